@@ -1,0 +1,167 @@
+//! The [`Cleaner`]: runs the pipeline stages in order over a text and gathers their edits.
+//!
+//! ```text
+//! text ─▶ characters ─▶ spacing ─▶ words ─▶ clean text
+//!             │             │          │
+//!             └─── edits (mapped back to the input's byte offsets) ───▶ report
+//! ```
+
+use crate::edit::{map_to_original, Edit};
+use crate::{characters, spacing, Config};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// Cleans Lao text. Build it once (it holds the compiled tables) and share it between
+/// threads; every method takes `&self`.
+///
+/// ```
+/// use laoclean::Cleaner;
+/// let cleaner = Cleaner::default();
+/// assert_eq!(cleaner.clean("ນໍ້າ ໓໓"), "ນ້ຳ 33");
+/// // Clean text comes back borrowed, without allocation.
+/// assert!(matches!(cleaner.clean("ສະບາຍດີ"), std::borrow::Cow::Borrowed(_)));
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Cleaner {
+    config: Config,
+}
+
+/// The result of [`Cleaner::clean_with_report`]: the clean text, the edits applied to
+/// reach it, and the suggestions the rules were not sure enough to apply.
+///
+/// ```
+/// let report = laoclean::Cleaner::default().clean_with_report("ເເຈ້ງ");
+/// assert_eq!(report.text, "ແຈ້ງ");
+/// assert_eq!(report.edits.len(), 1);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Cleaned {
+    /// The clean text.
+    pub text: String,
+    /// The edits applied, in pipeline order; spans are byte offsets in the input.
+    pub edits: Vec<Edit>,
+    /// Changes that were weighed but not applied; spans are byte offsets in the input.
+    #[serde(default)]
+    pub suggestions: Vec<Edit>,
+}
+
+impl Cleaner {
+    /// A cleaner with the given settings.
+    ///
+    /// ```
+    /// use laoclean::{Cleaner, Config};
+    /// let c = Cleaner::new(Config::default().fold_ho_clusters(false));
+    /// assert_eq!(c.clean("ຫນ້າ"), "ຫນ້າ");
+    /// ```
+    pub fn new(config: Config) -> Self {
+        Cleaner { config }
+    }
+
+    /// The settings this cleaner was built with.
+    ///
+    /// ```
+    /// assert_eq!(laoclean::Cleaner::default().config(), &laoclean::Config::default());
+    /// ```
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    /// Cleans `text`; returns it borrowed when nothing changes.
+    ///
+    /// ```
+    /// assert_eq!(laoclean::Cleaner::default().clean("ໃຫ້ຈະເເຈ້ງ"), "ໃຫ້ຈະແຈ້ງ");
+    /// ```
+    pub fn clean<'a>(&self, text: &'a str) -> Cow<'a, str> {
+        let mut stages = Stages::new(text, false);
+        self.run(&mut stages);
+        stages.text
+    }
+
+    /// Cleans `text` and says what changed, where, by which rule and how surely.
+    ///
+    /// ```
+    /// use laoclean::{Cleaner, Rule};
+    /// let report = Cleaner::default().clean_with_report("ເລກທີ ໓໓");
+    /// assert_eq!(report.text, "ເລກທີ 33");
+    /// assert!(report.edits.iter().all(|e| e.rule == Rule::Digits));
+    /// ```
+    pub fn clean_with_report(&self, text: &str) -> Cleaned {
+        let mut stages = Stages::new(text, true);
+        self.run(&mut stages);
+        Cleaned {
+            text: stages.text.into_owned(),
+            edits: stages.edits,
+            suggestions: stages.suggestions,
+        }
+    }
+
+    fn run(&self, stages: &mut Stages<'_>) {
+        let cfg = &self.config;
+        stages.apply(|t, record| characters::run(t, cfg, record));
+        if cfg.spacing {
+            stages.apply(|t, record| spacing::run(t, cfg, record));
+        }
+    }
+}
+
+/// The text as it passes through the stages, with the edits so far in input offsets.
+struct Stages<'a> {
+    text: Cow<'a, str>,
+    record: bool,
+    /// Edits of the stages run so far, each in the offsets of that stage's own input.
+    per_stage: Vec<Vec<Edit>>,
+    edits: Vec<Edit>,
+    suggestions: Vec<Edit>,
+}
+
+/// What one stage returns: its text, the edits it applied and the suggestions it made,
+/// both in the offsets of the stage's own input.
+pub(crate) struct StageOutput<'a> {
+    pub text: Cow<'a, str>,
+    pub edits: Vec<Edit>,
+    pub suggestions: Vec<Edit>,
+}
+
+impl<'a> StageOutput<'a> {
+    pub(crate) fn new(text: Cow<'a, str>, edits: Vec<Edit>) -> Self {
+        StageOutput {
+            text,
+            edits,
+            suggestions: Vec::new(),
+        }
+    }
+}
+
+impl<'a> Stages<'a> {
+    fn new(text: &'a str, record: bool) -> Self {
+        Stages {
+            text: Cow::Borrowed(text),
+            record,
+            per_stage: Vec::new(),
+            edits: Vec::new(),
+            suggestions: Vec::new(),
+        }
+    }
+
+    fn apply(&mut self, stage: impl for<'t> FnOnce(&'t str, bool) -> StageOutput<'t>) {
+        let out = stage(&self.text, self.record);
+        let (text, mut edits, mut suggestions) = match out.text {
+            Cow::Borrowed(_) => (None, out.edits, out.suggestions),
+            Cow::Owned(s) => (Some(s), out.edits, out.suggestions),
+        };
+        if self.record {
+            let local = edits.clone();
+            // Carry the new edits back through every earlier stage, latest first.
+            for earlier in self.per_stage.iter().rev() {
+                map_to_original(earlier, &mut edits);
+                map_to_original(earlier, &mut suggestions);
+            }
+            self.edits.extend(edits);
+            self.suggestions.extend(suggestions);
+            self.per_stage.push(local);
+        }
+        if let Some(s) = text {
+            self.text = Cow::Owned(s);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! What a [`Cleaner`](crate::Cleaner) does: one [`Config`], built in builder style and
+//! serialisable, so a team can keep its settings in a file.
+//!
+//! ```
+//! use laoclean::{Config, Digits};
+//! let config = Config::default().digits(Digits::Keep).fold_ho_clusters(false);
+//! let json = serde_json::to_string(&config).unwrap();
+//! let back: Config = serde_json::from_str(&json).unwrap();
+//! assert_eq!(back, config);
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// What to do with digits in Lao text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Digits {
+    /// Leave Lao and ASCII digits as they are.
+    Keep,
+    /// Lao digits ໐–໙ become ASCII 0–9 (the default: the user's documents use ASCII).
+    #[default]
+    Ascii,
+    /// ASCII digits inside Lao text become Lao digits.
+    Lao,
+}
+
+/// How far the word stage may go. The character and spacing rules run at every level.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    /// Character and spacing rules only; no dictionary decisions.
+    Safe,
+    /// Dictionary corrections where the better reading wins by a clear margin.
+    #[default]
+    Standard,
+    /// A lower margin, for heavy OCR noise.
+    Aggressive,
+}
+
+/// Whether hard line breaks inside a paragraph are rejoined.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum JoinLines {
+    /// Rejoin when a paragraph looks hard-wrapped.
+    #[default]
+    Auto,
+    /// Always rejoin the lines of a paragraph.
+    Always,
+    /// Never rejoin lines.
+    Never,
+}
+
+/// The settings of a [`Cleaner`](crate::Cleaner). Every field has a builder method of
+/// the same name.
+///
+/// ```
+/// use laoclean::{Cleaner, Config, Digits};
+/// let cleaner = Cleaner::new(Config::default().digits(Digits::Keep));
+/// assert_eq!(cleaner.clean("໓໓"), "໓໓");
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Config {
+    /// Digit conversion (default [`Digits::Ascii`]).
+    pub digits: Digits,
+    /// Fold ຫນ ຫມ ຫລ to ໜ ໝ ຫຼ (default true).
+    pub fold_ho_clusters: bool,
+    /// Make Thai look-alike code points inside Lao text Lao (default true).
+    pub thai_lookalikes: bool,
+    /// Run the spacing rules (default true).
+    pub spacing: bool,
+    /// How far the word stage may go (default [`Level::Standard`]).
+    pub level: Level,
+    /// Rejoining of hard-wrapped lines (default [`JoinLines::Auto`]).
+    pub join_lines: JoinLines,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            digits: Digits::Ascii,
+            fold_ho_clusters: true,
+            thai_lookalikes: true,
+            spacing: true,
+            level: Level::Standard,
+            join_lines: JoinLines::Auto,
+        }
+    }
+}
+
+impl Config {
+    /// Sets [`Config::digits`].
+    pub fn digits(mut self, digits: Digits) -> Self {
+        self.digits = digits;
+        self
+    }
+
+    /// Sets [`Config::fold_ho_clusters`].
+    pub fn fold_ho_clusters(mut self, yes: bool) -> Self {
+        self.fold_ho_clusters = yes;
+        self
+    }
+
+    /// Sets [`Config::thai_lookalikes`].
+    pub fn thai_lookalikes(mut self, yes: bool) -> Self {
+        self.thai_lookalikes = yes;
+        self
+    }
+
+    /// Sets [`Config::spacing`].
+    pub fn spacing(mut self, yes: bool) -> Self {
+        self.spacing = yes;
+        self
+    }
+
+    /// Sets [`Config::level`].
+    pub fn level(mut self, level: Level) -> Self {
+        self.level = level;
+        self
+    }
+
+    /// Sets [`Config::join_lines`].
+    pub fn join_lines(mut self, join: JoinLines) -> Self {
+        self.join_lines = join;
+        self
+    }
+}

@@ -1,0 +1,285 @@
+//! Edits: what a rule changed, where, and how sure it was; and the [`Rewriter`] that
+//! every stage uses to produce its output text and its edits in one pass.
+//!
+//! A stage reads its input once, left to right. Where it wants a change it calls
+//! [`Rewriter::replace`] with a byte range of its input; the rewriter copies the
+//! untouched text before it, writes the replacement and (when a report is wanted)
+//! records an [`Edit`]. If a stage makes no change, [`Rewriter::finish`] hands the input
+//! back borrowed: clean text costs no allocation.
+//!
+//! Edits of a later stage are in the coordinates of that stage's input;
+//! [`map_to_original`] carries them back to the coordinates of the text the user gave.
+//!
+//! ```
+//! use laoclean::{Edit, Rule};
+//! use laoclean::edit::Rewriter;
+//! let mut w = Rewriter::new("ກ  ຂ", true);
+//! w.replace(3..5, " ", Rule::SpaceRun, 1.0);
+//! let (text, edits) = w.finish();
+//! assert_eq!(text, "ກ ຂ");
+//! assert_eq!(edits[0].start, 3);
+//! assert_eq!(edits[0].original, "  ");
+//! ```
+
+use crate::Rule;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// One change to the text: the byte span `start..end` of the input, the text that stood
+/// there, what replaced it, the rule that did it and how sure the rule is (0–1).
+///
+/// ```
+/// use laoclean::{Cleaner, Rule};
+/// let report = Cleaner::default().clean_with_report("ນໍ້າ");
+/// let e = &report.edits[0];
+/// assert_eq!((e.start, e.end), (0, 12));
+/// assert_eq!(e.replacement, "ນ້ຳ");
+/// assert_eq!(e.rule, Rule::AmCompose);
+/// assert_eq!(e.confidence, 1.0);
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Edit {
+    /// Byte offset in the input where the changed text starts.
+    pub start: usize,
+    /// Byte offset in the input just past the changed text.
+    pub end: usize,
+    /// The text the rule saw (for a later stage: after earlier stages' edits).
+    pub original: String,
+    /// The text the rule wrote.
+    pub replacement: String,
+    /// The rule that made the change.
+    pub rule: Rule,
+    /// How sure the rule is, from 0 to 1; 1.0 for the always-safe character rules.
+    pub confidence: f32,
+    /// Other readings the rule weighed, best first (empty for character rules).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub alternatives: Vec<String>,
+}
+
+impl Edit {
+    /// The byte span of the input this edit covers.
+    ///
+    /// ```
+    /// let e = laoclean::Cleaner::default().clean_with_report("໓").edits.remove(0);
+    /// assert_eq!(e.span(), 0..3);
+    /// ```
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Builds a stage's output from its input and records the edits it made.
+///
+/// Calls to [`replace`](Rewriter::replace) must come in increasing, non-overlapping
+/// order of their ranges. When `record` is false no [`Edit`] is stored (the fast path of
+/// [`Cleaner::clean`](crate::Cleaner::clean)).
+#[derive(Debug)]
+pub struct Rewriter<'a> {
+    input: &'a str,
+    out: String,
+    copied: usize,
+    record: bool,
+    edits: Vec<Edit>,
+    changed: bool,
+}
+
+impl<'a> Rewriter<'a> {
+    /// A rewriter over `input`; `record` says whether edits are kept.
+    pub fn new(input: &'a str, record: bool) -> Self {
+        Rewriter {
+            input,
+            out: String::new(),
+            copied: 0,
+            record,
+            edits: Vec::new(),
+            changed: false,
+        }
+    }
+
+    /// The input this rewriter reads.
+    pub fn input(&self) -> &'a str {
+        self.input
+    }
+
+    /// Byte offset up to which the input has been copied or replaced.
+    pub fn position(&self) -> usize {
+        self.copied
+    }
+
+    /// Replaces `range` of the input with `replacement`. A replacement equal to the
+    /// original text is ignored.
+    ///
+    /// # Panics
+    /// If `range` starts before the end of the previous replacement.
+    pub fn replace(&mut self, range: Range<usize>, replacement: &str, rule: Rule, confidence: f32) {
+        self.replace_with_alternatives(range, replacement, rule, confidence, Vec::new());
+    }
+
+    /// Like [`replace`](Rewriter::replace), also recording the other readings weighed.
+    pub fn replace_with_alternatives(
+        &mut self,
+        range: Range<usize>,
+        replacement: &str,
+        rule: Rule,
+        confidence: f32,
+        alternatives: Vec<String>,
+    ) {
+        assert!(
+            range.start >= self.copied,
+            "rewriter ranges must not go backwards"
+        );
+        let original = &self.input[range.clone()];
+        if original == replacement {
+            return;
+        }
+        if !self.changed {
+            self.out.reserve(self.input.len() + 16);
+            self.changed = true;
+        }
+        self.out.push_str(&self.input[self.copied..range.start]);
+        self.out.push_str(replacement);
+        self.copied = range.end;
+        if self.record {
+            self.edits.push(Edit {
+                start: range.start,
+                end: range.end,
+                original: original.to_string(),
+                replacement: replacement.to_string(),
+                rule,
+                confidence,
+                alternatives,
+            });
+        }
+    }
+
+    /// Has any replacement been made?
+    pub fn changed(&self) -> bool {
+        self.changed
+    }
+
+    /// The output text (borrowed when nothing changed) and the recorded edits.
+    pub fn finish(mut self) -> (Cow<'a, str>, Vec<Edit>) {
+        if !self.changed {
+            return (Cow::Borrowed(self.input), self.edits);
+        }
+        self.out.push_str(&self.input[self.copied..]);
+        (Cow::Owned(self.out), self.edits)
+    }
+}
+
+/// Carries `later` edits, made on the text that `earlier` edits produced, back to the
+/// coordinates of the text before `earlier`. A later edit that touches text an earlier
+/// edit wrote is widened to cover that earlier edit's whole span.
+///
+/// Both slices must be sorted by `start` and non-overlapping within themselves, as a
+/// [`Rewriter`] makes them.
+///
+/// ```
+/// use laoclean::edit::{map_to_original, Rewriter};
+/// use laoclean::Rule;
+/// let mut a = Rewriter::new("xxAB", true);
+/// a.replace(0..2, "x", Rule::SpaceRun, 1.0); // "xAB"
+/// let (mid, first) = a.finish();
+/// let mut b = Rewriter::new(&mid, true);
+/// b.replace(1..2, "a", Rule::Nfc, 1.0); // "xaB"
+/// let (_, mut second) = b.finish();
+/// map_to_original(&first, &mut second);
+/// assert_eq!((second[0].start, second[0].end), (2, 3));
+/// ```
+pub fn map_to_original(earlier: &[Edit], later: &mut [Edit]) {
+    if earlier.is_empty() {
+        return;
+    }
+    // For each earlier edit: its span in the new text, and the total growth of the
+    // text up to and including it.
+    let mut new_spans: Vec<Range<usize>> = Vec::with_capacity(earlier.len());
+    let mut growth: Vec<isize> = Vec::with_capacity(earlier.len());
+    let mut total: isize = 0;
+    for e in earlier {
+        let new_start = (e.start as isize + total) as usize;
+        new_spans.push(new_start..new_start + e.replacement.len());
+        total += e.replacement.len() as isize - (e.end - e.start) as isize;
+        growth.push(total);
+    }
+    // Maps a position of the new text back; `is_end` says which side of a span it is.
+    let map = |pos: usize, is_end: bool| -> usize {
+        // The first earlier edit that ends at or after `pos` in the new text.
+        let k = new_spans.partition_point(|r| r.end < pos);
+        for i in [k, k + 1] {
+            let Some(r) = new_spans.get(i) else { break };
+            let touches = if r.is_empty() {
+                pos == r.start
+            } else if is_end {
+                r.start < pos && pos <= r.end
+            } else {
+                r.start <= pos && pos < r.end
+            };
+            if touches {
+                let e = &earlier[i];
+                return if is_end { e.end } else { e.start };
+            }
+        }
+        // Not inside any replacement: undo the growth of the edits that end at or before it.
+        let before = new_spans.partition_point(|r| r.end <= pos);
+        let shift = if before == 0 { 0 } else { growth[before - 1] };
+        (pos as isize - shift) as usize
+    };
+    for e in later.iter_mut() {
+        let (start, end) = (map(e.start, false), map(e.end, true));
+        e.start = start;
+        e.end = end.max(start);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, ops: &[(Range<usize>, &str)]) -> (String, Vec<Edit>) {
+        let mut w = Rewriter::new(input, true);
+        for (r, s) in ops {
+            w.replace(r.clone(), s, Rule::SpaceRun, 1.0);
+        }
+        let (t, e) = w.finish();
+        (t.into_owned(), e)
+    }
+
+    #[test]
+    fn no_change_is_borrowed() {
+        let w = Rewriter::new("ກຂ", true);
+        assert!(matches!(w.finish().0, Cow::Borrowed(_)));
+        let mut w = Rewriter::new("ກຂ", true);
+        w.replace(0..3, "ກ", Rule::Nfc, 1.0);
+        assert!(matches!(w.finish().0, Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn mapping_through_insertions_and_deletions() {
+        // "aXbYc" -> "abc" (delete X, Y) -> "a-b-c"
+        let (mid, first) = run("aXbYc", &[(1..2, ""), (3..4, "")]);
+        assert_eq!(mid, "abc");
+        let (out, mut second) = run(&mid, &[(1..1, "-"), (2..2, "-")]);
+        assert_eq!(out, "a-b-c");
+        map_to_original(&first, &mut second);
+        // The insertion at 1 in "abc" touches the deletion at 1..2 of the original.
+        assert_eq!((second[0].start, second[0].end), (1, 2));
+        assert_eq!((second[1].start, second[1].end), (3, 4));
+    }
+
+    #[test]
+    fn mapping_after_a_growth() {
+        let (mid, first) = run("ab", &[(0..1, "xyz")]); // "xyzb"
+        let (_, mut second) = run(&mid, &[(3..4, "B")]);
+        map_to_original(&first, &mut second);
+        assert_eq!((second[0].start, second[0].end), (1, 2));
+    }
+
+    #[test]
+    fn mapping_inside_a_replacement_widens() {
+        let (mid, first) = run("abcd", &[(1..3, "XY")]); // "aXYd"
+        let (_, mut second) = run(&mid, &[(2..3, "Z")]);
+        map_to_original(&first, &mut second);
+        assert_eq!((second[0].start, second[0].end), (1, 3));
+    }
+}

@@ -1,0 +1,197 @@
+//! Facts about the Lao script: which code point plays which part in a cluster.
+//!
+//! Lao is written in clusters: an optional leading vowel (ເ ແ ໂ ໃ ໄ, stored *before*
+//! the consonant it is read after), a consonant, then marks stacked on it (subscript
+//! lo ຼ, a vowel above or below, a tone mark, the cancellation mark ໌) and a following
+//! vowel (ະ າ ຳ ຽ). Every function here is a table look-up on one `char`.
+//!
+//! ```
+//! use laoclean::lao::{is_consonant, is_tone_mark, MarkClass, mark_class};
+//! assert!(is_consonant('ກ'));
+//! assert!(is_tone_mark('\u{0EC9}'));
+//! assert_eq!(mark_class('\u{0EBC}'), Some(MarkClass::Subscript));
+//! ```
+
+/// First code point of the Lao block (U+0E80).
+pub const BLOCK_START: char = '\u{0E80}';
+/// Last code point of the Lao block (U+0EFF).
+pub const BLOCK_END: char = '\u{0EFF}';
+
+/// Subscript lo ຼ (U+0EBC), written under ຫ ມ ນ … in ຫຼ-type clusters.
+pub const SUBSCRIPT_LO: char = '\u{0EBC}';
+/// Niggahita ໍ (U+0ECD); with a following າ it spells the vowel AM (ຳ) in decomposed form.
+pub const NIGGAHITA: char = '\u{0ECD}';
+/// Sign AA າ (U+0EB2).
+pub const SIGN_AA: char = '\u{0EB2}';
+/// Sign AM ຳ (U+0EB3), the canonical single code point for ໍ + າ.
+pub const SIGN_AM: char = '\u{0EB3}';
+/// Sign E ເ (U+0EC0); two of them typed in a row are a mistyped ແ.
+pub const SIGN_E: char = '\u{0EC0}';
+/// Sign EI ແ (U+0EC1).
+pub const SIGN_EI: char = '\u{0EC1}';
+
+/// Is `c` in the Lao Unicode block (U+0E80–U+0EFF)?
+///
+/// ```
+/// assert!(laoclean::lao::is_lao('ລ'));
+/// assert!(!laoclean::lao::is_lao('ล')); // Thai
+/// ```
+#[inline]
+pub fn is_lao(c: char) -> bool {
+    (BLOCK_START..=BLOCK_END).contains(&c)
+}
+
+/// Is `c` a Lao consonant, including ໜ ໝ and the Pali letters of Unicode 12?
+///
+/// ```
+/// assert!(laoclean::lao::is_consonant('ໜ'));
+/// assert!(!laoclean::lao::is_consonant('າ'));
+/// ```
+#[inline]
+pub fn is_consonant(c: char) -> bool {
+    matches!(c, '\u{0E81}'..='\u{0EAE}' if !matches!(c, '\u{0E83}' | '\u{0E85}' | '\u{0E8B}' | '\u{0EA4}' | '\u{0EA6}'))
+        || matches!(c, '\u{0EDC}'..='\u{0EDF}')
+}
+
+/// Is `c` one of the leading vowels ເ ແ ໂ ໃ ໄ, stored before their consonant?
+///
+/// ```
+/// assert!(laoclean::lao::is_leading_vowel('ໃ'));
+/// ```
+#[inline]
+pub fn is_leading_vowel(c: char) -> bool {
+    matches!(c, '\u{0EC0}'..='\u{0EC4}')
+}
+
+/// Is `c` a tone mark ່ ້ ໊ ໋ (U+0EC8–U+0ECB)?
+///
+/// ```
+/// assert!(laoclean::lao::is_tone_mark('\u{0EC8}'));
+/// ```
+#[inline]
+pub fn is_tone_mark(c: char) -> bool {
+    matches!(c, '\u{0EC8}'..='\u{0ECB}')
+}
+
+/// Is `c` a following (spacing) vowel ະ າ ຳ ຽ?
+///
+/// ```
+/// assert!(laoclean::lao::is_following_vowel('ຳ'));
+/// ```
+#[inline]
+pub fn is_following_vowel(c: char) -> bool {
+    matches!(c, '\u{0EB0}' | '\u{0EB2}' | '\u{0EB3}' | '\u{0EBD}')
+}
+
+/// Is `c` a Lao digit ໐–໙?
+///
+/// ```
+/// assert!(laoclean::lao::is_digit('໓'));
+/// ```
+#[inline]
+pub fn is_digit(c: char) -> bool {
+    matches!(c, '\u{0ED0}'..='\u{0ED9}')
+}
+
+/// Is `c` a Lao letter that words are made of (consonant, vowel, mark, ໆ)?
+/// Digits and the ellipsis ຯ are not letters.
+///
+/// ```
+/// assert!(laoclean::lao::is_letter('ກ') && laoclean::lao::is_letter('\u{0EC9}'));
+/// assert!(!laoclean::lao::is_letter('໓'));
+/// ```
+#[inline]
+pub fn is_letter(c: char) -> bool {
+    is_consonant(c)
+        || is_leading_vowel(c)
+        || is_following_vowel(c)
+        || mark_class(c).is_some()
+        || c == '\u{0EC6}'
+}
+
+/// Where a combining mark sits in a cluster, in canonical order: a cluster is written
+/// consonant, [`Subscript`](MarkClass::Subscript), [`Vowel`](MarkClass::Vowel)s,
+/// [`Tone`](MarkClass::Tone), [`Sign`](MarkClass::Sign), and then a following vowel
+/// such as ຳ.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum MarkClass {
+    /// Subscript lo ຼ (U+0EBC).
+    Subscript,
+    /// A vowel above (ັ ິ ີ ຶ ື ົ ໍ) or below (ຸ ູ) the consonant, or the Pali virama ຺.
+    Vowel,
+    /// A tone mark ່ ້ ໊ ໋.
+    Tone,
+    /// The cancellation mark ໌ (U+0ECC) or the yamakkan ໎ (U+0ECE).
+    Sign,
+}
+
+/// The cluster position of a combining Lao mark, or `None` for anything else.
+///
+/// ```
+/// use laoclean::lao::{mark_class, MarkClass};
+/// assert_eq!(mark_class('\u{0EB4}'), Some(MarkClass::Vowel));
+/// assert_eq!(mark_class('\u{0ECB}'), Some(MarkClass::Tone));
+/// assert_eq!(mark_class('ກ'), None);
+/// ```
+#[inline]
+pub fn mark_class(c: char) -> Option<MarkClass> {
+    match c {
+        '\u{0EBC}' => Some(MarkClass::Subscript),
+        '\u{0EB1}' | '\u{0EB4}'..='\u{0EB9}' | '\u{0EBA}' | '\u{0EBB}' | '\u{0ECD}' => {
+            Some(MarkClass::Vowel)
+        }
+        '\u{0EC8}'..='\u{0ECB}' => Some(MarkClass::Tone),
+        '\u{0ECC}' | '\u{0ECE}' => Some(MarkClass::Sign),
+        _ => None,
+    }
+}
+
+/// Is `c` a combining Lao mark (anything with a [`MarkClass`])?
+///
+/// ```
+/// assert!(laoclean::lao::is_mark('\u{0EBC}'));
+/// assert!(!laoclean::lao::is_mark('ຳ'));
+/// ```
+#[inline]
+pub fn is_mark(c: char) -> bool {
+    mark_class(c).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_lao_code_point_has_at_most_one_role() {
+        for c in BLOCK_START..=BLOCK_END {
+            let roles = [
+                is_consonant(c),
+                is_leading_vowel(c),
+                is_following_vowel(c),
+                is_mark(c),
+                is_digit(c),
+            ];
+            assert!(roles.iter().filter(|r| **r).count() <= 1, "{c:?}");
+        }
+    }
+
+    #[test]
+    fn consonant_gaps_are_not_consonants() {
+        for c in ['\u{0E83}', '\u{0E85}', '\u{0E8B}', '\u{0EA4}', '\u{0EA6}'] {
+            assert!(!is_consonant(c));
+        }
+        assert_eq!(
+            ('\u{0E81}'..='\u{0EAE}')
+                .filter(|c| is_consonant(*c))
+                .count(),
+            41
+        );
+    }
+
+    #[test]
+    fn mark_classes_order_as_written() {
+        assert!(MarkClass::Subscript < MarkClass::Vowel);
+        assert!(MarkClass::Vowel < MarkClass::Tone);
+        assert!(MarkClass::Tone < MarkClass::Sign);
+    }
+}

@@ -1,0 +1,13 @@
+//! Stage 2, spacing: table-driven rules on spaces around punctuation and numbers.
+//! (Being written: see issue 2.)
+
+use crate::cleaner::StageOutput;
+use crate::edit::Rewriter;
+use crate::Config;
+
+/// Runs the spacing rules over `text`.
+pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOutput<'a> {
+    let w = Rewriter::new(text, record);
+    let (t, e) = w.finish();
+    StageOutput::new(t, e)
+}
