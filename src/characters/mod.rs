@@ -35,8 +35,8 @@
 //!   SEPARATOR is not listed and always stays.
 //! - **Thai look-alikes** (`dictionaries/rules/thai_lookalikes.tsv`). A maximal run of
 //!   Thai letters and marks is made Lao only if every character in it has a Lao
-//!   look-alike (no Thai consonant) and a Lao letter stands right before it (or before
-//!   the marks it follows) or right after it. Thai text is never changed.
+//!   look-alike (no Thai consonant) and a Lao letter or mark stands right before or
+//!   right after it. Thai text is never changed.
 //! - **Numbers "in Lao text"** (for Thai digits, and for ASCII digits in
 //!   [`Digits::Lao`](crate::Digits::Lao) mode): a number is digits with single `. , : / -`
 //!   between them; it is in Lao text when its nearest neighbour on the line, past spaces

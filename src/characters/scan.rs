@@ -28,8 +28,8 @@ pub(super) struct Output<'t> {
 }
 
 /// A maximal run of Thai letters and marks (digits excluded), and whether it is read
-/// as Lao: every character has a Lao look-alike and a Lao letter stands right before
-/// (the base of the marks before it) or right after it.
+/// as Lao: every character has a Lao look-alike and a Lao letter or mark stands right
+/// before or right after it.
 #[derive(Clone, Copy, Default)]
 struct ThaiRun {
     start: usize,
@@ -803,15 +803,12 @@ impl Scan<'_, '_> {
         self.thai
     }
 
-    /// Does a Lao letter stand before `pos`, past any Lao marks to their base?
+    /// Does a Lao letter (a mark counts) stand right before `pos`?
     fn lao_base_before(&self, pos: usize) -> bool {
-        for c in self.text[..pos].chars().rev() {
-            if lao::is_mark(c) {
-                continue;
-            }
-            return lao::is_lao(c) && lao::is_letter(c);
-        }
-        false
+        self.text[..pos]
+            .chars()
+            .next_back()
+            .is_some_and(|c| lao::is_lao(c) && lao::is_letter(c))
     }
 }
 
