@@ -58,6 +58,7 @@
 //! letter, and comes back borrowed. The passes for invisible characters and NFC run only
 //! when such a character occurs.
 
+mod automaton;
 mod prepare;
 mod scan;
 mod tables;

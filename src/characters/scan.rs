@@ -7,9 +7,13 @@
 //! Lao table index is `(second byte & 1) << 6 | (third byte & 0x3F)`. Thai is `E0 B8 xx`
 //! and `E0 B9 xx`.
 
+use super::automaton::{
+    row, ASCII_SYMBOLS, LAO_SYMBOLS, NEW_CLUSTER, NONE, SLOW, SLOW_CLUSTER, SLOW_ORPHAN,
+    TRANSITIONS,
+};
 use super::prepare::needs_prepare;
 use super::tables::{
-    is_thai, is_thai_digit, key_class, lao_info_of, mark_key, thai_lookalike, Kind, LAO,
+    is_thai, is_thai_digit, key_class, lao_info_of, mark_key, thai_lookalike, Kind,
 };
 use crate::edit::{Edit, Rewriter};
 use crate::lao::{self, MarkClass};
@@ -158,189 +162,83 @@ pub(super) fn run<'t>(
     })
 }
 
-const NONE: usize = usize::MAX;
-
-/// The fast path's view of the cluster being read.
-#[derive(Clone, Copy)]
-struct Open {
-    /// Where it starts (its leading vowels included), or [`NONE`].
-    cl_start: usize,
-    /// It is leading vowels so far.
-    leads: bool,
-    /// It has its consonant.
-    base: bool,
-    /// Sort key of its last mark (0: none yet; `u16::MAX`: after ຳ).
-    last_key: u16,
-    /// It holds ໍ.
-    nig: bool,
-    /// It is a ຫ with no mark yet.
-    bare_ho: bool,
-    /// The last character was ເ.
-    prev_e: bool,
-    /// We are right after `cluster + ' '`: where that cluster starts, or [`NONE`].
-    join_from: usize,
-}
-
-impl Open {
-    const CLOSED: Open = Open {
-        cl_start: NONE,
-        leads: false,
-        base: false,
-        last_key: 0,
-        nig: false,
-        bare_ho: false,
-        prev_e: false,
-        join_from: NONE,
-    };
-}
-
 impl Scan<'_, '_> {
-    /// The fast path: tracks the open cluster and hands over to [`Scan::slow`] at the
-    /// first sign of something to change.
+    /// The fast path: runs the [`automaton`](super::automaton) over the text and hands
+    /// over to [`Scan::slow`] at the first sign of something to change.
     fn fast(&mut self) -> Result<(), NeedsPrepare> {
         let bytes = self.bytes;
         let n = bytes.len();
-        let fold = self.cfg.fold_ho_clusters;
-        let lookalikes = self.cfg.thai_lookalikes;
-        let digits = self.cfg.digits;
+        let ascii = &ASCII_SYMBOLS[(self.cfg.digits == Digits::Lao) as usize];
+        let lao = &LAO_SYMBOLS[(self.cfg.digits == Digits::Ascii) as usize];
 
         let mut i = 0;
-        let mut o = Open::CLOSED;
-
-        macro_rules! slow {
-            ($start:expr, $min_end:expr) => {{
-                let (start, min_end) = ($start, $min_end);
-                i = self.slow(start, min_end);
-                o = Open::CLOSED;
-                continue;
-            }};
-        }
-
+        let mut state = NONE;
+        // Where the open cluster starts (its leading vowels included); after
+        // `cluster + ' '` still that cluster's start.
+        let mut cl_start = 0;
         while i < n {
             let b = bytes[i];
-            if b < 0x80 {
-                if b == b' ' {
-                    let from = if o.base { o.cl_start } else { NONE };
-                    o = Open::CLOSED;
-                    o.join_from = from;
-                } else {
-                    if digits == Digits::Lao && b.is_ascii_digit() {
-                        slow!(self.token_start(i), i + 1);
-                    }
-                    o = Open::CLOSED;
-                }
-                i += 1;
+            let (sym, len) = if b < 0x80 {
+                (ascii[b as usize], 1)
+            } else if b == 0xE0 && (bytes[i + 1] == 0xBA || bytes[i + 1] == 0xBB) {
+                let index = (((bytes[i + 1] & 1) as usize) << 6) | (bytes[i + 2] & 0x3F) as usize;
+                (lao[index], 3)
+            } else {
+                // Thai or another script: rare in Lao text, handled apart.
+                i = self.other(i, state, cl_start)?;
+                state = NONE;
+                continue;
+            };
+            let t = TRANSITIONS[row(state) + sym as usize];
+            if t & SLOW != 0 {
+                let start = match t {
+                    SLOW_CLUSTER => cl_start,
+                    SLOW_ORPHAN => i,
+                    _ => self.token_start(i),
+                };
+                i = self.slow(start, i + len);
+                state = NONE;
                 continue;
             }
-            if b == 0xE0 && i + 2 < n {
-                let b1 = bytes[i + 1];
-                if b1 == 0xBA || b1 == 0xBB {
-                    let info = LAO[(((b1 & 1) as usize) << 6) | (bytes[i + 2] & 0x3F) as usize];
-                    match info.kind {
-                        Kind::Consonant | Kind::Ho | Kind::HoPartner => {
-                            if info.kind == Kind::HoPartner && o.bare_ho && fold {
-                                slow!(o.cl_start, i + 3);
-                            }
-                            if !o.leads {
-                                o.cl_start = i;
-                            }
-                            o.leads = false;
-                            o.base = true;
-                            o.last_key = 0;
-                            o.nig = false;
-                            o.bare_ho = info.kind == Kind::Ho;
-                            o.prev_e = false;
-                            o.join_from = NONE;
-                        }
-                        Kind::Lead | Kind::LeadE => {
-                            if info.kind == Kind::LeadE && o.prev_e {
-                                slow!(o.cl_start, i + 3);
-                            }
-                            if !o.leads {
-                                o = Open::CLOSED;
-                                o.cl_start = i;
-                                o.leads = true;
-                            }
-                            o.prev_e = info.kind == Kind::LeadE;
-                        }
-                        Kind::Mark | Kind::Niggahita => {
-                            if !o.base {
-                                let start = if o.join_from != NONE { o.join_from } else { i };
-                                slow!(start, i + 3);
-                            }
-                            let key = info.key;
-                            if key <= o.last_key || key_class(key) == key_class(o.last_key) {
-                                slow!(o.cl_start, i + 3);
-                            }
-                            o.last_key = key;
-                            o.nig |= info.kind == Kind::Niggahita;
-                            o.bare_ho = false;
-                        }
-                        Kind::Aa => {
-                            if o.base && o.nig {
-                                slow!(o.cl_start, i + 3);
-                            }
-                            o = Open::CLOSED;
-                        }
-                        Kind::Am => {
-                            if o.base {
-                                // Any mark after ຳ belongs before it.
-                                o.last_key = u16::MAX;
-                                o.nig = false;
-                                o.bare_ho = false;
-                            } else {
-                                o = Open::CLOSED;
-                            }
-                        }
-                        Kind::Digit => {
-                            if digits == Digits::Ascii {
-                                slow!(self.token_start(i), i + 3);
-                            }
-                            o = Open::CLOSED;
-                        }
-                        Kind::Other => o = Open::CLOSED,
-                    }
-                    i += 3;
-                    continue;
-                }
-                if b1 == 0xB8 || b1 == 0xB9 {
-                    let c = self.text[i..].chars().next().unwrap_or_default();
-                    if is_thai_digit(c) {
-                        if lookalikes {
-                            slow!(self.token_start(i), i + 3);
-                        }
-                        o = Open::CLOSED;
-                        i += 3;
-                        continue;
-                    }
-                    let run = self.thai_run(i);
-                    if !run.nfc_ok && !self.prepared {
-                        return Err(NeedsPrepare);
-                    }
-                    if run.mapped {
-                        let start = if o.cl_start != NONE {
-                            o.cl_start
-                        } else if o.join_from != NONE {
-                            o.join_from
-                        } else {
-                            i
-                        };
-                        slow!(start, run.end);
-                    }
-                    o = Open::CLOSED;
-                    i = run.end.max(i + 3);
-                    continue;
-                }
+            if t & NEW_CLUSTER != 0 {
+                cl_start = i;
             }
-            // Any other character.
-            let c = self.text[i..].chars().next().unwrap_or_default();
+            state = t & 0x0F;
+            i += len;
+        }
+        Ok(())
+    }
+
+    /// A character that is neither ASCII nor Lao at `i`, met in `state`: a Thai run
+    /// (made Lao or skipped), a Thai digit, or another script (skipped, unless the
+    /// preparation passes must see it). Returns where the fast path goes on.
+    fn other(&mut self, i: usize, state: u8, cl_start: usize) -> Result<usize, NeedsPrepare> {
+        let c = self.text[i..].chars().next().unwrap_or_default();
+        let len = c.len_utf8();
+        if !is_thai(c) {
             if !self.prepared && needs_prepare(c) {
                 return Err(NeedsPrepare);
             }
-            o = Open::CLOSED;
-            i += c.len_utf8();
+            return Ok(i + len);
         }
-        Ok(())
+        if is_thai_digit(c) {
+            return Ok(if self.cfg.thai_lookalikes {
+                let start = self.token_start(i);
+                self.slow(start, i + len)
+            } else {
+                i + len
+            });
+        }
+        let run = self.thai_run(i);
+        if !run.nfc_ok && !self.prepared {
+            return Err(NeedsPrepare);
+        }
+        if !run.mapped {
+            return Ok(run.end.max(i + len));
+        }
+        // A Thai look-alike read as Lao may belong to the open cluster.
+        let start = if state == NONE { i } else { cl_start };
+        Ok(self.slow(start, run.end))
     }
 
     /// Processes whole units from `start` until at least `min_end`; returns where it
