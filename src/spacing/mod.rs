@@ -80,7 +80,8 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
     let mut in_fence = false;
     let mut start = 0;
     loop {
-        let end = memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
         let content_end = if text.as_bytes()[start..end].last() == Some(&b'\r') {
             end - 1
         } else {
@@ -201,21 +202,26 @@ impl Line {
         (i + 1 < self.nb.len() && self.touches(i + 1)).then(|| self.ch(i + 1))
     }
 
-    /// The guard shared by non-blanks `i - 1` and `i`, when they lie in one span.
-    fn shared_guard(&self, i: usize) -> u32 {
+    /// Non-blanks `i - 1` and `i` lie in one inline code span: nothing changes between them.
+    fn in_code(&self, i: usize) -> bool {
         let (a, b) = (self.guard[self.nb[i - 1]], self.guard[self.nb[i]]);
-        if a == b {
-            a
-        } else {
-            0
-        }
+        a == b && a & protect::CODE != 0
+    }
+
+    /// Non-blanks `i - 1` and `i` are both protected (one span, or two that touch): no
+    /// space goes between them.
+    fn protected(&self, i: usize) -> bool {
+        self.guard[self.nb[i - 1]] != 0 && self.guard[self.nb[i]] != 0
     }
 
     fn clean(&mut self, text: &str, range: Range<usize>, w: &mut Rewriter<'_>) {
         let offset = range.start;
         self.cs.clear();
-        self.cs
-            .extend(text[range.clone()].char_indices().map(|(i, c)| (offset + i, c)));
+        self.cs.extend(
+            text[range.clone()]
+                .char_indices()
+                .map(|(i, c)| (offset + i, c)),
+        );
         self.nb.clear();
         self.nb
             .extend((0..self.cs.len()).filter(|&k| !is_blank(self.cs[k].1)));
@@ -231,8 +237,7 @@ impl Line {
         let n = self.nb.len();
         for i in 1..n {
             let gap = self.gap(i);
-            let shared = self.shared_guard(i);
-            if shared & protect::CODE != 0 {
+            if self.in_code(i) {
                 continue;
             }
             if !gap.is_empty() {
@@ -241,7 +246,7 @@ impl Line {
                 } else if !matches!(&text[gap.clone()], " " | "\t") {
                     w.replace(gap, " ", Rule::SpaceRun, 1.0);
                 }
-            } else if shared == 0 {
+            } else if !self.protected(i) {
                 if let Some(rule) = self.insertion(i) {
                     w.replace(gap, " ", rule, confidence(rule));
                 }
@@ -304,7 +309,7 @@ impl Line {
         self.removed.clear();
         self.removed.resize(n, None);
         for i in 1..n {
-            if self.touches(i) || self.shared_guard(i) & protect::CODE != 0 {
+            if self.touches(i) || self.in_code(i) {
                 continue;
             }
             self.removed[i] = if self.closes_after_space(i) {
@@ -318,6 +323,7 @@ impl Line {
     }
 
     /// Non-blank `i` is a closing mark that really closes the word before the blanks.
+    /// (Called left to right: the removals before `i` are known.)
     fn closes_after_space(&self, i: usize) -> bool {
         let (Some(p), Role::Close) = (self.punct[i], self.role[i]) else {
             return false;
@@ -329,7 +335,7 @@ impl Line {
             left != p.ch
                 && (is_word_char(left)
                     || self.role[i - 1] == Role::Close
-                    || (matches!(left, '*' | '_' | '`') && i >= 2 && self.touches(i - 1)))
+                    || (matches!(left, '*' | '_' | '`') && i >= 2 && self.attached(i - 1)))
         };
         if !left_ok {
             return false;
@@ -383,11 +389,7 @@ impl Line {
             return Some(Rule::SpaceAroundNumber);
         }
         if let (Some(p), Role::Open) = (self.punct[i], self.role[i]) {
-            if p.lao_space
-                && lao::is_letter(l)
-                && i + 1 < self.nb.len()
-                && self.attached(i + 1)
-            {
+            if p.lao_space && lao::is_letter(l) && i + 1 < self.nb.len() && self.attached(i + 1) {
                 return Some(Rule::SpaceBeforeOpen);
             }
         }
@@ -412,7 +414,8 @@ impl Line {
         };
         for i in 1..n.saturating_sub(1) {
             let c = self.ch(i);
-            if self.guard[self.nb[i]] != 0 || !is_digit(self.ch(i - 1)) || !is_digit(self.ch(i + 1)) {
+            if self.guard[self.nb[i]] != 0 || !is_digit(self.ch(i - 1)) || !is_digit(self.ch(i + 1))
+            {
                 continue;
             }
             if c == ',' && self.touches(i) && single_space(i + 1) {

@@ -2,9 +2,9 @@
 //! file paths and names, and markdown inline code.
 //!
 //! Every character of a line gets a guard: 0 when free, otherwise the id of the span it
-//! belongs to. Two neighbouring characters with the same id lie in one span: no space is
-//! put between them. Ids with the [`CODE`] bit are inline code, where nothing changes at
-//! all, spaces included.
+//! belongs to. No space is put between two neighbouring protected characters. Ids with
+//! the [`CODE`] bit are inline code: between two characters of one code span nothing
+//! changes at all, spaces included.
 
 use super::{is_blank, punctuation};
 
@@ -41,7 +41,9 @@ impl Ids {
     }
 }
 
-/// Marks `a..b` as one span; characters already in a code span keep their guard.
+/// Marks `a..b` as one span; characters already in a span keep their guard. (Each kind of
+/// span is found from the characters around it alone, never from where the word starts,
+/// so that a space the stage removes before a word does not change what is protected.)
 fn mark(guard: &mut [u32], a: usize, b: usize, id: u32) {
     for g in &mut guard[a..b] {
         if *g == 0 {
@@ -106,15 +108,6 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         return;
     }
     let at = |k: usize| cs.get(k).map(|x| x.1);
-    // A file path, or a file name with an extension: the whole core.
-    let path = cs[s].1 == '/' && e - s > 1
-        || (at(s) == Some('~') && at(s + 1) == Some('/'))
-        || cs[s..e].iter().any(|x| x.1 == '\\');
-    if path {
-        mark(guard, s, e, ids.next());
-        return;
-    }
-    let mut found = false;
     let mut k = s;
     while k < e {
         let c = cs[k].1;
@@ -129,7 +122,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             }
             if j < k {
                 mark(guard, j, e, ids.next());
-                return;
+                break;
             }
         }
         // www.… to the end of the core
@@ -142,7 +135,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             && (k == s || !cs[k - 1].1.is_ascii_alphanumeric())
         {
             mark(guard, k, e, ids.next());
-            return;
+            break;
         }
         // local@domain.tld
         if c == '@' {
@@ -159,32 +152,70 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             }
             if j < k && cs[k + 1..m].iter().any(|x| x.1 == '.') {
                 mark(guard, j, m, ids.next());
-                found = true;
                 k = m;
                 continue;
             }
         }
         k += 1;
     }
-    // A file name: from after the last punctuation mark of the core to its end.
-    if !found && has_extension(&cs[s..e]) {
-        let from = (s..e).rev().find(|&j| is_edge_mark(cs[j].1) && cs[j].1 != '.');
-        mark(guard, from.map_or(s, |j| j + 1), e, ids.next());
+    // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark,
+    // or from the drive letter or the first piece before a `\`, to the end of the core.
+    // (Decided on the characters around the path only, so that a space removed before
+    // the word does not change it.)
+    let after_mark = |k: usize| k == s || is_edge_mark(cs[k - 1].1);
+    for k in s..e {
+        let c = cs[k].1;
+        let from = if (c == '/' && k + 1 < e && cs[k + 1].1 != '/'
+            || c == '~' && at(k + 1) == Some('/'))
+            && after_mark(k)
+        {
+            Some(k)
+        } else if c == '\\' {
+            if k >= s + 2 && cs[k - 1].1 == ':' && cs[k - 2].1.is_ascii_alphabetic() {
+                Some(k - 2)
+            } else {
+                Some(
+                    (s..k)
+                        .rev()
+                        .find(|&j| is_edge_mark(cs[j].1) && cs[j].1 != '.')
+                        .map_or(s, |j| j + 1),
+                )
+            }
+        } else {
+            None
+        };
+        if let Some(from) = from {
+            mark(guard, from, e, ids.next());
+            break;
+        }
     }
-}
-
-/// Does the word end in `.ext`, an extension of 1 to 4 ASCII letters and digits with at
-/// least one letter, after a letter or digit (`report.pdf`, `ຮູບ1.jpg`)?
-fn has_extension(w: &[(usize, char)]) -> bool {
-    let Some(dot) = w.iter().rposition(|x| x.1 == '.') else {
-        return false;
-    };
-    let ext = &w[dot + 1..];
-    dot > 0
-        && w[dot - 1].1.is_alphanumeric()
-        && (1..=4).contains(&ext.len())
-        && ext.iter().all(|x| x.1.is_ascii_alphanumeric())
-        && ext.iter().any(|x| x.1.is_ascii_alphabetic())
+    // File names: a letter or digit, a dot and an extension of 1 to 4 ASCII letters and
+    // digits with a letter among them, ending the core or before a punctuation mark
+    // (`report.pdf`, `ຮູບ1.jpg,`); the span starts after the last punctuation mark before
+    // it. Dots already inside an address are skipped.
+    let mut from = s;
+    let mut k = s;
+    while k < e {
+        let c = cs[k].1;
+        if c != '.' && is_edge_mark(c) {
+            from = k + 1;
+        } else if c == '.' && k > from && cs[k - 1].1.is_alphanumeric() && guard[k] == 0 {
+            let mut m = k + 1;
+            while m < e && cs[m].1.is_ascii_alphanumeric() {
+                m += 1;
+            }
+            let ext = &cs[k + 1..m];
+            if (1..=4).contains(&ext.len())
+                && ext.iter().any(|x| x.1.is_ascii_alphabetic())
+                && (m == e || is_edge_mark(cs[m].1))
+            {
+                mark(guard, from, m, ids.next());
+            }
+            k = m;
+            continue;
+        }
+        k += 1;
+    }
 }
 
 #[cfg(test)]
@@ -200,7 +231,7 @@ mod tests {
         let mut last = 0;
         for (k, &(_, c)) in cs.iter().enumerate() {
             let g = guard[k];
-            if g != 0 && g == last {
+            if g != 0 && last != 0 {
                 out.last_mut().unwrap().push(c);
             } else if g != 0 {
                 out.push(c.to_string());
@@ -228,11 +259,16 @@ mod tests {
     fn paths_and_file_names() {
         assert_eq!(spans("ໄຟລ໌ /usr/share/ກ1"), ["/usr/share/ກ1"]);
         assert_eq!(spans(r"C:\ເອກະສານ\ບົດ1.docx"), [r"C:\ເອກະສານ\ບົດ1.docx"]);
+        assert_eq!(spans(r"ເບິ່ງ:C:\ກ1"), [r"C:\ກ1"]);
+        assert_eq!(spans(r"ເບິ່ງ,ກ1\ຂ"), [r"ກ1\ຂ"]);
+        assert_eq!(spans("ກ!,/1ກ"), ["/1ກ"]);
         assert_eq!(spans("ຮູບ1.jpg,"), ["ຮູບ1.jpg"]);
         assert_eq!(spans("ເບິ່ງ,ຮູບ1.jpg"), ["ຮູບ1.jpg"]);
         assert!(spans("ລົງວັນທີ10/5/2021").is_empty());
         assert!(spans("4.753,15").is_empty());
         assert!(spans("ຄພ.ຄອສພ").is_empty());
+        assert_eq!(spans("ຮູບ1.jpg,ກ1"), ["ຮູບ1.jpg"]);
+        assert_eq!(spans("a.tar.gz"), ["a.tar.gz"]);
     }
 
     #[test]

@@ -195,7 +195,10 @@ fn one_space_between_lao_letters_and_a_number() {
     assert_eq!(fix("ຫຼຸດລົງ 5%ຂອງ"), "ຫຼຸດລົງ 5% ຂອງ");
     assert_eq!(fix("ຫຼຸດລົງ 5 %ຂອງ"), "ຫຼຸດລົງ 5% ຂອງ");
     assert_eq!(fix("ເລກທີ໓໓"), "ເລກທີ ໓໓"); // Lao digits kept by option
-    assert_eq!(rules("ກ1ຂ"), [Rule::SpaceAroundNumber, Rule::SpaceAroundNumber]);
+    assert_eq!(
+        rules("ກ1ຂ"),
+        [Rule::SpaceAroundNumber, Rule::SpaceAroundNumber]
+    );
     // Latin letters glued to numbers are names and units.
     keeps("COVID-19, H2O, 5G, 2kg, MP3, A4, ສະໄໝທີ XI");
     // A number already set off, or joined by a separator.
@@ -205,10 +208,7 @@ fn one_space_between_lao_letters_and_a_number() {
 #[test]
 fn one_space_between_lao_text_and_brackets() {
     assert_eq!(fix("ໃສ່ແຜນດັດແກ້(150,20 ຕື້ກີບ"), "ໃສ່ແຜນດັດແກ້ (150,20 ຕື້ກີບ");
-    assert_eq!(
-        fix("ຫ້ອງການແຂວງ(ຫໍແກ້ວ)ພາຍໃຕ້"),
-        "ຫ້ອງການແຂວງ (ຫໍແກ້ວ) ພາຍໃຕ້"
-    );
+    assert_eq!(fix("ຫ້ອງການແຂວງ(ຫໍແກ້ວ)ພາຍໃຕ້"), "ຫ້ອງການແຂວງ (ຫໍແກ້ວ) ພາຍໃຕ້");
     assert_eq!(
         rules("ກ(ຂ)ຄ"),
         [Rule::SpaceBeforeOpen, Rule::SpaceAfterClose]
@@ -227,10 +227,7 @@ fn one_space_between_lao_text_and_brackets() {
 
 #[test]
 fn split_numbers_are_suggested_not_applied() {
-    assert_eq!(
-        suggested("ມູນຄ່າ 25, 84 ລ້ານໂດລາ"),
-        ["ມູນຄ່າ 25,84 ລ້ານໂດລາ"]
-    );
+    assert_eq!(suggested("ມູນຄ່າ 25, 84 ລ້ານໂດລາ"), ["ມູນຄ່າ 25,84 ລ້ານໂດລາ"]);
     assert_eq!(suggested("ມູນຄ່າ 1.025, 84 ລ້ານ"), ["ມູນຄ່າ 1.025,84 ລ້ານ"]);
     assert_eq!(suggested("ປີ 2021- 2025 ຂອງ"), ["ປີ 2021-2025 ຂອງ"]);
     assert_eq!(suggested("ປີ 2021 -2025 ຂອງ"), ["ປີ 2021-2025 ຂອງ"]);
