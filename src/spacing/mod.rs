@@ -121,14 +121,27 @@ fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || lao::is_digit(c)
 }
 
-/// A letter of any script, Lao marks included.
+/// A letter of any script, Lao marks included. (ASCII and Lao first: the Unicode
+/// tables are slow.)
 fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || lao::is_letter(c)
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if lao::is_lao(c) {
+        lao::is_letter(c)
+    } else {
+        c.is_alphabetic()
+    }
 }
 
 /// A letter or digit of any script, Lao marks included.
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || lao::is_letter(c) || lao::is_digit(c)
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if lao::is_lao(c) {
+        lao::is_letter(c) || lao::is_digit(c)
+    } else {
+        c.is_alphanumeric()
+    }
 }
 
 fn digit_value(c: char) -> u64 {

@@ -39,7 +39,7 @@ include!(concat!(env!("OUT_DIR"), "/spacing_tables.rs"));
 /// The punctuation entry of `c`, if it has one.
 #[inline]
 pub(super) fn lookup(c: char) -> Option<&'static Punct> {
-    if c.is_alphanumeric() || c == ' ' {
+    if c.is_ascii_alphanumeric() || crate::lao::is_lao(c) || c == ' ' {
         return None;
     }
     PUNCTUATION
