@@ -20,7 +20,9 @@
 //! What it leaves alone, on purpose:
 //!
 //! - **Indentation.** The spaces and tabs that start a line are kept as they are: they
-//!   carry meaning in markdown (nested lists, code) and in poetry or aligned text.
+//!   carry meaning in markdown (nested lists, code) and in poetry or aligned text. (Blanks
+//!   at the *end* of a line always go, markdown's two-space hard break included, as an
+//!   editor's "trim trailing whitespace" does.)
 //! - **A lone tab** between two words: a deliberate separator (tables, tab-separated
 //!   data). Two or more blanks, tabs among them, become one space.
 //! - **Punctuation that does not close.** The space before `.` stays when a digit, a

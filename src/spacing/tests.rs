@@ -272,3 +272,63 @@ fn the_stage_can_be_switched_off() {
     assert_eq!(cleaner.clean("ກ  ຂ ,"), "ກ  ຂ ,");
     assert_eq!(crate::Cleaner::default().clean("ກ  ຂ ,"), "ກ ຂ,");
 }
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "ກ",
+        "ບ້ານ",
+        "a",
+        "1",
+        "25",
+        "84",
+        "2021",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        "%",
+        "“",
+        "”",
+        "\"",
+        "-",
+        "*",
+        "`",
+        "http://",
+        "a@b.la",
+    ];
+
+    proptest! {
+        /// The recorded edits rebuild the output from the input, each with its original
+        /// text, in order; suggestions lie on blanks of the input.
+        #[test]
+        fn edits_rebuild_the_output(v in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+            let s = v.concat();
+            let out = run(&s, &Config::default(), true);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for e in &out.edits {
+                prop_assert!(e.start >= at);
+                prop_assert_eq!(&s[e.start..e.end], e.original.as_str());
+                rebuilt.push_str(&s[at..e.start]);
+                rebuilt.push_str(&e.replacement);
+                at = e.end;
+            }
+            rebuilt.push_str(&s[at..]);
+            prop_assert_eq!(rebuilt.as_str(), &*out.text);
+            prop_assert_eq!(&*run(&s, &Config::default(), false).text, &*out.text);
+            for e in &out.suggestions {
+                prop_assert!(!e.original.is_empty() && e.original.chars().all(is_blank));
+            }
+        }
+    }
+}
