@@ -192,7 +192,10 @@ fn blocks(text: &str, size: usize) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > size + size / 2 {
-        let from = start + size;
+        let mut from = start + size;
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
         let window = &bytes[from..(from + size / 2).min(bytes.len())];
         let cut = memchr::memchr(b'\n', window)
             .or_else(|| memchr::memchr(b' ', window))
@@ -351,7 +354,7 @@ mod tests {
         let lex = Lexicon::from_counts([
             ("ກາງ", 50),
             ("ຄືນ", 50),
-            ("ກາງຄືນ", 10),
+            ("ກາງຄືນ", 30),
             ("ມາ", 100),
         ])
         .unwrap();

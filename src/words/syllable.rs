@@ -298,6 +298,14 @@ fn close(cs: &[(usize, char)], i: usize, has_vowel: bool, may_close: bool, out: 
     }
     if let Some(cost) = final_cost(f, silenced) {
         out.push((j, cost));
+        // A second, silenced consonant after the final (ຈັນທ໌).
+        if !silenced && ch(cs, j).is_some_and(is_consonant) && ch(cs, j + 1).is_some_and(|c| mark_class(c) == Some(MarkClass::Sign)) {
+            let mut k = j + 1;
+            while ch(cs, k).is_some_and(|c| mark_class(c) == Some(MarkClass::Sign)) {
+                k += 1;
+            }
+            out.push((k, VALID));
+        }
     }
 }
 
