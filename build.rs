@@ -9,7 +9,7 @@ fn main() {
 }
 
 /// `dictionaries/lao-words.tsv` (word TAB count, `#` comments) → `OUT_DIR/lexicon.fst`,
-/// an `fst::Map` from each word to its cost `round(−ln(count / total) × 1000)`, and
+/// an `fst::Map` from each word (one byte per character: code point − U+0E00) to its cost `round(−ln(count / total) × 1000)`, and
 /// `OUT_DIR/lexicon_meta.rs` with the total and the highest cost. A missing list gives
 /// an empty lexicon (so the crate builds before the list is derived).
 fn lexicon(out: &Path) {
@@ -34,12 +34,25 @@ fn lexicon(out: &Path) {
         println!("cargo:warning=dictionaries/lao-words.tsv not found: empty lexicon");
     }
     let total: u64 = counts.values().sum::<u64>().max(1);
+    // Keys: one byte per character, code point − U+0E00 (all words are Lao letters).
+    let mut keyed: Vec<(Vec<u8>, u64)> = Vec::with_capacity(counts.len());
+    for (word, &count) in &counts {
+        let Some(key) = word
+            .chars()
+            .map(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c).then(|| (c as u32 - 0x0E00) as u8))
+            .collect::<Option<Vec<u8>>>()
+        else {
+            panic!("{}: `{word}` has a character outside the Lao block", src.display());
+        };
+        let cost = (-(count as f64 / total as f64).ln() * 1000.0).round().max(0.0) as u64;
+        keyed.push((key, cost));
+    }
+    keyed.sort();
     let mut builder = fst::MapBuilder::memory();
     let mut max_cost = 0;
-    for (word, &count) in &counts {
-        let cost = (-(count as f64 / total as f64).ln() * 1000.0).round().max(0.0) as u64;
+    for (key, cost) in keyed {
         max_cost = max_cost.max(cost);
-        builder.insert(word, cost).expect("sorted unique words");
+        builder.insert(key, cost).expect("sorted unique words");
     }
     let bytes = builder.into_inner().expect("fst");
     std::fs::write(out.join("lexicon.fst"), bytes).expect("write lexicon.fst");

@@ -81,7 +81,7 @@ impl Vocabulary {
     /// ```
     /// let seg = laoclean::words::Segmenter::default();
     /// let mut v = laoclean::words::corpus::Vocabulary::default();
-    /// v.add_text(&seg, "ປະເທດລາວ ປະເທດ");
+    /// v.add_text(&seg, "ປະເທດ ແລະ ປະເທດ");
     /// assert_eq!(v.count("ປະເທດ"), 2);
     /// ```
     pub fn add_text(&mut self, seg: &Segmenter, text: &str) {

@@ -2,8 +2,11 @@
 //!
 //! # Data structure
 //!
-//! Words are stored in an [`fst::Map`], a minimal acyclic automaton over the UTF-8
-//! bytes of the words that shares both prefixes and suffixes; each word's value is its
+//! Words are stored in an [`fst::Map`], a minimal acyclic automaton over the bytes of
+//! the words that shares both prefixes and suffixes. Every character of a Lao word is in
+//! the Lao block U+0E80–U+0EFF, so a key stores each character as one byte, its code
+//! point minus U+0E00 (0x80–0xFF): a third of the UTF-8 length, and one automaton
+//! transition per character instead of three. Each word's value is its
 //! *cost*, `round(−ln(count / total) × 1000)`, spread over the transitions it takes so
 //! that walking a word sums its cost. The list in `dictionaries/lao-words.tsv` (word,
 //! count) is compiled by `build.rs` into such a map and embedded in the binary with
@@ -54,6 +57,28 @@ pub const DEFAULT_USER_COUNT: u64 = 10;
 static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
 // Defines EMBEDDED_TOTAL (sum of the counts) and EMBEDDED_MAX_COST.
 include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
+
+/// The fst key of `word`: one byte per character (code point − U+0E00), or `None` if a
+/// character is outside the Lao block.
+///
+/// ```
+/// assert_eq!(laoclean::words::lexicon::key("ກາ"), Some(vec![0x81, 0xB2]));
+/// assert_eq!(laoclean::words::lexicon::key("a"), None);
+/// ```
+pub fn key(word: &str) -> Option<Vec<u8>> {
+    word.chars().map(key_byte).collect()
+}
+
+/// The key byte of one character (see [`key`]).
+#[inline]
+fn key_byte(c: char) -> Option<u8> {
+    crate::lao::is_lao(c).then(|| (c as u32 - 0x0E00) as u8)
+}
+
+/// The word of an fst key.
+fn word_of_key(k: &[u8]) -> String {
+    k.iter().map(|&b| char::from_u32(0x0E00 + b as u32).unwrap_or('\u{FFFD}')).collect()
+}
 
 /// Bytes of an fst: the embedded static ones or a map built at run time.
 #[derive(Clone)]
@@ -176,7 +201,7 @@ impl Lexicon {
             *counts.entry(w.as_ref().to_string()).or_default() += c;
         }
         let total: u64 = counts.values().sum();
-        let (map, max_cost) = build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))))?;
+        let (map, max_cost) = build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         Ok(Lexicon::with_main(map, total, max_cost))
     }
 
@@ -204,7 +229,7 @@ impl Lexicon {
             *counts.entry(w).or_default() += c;
         }
         let total = self.total;
-        let (map, max_cost) = build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))))?;
+        let (map, max_cost) = build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         self.user_len = counts.len();
         self.user = (!counts.is_empty()).then_some(map);
         self.unknown_cost = self.unknown_cost.max(max_cost + 2 * COST_SCALE as u64);
@@ -241,8 +266,9 @@ impl Lexicon {
     /// assert!(laoclean::words::Lexicon::embedded().cost("ປະເທດ").is_some());
     /// ```
     pub fn cost(&self, word: &str) -> Option<u64> {
-        let a = self.main.get(word);
-        let b = self.user.as_ref().and_then(|u| u.get(word));
+        let k = key(word)?;
+        let a = self.main.get(&k);
+        let b = self.user.as_ref().and_then(|u| u.get(&k));
         match (a, b) {
             (Some(a), Some(b)) => Some(a.min(b)),
             (a, b) => a.or(b),
@@ -255,7 +281,7 @@ impl Lexicon {
     /// assert!(!laoclean::words::Lexicon::embedded().contains("ໃຫ່ຍ"));
     /// ```
     pub fn contains(&self, word: &str) -> bool {
-        self.main.contains_key(word) || self.user.as_ref().is_some_and(|u| u.contains_key(word))
+        self.cost(word).is_some()
     }
 
     /// Number of words (embedded or base list plus user words; a word in both counts twice).
@@ -318,44 +344,44 @@ impl Lexicon {
         let mut s = self.main.stream();
         let mut v = Vec::new();
         while let Some((k, c)) = s.next() {
-            v.push((String::from_utf8_lossy(k).into_owned(), c));
+            v.push((word_of_key(k), c));
         }
         v.into_iter()
     }
 }
 
-/// Walks `map` over the UTF-8 bytes of `chars`, calling `found(base + k + 1, cost)`
+/// Walks `map` over the key bytes of `chars`, calling `found(base + k + 1, cost)`
 /// when the first `k + 1` characters are a word.
 fn walk(map: &Map<Bytes>, chars: &[(usize, char)], base: usize, found: &mut impl FnMut(usize, u64)) {
     let fst = map.as_fst();
     let mut node = fst.root();
     let mut out = Output::zero();
-    let mut buf = [0u8; 4];
     for (k, &(_, c)) in chars.iter().enumerate() {
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            let Some(i) = node.find_input(b) else {
-                return;
-            };
-            let t = node.transition(i);
-            out = out.cat(t.out);
-            node = fst.node(t.addr);
-        }
+        let Some(i) = key_byte(c).and_then(|b| node.find_input(b)) else {
+            return;
+        };
+        let t = node.transition(i);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
         if node.is_final() {
             found(base + k + 1, out.cat(node.final_output()).value());
         }
     }
 }
 
-/// Builds an fst map from sorted, unique words; returns it and the highest cost.
-fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> Result<(Map<Bytes>, u64), LexiconError> {
+/// Builds an fst map of `words` (keys as in [`key`]; words with a character outside
+/// the Lao block are skipped); returns it and the highest cost.
+fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> (Map<Bytes>, u64) {
+    let mut keyed: Vec<(Vec<u8>, u64)> = words.filter_map(|(w, c)| Some((key(w)?, c))).collect();
+    keyed.sort();
+    keyed.dedup_by(|a, b| a.0 == b.0);
+    let max = keyed.iter().map(|k| k.1).max().unwrap_or(0);
     let mut b = MapBuilder::memory();
-    let mut max = 0;
-    for (w, c) in words {
-        b.insert(w, c)?;
-        max = max.max(c);
+    for (k, c) in keyed {
+        b.insert(k, c).expect("sorted unique keys");
     }
-    let bytes: Arc<[u8]> = b.into_inner()?.into();
-    Ok((Map::new(Bytes::Shared(bytes))?, max))
+    let bytes: Arc<[u8]> = b.into_inner().expect("in-memory fst").into();
+    (Map::new(Bytes::Shared(bytes)).expect("fst just built"), max)
 }
 
 /// Parses a word list: one word a line, optionally a tab and a count; blank lines and

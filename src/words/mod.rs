@@ -5,8 +5,9 @@
 //! - [`segment`]: the Viterbi segmenter over syllable boundaries.
 //!
 //! ```
-//! use laoclean::words::Segmenter;
-//! let seg = Segmenter::default();
+//! use laoclean::words::{Lexicon, Segmenter};
+//! let words = Lexicon::from_counts([("ສະບາຍດີ", 3), ("ປະເທດ", 5), ("ລາວ", 5)]).unwrap();
+//! let seg = Segmenter::new(words);
 //! assert_eq!(seg.segment("ສະບາຍດີ ປະເທດລາວ", "|"), "ສະບາຍດີ ປະເທດ|ລາວ");
 //! ```
 

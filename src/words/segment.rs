@@ -81,8 +81,10 @@ pub struct Token {
 ///
 /// ```
 /// use laoclean::words::{Lexicon, Segmenter};
-/// let seg = Segmenter::new(Lexicon::from_counts([("ກິນ", 5), ("ເຂົ້າ", 5), ("ກິນເຂົ້າ", 1)]).unwrap());
+/// let seg = Segmenter::new(Lexicon::from_counts([("ກິນ", 1), ("ເຂົ້າ", 1), ("ກິນເຂົ້າ", 5)]).unwrap());
 /// assert_eq!(seg.segment("ກິນເຂົ້າ", "|"), "ກິນເຂົ້າ");
+/// let seg = Segmenter::new(Lexicon::from_counts([("ກິນ", 5), ("ເຂົ້າ", 5), ("ກິນເຂົ້າ", 1)]).unwrap());
+/// assert_eq!(seg.segment("ກິນເຂົ້າ", "|"), "ກິນ|ເຂົ້າ");
 /// ```
 #[derive(Clone, Debug, Default)]
 pub struct Segmenter {
@@ -112,10 +114,11 @@ impl Segmenter {
     /// exactly (spaces and punctuation are tokens too).
     ///
     /// ```
-    /// let seg = laoclean::words::Segmenter::default();
-    /// let text = "ປະເທດລາວ";
+    /// use laoclean::words::{Lexicon, Segmenter};
+    /// let seg = Segmenter::new(Lexicon::from_counts([("ປະເທດ", 5), ("ລາວ", 5)]).unwrap());
+    /// let text = "ປະເທດລາວ ຈີນ";
     /// let words: Vec<&str> = seg.words(text).into_iter().map(|r| &text[r]).collect();
-    /// assert_eq!(words, ["ປະເທດ", "ລາວ"]);
+    /// assert_eq!(words, ["ປະເທດ", "ລາວ", " ", "ຈີນ"]);
     /// ```
     pub fn words(&self, text: &str) -> Vec<Range<usize>> {
         self.tokens(text).into_iter().map(|t| t.span).collect()
@@ -153,7 +156,8 @@ impl Segmenter {
     /// (the default separator of `laoclean segment` is U+200B ZERO WIDTH SPACE).
     ///
     /// ```
-    /// let seg = laoclean::words::Segmenter::default();
+    /// use laoclean::words::{Lexicon, Segmenter};
+    /// let seg = Segmenter::new(Lexicon::from_counts([("ປະເທດ", 5), ("ລາວ", 5)]).unwrap());
     /// assert_eq!(seg.segment("ປະເທດລາວ, ລາວ", "|"), "ປະເທດ|ລາວ|, ລາວ");
     /// ```
     pub fn segment(&self, text: &str, sep: &str) -> String {
