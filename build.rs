@@ -39,12 +39,21 @@ fn lexicon(out: &Path) {
     for (word, &count) in &counts {
         let Some(key) = word
             .chars()
-            .map(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c).then(|| (c as u32 - 0x0E00) as u8))
+            .map(|c| {
+                ('\u{0E80}'..='\u{0EFF}')
+                    .contains(&c)
+                    .then(|| (c as u32 - 0x0E00) as u8)
+            })
             .collect::<Option<Vec<u8>>>()
         else {
-            panic!("{}: `{word}` has a character outside the Lao block", src.display());
+            panic!(
+                "{}: `{word}` has a character outside the Lao block",
+                src.display()
+            );
         };
-        let cost = (-(count as f64 / total as f64).ln() * 1000.0).round().max(0.0) as u64;
+        let cost = (-(count as f64 / total as f64).ln() * 1000.0)
+            .round()
+            .max(0.0) as u64;
         keyed.push((key, cost));
     }
     keyed.sort();

@@ -44,7 +44,9 @@ fn main() -> anyhow::Result<()> {
             _ => input = Some(PathBuf::from(a)),
         }
     }
-    let input = input.ok_or_else(|| anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--out DIR]"))?;
+    let input = input.ok_or_else(|| {
+        anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--out DIR]")
+    })?;
     let _tmp;
     let root = if input.is_dir() {
         input.clone()
@@ -105,7 +107,12 @@ fn main() -> anyhow::Result<()> {
     // 2. The prior: pseudo-counts from the number of lists and the length.
     let prior: BTreeMap<&str, u64> = kept
         .iter()
-        .map(|(w, &mask)| (w.as_str(), prior(mask.count_ones() as u64, syllables(w).len())))
+        .map(|(w, &mask)| {
+            (
+                w.as_str(),
+                prior(mask.count_ones() as u64, syllables(w).len()),
+            )
+        })
         .collect();
 
     // 3. Counts in the samples, segmenting with the prior, then once more with the
@@ -128,7 +135,10 @@ fn main() -> anyhow::Result<()> {
             .map(|(w, p)| (*w, p + SAMPLE_WEIGHT * seen.get(*w).copied().unwrap_or(0)))
             .collect();
     }
-    let coverage = coverage(&texts, &Segmenter::new(Lexicon::from_counts(counts.iter().map(|(w, c)| (*w, *c)))?));
+    let coverage = coverage(
+        &texts,
+        &Segmenter::new(Lexicon::from_counts(counts.iter().map(|(w, c)| (*w, *c)))?),
+    );
 
     // 4. Write the list, the dropped entries and the statistics.
     std::fs::create_dir_all(&out)?;
@@ -141,17 +151,26 @@ fn main() -> anyhow::Result<()> {
     }
     std::fs::write(out.join("lao-words.tsv"), tsv)?;
     dropped.sort();
-    let mut d = String::from("# Entries of the source lists left out of lao-words.tsv: source<TAB>reason<TAB>entry.\n");
+    let mut d = String::from(
+        "# Entries of the source lists left out of lao-words.tsv: source<TAB>reason<TAB>entry.\n",
+    );
     for (s, r, e) in &dropped {
         let _ = writeln!(d, "{s}\t{r}\t{}", e.replace('\t', " "));
     }
     std::fs::write(out.join("dropped-entries.tsv"), d)?;
 
-    let _ = writeln!(stats, "| list | entries | dropped | kept (unique) | dropped by reason |");
+    let _ = writeln!(
+        stats,
+        "| list | entries | dropped | kept (unique) | dropped by reason |"
+    );
     let _ = writeln!(stats, "|---|---:|---:|---:|---|");
     for (name, raw, n_dropped, uniq, by_reason) in &rows {
         let reasons: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
-        let _ = writeln!(stats, "| {name} | {raw} | {n_dropped} | {uniq} | {} |", reasons.join(", "));
+        let _ = writeln!(
+            stats,
+            "| {name} | {raw} | {n_dropped} | {uniq} | {} |",
+            reasons.join(", ")
+        );
     }
     let in_lists = |k: u32| kept.values().filter(|m| m.count_ones() == k).count();
     let _ = writeln!(
@@ -181,7 +200,9 @@ fn main() -> anyhow::Result<()> {
 
 /// Why an entry (already normalised) is not a Lao word, or `None` to keep it.
 fn reject(w: &str) -> Option<&'static str> {
-    if w.chars().any(|c| c.is_alphabetic() && c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c)) {
+    if w.chars()
+        .any(|c| c.is_alphabetic() && c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    {
         Some("latin letter")
     } else if w.chars().any(char::is_whitespace) {
         Some("phrase (space)")

@@ -37,14 +37,25 @@ fn corpus_samples_segment_to_the_reviewed_output() {
             fs::write(&golden, &output).unwrap();
             continue;
         }
-        let expected = fs::read_to_string(&golden)
-            .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", golden.display()));
+        let expected = fs::read_to_string(&golden).unwrap_or_else(|_| {
+            panic!("{} is missing: run with UPDATE_GOLDEN=1", golden.display())
+        });
         if output != expected {
-            let line = output.lines().zip(expected.lines()).position(|(a, b)| a != b).map_or(0, |i| i + 1);
-            mismatches.push(format!("{} (first difference on line {line})", sample.display()));
+            let line = output
+                .lines()
+                .zip(expected.lines())
+                .position(|(a, b)| a != b)
+                .map_or(0, |i| i + 1);
+            mismatches.push(format!(
+                "{} (first difference on line {line})",
+                sample.display()
+            ));
         }
     }
-    assert!(mismatches.is_empty(), "segmentation differs from golden: {mismatches:#?}");
+    assert!(
+        mismatches.is_empty(),
+        "segmentation differs from golden: {mismatches:#?}"
+    );
 }
 
 /// Share of the Lao letters of the samples that lie in dictionary words. Printed for
@@ -66,7 +77,10 @@ fn coverage_of_the_corpus_samples() {
         }
     }
     let share = known as f64 / all as f64;
-    println!("dictionary coverage of the corpus samples: {:.2}% of {all} Lao letters", share * 100.0);
+    println!(
+        "dictionary coverage of the corpus samples: {:.2}% of {all} Lao letters",
+        share * 100.0
+    );
     assert!(share > 0.9, "coverage fell to {share}");
 }
 
@@ -92,10 +106,47 @@ fn unknown_names_stay_whole_between_known_words() {
 
 fn lao_text() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "ກ", "ຂ", "ຫ", "ງ", "ວ", "ອ", "ຍ", "ນ", "ລ", "ຣ", "ເ", "ແ", "ໂ", "ໃ", "ໄ", "ະ", "າ", "ຳ",
-        "ຽ", "\u{0EB4}", "\u{0EB5}", "\u{0EB1}", "\u{0EBB}", "\u{0EB8}", "\u{0EBC}", "\u{0EC8}",
-        "\u{0EC9}", "\u{0ECC}", "\u{0ECD}", "ໆ", " ", "\n", "a", "1", ".", ",", "ປະເທດ", "ລາວ",
-        "ຄວາມ", "\u{200B}", "é",
+        "ກ",
+        "ຂ",
+        "ຫ",
+        "ງ",
+        "ວ",
+        "ອ",
+        "ຍ",
+        "ນ",
+        "ລ",
+        "ຣ",
+        "ເ",
+        "ແ",
+        "ໂ",
+        "ໃ",
+        "ໄ",
+        "ະ",
+        "າ",
+        "ຳ",
+        "ຽ",
+        "\u{0EB4}",
+        "\u{0EB5}",
+        "\u{0EB1}",
+        "\u{0EBB}",
+        "\u{0EB8}",
+        "\u{0EBC}",
+        "\u{0EC8}",
+        "\u{0EC9}",
+        "\u{0ECC}",
+        "\u{0ECD}",
+        "ໆ",
+        " ",
+        "\n",
+        "a",
+        "1",
+        ".",
+        ",",
+        "ປະເທດ",
+        "ລາວ",
+        "ຄວາມ",
+        "\u{200B}",
+        "é",
     ]);
     prop::collection::vec(pieces, 0..60).prop_map(|v| v.concat())
 }

@@ -53,7 +53,8 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
         out.write_all(segment_text(&seg, &text, &args.sep, args.raw).as_bytes())?;
     }
     for f in &args.files {
-        let text = std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
+        let text =
+            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
         out.write_all(segment_text(&seg, &text, &args.sep, args.raw).as_bytes())?;
     }
     out.flush()?;

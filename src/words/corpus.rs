@@ -115,7 +115,11 @@ impl Vocabulary {
 
     /// How often `word` was seen (as a known word or as a candidate).
     pub fn count(&self, word: &str) -> u64 {
-        self.known.get(word).or_else(|| self.unknown.get(word)).copied().unwrap_or(0)
+        self.known
+            .get(word)
+            .or_else(|| self.unknown.get(word))
+            .copied()
+            .unwrap_or(0)
     }
 
     /// Number of Lao tokens counted.
@@ -149,7 +153,9 @@ impl Vocabulary {
                 e.reason = Some("not a well-formed Lao word".into());
             } else if c < opts.min_count {
                 e.reason = Some(format!("seen {c} times, fewer than {}", opts.min_count));
-            } else if let Some((near, f)) = self.frequent_neighbour(lexicon, w, c as f64 * opts.ratio) {
+            } else if let Some((near, f)) =
+                self.frequent_neighbour(lexicon, w, c as f64 * opts.ratio)
+            {
                 e.reason = Some(format!("one edit from {near} (frequency {f:.0})"));
             } else {
                 e.accepted = true;
@@ -185,7 +191,9 @@ impl Vocabulary {
 /// Calls `f` on every string one Lao-letter edit from `word`.
 fn neighbours(word: &str, mut f: impl FnMut(&str)) {
     let cs: Vec<char> = word.chars().collect();
-    let alphabet: Vec<char> = ('\u{0E80}'..='\u{0EFF}').filter(|&c| crate::lao::is_letter(c)).collect();
+    let alphabet: Vec<char> = ('\u{0E80}'..='\u{0EFF}')
+        .filter(|&c| crate::lao::is_letter(c))
+        .collect();
     let mut buf = String::new();
     let mut emit = |v: &[char], buf: &mut String| {
         buf.clear();
@@ -236,15 +244,29 @@ pub fn write_dictionary(entries: &[Entry]) -> String {
          # Load it with `laoclean --dict FILE`. Lines starting with # are ignored.\n",
     );
     let new = entries.iter().filter(|e| e.accepted && !e.known).count();
-    let _ = writeln!(s, "# {} words, {} of them new to the embedded list.", entries.iter().filter(|e| e.accepted).count(), new);
+    let _ = writeln!(
+        s,
+        "# {} words, {} of them new to the embedded list.",
+        entries.iter().filter(|e| e.accepted).count(),
+        new
+    );
     for e in entries.iter().filter(|e| e.accepted) {
         let _ = writeln!(s, "{}\t{}", e.word, e.count);
     }
-    let refused: Vec<&Entry> = entries.iter().filter(|e| !e.accepted && e.count > 1).collect();
+    let refused: Vec<&Entry> = entries
+        .iter()
+        .filter(|e| !e.accepted && e.count > 1)
+        .collect();
     if !refused.is_empty() {
         s.push_str("# Candidates refused (seen more than once); remove the `# ` to accept one:\n");
         for e in refused {
-            let _ = writeln!(s, "# {}\t{}\t({})", e.word, e.count, e.reason.as_deref().unwrap_or(""));
+            let _ = writeln!(
+                s,
+                "# {}\t{}\t({})",
+                e.word,
+                e.count,
+                e.reason.as_deref().unwrap_or("")
+            );
         }
     }
     s

@@ -77,7 +77,9 @@ fn key_byte(c: char) -> Option<u8> {
 
 /// The word of an fst key.
 fn word_of_key(k: &[u8]) -> String {
-    k.iter().map(|&b| char::from_u32(0x0E00 + b as u32).unwrap_or('\u{FFFD}')).collect()
+    k.iter()
+        .map(|&b| char::from_u32(0x0E00 + b as u32).unwrap_or('\u{FFFD}'))
+        .collect()
 }
 
 /// Bytes of an fst: the embedded static ones or a map built at run time.
@@ -201,7 +203,8 @@ impl Lexicon {
             *counts.entry(w.as_ref().to_string()).or_default() += c;
         }
         let total: u64 = counts.values().sum();
-        let (map, max_cost) = build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
+        let (map, max_cost) =
+            build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         Ok(Lexicon::with_main(map, total, max_cost))
     }
 
@@ -229,7 +232,8 @@ impl Lexicon {
             *counts.entry(w).or_default() += c;
         }
         let total = self.total;
-        let (map, max_cost) = build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
+        let (map, max_cost) =
+            build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         self.user_len = counts.len();
         self.user = (!counts.is_empty()).then_some(map);
         self.unknown_cost = self.unknown_cost.max(max_cost + 2 * COST_SCALE as u64);
@@ -325,7 +329,13 @@ impl Lexicon {
     /// lex.prefixes(&chars, 0, 40, |end, _| found.push(end));
     /// assert!(found.contains(&5)); // ປະເທດ
     /// ```
-    pub fn prefixes(&self, chars: &[(usize, char)], start: usize, max_chars: usize, mut found: impl FnMut(usize, u64)) {
+    pub fn prefixes(
+        &self,
+        chars: &[(usize, char)],
+        start: usize,
+        max_chars: usize,
+        mut found: impl FnMut(usize, u64),
+    ) {
         let end = chars.len().min(start + max_chars);
         walk(&self.main, &chars[start..end], start, &mut found);
         if let Some(u) = &self.user {
@@ -352,7 +362,12 @@ impl Lexicon {
 
 /// Walks `map` over the key bytes of `chars`, calling `found(base + k + 1, cost)`
 /// when the first `k + 1` characters are a word.
-fn walk(map: &Map<Bytes>, chars: &[(usize, char)], base: usize, found: &mut impl FnMut(usize, u64)) {
+fn walk(
+    map: &Map<Bytes>,
+    chars: &[(usize, char)],
+    base: usize,
+    found: &mut impl FnMut(usize, u64),
+) {
     let fst = map.as_fst();
     let mut node = fst.root();
     let mut out = Output::zero();
@@ -400,7 +415,11 @@ pub fn read_word_list(text: &str) -> Result<Vec<(String, Option<u64>)>, LexiconE
             continue;
         }
         let mut parts = line.split('\t');
-        let word = parts.next().unwrap_or("").trim().trim_start_matches('\u{FEFF}');
+        let word = parts
+            .next()
+            .unwrap_or("")
+            .trim()
+            .trim_start_matches('\u{FEFF}');
         let count = match parts.next() {
             None => None,
             Some(c) => Some(c.trim().parse::<u64>().map_err(|_| LexiconError::Syntax {

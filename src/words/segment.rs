@@ -63,7 +63,10 @@ impl TokenKind {
     /// assert!(laoclean::words::TokenKind::Unknown.is_lao());
     /// ```
     pub fn is_lao(self) -> bool {
-        matches!(self, TokenKind::Word | TokenKind::Unknown | TokenKind::Repetition)
+        matches!(
+            self,
+            TokenKind::Word | TokenKind::Unknown | TokenKind::Repetition
+        )
     }
 }
 
@@ -328,9 +331,16 @@ impl Lattice {
             let repetition = !known && self.chars[i].1 == REPETITION_MARK;
             if known || repetition {
                 if let Some(p) = pending.take() {
-                    out.push(Token { span: p, kind: TokenKind::Unknown });
+                    out.push(Token {
+                        span: p,
+                        kind: TokenKind::Unknown,
+                    });
                 }
-                let kind = if known { TokenKind::Word } else { TokenKind::Repetition };
+                let kind = if known {
+                    TokenKind::Word
+                } else {
+                    TokenKind::Repetition
+                };
                 out.push(Token { span, kind });
             } else {
                 pending = Some(match pending {
@@ -340,7 +350,10 @@ impl Lattice {
             }
         }
         if let Some(p) = pending {
-            out.push(Token { span: p, kind: TokenKind::Unknown });
+            out.push(Token {
+                span: p,
+                kind: TokenKind::Unknown,
+            });
         }
     }
 }
@@ -355,13 +368,8 @@ mod tests {
 
     #[test]
     fn picks_the_most_probable_sequence() {
-        let lex = Lexicon::from_counts([
-            ("ກາງ", 50),
-            ("ຄືນ", 50),
-            ("ກາງຄືນ", 30),
-            ("ມາ", 100),
-        ])
-        .unwrap();
+        let lex =
+            Lexicon::from_counts([("ກາງ", 50), ("ຄືນ", 50), ("ກາງຄືນ", 30), ("ມາ", 100)]).unwrap();
         assert_eq!(seg(&lex, "ກາງຄືນມາ"), "ກາງຄືນ|ມາ");
     }
 
@@ -369,14 +377,21 @@ mod tests {
     fn unknown_syllables_merge_into_one_token() {
         let lex = Lexicon::from_counts([("ທ່ານ", 5), ("ມາ", 5)]).unwrap();
         assert_eq!(seg(&lex, "ທ່ານສີສຸວັນມາ"), "ທ່ານ|ສີສຸວັນ|ມາ");
-        let kinds: Vec<_> = Segmenter::new(lex).tokens("ທ່ານສີສຸວັນ").iter().map(|t| t.kind).collect();
+        let kinds: Vec<_> = Segmenter::new(lex)
+            .tokens("ທ່ານສີສຸວັນ")
+            .iter()
+            .map(|t| t.kind)
+            .collect();
         assert_eq!(kinds, [TokenKind::Word, TokenKind::Unknown]);
     }
 
     #[test]
     fn non_lao_runs_are_tokens() {
         let lex = Lexicon::from_counts([("ລາວ", 5)]).unwrap();
-        assert_eq!(seg(&lex, "ລາວABC 4.753,15 (ລາວ)"), "ລາວ|ABC 4.753,15 (|ລາວ|)");
+        assert_eq!(
+            seg(&lex, "ລາວABC 4.753,15 (ລາວ)"),
+            "ລາວ|ABC 4.753,15 (|ລາວ|)"
+        );
         assert_eq!(seg(&lex, "ລາວໆ"), "ລາວ|ໆ");
         assert_eq!(seg(&lex, "ລາວ\n\nລາວ"), "ລາວ\n\nລາວ");
     }

@@ -34,8 +34,7 @@
 //! ```
 
 use crate::lao::{
-    is_consonant, is_following_vowel, is_leading_vowel, is_letter, is_mark, mark_class,
-    MarkClass,
+    is_consonant, is_following_vowel, is_leading_vowel, is_letter, is_mark, mark_class, MarkClass,
 };
 use std::ops::Range;
 
@@ -264,7 +263,10 @@ fn nucleus(cs: &[(usize, char)], mut i: usize, lead: Option<char>, out: &mut Vec
             let allowed = match v {
                 'ວ' => matches!(last_vowel, None | Some('\u{0EBB}')),
                 // ອ as o, in ເືອ, and in loans with ັອ (ບລັອກ).
-                'ອ' => matches!(last_vowel, None | Some('\u{0EB6}' | '\u{0EB7}' | '\u{0EB1}')),
+                'ອ' => matches!(
+                    last_vowel,
+                    None | Some('\u{0EB6}' | '\u{0EB7}' | '\u{0EB1}')
+                ),
                 _ => false,
             };
             if allowed {
@@ -279,7 +281,13 @@ fn nucleus(cs: &[(usize, char)], mut i: usize, lead: Option<char>, out: &mut Vec
 }
 
 /// Pushes the open syllable ending at `i` and, when allowed, the one closed by a final.
-fn close(cs: &[(usize, char)], i: usize, has_vowel: bool, may_close: bool, out: &mut Vec<(usize, u32)>) {
+fn close(
+    cs: &[(usize, char)],
+    i: usize,
+    has_vowel: bool,
+    may_close: bool,
+    out: &mut Vec<(usize, u32)>,
+) {
     if !has_vowel {
         return;
     }
@@ -299,7 +307,10 @@ fn close(cs: &[(usize, char)], i: usize, has_vowel: bool, may_close: bool, out: 
     if let Some(cost) = final_cost(f, silenced) {
         out.push((j, cost));
         // A second, silenced consonant after the final (ຈັນທ໌).
-        if !silenced && ch(cs, j).is_some_and(is_consonant) && ch(cs, j + 1).is_some_and(|c| mark_class(c) == Some(MarkClass::Sign)) {
+        if !silenced
+            && ch(cs, j).is_some_and(is_consonant)
+            && ch(cs, j + 1).is_some_and(|c| mark_class(c) == Some(MarkClass::Sign))
+        {
             let mut k = j + 1;
             while ch(cs, k).is_some_and(|c| mark_class(c) == Some(MarkClass::Sign)) {
                 k += 1;
@@ -398,7 +409,8 @@ mod tests {
 
     #[test]
     fn word_check() {
-        for w in ["ປະເທດ", "ຄວາມ", "ເມືອງ", "ກ່ຽວ", "ຕ່າງໆ", "ນ້ຳ", "ອອກ"] {
+        for w in ["ປະເທດ", "ຄວາມ", "ເມືອງ", "ກ່ຽວ", "ຕ່າງໆ", "ນ້ຳ", "ອອກ"]
+        {
             assert!(is_lao_word(w), "{w}");
         }
         for w in ["ກaບ", "ກ ບ", "ກ.", "ນ໌", "ກົົ"] {
