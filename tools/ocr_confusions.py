@@ -21,6 +21,10 @@ never; insertion and deletion 1. The resulting operations are the units of the t
   * one code point for another (ດ→ຕ, ່→້, ໃ→ໂ),
   * one code point deleted (to is empty: a dropped tone mark) or inserted (from is
     empty), spaces and line breaks included,
+  * a tone mark lost or misread on top of a vowel mark is recorded with that mark as
+    left context (ັ້→ັ, ີ່→ີ້): Tesseract loses such stacked tones several times more
+    often than a tone that sits alone, so they get their own, cheaper rows; the plain
+    tone rows (່→∅) then count only tones that are not stacked on a vowel mark,
   * two neighbouring operations made into one unit when together they turn at most two
     code points into at most two of a different length and touch no white space
     (ແ→ເເ, ໜ→ຫນ, ຳ→າ​ໍ): the few look-alikes that are not one-for-one.
@@ -31,7 +35,8 @@ Costs. Natural logarithms, the scale of a word cost −ln P(word):
     P(to | from)  = (n(from→to) + alpha) / (n(from) + alpha · V)
 
 n(from→to) is how often gold `from` was read as `to`; n(from) how often `from` stood in
-the gold text (read right or wrong); V the number of distinct units seen (as outcomes);
+the gold text (read right or wrong; for a single tone mark, only where it is not stacked
+on a vowel mark); V the number of distinct units seen (as outcomes);
 alpha the additive smoothing (0.5). For insertions, from is empty and n(from) is the
 number of gold code points (each is a place where something can be inserted). For a
 two-code-point `from`, n(from) counts its occurrences in the gold text. Only pairs with
@@ -50,6 +55,7 @@ from collections import Counter, defaultdict
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 TONES = '\u0ec8\u0ec9\u0eca\u0ecb'
+ABOVE = '\u0eb1\u0eb4\u0eb5\u0eb6\u0eb7\u0ebb\u0ecd'  # vowel marks a tone mark stacks on
 
 CLASS_NAMES = {
     'C': 'consonant', 'L': 'leading vowel', 'F': 'following vowel', 'V': 'vowel mark',
@@ -162,6 +168,10 @@ def units(ops):
         if f == t:
             k += 1
             continue
+        if len(f) == 1 and f in TONES and k and ops[k - 1][0] == ops[k - 1][1] and ops[k - 1][0] in ABOVE:
+            out.append((ops[k - 1][0] + f, ops[k - 1][0] + t))  # a tone stacked on a vowel mark
+            k += 1
+            continue
         if k + 1 < len(ops) and ops[k + 1][0] != ops[k + 1][1]:
             f2, t2 = ops[k + 1]
             ff, tt = f + f2, t + t2
@@ -197,6 +207,8 @@ def show(s):
 
 
 def category(f, t):
+    while f and t and f[0] == t[0]:  # drop shared context (ັ້→ັ is a lost tone mark)
+        f, t = f[1:], t[1:]
     chars = f + t
     if any(cls(c) == 'N' for c in chars):
         return 'line break'
@@ -254,19 +266,35 @@ def main():
     if not paths:
         sys.exit('no pair files: run tools/ocr_make_pairs.py first, or name PAIRS files')
     pairs = load(paths)
+    from rapidfuzz.distance import Levenshtein
 
     confusions = Counter()
     gold_units = Counter()  # how often each single code point and each bigram stands in gold
     gold_total = 0
     by_group = defaultdict(lambda: [0, 0])  # (font, noise) -> [errors, gold length]
     by_source = defaultdict(lambda: [0, 0])
+    tone_by_font = defaultdict(lambda: [0, 0, 0])  # font -> [tones in gold, lost, swapped]
+    stacked = Counter()  # lost tone marks: True = stacked on a vowel mark
+    gold_stacked = 0
     for src, p, gold, ocr in pairs:
         gold_total += len(gold)
         gold_units.update(gold)
         gold_units.update(gold[i:i + 2] for i in range(len(gold) - 1))
+        gold_units.subtract(gold[i + 1] for i in range(len(gold) - 1)
+                            if gold[i + 1] in TONES and gold[i] in ABOVE)
         us = units(align(gold, ocr))
         confusions.update(us)
-        errs = sum(max(len(f), len(t)) if len(f) != len(t) and f and t else 1 for f, t in us)
+        errs = sum(Levenshtein.distance(f, t) for f, t in us)
+        tb = tone_by_font[p['font']]
+        tb[0] += sum(gold.count(t) for t in TONES)
+        gold_stacked += sum(1 for i in range(1, len(gold)) if gold[i] in TONES and gold[i - 1] in ABOVE)
+        for f, t in us:
+            kind = category(f, t)
+            if kind == 'tone mark lost':
+                tb[1] += 1
+                stacked[f[0] in ABOVE] += 1
+            elif kind == 'tone mark' and len(f) == len(t):
+                tb[2] += 1
         for key, table in (((p['font'], p['noise']), by_group), (src, by_source)):
             table[key][0] += errs
             table[key][1] += len(gold)
@@ -296,6 +324,8 @@ def main():
                 '# cost = -ln P(to|from), P(to|from) = (count + alpha) / (n(from) + alpha*V), natural log,\n'
                 f'# alpha = {a.alpha}, V = {V}; n(from) = occurrences of `from` in the gold text, or for an\n'
                 f'# insertion the number of gold code points. Rows with count >= {a.min_count}, cheapest first.\n'
+                '# A tone mark stacked on a vowel mark (from = mark + tone) has its own rows; the rows for a\n'
+                '# lone tone mark apply where no vowel mark is under it. Prefer the longest matching `from`.\n'
                 f'# Learned from {len(pairs)} blocks, {gold_total} gold code points, {total_err} error units\n'
                 f'# ({kept_err} in the rows below). Unseen edits should cost more than the last row.\n')
         f.write('from\tto\tcount\tcost\n')
@@ -318,6 +348,12 @@ def main():
             t[k][1] += n
     for name, t in (('font', fonts), ('degradation', noises)):
         pr(f'by {name}: ' + ', '.join(f'{k} {100.0 * e / n:.2f}%' for k, (e, n) in sorted(t.items())))
+    pr('tone marks by font (lost / read as another tone, share of gold tone marks): ' + ', '.join(
+        f'{k} {100.0 * l / max(n, 1):.1f}% / {100.0 * w / max(n, 1):.1f}%' for k, (n, l, w) in sorted(tone_by_font.items())))
+    gold_tones = sum(v[0] for v in tone_by_font.values())
+    pr(f'tone marks lost: stacked on a vowel mark {stacked[True]} of {gold_stacked} '
+       f'({100.0 * stacked[True] / max(gold_stacked, 1):.1f}%), alone {stacked[False]} of '
+       f'{gold_tones - gold_stacked} ({100.0 * stacked[False] / max(gold_tones - gold_stacked, 1):.1f}%)')
     pr('\nby source:')
     for key in sorted(by_source):
         e, n = by_source[key]
@@ -330,8 +366,13 @@ def main():
         pr(f'  {k:<18} {n:6d}  {100.0 * n / total_err:5.1f}%')
     kinds = Counter()
     for (f, t), n in confusions.items():
+        while f and t and f[0] == t[0]:
+            f, t = f[1:], t[1:]
         kinds['substitution' if f and t else ('deletion' if f else 'insertion')] += n
     pr('  ' + ', '.join(f'{k} {n} ({100.0 * n / total_err:.1f}%)' for k, n in kinds.most_common()))
+    junk = sum(n for (f, t), n in confusions.items() if not f and t and all(cls(c) in 'PXD' for c in t))
+    pr(f'  insertions of digits, punctuation or Latin letters (mostly specks of the degraded '
+       f'images read as . , < + -): {junk} ({100.0 * junk / total_err:.1f}%)')
     pr(f'\ntop {a.top} confusions (gold → ocr, count, cost):')
     for (f, t), n in confusions.most_common(a.top):
         cost = next((r[3] for r in rows if r[0] == f and r[1] == t), float('nan'))
