@@ -6,12 +6,15 @@ Usage:
     python3 tools/ocr_confusions.py [PAIRS.jsonl ...] [--min-count 3] [--alpha 0.5]
             [--out dictionaries/ocr_confusions.tsv] [--report FILE] [--top 40]
 
-Without PAIRS it reads every bench-data/ocr/*/pairs.jsonl. It refuses pairs whose id is
+Without PAIRS it reads every bench-data/ocr/*/pairs.jsonl and tests/ocr/tune.jsonl. It refuses pairs whose id is
 in tests/ocr/test.jsonl, and warns when a pair's gold shares a line with the test half.
 Needs rapidfuzz (`pip install rapidfuzz`) for the first, global alignment.
 
-Alignment. Both sides get the scorer's light canonical form (NFC, ໍ+າ folded to ຳ, runs
-of spaces and tabs folded to one space); line breaks are kept as their own unit. A unit-
+Alignment. Both sides are first put in the forms the character stage produces, since
+that is what the word stage sees: NFC, a tone typed before its vowel mark put after it,
+ໍ+າ folded to ຳ, a doubled mark made single, ເເ to ແ, ຫນ ຫມ ຫລ to ໜ ໝ ຫຼ, runs of
+spaces and tabs folded to one space, blank lines dropped; line breaks are kept as their
+own unit. A unit-
 cost Levenshtein alignment on code points (rapidfuzz) gives anchors; every stretch
 between two anchors is aligned again with class-aware costs, so that a consonant is
 paired with a consonant, a mark with a mark and white space with white space:
@@ -25,6 +28,10 @@ never; insertion and deletion 1. The resulting operations are the units of the t
     left context (ັ້→ັ, ີ່→ີ້): Tesseract loses such stacked tones several times more
     often than a tone that sits alone, so they get their own, cheaper rows; the plain
     tone rows (່→∅) then count only tones that are not stacked on a vowel mark,
+  * (OCR lines with no run of four Lao code points are dropped first: on the degraded
+    renders Tesseract reads specks of the page as lines like `- ວ. <. ຈ >`; they are
+    counted in the report, not in the table, whose insertion rows would otherwise be
+    made of junk),
   * two neighbouring operations made into one unit when together they turn at most two
     code points into at most two of a different length and touch no white space
     (ແ→ເເ, ໜ→ຫນ, ຳ→າ​ໍ): the few look-alikes that are not one-for-one.
@@ -40,8 +47,8 @@ on a vowel mark); V the number of distinct units seen (as outcomes);
 alpha the additive smoothing (0.5). For insertions, from is empty and n(from) is the
 number of gold code points (each is a place where something can be inserted). For a
 two-code-point `from`, n(from) counts its occurrences in the gold text. Only pairs with
-n(from→to) >= --min-count are written; a decoder should give unseen edits a cost above
-the highest cost in the table. The direction is the noisy channel: from = what was meant
+n(from→to) >= --min-count are written; an edit not in the table costs what the formula
+gives with n(from→to) = 0. The direction is the noisy channel: from = what was meant
 (gold), to = what the OCR wrote, so the decoder adds cost(from→to) when it proposes that
 the written `to` was meant as `from`.
 
@@ -64,12 +71,29 @@ CLASS_NAMES = {
 }
 
 
+VOWEL_MARKS = '\u0eb1\u0eb4\u0eb5\u0eb6\u0eb7\u0eb8\u0eb9\u0ebb\u0ecd'
+
+
 def canon(s):
+    """What the word stage sees: the text after the character stage's canonical forms."""
     s = unicodedata.normalize('NFC', s)
+    s = re.sub('([' + TONES + '])([' + VOWEL_MARKS + '])', r'\2\1', s)  # vowel mark before tone
     s = re.sub('\u0ecd([' + TONES + ']?)\u0eb2', lambda m: m.group(1) + '\u0eb3', s)
+    s = re.sub('([\u0eb1-\u0ebc\u0ec8-\u0ecd])\\1+', r'\1', s)  # a mark typed twice
+    s = s.replace('\u0ec0\u0ec0', '\u0ec1').replace('ຫນ', 'ໜ').replace('ຫມ', 'ໝ').replace('ຫລ', 'ຫ\u0ebc')
     s = re.sub('[ \t\u00a0]+', ' ', s)
-    s = re.sub(' *\n *', '\n', s)
+    s = re.sub(' *\n[ \n]*', '\n', s)  # blank lines are layout, not text
     return s.strip()
+
+
+LAO_RUN = re.compile('[\u0e80-\u0eff]{4,}')
+
+
+def drop_junk(ocr):
+    """Drop OCR lines with no run of four Lao code points: specks of the degraded page."""
+    lines = ocr.split('\n')
+    kept = [l for l in lines if LAO_RUN.search(l)]
+    return '\n'.join(kept), sum(len(l) for l in lines if not LAO_RUN.search(l))
 
 
 def cls(c):
@@ -237,8 +261,11 @@ def load(paths):
             test_ids.add(p['id'])
             test_lines.update(x for x in canon(p['gold']).split('\n') if len(x) > 40)
     pairs, shared = [], 0
+    junk_gold = [0]
     for path in paths:
         src = os.path.basename(os.path.dirname(path)) or path
+        if src == 'ocr':
+            src = os.path.basename(path)
         if os.path.abspath(path) == os.path.abspath(test_path):
             sys.exit('refusing to learn from the test half')
         for l in open(path, encoding='utf-8'):
@@ -248,8 +275,12 @@ def load(paths):
             gold = canon(p['gold'])
             shared += sum(1 for x in gold.split('\n') if x in test_lines)
             pairs.append((src, p, gold, canon(p['ocr'])))
+            if any(not LAO_RUN.search(x) for x in gold.split('\n')):
+                junk_gold[0] += 1
     if shared:
         print(f'warning: {shared} training lines also occur in the test half', file=sys.stderr)
+    if junk_gold[0]:
+        print(f'warning: {junk_gold[0]} blocks have a gold line that looks like junk', file=sys.stderr)
     return pairs
 
 
@@ -262,7 +293,8 @@ def main():
     ap.add_argument('--top', type=int, default=40)
     ap.add_argument('--report', help='write the report here instead of stdout')
     a = ap.parse_args()
-    paths = a.pairs or sorted(glob.glob(os.path.join(ROOT, 'bench-data', 'ocr', '*', 'pairs.jsonl')))
+    paths = a.pairs or (sorted(glob.glob(os.path.join(ROOT, 'bench-data', 'ocr', '*', 'pairs.jsonl')))
+                        + [os.path.join(ROOT, 'tests', 'ocr', 'tune.jsonl')])
     if not paths:
         sys.exit('no pair files: run tools/ocr_make_pairs.py first, or name PAIRS files')
     pairs = load(paths)
@@ -276,7 +308,13 @@ def main():
     tone_by_font = defaultdict(lambda: [0, 0, 0])  # font -> [tones in gold, lost, swapped]
     stacked = Counter()  # lost tone marks: True = stacked on a vowel mark
     gold_stacked = 0
+    junk_cp, junk_err, all_err = 0, 0, 0
     for src, p, gold, ocr in pairs:
+        ocr_all = ocr
+        ocr, dropped = drop_junk(ocr)
+        junk_cp += dropped
+        junk_err += Levenshtein.distance(gold, ocr_all) - Levenshtein.distance(gold, ocr)
+        all_err += Levenshtein.distance(gold, ocr_all)
         gold_total += len(gold)
         gold_units.update(gold)
         gold_units.update(gold[i:i + 2] for i in range(len(gold) - 1))
@@ -320,23 +358,28 @@ def main():
                 '# rerun `python3 tools/ocr_confusions.py` after `nice python3 tools/ocr_make_pairs.py`.\n'
                 '# from = what was meant (gold), to = what the OCR wrote; empty = nothing (a deletion\n'
                 '# when `to` is empty, an insertion when `from` is empty). Escapes: \\s space, \\n line\n'
-                '# break, \\t tab, \\\\ backslash. count = times seen.\n'
+                '# break, \\t tab, \\\\ backslash. count = times seen; n_from = n(from) below.\n'
                 '# cost = -ln P(to|from), P(to|from) = (count + alpha) / (n(from) + alpha*V), natural log,\n'
                 f'# alpha = {a.alpha}, V = {V}; n(from) = occurrences of `from` in the gold text, or for an\n'
                 f'# insertion the number of gold code points. Rows with count >= {a.min_count}, cheapest first.\n'
                 '# A tone mark stacked on a vowel mark (from = mark + tone) has its own rows; the rows for a\n'
                 '# lone tone mark apply where no vowel mark is under it. Prefer the longest matching `from`.\n'
                 f'# Learned from {len(pairs)} blocks, {gold_total} gold code points, {total_err} error units\n'
-                f'# ({kept_err} in the rows below). Unseen edits should cost more than the last row.\n')
-        f.write('from\tto\tcount\tcost\n')
-        for fr, to, n, cost, _ in rows:
-            f.write(f'{esc(fr)}\t{esc(to)}\t{n}\t{cost:.3f}\n')
+                f'# ({kept_err} in the rows below). An edit not listed: the formula with count 0.\n'
+                '# Both sides were put in the character stage\'s canonical forms first (the word stage\n'
+                '# sees that text), and OCR lines with no run of 4 Lao code points (page specks) dropped.\n')
+        f.write('from\tto\tcount\tcost\tn_from\n')
+        for fr, to, n, cost, n_from in rows:
+            f.write(f'{esc(fr)}\t{esc(to)}\t{n}\t{cost:.3f}\t{n_from}\n')
 
     out = open(a.report, 'w', encoding='utf-8') if a.report else sys.stdout
     pr = lambda *x: print(*x, file=out)
     pr(f'pairs: {len(pairs)} blocks from {len(paths)} files, {gold_total} gold code points')
     pr(f'error units: {total_err} (unit error rate {100.0 * total_err / gold_total:.2f}%); '
        f'{len(rows)} table rows with count >= {a.min_count} cover {kept_err} ({100.0 * kept_err / max(total_err, 1):.1f}%)')
+    pr(f'junk lines (no run of 4 Lao code points, specks of the degraded page read as text): '
+       f'{junk_cp} code points dropped before alignment; they hold {junk_err} of {all_err} '
+       f'edit-distance errors ({100.0 * junk_err / max(all_err, 1):.1f}%). All figures below are without them.')
     pr('\nunit error rate by font / degradation:')
     for key in sorted(by_group):
         e, n = by_group[key]
