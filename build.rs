@@ -1,10 +1,165 @@
 //! Build script: compiles the data in `dictionaries/` into tables embedded in the binary.
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 fn main() {
     println!("cargo:rerun-if-changed=dictionaries");
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
+    lexicon(&out);
+    spacing_tables();
     character_tables();
+}
+
+/// `dictionaries/lao-words.tsv` (word TAB count, `#` comments) → `OUT_DIR/lexicon.fst`,
+/// an `fst::Map` from each word (one byte per character: code point − U+0E00) to its cost `round(−ln(count / total) × 1000)`, and
+/// `OUT_DIR/lexicon_meta.rs` with the total and the highest cost. A missing list gives
+/// an empty lexicon (so the crate builds before the list is derived).
+fn lexicon(out: &Path) {
+    let src = Path::new("dictionaries/lao-words.tsv");
+    println!("cargo:rerun-if-changed={}", src.display());
+    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
+    if let Ok(text) = std::fs::read_to_string(src) {
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (word, count) = line
+                .split_once('\t')
+                .unwrap_or_else(|| panic!("{}:{}: expected word<TAB>count", src.display(), i + 1));
+            let count: u64 = count
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("{}:{}: bad count", src.display(), i + 1));
+            *counts.entry(word.to_string()).or_default() += count.max(1);
+        }
+    } else {
+        println!("cargo:warning=dictionaries/lao-words.tsv not found: empty lexicon");
+    }
+    let total: u64 = counts.values().sum::<u64>().max(1);
+    // Keys: one byte per character, code point − U+0E00 (all words are Lao letters).
+    let mut keyed: Vec<(Vec<u8>, u64)> = Vec::with_capacity(counts.len());
+    for (word, &count) in &counts {
+        let Some(key) = word
+            .chars()
+            .map(|c| {
+                ('\u{0E80}'..='\u{0EFF}')
+                    .contains(&c)
+                    .then(|| (c as u32 - 0x0E00) as u8)
+            })
+            .collect::<Option<Vec<u8>>>()
+        else {
+            panic!(
+                "{}: `{word}` has a character outside the Lao block",
+                src.display()
+            );
+        };
+        let cost = (-(count as f64 / total as f64).ln() * 1000.0)
+            .round()
+            .max(0.0) as u64;
+        keyed.push((key, cost));
+    }
+    keyed.sort();
+    let mut builder = fst::MapBuilder::memory();
+    let mut max_cost = 0;
+    for (key, cost) in keyed {
+        max_cost = max_cost.max(cost);
+        builder.insert(key, cost).expect("sorted unique words");
+    }
+    let bytes = builder.into_inner().expect("fst");
+    std::fs::write(out.join("lexicon.fst"), bytes).expect("write lexicon.fst");
+    std::fs::write(
+        out.join("lexicon_meta.rs"),
+        format!(
+            "/// Sum of the counts of the embedded word list.\nconst EMBEDDED_TOTAL: u64 = {total};\n\
+             /// Highest cost in the embedded word list.\nconst EMBEDDED_MAX_COST: u64 = {max_cost};\n"
+        ),
+    )
+    .expect("write lexicon_meta.rs");
+}
+
+/// `dictionaries/rules/punctuation.tsv` -> `$OUT_DIR/spacing_tables.rs`: the punctuation
+/// classes of the spacing stage, as a `PUNCTUATION` slice sorted by code point.
+fn spacing_tables() {
+    let src = "dictionaries/rules/punctuation.tsv";
+    println!("cargo:rerun-if-changed={src}");
+    let text = std::fs::read_to_string(src).unwrap_or_else(|e| panic!("{src}: {e}"));
+    let mut rows: Vec<(char, String)> = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let at = || format!("{src}:{}", n + 1);
+        let cols: Vec<&str> = line.split('\t').collect();
+        assert!(cols.len() == 6, "{}: want 6 tab-separated columns", at());
+        let code = cols[0]
+            .strip_prefix("U+")
+            .and_then(|h| u32::from_str_radix(h, 16).ok())
+            .and_then(char::from_u32)
+            .unwrap_or_else(|| panic!("{}: bad code point {:?}", at(), cols[0]));
+        assert!(
+            cols[1].chars().eq(std::iter::once(code)),
+            "{}: glyph {:?} is not {}",
+            at(),
+            cols[1],
+            cols[0]
+        );
+        let class = match cols[2] {
+            "close" => "Close",
+            "open" => "Open",
+            "quote" => "Quote",
+            other => panic!("{}: unknown class {other:?}", at()),
+        };
+        let mut flags = [false; 5];
+        let names = [
+            "letter-closes",
+            "space-after",
+            "lao-space",
+            "after-digit",
+            "quote",
+        ];
+        if cols[3] != "-" {
+            for f in cols[3].split(',') {
+                let k = names
+                    .iter()
+                    .position(|&x| x == f)
+                    .unwrap_or_else(|| panic!("{}: unknown flag {f:?}", at()));
+                flags[k] = true;
+            }
+        }
+        let not_before = if cols[4] == "-" { "" } else { cols[4] };
+        let mut row = String::new();
+        writeln!(
+            row,
+            "    Punct {{ ch: {code:?}, class: Class::{class}, letter_closes: {}, space_after: {}, \
+             lao_space: {}, after_digit: {}, quote: {}, not_before: {not_before:?} }},",
+            flags[0], flags[1], flags[2], flags[3], flags[4]
+        )
+        .unwrap();
+        rows.push((code, row));
+    }
+    rows.sort_by_key(|r| r.0);
+    for pair in rows.windows(2) {
+        assert!(
+            pair[0].0 != pair[1].0,
+            "{src}: {:?} listed twice",
+            pair[0].0
+        );
+    }
+    let mut out =
+        String::from("// Generated by build.rs from dictionaries/rules/punctuation.tsv.\n");
+    writeln!(
+        out,
+        "pub(super) static PUNCTUATION: [Punct; {}] = [",
+        rows.len()
+    )
+    .unwrap();
+    for (_, row) in &rows {
+        out.push_str(row);
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("spacing_tables.rs");
+    std::fs::write(dest, out).unwrap();
 }
 
 /// `dictionaries/rules/{format_characters,thai_lookalikes}.tsv` →

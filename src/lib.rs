@@ -7,6 +7,7 @@
 //! |---|---|---|
 //! | 1 | [`characters`] | code points: mark order, decomposed ຳ, ເເ, invisible characters, Thai look-alikes, digits, ຫນ → ໜ |
 //! | 2 | [`spacing`] | spaces: runs, around punctuation and numbers |
+//! | 3 | [`words`] | the Lao lexicon (embedded fst) and word segmentation |
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, Digits};
@@ -27,6 +28,7 @@ pub mod jsonl;
 pub mod lao;
 mod rule;
 pub mod spacing;
+pub mod words;
 
 pub use cleaner::{Cleaned, Cleaner};
 pub use config::{Config, Digits, JoinLines, Level};

@@ -82,6 +82,8 @@ rules! {
     SpaceAroundNumber => "space.number", "one space between Lao letters and a number";
     /// Space inserted before an opening bracket that follows a Lao letter.
     SpaceBeforeOpen => "space.before-open", "one space between Lao text and an opening bracket";
+    /// Space inserted after a closing bracket or quote that a Lao letter follows.
+    SpaceAfterClose => "space.after-close", "one space between a closing bracket or quote and Lao text";
     /// A number split by a stray space after its decimal comma joined (25, 84 → 25,84).
     SplitNumber => "space.split-number", "a number split by a stray space joined";
 }

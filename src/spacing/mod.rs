@@ -1,13 +1,500 @@
-//! Stage 2, spacing: table-driven rules on spaces around punctuation and numbers.
-//! (Being written: see issue 2.)
+//! Stage 2, spacing: rules on the spaces around punctuation and numbers, driven by the
+//! punctuation table `dictionaries/rules/punctuation.tsv`. No dictionary: a space between
+//! two Lao letters is left for the word stage to judge.
+//!
+//! The stage reads the text once, line by line (`\n` and `\r\n` end a line; the `\r` is
+//! kept, and no line break is ever added or removed), and applies:
+//!
+//! | rule | example |
+//! |---|---|
+//! | [`SpaceRun`](crate::Rule::SpaceRun) | `ກ   ຂ` → `ກ ຂ` (spaces and tabs; a lone tab is kept) |
+//! | [`TrailingSpace`](crate::Rule::TrailingSpace) | spaces and tabs at the end of a line go; a blank line becomes empty |
+//! | [`SpaceBeforePunct`](crate::Rule::SpaceBeforePunct) | `ໂຮ່ຈິມິນ ; ກວ` → `ໂຮ່ຈິມິນ; ກວ`, `93,78 % , ມີ` → `93,78%, ມີ` |
+//! | [`SpaceAfterOpen`](crate::Rule::SpaceAfterOpen) | `“ ເຂົ້າໃຈ` → `“ເຂົ້າໃຈ`, `( 150` → `(150` |
+//! | [`SpaceAfterPunct`](crate::Rule::SpaceAfterPunct) | `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`, `ເຊັ່ນວ່າ:ການ` → `ເຊັ່ນວ່າ: ການ` |
+//! | [`SpaceAroundNumber`](crate::Rule::SpaceAroundNumber) | `ມູນຄ່າ7,19` → `ມູນຄ່າ 7,19`, `679ບ້ານ` → `679 ບ້ານ`, `5%ຂອງ` → `5% ຂອງ` |
+//! | [`SpaceBeforeOpen`](crate::Rule::SpaceBeforeOpen) | `ແຜນດັດແກ້(150` → `ແຜນດັດແກ້ (150`, `ຫົວຂໍ້“ໜ່ວຍ` → `ຫົວຂໍ້ “ໜ່ວຍ` |
+//! | [`SpaceAfterClose`](crate::Rule::SpaceAfterClose) | `(ຫໍແກ້ວ)ພາຍໃຕ້` → `(ຫໍແກ້ວ) ພາຍໃຕ້`, `”ຕາມ` → `” ຕາມ` |
+//! | [`SplitNumber`](crate::Rule::SplitNumber) | suggested only: `25, 84 ລ້ານ` → `25,84`, `2021- 2025` → `2021-2025` |
+//!
+//! What it leaves alone, on purpose:
+//!
+//! - **Indentation.** The spaces and tabs that start a line are kept as they are: they
+//!   carry meaning in markdown (nested lists, code) and in poetry or aligned text. (Blanks
+//!   at the *end* of a line always go, markdown's two-space hard break included, as an
+//!   editor's "trim trailing whitespace" does.)
+//! - **A lone tab** between two words: a deliberate separator (tables, tab-separated
+//!   data). Two or more blanks, tabs among them, become one space.
+//! - **Punctuation that does not close.** The space before `.` stays when a digit, a
+//!   letter or another dot follows (`ວັນທີ .5`, `ກ ...`, `see .NET`); before `%` it goes
+//!   only after a digit; `,` `;` `:` followed by a digit are numbers or times (`4.753,15`,
+//!   `8:00`, `1,211`) and get no space after. A space after `, ; :` is put only before a
+//!   letter, and before a Latin letter only in Lao text (`ສະບັບ,XI`; `key,value` stays).
+//! - **Latin words glued to numbers** (`COVID-19`, `H2O`, `5G`, `2kg`): the number rule
+//!   only separates *Lao* letters from digits. `%` belongs to its number: `93,78%`.
+//! - **Web and e-mail addresses, file paths and names, inline code** (`` `a , b` ``) and
+//!   fenced code blocks (```` ``` ````): nothing is put inside them (see `protect.rs`).
+//! - **Markdown** bullets, headings and emphasis: `-`, `*`, `#`, `[ ]` are not punctuation
+//!   for this stage, so their spaces stay.
+//! - **Straight quotes `"`** are treated as opening and closing only on a line where they
+//!   pair up and each sits where its role says; the apostrophe `'` is never touched
+//!   (`8:00'`).
+//! - **Ambiguous joins** become suggestions, not edits: `25, 84` may be the decimal
+//!   `25,84` or the list `25, 84` (`ມາດຕາ 25, 26`); `2021- 2025` may be a range or a minus.
+//!
+//! Linear time: each character is looked at a bounded number of times.
+//!
+//! ```
+//! use laoclean::spacing;
+//! assert_eq!(spacing::apply("ມີ 679ບ້ານ,ກວມເອົາ 93,78 % ."), "ມີ 679 ບ້ານ, ກວມເອົາ 93,78%.");
+//! assert_eq!(spacing::apply("ເວລາ 8:00, ເວັບ http://a.la/x,y"), "ເວລາ 8:00, ເວັບ http://a.la/x,y");
+//! ```
+
+mod protect;
+mod punctuation;
 
 use crate::cleaner::StageOutput;
-use crate::edit::Rewriter;
-use crate::Config;
+use crate::edit::{Edit, Rewriter};
+use crate::{lao, Config, Rule};
+use punctuation::{Class, Punct};
+use std::borrow::Cow;
+use std::ops::Range;
+
+/// The spacing stage alone, with the default settings; borrowed when nothing changes.
+/// The input is expected to have been through the character stage (plain spaces, ASCII
+/// digits), as in [`Cleaner`](crate::Cleaner).
+///
+/// ```
+/// use laoclean::spacing::apply;
+/// assert_eq!(apply("ໂຮ່ຈິມິນ ; ກວດ"), "ໂຮ່ຈິມິນ; ກວດ");
+/// assert_eq!(apply("ແຜນດັດແກ້(150,20 ຕື້ກີບ)"), "ແຜນດັດແກ້ (150,20 ຕື້ກີບ)");
+/// assert!(matches!(apply("4.753,15 ແລະ 1,211"), std::borrow::Cow::Borrowed(_)));
+/// ```
+pub fn apply(text: &str) -> Cow<'_, str> {
+    run(text, &Config::default(), false).text
+}
 
 /// Runs the spacing rules over `text`.
 pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOutput<'a> {
-    let w = Rewriter::new(text, record);
+    let mut w = Rewriter::new(text, record);
+    let mut suggestions = Vec::new();
+    let mut line = Line::default();
+    let mut in_fence = false;
+    let mut start = 0;
+    loop {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let content_end = if text.as_bytes()[start..end].last() == Some(&b'\r') {
+            end - 1
+        } else {
+            end
+        };
+        let content = &text[start..content_end];
+        if is_fence(content) {
+            in_fence = !in_fence;
+        } else if !in_fence {
+            line.clean(text, start..content_end, &mut w);
+            if record {
+                line.suggest(text, &mut suggestions);
+            }
+        }
+        if end == text.len() {
+            break;
+        }
+        start = end + 1;
+    }
     let (t, e) = w.finish();
-    StageOutput::new(t, e)
+    let mut out = StageOutput::new(t, e);
+    out.suggestions = suggestions;
+    out
 }
+
+/// A markdown code fence: up to three spaces, then three backticks or more.
+fn is_fence(line: &str) -> bool {
+    let rest = line.trim_start_matches(' ');
+    line.len() - rest.len() <= 3 && rest.starts_with("```")
+}
+
+pub(super) fn is_blank(c: char) -> bool {
+    c == ' ' || c == '\t'
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || lao::is_digit(c)
+}
+
+/// A letter of any script, Lao marks included. (ASCII and Lao first: the Unicode
+/// tables are slow.)
+fn is_letter(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphabetic()
+    } else if lao::is_lao(c) {
+        lao::is_letter(c)
+    } else {
+        c.is_alphabetic()
+    }
+}
+
+/// A letter or digit of any script, Lao marks included.
+fn is_word_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric()
+    } else if lao::is_lao(c) {
+        lao::is_letter(c) || lao::is_digit(c)
+    } else {
+        c.is_alphanumeric()
+    }
+}
+
+fn digit_value(c: char) -> u64 {
+    match c.to_digit(10) {
+        Some(d) => u64::from(d),
+        None => u64::from(c as u32 - 0x0ED0),
+    }
+}
+
+/// What a punctuation mark does at its place in the line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// Not punctuation for this stage (or inside a protected span).
+    None,
+    /// Closes: no space before it.
+    Close,
+    /// Opens: no space after it.
+    Open,
+}
+
+/// How sure each rule is.
+fn confidence(rule: Rule) -> f32 {
+    match rule {
+        Rule::SpaceRun | Rule::TrailingSpace => 1.0,
+        Rule::SpaceBeforePunct | Rule::SpaceAfterOpen => 0.95,
+        Rule::SpaceAfterClose => 0.85,
+        Rule::SplitNumber => 0.5,
+        _ => 0.9,
+    }
+}
+
+/// Buffers for one line, reused from line to line.
+#[derive(Default)]
+struct Line {
+    /// The characters of the line with their byte offsets in the stage input.
+    cs: Vec<(usize, char)>,
+    /// Protected span of each character (see `protect`).
+    guard: Vec<u32>,
+    /// Indices into `cs` of the characters that are not blanks.
+    nb: Vec<usize>,
+    /// Per entry of `nb`: its punctuation entry and role.
+    punct: Vec<Option<&'static Punct>>,
+    role: Vec<Role>,
+    /// Per entry of `nb`: the rule that removes the blanks before it, if any.
+    removed: Vec<Option<Rule>>,
+    quotes: Vec<usize>,
+}
+
+impl Line {
+    fn ch(&self, i: usize) -> char {
+        self.cs[self.nb[i]].1
+    }
+
+    /// The blanks between non-blank `i - 1` and non-blank `i` (empty when they touch).
+    fn gap(&self, i: usize) -> Range<usize> {
+        let (pos, c) = self.cs[self.nb[i - 1]];
+        pos + c.len_utf8()..self.cs[self.nb[i]].0
+    }
+
+    fn touches(&self, i: usize) -> bool {
+        self.nb[i] == self.nb[i - 1] + 1
+    }
+
+    /// Non-blank `i` touches non-blank `i - 1` once the removals are made.
+    fn attached(&self, i: usize) -> bool {
+        self.touches(i) || self.removed[i].is_some()
+    }
+
+    /// The character right after non-blank `i`, if it is not a blank or the line end.
+    fn next_touching(&self, i: usize) -> Option<char> {
+        (i + 1 < self.nb.len() && self.touches(i + 1)).then(|| self.ch(i + 1))
+    }
+
+    /// Non-blanks `i - 1` and `i` lie in one inline code span: nothing changes between them.
+    fn in_code(&self, i: usize) -> bool {
+        let (a, b) = (self.guard[self.nb[i - 1]], self.guard[self.nb[i]]);
+        a == b && a & protect::CODE != 0
+    }
+
+    /// Non-blanks `i - 1` and `i` are both protected (one span, or two that touch): no
+    /// space goes between them.
+    fn protected(&self, i: usize) -> bool {
+        self.guard[self.nb[i - 1]] != 0 && self.guard[self.nb[i]] != 0
+    }
+
+    fn clean(&mut self, text: &str, range: Range<usize>, w: &mut Rewriter<'_>) {
+        let offset = range.start;
+        self.cs.clear();
+        self.cs.extend(
+            text[range.clone()]
+                .char_indices()
+                .map(|(i, c)| (offset + i, c)),
+        );
+        self.nb.clear();
+        self.nb
+            .extend((0..self.cs.len()).filter(|&k| !is_blank(self.cs[k].1)));
+        if self.nb.is_empty() {
+            if !range.is_empty() {
+                w.replace(range, "", Rule::TrailingSpace, 1.0);
+            }
+            return;
+        }
+        protect::guard_spans(&self.cs, &mut self.guard);
+        self.classify();
+        self.decide_removals();
+        let n = self.nb.len();
+        for i in 1..n {
+            let gap = self.gap(i);
+            if self.in_code(i) {
+                continue;
+            }
+            if !gap.is_empty() {
+                if let Some(rule) = self.removed[i] {
+                    w.replace(gap, "", rule, confidence(rule));
+                } else if !matches!(&text[gap.clone()], " " | "\t") {
+                    w.replace(gap, " ", Rule::SpaceRun, 1.0);
+                }
+            } else if !self.protected(i) {
+                if let Some(rule) = self.insertion(i) {
+                    w.replace(gap, " ", rule, confidence(rule));
+                }
+            }
+        }
+        let (pos, c) = self.cs[self.nb[n - 1]];
+        let tail = pos + c.len_utf8()..range.end;
+        if !tail.is_empty() {
+            w.replace(tail, "", Rule::TrailingSpace, 1.0);
+        }
+    }
+
+    /// Looks up the punctuation of the line and resolves straight quotes.
+    fn classify(&mut self) {
+        let n = self.nb.len();
+        self.punct.clear();
+        self.role.clear();
+        self.quotes.clear();
+        for i in 0..n {
+            let c = self.ch(i);
+            let p = if self.guard[self.nb[i]] == 0 {
+                punctuation::lookup(c)
+            } else {
+                None
+            };
+            let role = match p.map(|p| p.class) {
+                Some(Class::Close) => Role::Close,
+                Some(Class::Open) => Role::Open,
+                Some(Class::Quote) => {
+                    self.quotes.push(i);
+                    Role::None
+                }
+                None => Role::None,
+            };
+            self.punct.push(p);
+            self.role.push(role);
+        }
+        // Straight quotes: the 1st, 3rd… open and the 2nd, 4th… close, when they pair up
+        // and none is glued to a word on its outer side.
+        if self.quotes.is_empty() || self.quotes.len() % 2 != 0 {
+            return;
+        }
+        let fits = self.quotes.iter().enumerate().all(|(k, &i)| {
+            if k % 2 == 0 {
+                !(i > 0 && self.touches(i) && is_word_char(self.ch(i - 1)))
+            } else {
+                !self.next_touching(i).is_some_and(is_word_char)
+            }
+        });
+        if fits {
+            for k in 0..self.quotes.len() {
+                let i = self.quotes[k];
+                self.role[i] = if k % 2 == 0 { Role::Open } else { Role::Close };
+            }
+        }
+    }
+
+    fn decide_removals(&mut self) {
+        let n = self.nb.len();
+        self.removed.clear();
+        self.removed.resize(n, None);
+        for i in 1..n {
+            if self.touches(i) || self.in_code(i) {
+                continue;
+            }
+            self.removed[i] = if self.closes_after_space(i) {
+                Some(Rule::SpaceBeforePunct)
+            } else if self.opens_before_space(i) {
+                Some(Rule::SpaceAfterOpen)
+            } else {
+                None
+            };
+        }
+    }
+
+    /// Non-blank `i` is a closing mark that really closes the word before the blanks.
+    /// (Called left to right: the removals before `i` are known.)
+    fn closes_after_space(&self, i: usize) -> bool {
+        let (Some(p), Role::Close) = (self.punct[i], self.role[i]) else {
+            return false;
+        };
+        let left = self.ch(i - 1);
+        let left_ok = if p.after_digit {
+            is_digit(left)
+        } else {
+            left != p.ch
+                && (is_word_char(left)
+                    || self.role[i - 1] == Role::Close
+                    || (matches!(left, '*' | '_' | '`') && i >= 2 && self.attached(i - 1)))
+        };
+        if !left_ok {
+            return false;
+        }
+        // The next non-blank, touching or not, may say it does not close here (`. .`, `: )`).
+        if i + 1 < self.nb.len() && p.not_before.contains(self.ch(i + 1)) {
+            return false;
+        }
+        match self.next_touching(i) {
+            None => true,
+            Some(c) => self.role[i + 1] == Role::Close || (p.letter_closes && is_letter(c)),
+        }
+    }
+
+    /// Non-blank `i - 1` is an opening mark and what follows the blanks is not a close.
+    fn opens_before_space(&self, i: usize) -> bool {
+        let (Some(p), Role::Open) = (self.punct[i - 1], self.role[i - 1]) else {
+            return false;
+        };
+        if self.role[i] == Role::Close {
+            return false; // `( )`, `“ ”`: an empty pair is left as typed
+        }
+        // A quotation mark glued to the word before it may be a closing quote typed wrong.
+        !(p.quote && i >= 2 && self.touches(i - 1) && is_word_char(self.ch(i - 2)))
+    }
+
+    /// The rule that puts one space between touching non-blanks `i - 1` and `i`, if any.
+    fn insertion(&self, i: usize) -> Option<Rule> {
+        let (l, r) = (self.ch(i - 1), self.ch(i));
+        let before_l = (i >= 2).then(|| self.ch(i - 2));
+        if let (Some(p), Role::Close) = (self.punct[i - 1], self.role[i - 1]) {
+            // `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`; before a Latin letter only in Lao text.
+            if p.space_after
+                && is_letter(r)
+                && (lao::is_letter(r) || before_l.is_some_and(lao::is_letter))
+                && !(before_l == Some(l) && self.touches(i - 1))
+            {
+                return Some(Rule::SpaceAfterPunct);
+            }
+            if p.lao_space && lao::is_letter(r) && i >= 2 && self.attached(i - 1) {
+                return Some(Rule::SpaceAfterClose);
+            }
+        }
+        let number_end = is_digit(l)
+            || (l == '%'
+                && self.role[i - 1] == Role::Close
+                && i >= 2
+                && self.attached(i - 1)
+                && before_l.is_some_and(is_digit));
+        if (lao::is_letter(l) && is_digit(r)) || (number_end && lao::is_letter(r)) {
+            return Some(Rule::SpaceAroundNumber);
+        }
+        if let (Some(p), Role::Open) = (self.punct[i], self.role[i]) {
+            if p.lao_space && lao::is_letter(l) && i + 1 < self.nb.len() && self.attached(i + 1) {
+                return Some(Rule::SpaceBeforeOpen);
+            }
+        }
+        None
+    }
+
+    /// Suggestions for this line (already cleaned by `clean`): numbers that a stray space
+    /// may have split. Spans are in the stage input.
+    fn suggest(&self, text: &str, out: &mut Vec<Edit>) {
+        let n = self.nb.len();
+        let single_space = |i: usize| &text[self.gap(i)] == " ";
+        let push = |out: &mut Vec<Edit>, gap: Range<usize>| {
+            out.push(Edit {
+                start: gap.start,
+                end: gap.end,
+                original: text[gap].to_string(),
+                replacement: String::new(),
+                rule: Rule::SplitNumber,
+                confidence: confidence(Rule::SplitNumber),
+                alternatives: Vec::new(),
+            })
+        };
+        for i in 1..n.saturating_sub(1) {
+            let c = self.ch(i);
+            if self.guard[self.nb[i]] != 0 || !is_digit(self.ch(i - 1)) || !is_digit(self.ch(i + 1))
+            {
+                continue;
+            }
+            if c == ',' && self.touches(i) && single_space(i + 1) {
+                if self.decimal_split(i) {
+                    push(out, self.gap(i + 1));
+                }
+            } else if c == '-' && self.touches(i) != self.touches(i + 1) {
+                // `2021- 2025`, `2021 -2025`: a range with one stray space.
+                let blank = if self.touches(i) { i + 1 } else { i };
+                if single_space(blank) {
+                    push(out, self.gap(blank));
+                }
+            }
+        }
+    }
+
+    /// `25, 84 ລ້ານ`: digits, a comma, one space, one to three digits and a Lao word,
+    /// where the left number has no decimal comma yet and is not an item of a list.
+    fn decimal_split(&self, comma: usize) -> bool {
+        let n = self.nb.len();
+        // The digits after the space.
+        let mut k = comma + 1;
+        let mut right = 0u64;
+        while k < n && is_digit(self.ch(k)) && (k == comma + 1 || self.touches(k)) {
+            right = right * 10 + digit_value(self.ch(k));
+            k += 1;
+        }
+        let right_len = k - comma - 1;
+        if right_len > 3 || k == n || self.touches(k) || !lao::is_letter(self.ch(k)) {
+            return false;
+        }
+        // The number before the comma: digits and thousands dots.
+        let mut m = comma - 1;
+        let mut last_group = 0u64;
+        let mut scale = 1u64;
+        let mut in_last_group = true;
+        loop {
+            let c = self.ch(m);
+            if is_digit(c) && in_last_group {
+                last_group = last_group.saturating_add(digit_value(c).saturating_mul(scale));
+                scale = scale.saturating_mul(10);
+            } else if c == '.' {
+                in_last_group = false;
+            }
+            if m == 0 || !self.touches(m) {
+                break;
+            }
+            let b = self.ch(m - 1);
+            if !(is_digit(b) || (b == '.' && m >= 2 && is_digit(self.ch(m - 2)))) {
+                if b == ',' {
+                    return false; // already has its decimal comma: `4,5, 6`
+                }
+                break;
+            }
+            m -= 1;
+        }
+        // `4, 5, 6`: the left number follows a comma and a space, a list.
+        if m >= 2 && !self.touches(m) && self.ch(m - 1) == ',' && is_digit(self.ch(m - 2)) {
+            return false;
+        }
+        // `25, 26`: consecutive numbers are a list.
+        right != last_group.saturating_add(1)
+    }
+}
+
+#[cfg(test)]
+mod tests;

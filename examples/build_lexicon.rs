@@ -1,0 +1,297 @@
+//! Derives `dictionaries/lao-words.tsv` from the word lists in the `laonlp` wheel and
+//! the corpus samples. Deterministic: the same wheel and samples give the same bytes.
+//!
+//! ```text
+//! pip download --no-deps laonlp==1.3.0 -d /tmp/wheels
+//! cargo run --release --example build_lexicon -- /tmp/wheels/laonlp-1.3.0-py3-none-any.whl
+//! ```
+//!
+//! The argument is the wheel (unzipped with `python3 -m zipfile -e`) or a directory it
+//! was unzipped into. Options: `--samples DIR` (default `corpus-samples`), `--out DIR`
+//! (default `dictionaries`). Writes `lao-words.tsv`, `dropped-entries.tsv` and the
+//! statistics block of `SOURCES.md` (between its `build_lexicon` markers).
+//!
+//! Every entry goes through `laoclean::normalize` and the syllable check of
+//! `laoclean::words::syllable`; see `dictionaries/SOURCES.md` for the count formula.
+
+use laoclean::words::syllable::{is_lao_word, syllables};
+use laoclean::words::{Lexicon, Segmenter, TokenKind};
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+/// The lists, in the order of their bit in a word's membership mask.
+const SOURCES: [(&str, &str); 3] = [
+    ("wilson-campbell", "laonlp/corpus/Lao-Dictionary.txt"),
+    ("google-spellcheck", "laonlp/corpus/lo_spellcheck_dict.txt"),
+    ("mopt-lao-english", "laonlp/corpus/lao-eng-dictionary.csv"),
+];
+
+/// Weight of one occurrence in the corpus samples against the list prior.
+const SAMPLE_WEIGHT: u64 = 10;
+/// Longest entry kept, in syllables (the segmenter matches no longer word).
+const MAX_SYLLABLES: usize = laoclean::words::lexicon::MAX_WORD_SYLLABLES;
+
+fn main() -> anyhow::Result<()> {
+    let mut args = std::env::args().skip(1);
+    let mut input = None;
+    let mut samples = PathBuf::from("corpus-samples");
+    let mut out = PathBuf::from("dictionaries");
+    while let Some(a) = args.next() {
+        match a.as_str() {
+            "--samples" => samples = args.next().expect("--samples DIR").into(),
+            "--out" => out = args.next().expect("--out DIR").into(),
+            _ => input = Some(PathBuf::from(a)),
+        }
+    }
+    let input = input.ok_or_else(|| {
+        anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--out DIR]")
+    })?;
+    let _tmp;
+    let root = if input.is_dir() {
+        input.clone()
+    } else {
+        let t = tempfile::tempdir()?;
+        let ok = std::process::Command::new("python3")
+            .args(["-m", "zipfile", "-e"])
+            .arg(&input)
+            .arg(t.path())
+            .status()?
+            .success();
+        anyhow::ensure!(ok, "could not unzip {}", input.display());
+        let p = t.path().to_path_buf();
+        _tmp = t;
+        p
+    };
+
+    // 1. Read, normalise and check every entry.
+    let mut kept: BTreeMap<String, u8> = BTreeMap::new();
+    let mut dropped: Vec<(String, &str, String)> = Vec::new(); // (source, reason, entry)
+    let mut stats = String::new();
+    let mut rows = Vec::new();
+    for (bit, (name, path)) in SOURCES.iter().enumerate() {
+        let text = std::fs::read_to_string(root.join(path))?;
+        let entries = if path.ends_with(".csv") {
+            csv_column(&text, 1)
+        } else {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .map(|l| l.trim_start_matches('\u{FEFF}').to_string())
+                .collect()
+        };
+        let mut raw = 0;
+        let mut by_reason: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut unique: BTreeMap<String, ()> = BTreeMap::new();
+        for e in entries {
+            let e = e.trim();
+            if e.is_empty() {
+                continue;
+            }
+            raw += 1;
+            let w = laoclean::normalize(e).into_owned();
+            match reject(&w) {
+                Some(reason) => {
+                    *by_reason.entry(reason).or_default() += 1;
+                    dropped.push((name.to_string(), reason, e.to_string()));
+                }
+                None => {
+                    *kept.entry(w.clone()).or_default() |= 1 << bit;
+                    unique.insert(w, ());
+                }
+            }
+        }
+        let n_dropped: usize = by_reason.values().sum();
+        rows.push((name, raw, n_dropped, unique.len(), by_reason));
+    }
+
+    // 2. The prior: pseudo-counts from the number of lists and the length.
+    let prior: BTreeMap<&str, u64> = kept
+        .iter()
+        .map(|(w, &mask)| {
+            (
+                w.as_str(),
+                prior(mask.count_ones() as u64, syllables(w).len()),
+            )
+        })
+        .collect();
+
+    // 3. Counts in the samples, segmenting with the prior, then once more with the
+    //    counts of the first pass. Only words of the lists are counted.
+    let texts = read_samples(&samples)?;
+    let mut counts: BTreeMap<&str, u64> = prior.clone();
+    let mut seen = BTreeMap::new();
+    for _pass in 0..2 {
+        let seg = Segmenter::new(Lexicon::from_counts(counts.iter().map(|(w, c)| (*w, *c)))?);
+        seen = BTreeMap::new();
+        for t in &texts {
+            for tok in seg.tokens(t) {
+                if tok.kind == TokenKind::Word {
+                    *seen.entry(t[tok.span].to_string()).or_insert(0u64) += 1;
+                }
+            }
+        }
+        counts = prior
+            .iter()
+            .map(|(w, p)| (*w, p + SAMPLE_WEIGHT * seen.get(*w).copied().unwrap_or(0)))
+            .collect();
+    }
+    let coverage = coverage(
+        &texts,
+        &Segmenter::new(Lexicon::from_counts(counts.iter().map(|(w, c)| (*w, *c)))?),
+    );
+
+    // 4. Write the list, the dropped entries and the statistics.
+    std::fs::create_dir_all(&out)?;
+    let mut tsv = String::from(
+        "# Lao word list of laoclean: word<TAB>count. Generated by examples/build_lexicon.rs;\n\
+         # do not edit by hand (see SOURCES.md). Sorted by UTF-8 bytes.\n",
+    );
+    for (w, c) in &counts {
+        let _ = writeln!(tsv, "{w}\t{c}");
+    }
+    std::fs::write(out.join("lao-words.tsv"), tsv)?;
+    dropped.sort();
+    let mut d = String::from(
+        "# Entries of the source lists left out of lao-words.tsv: source<TAB>reason<TAB>entry.\n",
+    );
+    for (s, r, e) in &dropped {
+        let _ = writeln!(d, "{s}\t{r}\t{}", e.replace('\t', " "));
+    }
+    std::fs::write(out.join("dropped-entries.tsv"), d)?;
+
+    let _ = writeln!(
+        stats,
+        "| list | entries | dropped | kept (unique) | dropped by reason |"
+    );
+    let _ = writeln!(stats, "|---|---:|---:|---:|---|");
+    for (name, raw, n_dropped, uniq, by_reason) in &rows {
+        let reasons: Vec<String> = by_reason.iter().map(|(r, n)| format!("{r}: {n}")).collect();
+        let _ = writeln!(
+            stats,
+            "| {name} | {raw} | {n_dropped} | {uniq} | {} |",
+            reasons.join(", ")
+        );
+    }
+    let in_lists = |k: u32| kept.values().filter(|m| m.count_ones() == k).count();
+    let _ = writeln!(
+        stats,
+        "\nUnion: **{}** words ({} in one list, {} in two, {} in all three). \
+         Corpus samples: {} Lao tokens matched {} distinct words of the union; \
+         {:.1}% of the Lao letters of the samples lie in known words.",
+        kept.len(),
+        in_lists(1),
+        in_lists(2),
+        in_lists(3),
+        seen.values().sum::<u64>(),
+        seen.len(),
+        coverage * 100.0
+    );
+    let sources_md = out.join("SOURCES.md");
+    if let Ok(md) = std::fs::read_to_string(&sources_md) {
+        let (b, e) = ("<!-- build_lexicon:begin -->", "<!-- build_lexicon:end -->");
+        if let (Some(i), Some(j)) = (md.find(b), md.find(e)) {
+            let new = format!("{}{b}\n{stats}{}", &md[..i], &md[j..]);
+            std::fs::write(&sources_md, new)?;
+        }
+    }
+    print!("{stats}");
+    Ok(())
+}
+
+/// Why an entry (already normalised) is not a Lao word, or `None` to keep it.
+fn reject(w: &str) -> Option<&'static str> {
+    if w.chars()
+        .any(|c| c.is_alphabetic() && c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    {
+        Some("latin letter")
+    } else if w.chars().any(char::is_whitespace) {
+        Some("phrase (space)")
+    } else if !w.chars().all(laoclean::lao::is_letter) {
+        Some("other character (punctuation, digit, other script, invisible)")
+    } else if !is_lao_word(w) {
+        Some("fails the syllable check")
+    } else if syllables(w).len() > MAX_SYLLABLES {
+        Some("longer than 12 syllables")
+    } else {
+        None
+    }
+}
+
+/// The prior pseudo-count of a word held by `lists` lists with `syllables` syllables.
+fn prior(lists: u64, syllables: usize) -> u64 {
+    let length = match syllables {
+        1 => 4,
+        2 => 3,
+        3 => 2,
+        _ => 1,
+    };
+    lists * length
+}
+
+fn read_samples(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    files
+        .iter()
+        .map(|p| Ok(laoclean::normalize(&std::fs::read_to_string(p)?).into_owned()))
+        .collect()
+}
+
+/// Share of the Lao letters of `texts` that lie in known words.
+fn coverage(texts: &[String], seg: &Segmenter) -> f64 {
+    let (mut known, mut all) = (0usize, 0usize);
+    for t in texts {
+        for tok in seg.tokens(t) {
+            let n = t[tok.span.clone()].chars().count();
+            match tok.kind {
+                TokenKind::Word => {
+                    known += n;
+                    all += n
+                }
+                TokenKind::Unknown | TokenKind::Repetition => all += n,
+                _ => {}
+            }
+        }
+    }
+    known as f64 / all.max(1) as f64
+}
+
+/// Column `col` of a CSV file with a header line (RFC 4180 quoting).
+fn csv_column(text: &str, col: usize) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut fields = 0;
+    let mut quoted = false;
+    let mut chars = text.trim_start_matches('\u{FEFF}').chars().peekable();
+    let mut row = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            ',' if !quoted => {
+                if fields == col && row > 0 {
+                    out.push(std::mem::take(&mut field));
+                }
+                field.clear();
+                fields += 1;
+            }
+            '\n' if !quoted => {
+                if fields == col && row > 0 {
+                    out.push(std::mem::take(&mut field));
+                }
+                field.clear();
+                fields = 0;
+                row += 1;
+            }
+            '\r' if !quoted => {}
+            c => field.push(c),
+        }
+    }
+    out
+}

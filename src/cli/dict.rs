@@ -1,0 +1,105 @@
+//! `laoclean dict build --corpus DIR -o FILE`: a dictionary of an archive's own words.
+//!
+//! Every file under DIR is cleaned, segmented with the current dictionary (plus any
+//! `--dict`), and counted; the known words with their counts and the new words that pass
+//! the thresholds of `laoclean::words::corpus` are written to FILE, which `--dict FILE`
+//! then loads. Refused candidates are listed in FILE as comments, with the reason.
+
+use anyhow::Context;
+use laoclean::words::corpus::{write_dictionary, Vocabulary, VocabularyOptions};
+use laoclean::words::Segmenter;
+use laoclean::Cleaner;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// Arguments of `laoclean dict`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DictArgs {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: DictCommand,
+}
+
+/// Subcommands of `laoclean dict`.
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum DictCommand {
+    /// Count the words of an archive and write a dictionary that `--dict` loads.
+    Build(DictBuildArgs),
+}
+
+/// Arguments of `laoclean dict build`.
+#[derive(clap::Args, Debug, Clone)]
+pub struct DictBuildArgs {
+    /// Folder of UTF-8 text files (searched recursively; .gitignore is honoured).
+    #[arg(long, value_name = "DIR")]
+    pub corpus: PathBuf,
+    /// The dictionary file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
+    /// A new word must occur at least this often.
+    #[arg(long, default_value_t = 5)]
+    pub min_count: u64,
+    /// Refuse a new word when a known word one edit away is this many times more frequent.
+    #[arg(long, default_value_t = 10.0)]
+    pub ratio: f64,
+    /// Words to treat as known while counting (one a line, optional TAB count); repeatable.
+    #[arg(long = "dict", value_name = "FILE")]
+    pub dicts: Vec<PathBuf>,
+}
+
+/// Runs `laoclean dict`.
+pub fn run(args: &DictArgs) -> anyhow::Result<()> {
+    match &args.command {
+        DictCommand::Build(b) => build(b),
+    }
+}
+
+fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
+    let seg = Segmenter::new(super::segment::lexicon(&args.dicts)?);
+    let cleaner = Cleaner::default();
+    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(&args.corpus)
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    anyhow::ensure!(!files.is_empty(), "no files under {}", args.corpus.display());
+    let results: Vec<(Vocabulary, bool)> = files
+        .par_iter()
+        .map(|f| {
+            let mut v = Vocabulary::default();
+            match std::fs::read(f).ok().and_then(|b| String::from_utf8(b).ok()) {
+                Some(text) => {
+                    v.add_text(&seg, &cleaner.clean(&text));
+                    (v, true)
+                }
+                None => (v, false),
+            }
+        })
+        .collect();
+    let mut vocab = Vocabulary::default();
+    let mut skipped = 0;
+    for (v, ok) in results {
+        skipped += usize::from(!ok);
+        vocab.merge(v);
+    }
+    let opts = VocabularyOptions {
+        min_count: args.min_count,
+        ratio: args.ratio,
+    };
+    let entries = vocab.dictionary(seg.lexicon(), &opts);
+    std::fs::write(&args.output, write_dictionary(&entries))
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    let new = entries.iter().filter(|e| e.accepted && !e.known).count();
+    let refused = entries.iter().filter(|e| !e.accepted).count();
+    eprintln!(
+        "laoclean dict build: {} files ({skipped} not UTF-8, skipped), {} Lao tokens; \
+         wrote {} words ({new} new), refused {refused} candidates -> {}",
+        files.len() - skipped,
+        vocab.tokens(),
+        entries.len() - refused,
+        args.output.display()
+    );
+    Ok(())
+}

@@ -1,0 +1,283 @@
+//! Spans of a line the spacing rules must not break: web addresses, e-mail addresses,
+//! file paths and names, and markdown inline code.
+//!
+//! Every character of a line gets a guard: 0 when free, otherwise the id of the span it
+//! belongs to. No space is put between two neighbouring protected characters. Ids with
+//! the [`CODE`] bit are inline code: between two characters of one code span nothing
+//! changes at all, spaces included.
+
+use super::{is_blank, punctuation};
+
+/// The bit of a guard id that marks inline code.
+pub(super) const CODE: u32 = 1 << 31;
+
+/// Fills `guard` (one entry per character of `cs`) with the protected spans of the line.
+/// Linear in the length of the line.
+pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) {
+    guard.clear();
+    guard.resize(cs.len(), 0);
+    let mut ids = Ids(0);
+    code_spans(cs, guard, &mut ids);
+    let mut i = 0;
+    while i < cs.len() {
+        if is_blank(cs[i].1) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cs.len() && !is_blank(cs[i].1) {
+            i += 1;
+        }
+        word(cs, start, i, guard, &mut ids);
+    }
+}
+
+struct Ids(u32);
+
+impl Ids {
+    fn next(&mut self) -> u32 {
+        self.0 += 1;
+        self.0
+    }
+}
+
+/// Marks `a..b` as one span; characters already in a span keep their guard. (Each kind of
+/// span is found from the characters around it alone, never from where the word starts,
+/// so that a space the stage removes before a word does not change what is protected.)
+fn mark(guard: &mut [u32], a: usize, b: usize, id: u32) {
+    for g in &mut guard[a..b] {
+        if *g == 0 {
+            *g = id;
+        }
+    }
+}
+
+/// Markdown inline code: a run of backticks up to the next run of the same length.
+/// An opening run without its match on the line protects nothing.
+fn code_spans(cs: &[(usize, char)], guard: &mut [u32], ids: &mut Ids) {
+    let mut open: Option<(usize, usize)> = None;
+    let mut i = 0;
+    while i < cs.len() {
+        if cs[i].1 != '`' {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < cs.len() && cs[i].1 == '`' {
+            i += 1;
+        }
+        let len = i - start;
+        match open {
+            None => open = Some((start, len)),
+            Some((at, n)) if n == len => {
+                let id = CODE | ids.next();
+                guard[at..i].iter_mut().for_each(|g| *g = id);
+                open = None;
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn is_edge_mark(c: char) -> bool {
+    punctuation::lookup(c).is_some() || matches!(c, '*' | '_')
+}
+
+fn is_scheme_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '+' | '.' | '-')
+}
+
+fn is_local_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '%' | '+' | '-')
+}
+
+fn is_domain_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '.' | '-')
+}
+
+/// Finds the protected spans of one word (a run of characters without blanks).
+fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids: &mut Ids) {
+    // The core: the word without the punctuation and emphasis marks around it.
+    while s < e && is_edge_mark(cs[s].1) {
+        s += 1;
+    }
+    while e > s && is_edge_mark(cs[e - 1].1) {
+        e -= 1;
+    }
+    if s == e {
+        return;
+    }
+    let at = |k: usize| cs.get(k).map(|x| x.1);
+    let mut k = s;
+    while k < e {
+        let c = cs[k].1;
+        // scheme://… to the end of the core
+        if c == ':' && at(k + 1) == Some('/') && at(k + 2) == Some('/') && k + 3 < e {
+            let mut j = k;
+            while j > s && is_scheme_char(cs[j - 1].1) {
+                j -= 1;
+            }
+            while j < k && !cs[j].1.is_ascii_alphabetic() {
+                j += 1;
+            }
+            if j < k {
+                mark(guard, j, e, ids.next());
+                break;
+            }
+        }
+        // www.… to the end of the core
+        if (c == 'w' || c == 'W')
+            && k + 4 <= e
+            && cs[k..k + 4]
+                .iter()
+                .map(|x| x.1.to_ascii_lowercase())
+                .eq("www.".chars())
+            && (k == s || !cs[k - 1].1.is_ascii_alphanumeric())
+        {
+            mark(guard, k, e, ids.next());
+            break;
+        }
+        // local@domain.tld
+        if c == '@' {
+            let mut j = k;
+            while j > s && is_local_char(cs[j - 1].1) {
+                j -= 1;
+            }
+            let mut m = k + 1;
+            while m < e && is_domain_char(cs[m].1) {
+                m += 1;
+            }
+            while m > k + 1 && matches!(cs[m - 1].1, '.' | '-') {
+                m -= 1;
+            }
+            if j < k && cs[k + 1..m].iter().any(|x| x.1 == '.') {
+                mark(guard, j, m, ids.next());
+                k = m;
+                continue;
+            }
+        }
+        k += 1;
+    }
+    // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark,
+    // or from the drive letter or the first piece before a `\`, to the end of the core.
+    // (Decided on the characters around the path only, so that a space removed before
+    // the word does not change it.)
+    let after_mark = |k: usize| k == s || is_edge_mark(cs[k - 1].1);
+    for k in s..e {
+        let c = cs[k].1;
+        let from = if (c == '/' && k + 1 < e && cs[k + 1].1 != '/'
+            || c == '~' && at(k + 1) == Some('/'))
+            && after_mark(k)
+        {
+            Some(k)
+        } else if c == '\\' {
+            if k >= s + 2 && cs[k - 1].1 == ':' && cs[k - 2].1.is_ascii_alphabetic() {
+                Some(k - 2)
+            } else {
+                Some(
+                    (s..k)
+                        .rev()
+                        .find(|&j| is_edge_mark(cs[j].1) && cs[j].1 != '.')
+                        .map_or(s, |j| j + 1),
+                )
+            }
+        } else {
+            None
+        };
+        if let Some(from) = from {
+            mark(guard, from, e, ids.next());
+            break;
+        }
+    }
+    // File names: a letter or digit, a dot and an extension of 1 to 4 ASCII letters and
+    // digits with a letter among them, ending the core or before a punctuation mark
+    // (`report.pdf`, `ຮູບ1.jpg,`); the span starts after the last punctuation mark before
+    // it. Dots already inside an address are skipped.
+    let mut from = s;
+    let mut k = s;
+    while k < e {
+        let c = cs[k].1;
+        if c != '.' && is_edge_mark(c) {
+            from = k + 1;
+        } else if c == '.' && k > from && cs[k - 1].1.is_alphanumeric() && guard[k] == 0 {
+            let mut m = k + 1;
+            while m < e && cs[m].1.is_ascii_alphanumeric() {
+                m += 1;
+            }
+            let ext = &cs[k + 1..m];
+            if (1..=4).contains(&ext.len())
+                && ext.iter().any(|x| x.1.is_ascii_alphabetic())
+                && (m == e || is_edge_mark(cs[m].1))
+            {
+                mark(guard, from, m, ids.next());
+            }
+            k = m;
+            continue;
+        }
+        k += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The protected spans of `line`, as strings.
+    fn spans(line: &str) -> Vec<String> {
+        let cs: Vec<(usize, char)> = line.char_indices().collect();
+        let mut guard = Vec::new();
+        guard_spans(&cs, &mut guard);
+        let mut out: Vec<String> = Vec::new();
+        let mut last = 0;
+        for (k, &(_, c)) in cs.iter().enumerate() {
+            let g = guard[k];
+            if g != 0 && last != 0 {
+                out.last_mut().unwrap().push(c);
+            } else if g != 0 {
+                out.push(c.to_string());
+            }
+            last = g;
+        }
+        out
+    }
+
+    #[test]
+    fn web_addresses() {
+        assert_eq!(spans("ເບິ່ງ:https://a.la/x,y."), ["https://a.la/x,y"]);
+        assert_eq!(spans("(www.kpl.gov.la)"), ["www.kpl.gov.la"]);
+        assert_eq!(spans("ກ,www.x.la"), ["www.x.la"]);
+        assert!(spans("http:// ok").is_empty());
+    }
+
+    #[test]
+    fn email_addresses() {
+        assert_eq!(spans("ຕິດຕໍ່:info@mail.gov.la,"), ["info@mail.gov.la"]);
+        assert!(spans("a@b").is_empty());
+    }
+
+    #[test]
+    fn paths_and_file_names() {
+        assert_eq!(spans("ໄຟລ໌ /usr/share/ກ1"), ["/usr/share/ກ1"]);
+        assert_eq!(spans(r"C:\ເອກະສານ\ບົດ1.docx"), [r"C:\ເອກະສານ\ບົດ1.docx"]);
+        assert_eq!(spans(r"ເບິ່ງ:C:\ກ1"), [r"C:\ກ1"]);
+        assert_eq!(spans(r"ເບິ່ງ,ກ1\ຂ"), [r"ກ1\ຂ"]);
+        assert_eq!(spans("ກ!,/1ກ"), ["/1ກ"]);
+        assert_eq!(spans("ຮູບ1.jpg,"), ["ຮູບ1.jpg"]);
+        assert_eq!(spans("ເບິ່ງ,ຮູບ1.jpg"), ["ຮູບ1.jpg"]);
+        assert!(spans("ລົງວັນທີ10/5/2021").is_empty());
+        assert!(spans("4.753,15").is_empty());
+        assert!(spans("ຄພ.ຄອສພ").is_empty());
+        assert_eq!(spans("ຮູບ1.jpg,ກ1"), ["ຮູບ1.jpg"]);
+        assert_eq!(spans("a.tar.gz"), ["a.tar.gz"]);
+    }
+
+    #[test]
+    fn inline_code() {
+        let cs: Vec<(usize, char)> = "ກ `a ,b` ຂ".char_indices().collect();
+        let mut guard = Vec::new();
+        guard_spans(&cs, &mut guard);
+        assert!(guard[2..8].iter().all(|&g| g & CODE != 0 && g == guard[2]));
+        assert_eq!(guard[0], 0);
+        assert_eq!(spans("`a ``b"), Vec::<String>::new());
+    }
+}

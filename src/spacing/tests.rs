@@ -1,0 +1,334 @@
+use super::*;
+
+fn fix(s: &str) -> String {
+    let out = run(s, &Config::default(), false).text.into_owned();
+    let again = run(&out, &Config::default(), false).text.into_owned();
+    assert_eq!(again, out, "not idempotent on {s:?}");
+    out
+}
+
+/// Asserts that `s` comes through unchanged, borrowed.
+fn keeps(s: &str) {
+    let out = run(s, &Config::default(), true);
+    assert!(
+        matches!(out.text, Cow::Borrowed(_)),
+        "{s:?} was changed to {:?} by {:?}",
+        out.text,
+        out.edits.iter().map(|e| e.rule).collect::<Vec<_>>()
+    );
+}
+
+/// The rules of the edits made on `s`.
+fn rules(s: &str) -> Vec<Rule> {
+    run(s, &Config::default(), true)
+        .edits
+        .iter()
+        .map(|e| e.rule)
+        .collect()
+}
+
+/// The text `s` would read with its suggestions applied.
+fn suggested(s: &str) -> Vec<String> {
+    let out = run(s, &Config::default(), true);
+    assert!(
+        matches!(out.text, Cow::Borrowed(_)),
+        "a suggestion case must not be edited"
+    );
+    out.suggestions
+        .iter()
+        .map(|e| format!("{}{}{}", &s[..e.start], e.replacement, &s[e.end..]))
+        .collect()
+}
+
+#[test]
+fn runs_of_blanks_become_one_space() {
+    assert_eq!(fix("ກ   ຂ"), "ກ ຂ");
+    assert_eq!(fix("ກ \t ຂ\t\tຄ"), "ກ ຂ ຄ");
+    assert_eq!(rules("ກ  ຂ  ຄ"), [Rule::SpaceRun, Rule::SpaceRun]);
+    // A space between two Lao letters is the word stage's business: kept.
+    keeps("ລະ ຫວ່າງ ຄຸນ ນະພາບ");
+    // A lone tab is a separator (tables, tab-separated data).
+    keeps("ຊື່\tທ້າວ ກ\t35");
+}
+
+#[test]
+fn long_runs_are_one_edit() {
+    let s = format!("ກ{}ຂ", " ".repeat(100_000));
+    let out = run(&s, &Config::default(), true);
+    assert_eq!(out.text, "ກ ຂ");
+    assert_eq!(out.edits.len(), 1);
+    let s = format!("ກ{}", ",".repeat(50_000));
+    keeps(&s);
+    // (assert! rather than assert_eq!: a failure would print megabytes)
+    let s = "ກ ,".repeat(50_000);
+    assert!(fix(&s) == format!("{}ກ,", "ກ, ".repeat(49_999)));
+    let s = format!("ກ{}", " ( ".repeat(50_000));
+    assert!(fix(&s) == format!("ກ ({}", "(".repeat(49_999)));
+}
+
+#[test]
+fn indentation_is_kept_trailing_blanks_go() {
+    keeps("  - ລາຍການ\n    - ຍ່ອຍ\n\tແຖວ");
+    assert_eq!(fix("ກ  \nຂ\t\n"), "ກ\nຂ\n");
+    assert_eq!(rules("ກ \t"), [Rule::TrailingSpace]);
+    // A line of blanks becomes empty; the line itself stays.
+    assert_eq!(fix("ກ\n   \nຂ"), "ກ\n\nຂ");
+    assert_eq!(fix("   "), "");
+}
+
+#[test]
+fn line_ends_and_blank_lines_are_kept() {
+    assert_eq!(fix("ກ  \r\nຂ ,\r\n\r\n\r\nຄ"), "ກ\r\nຂ,\r\n\r\n\r\nຄ");
+    keeps("\n\n\r\n\n");
+    keeps("");
+    assert_eq!(fix("ກ \r\n"), "ກ\r\n");
+}
+
+#[test]
+fn no_space_before_closing_punctuation() {
+    assert_eq!(fix("ທານໂຮ່ຈິມິນ ; ກວດກາ"), "ທານໂຮ່ຈິມິນ; ກວດກາ");
+    assert_eq!(fix("ເອົາ 93,78% , ມີໄຟຟ້າ"), "ເອົາ 93,78%, ມີໄຟຟ້າ");
+    assert_eq!(fix("ແຕ່ລະໄລຍະ ."), "ແຕ່ລະໄລຍະ.");
+    assert_eq!(fix("ແທ້ ! ແມ່ນບໍ ?"), "ແທ້! ແມ່ນບໍ?");
+    assert_eq!(fix("(ຫໍແກ້ວ )"), "(ຫໍແກ້ວ)");
+    assert_eq!(fix("93,78 %"), "93,78%");
+    assert_eq!(fix("ວ່າ “ກ ”."), "ວ່າ “ກ”.");
+    assert_eq!(fix("ກ ,ຂ"), "ກ, ຂ");
+    assert_eq!(fix("ກ :ຂ"), "ກ: ຂ");
+    assert_eq!(
+        rules("ກ ,ຂ"),
+        [Rule::SpaceBeforePunct, Rule::SpaceAfterPunct]
+    );
+    // Closing marks one after another.
+    assert_eq!(fix("(ກ ) ."), "(ກ).");
+    assert_eq!(fix("**ຂໍ້ສະຫຼຸບ** :"), "**ຂໍ້ສະຫຼຸບ**:");
+}
+
+#[test]
+fn punctuation_that_does_not_close_keeps_its_space() {
+    // A dot that starts a number, an ellipsis, a Latin name.
+    keeps("ວັນທີ .5 ມິຖຸນາ");
+    keeps("ກ ... ຂ");
+    keeps("ກ . . .");
+    keeps("ກ ...");
+    keeps("ໃຊ້ .NET ແລະ .txt");
+    // A comma or colon before a digit: a number or a time, not a closing mark.
+    keeps("ກ ,5");
+    keeps("ເວລາ 8 :00");
+    // % only closes a number.
+    keeps("ກ % ຂ");
+    // Markdown bullets and headings.
+    keeps("- ກ\n* ຂ\n+ ຄ\n# ຫົວຂໍ້\n## ຫົວຂໍ້ ຍ່ອຍ\n1. ກ\n> ຂ");
+    keeps("- [ ] ວຽກ\n- [x] ແລ້ວ");
+    // Nothing to close: a mark after a bullet or an opening bracket.
+    keeps("* , ກ");
+    keeps("( , ກ)");
+    // Smileys.
+    keeps("ດີ :)");
+    keeps("ດີ ;)");
+}
+
+#[test]
+fn no_space_after_opening_marks() {
+    assert_eq!(fix("ຈັດລາຍ “ ເຂົ້າໃຈມະຕິ XI”"), "ຈັດລາຍ “ເຂົ້າໃຈມະຕິ XI”");
+    assert_eq!(fix("( 150,20 ຕື້ກີບ)"), "(150,20 ຕື້ກີບ)");
+    assert_eq!(fix("« ກ »"), "«ກ»");
+    assert_eq!(rules("( ກ)"), [Rule::SpaceAfterOpen]);
+    // Empty pairs are left as typed (forms, check boxes).
+    keeps("( ) ແລະ “ ”");
+    // An opening quote glued to the word before it may be a closing one typed wrong.
+    keeps("ກ“ ຂ");
+}
+
+#[test]
+fn straight_quotes_by_their_place() {
+    assert_eq!(fix(r#"ຄຳວ່າ " ເອກະລາດ " ແລະ"#), r#"ຄຳວ່າ "ເອກະລາດ" ແລະ"#);
+    assert_eq!(fix(r#"" ກ " , " ຂ ""#), r#""ກ", "ຂ""#);
+    // Odd count, or a quote glued to a word on its outer side (inches): left alone.
+    keeps(r#"ກ " ຂ"#);
+    keeps(r#"ຈໍ 5" ແລະ 6" "#.trim_end());
+    // The apostrophe is never a quote for this stage.
+    keeps("ໃນເວລາ 8:00' ຂອງວັນທີ 27-28");
+    keeps("ກ ' ຂ '");
+}
+
+#[test]
+fn one_space_after_comma_semicolon_colon_before_a_letter() {
+    assert_eq!(fix("ດລາສະຫະລັດ,ແຮ່ຫາຍາກ"), "ດລາສະຫະລັດ, ແຮ່ຫາຍາກ");
+    assert_eq!(fix("ເຊັ່ນວ່າ:ການຈັດ"), "ເຊັ່ນວ່າ: ການຈັດ");
+    assert_eq!(fix("ບໍລິສັດ);ມາເຖິງ"), "ບໍລິສັດ); ມາເຖິງ");
+    assert_eq!(fix("121,02%,ລາຍຈ່າຍ"), "121,02%, ລາຍຈ່າຍ");
+    assert_eq!(fix("ຄັ້ງທີ,XI"), "ຄັ້ງທີ, XI");
+    assert_eq!(rules("ກ;ຂ"), [Rule::SpaceAfterPunct]);
+    // Numbers, times, dates, ranges.
+    keeps("4.753,15 ແລະ 1,211 ແລະ 8:00 ແລະ 10/5/2021 ແລະ 2021-2025 ແລະ 1:2;3");
+    // Latin text is not Lao text.
+    keeps("key:value, a,b;c x::y");
+    // Markdown emphasis after a colon.
+    keeps("**ວາລະສານ:** ປັບປຸງ, ຄື:*ປັບປຸງ*");
+    keeps("ກ::ຂ ແລະ ກ,,ຂ");
+}
+
+#[test]
+fn addresses_paths_and_code_come_through() {
+    keeps("ເບິ່ງ http://www.kpl.gov.la/news.aspx?id=1,2&a=ຂ;ຄ ແລະ https://a.la/ກ1");
+    keeps("ຂຽນຫາ info@mail.gov.la ຫຼື ສົ່ງ www.laos.la/ກ,ຂ");
+    keeps("ໄຟລ໌ /home/user/ເອກະສານ1,ກ ແລະ C:\\ບົດ\\ກ2.docx ແລະ ຮູບ1.jpg");
+    keeps("ລະຫັດ `a ,b  ( c` ແລະ ``x:y``");
+    keeps("```\nກ  ,  ຂ   \n   ( ກ\n```");
+    // Outside the address the rules still apply.
+    assert_eq!(fix("ເບິ່ງ:https://a.la ."), "ເບິ່ງ: https://a.la.");
+    assert_eq!(fix("ຕິດຕໍ່:info@mail.la"), "ຕິດຕໍ່: info@mail.la");
+    // After the fence closes, the rules are back.
+    assert_eq!(fix("```\nກ  ຂ\n```\nກ  ຂ"), "```\nກ  ຂ\n```\nກ ຂ");
+}
+
+#[test]
+fn one_space_between_lao_letters_and_a_number() {
+    assert_eq!(fix("ແລ້ວ 679ບ້ານກວມ"), "ແລ້ວ 679 ບ້ານກວມ");
+    assert_eq!(fix("ປັນມູນຄ່າ7,19 ລ້ານ"), "ປັນມູນຄ່າ 7,19 ລ້ານ");
+    assert_eq!(fix("ລົງວັນທີ10/5/2021 ກ່ຽວກັບ"), "ລົງວັນທີ 10/5/2021 ກ່ຽວກັບ");
+    assert_eq!(fix("ວຽກງານ3ສ້າງ:ຄະນະພັກ"), "ວຽກງານ 3 ສ້າງ: ຄະນະພັກ");
+    assert_eq!(fix("ຍາກໄດ້6.120,41 ໂຕນ"), "ຍາກໄດ້ 6.120,41 ໂຕນ");
+    assert_eq!(fix("ທັງໝົດ 20,894ສະຫາຍ"), "ທັງໝົດ 20,894 ສະຫາຍ");
+    assert_eq!(fix("ເວລາ 8:00ໂມງ"), "ເວລາ 8:00 ໂມງ");
+    assert_eq!(fix("ຫຼຸດລົງ 5%ຂອງ"), "ຫຼຸດລົງ 5% ຂອງ");
+    assert_eq!(fix("ຫຼຸດລົງ 5 %ຂອງ"), "ຫຼຸດລົງ 5% ຂອງ");
+    assert_eq!(fix("ເລກທີ໓໓"), "ເລກທີ ໓໓"); // Lao digits kept by option
+    assert_eq!(
+        rules("ກ1ຂ"),
+        [Rule::SpaceAroundNumber, Rule::SpaceAroundNumber]
+    );
+    // Latin letters glued to numbers are names and units.
+    keeps("COVID-19, H2O, 5G, 2kg, MP3, A4, ສະໄໝທີ XI");
+    // A number already set off, or joined by a separator.
+    keeps("ເລກທີ 38/ຄລສພ, ປີ 2021-2025, ເສດຖະກິດ-ສັງຄົມ 5 ປີ");
+}
+
+#[test]
+fn one_space_between_lao_text_and_brackets() {
+    assert_eq!(fix("ໃສ່ແຜນດັດແກ້(150,20 ຕື້ກີບ"), "ໃສ່ແຜນດັດແກ້ (150,20 ຕື້ກີບ");
+    assert_eq!(fix("ຫ້ອງການແຂວງ(ຫໍແກ້ວ)ພາຍໃຕ້"), "ຫ້ອງການແຂວງ (ຫໍແກ້ວ) ພາຍໃຕ້");
+    assert_eq!(
+        rules("ກ(ຂ)ຄ"),
+        [Rule::SpaceBeforeOpen, Rule::SpaceAfterClose]
+    );
+    assert_eq!(fix("ຫົວຂໍ້“ໜ່ວຍພັກ 35”ຕາມ"), "ຫົວຂໍ້ “ໜ່ວຍພັກ 35” ຕາມ");
+    assert_eq!(fix("ແກ້( 670,76ຕື້ກີບ)ປະຕິບັດ"), "ແກ້ (670,76 ຕື້ກີບ) ປະຕິບັດ");
+    assert_eq!(fix("ກ )ຂ"), "ກ) ຂ");
+    // List labels and numbers in brackets.
+    assert_eq!(fix("ກ)ສ້າງ"), "ກ) ສ້າງ");
+    keeps("1). ເພື່ອ (1-2-3) 2024 ແລະ f(x) ແລະ ກ (ຂ) ຄ");
+    // A bracket at the end of the line, or a closing one not glued to a word.
+    keeps("ກ(\nຂ ( ) ຄ");
+    // Brackets glued to digits or Latin letters.
+    keeps("2021(ກ) ແລະ A(ກ)");
+}
+
+#[test]
+fn split_numbers_are_suggested_not_applied() {
+    assert_eq!(suggested("ມູນຄ່າ 25, 84 ລ້ານໂດລາ"), ["ມູນຄ່າ 25,84 ລ້ານໂດລາ"]);
+    assert_eq!(suggested("ມູນຄ່າ 1.025, 84 ລ້ານ"), ["ມູນຄ່າ 1.025,84 ລ້ານ"]);
+    assert_eq!(suggested("ປີ 2021- 2025 ຂອງ"), ["ປີ 2021-2025 ຂອງ"]);
+    assert_eq!(suggested("ປີ 2021 -2025 ຂອງ"), ["ປີ 2021-2025 ຂອງ"]);
+    // Lists: several items, consecutive numbers, a second decimal comma.
+    assert!(suggested("ມະຕິ 4, 5, 6, 8 (ໄລຍະ").is_empty());
+    assert!(suggested("ມາດຕາ 25, 26 ແລະ").is_empty());
+    assert!(suggested("ມາດຕາ 4,5, 6 ແລະ").is_empty());
+    assert!(suggested("ຄື 25, 8400 ກີບ").is_empty());
+    assert!(suggested("ປີ 2021 - 2025").is_empty());
+    // Without a report, nothing is collected.
+    assert!(run("25, 84 ລ້ານ", &Config::default(), false)
+        .suggestions
+        .is_empty());
+}
+
+#[test]
+fn edits_have_spans_in_the_input() {
+    let s = "ກ  ຂ ,ຄ1";
+    let out = run(s, &Config::default(), true);
+    let mut rebuilt = String::new();
+    let mut at = 0;
+    for e in &out.edits {
+        assert_eq!(&s[e.start..e.end], e.original);
+        rebuilt.push_str(&s[at..e.start]);
+        rebuilt.push_str(&e.replacement);
+        at = e.end;
+    }
+    rebuilt.push_str(&s[at..]);
+    assert_eq!(rebuilt, out.text);
+    assert_eq!(out.text, "ກ ຂ, ຄ 1");
+}
+
+#[test]
+fn clean_text_is_borrowed() {
+    keeps("ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ\nສັນຕິພາບ ເອກະລາດ, ປະຊາທິປະໄຕ (2021).\n");
+    keeps("The quick brown fox (really) jumps: over, the dog; 3.5% more!");
+}
+
+#[test]
+fn the_stage_can_be_switched_off() {
+    let cleaner = crate::Cleaner::new(Config::default().spacing(false));
+    assert_eq!(cleaner.clean("ກ  ຂ ,"), "ກ  ຂ ,");
+    assert_eq!(crate::Cleaner::default().clean("ກ  ຂ ,"), "ກ ຂ,");
+}
+
+mod props {
+    use super::*;
+    use proptest::prelude::*;
+
+    const PIECES: &[&str] = &[
+        "ກ",
+        "ບ້ານ",
+        "a",
+        "1",
+        "25",
+        "84",
+        "2021",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        "\r\n",
+        ",",
+        ".",
+        ";",
+        ":",
+        "(",
+        ")",
+        "%",
+        "“",
+        "”",
+        "\"",
+        "-",
+        "*",
+        "`",
+        "http://",
+        "a@b.la",
+    ];
+
+    proptest! {
+        /// The recorded edits rebuild the output from the input, each with its original
+        /// text, in order; suggestions lie on blanks of the input.
+        #[test]
+        fn edits_rebuild_the_output(v in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
+            let s = v.concat();
+            let out = run(&s, &Config::default(), true);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for e in &out.edits {
+                prop_assert!(e.start >= at);
+                prop_assert_eq!(&s[e.start..e.end], e.original.as_str());
+                rebuilt.push_str(&s[at..e.start]);
+                rebuilt.push_str(&e.replacement);
+                at = e.end;
+            }
+            rebuilt.push_str(&s[at..]);
+            prop_assert_eq!(rebuilt.as_str(), &*out.text);
+            prop_assert_eq!(&*run(&s, &Config::default(), false).text, &*out.text);
+            for e in &out.suggestions {
+                prop_assert!(!e.original.is_empty() && e.original.chars().all(is_blank));
+            }
+        }
+    }
+}

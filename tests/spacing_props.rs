@@ -1,0 +1,142 @@
+//! Properties of the spacing stage (`laoclean::spacing::apply`) on generated text.
+
+use laoclean::spacing::apply;
+use proptest::prelude::*;
+
+/// Pieces that the spacing rules react to, mixed at random.
+const PIECES: &[&str] = &[
+    "ກ",
+    "ຂ",
+    "ນ",
+    "ວ",
+    "ເ",
+    "ໂ",
+    "າ",
+    "ະ",
+    "ຳ",
+    "\u{0EB4}",
+    "\u{0EC8}",
+    "\u{0EC9}",
+    "ໆ",
+    "ສະຫະລັດ",
+    "ບ້ານ",
+    "a",
+    "Z",
+    "x",
+    "COVID",
+    "1",
+    "5",
+    "0",
+    "໓",
+    "2021",
+    "7,19",
+    "4.753,15",
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    " \t ",
+    "\n",
+    "\n",
+    "\r\n",
+    ",",
+    ".",
+    ";",
+    ":",
+    "!",
+    "?",
+    "(",
+    ")",
+    "%",
+    "“",
+    "”",
+    "‘",
+    "’",
+    "«",
+    "»",
+    "\"",
+    "'",
+    "-",
+    "*",
+    "**",
+    "#",
+    "/",
+    "\\",
+    "@",
+    "`",
+    "```",
+    "[",
+    "]",
+    "...",
+    "http://",
+    "www.",
+    "a@b.la",
+    ".jpg",
+    "~/",
+];
+
+fn text() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(PIECES), 0..80).prop_map(|v| v.concat())
+}
+
+/// Lao and Latin letters and line breaks only: no blank, no punctuation, no digit.
+fn letters() -> impl Strategy<Value = String> {
+    "[ກ-ຮເແໂໃໄະາຳ\u{0EB4}-\u{0EB9}\u{0EC8}-\u{0ECB}a-zA-Z\n]{0,60}"
+}
+
+fn without_blanks(s: &str) -> String {
+    s.chars().filter(|&c| c != ' ' && c != '\t').collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(3000))]
+
+    #[test]
+    fn idempotent(s in text()) {
+        let once = apply(&s).into_owned();
+        let twice = apply(&once).into_owned();
+        prop_assert_eq!(twice, once, "input {:?}", s);
+    }
+
+    #[test]
+    fn line_breaks_are_kept(s in text()) {
+        let out = apply(&s);
+        prop_assert_eq!(out.matches('\n').count(), s.matches('\n').count());
+        prop_assert_eq!(out.matches("\r\n").count(), s.matches("\r\n").count());
+    }
+
+    #[test]
+    fn only_blanks_change(s in text()) {
+        prop_assert_eq!(without_blanks(&apply(&s)), without_blanks(&s));
+    }
+
+    #[test]
+    fn no_blank_runs_or_trailing_blanks_are_left(s in text()) {
+        let out = apply(&s);
+        if s.contains("```") {
+            return Ok(()); // a fenced code block is kept as typed
+        }
+        for line in out.split('\n') {
+            let line = line.strip_suffix('\r').unwrap_or(line);
+            if line.trim_start_matches([' ', '\t']).is_empty() || line.contains('`') {
+                continue; // indentation-only lines are emptied; code is kept as typed
+            }
+            prop_assert!(!line.ends_with([' ', '\t']), "trailing blank in {:?}", line);
+            let body = line.trim_start_matches([' ', '\t']);
+            prop_assert!(!body.contains("  ") && !body.contains(" \t") && !body.contains("\t "),
+                "blank run in {:?}", line);
+        }
+    }
+
+    #[test]
+    fn letters_alone_are_untouched(s in letters()) {
+        prop_assert!(matches!(apply(&s), std::borrow::Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn any_text_is_handled(s in any::<String>()) {
+        let once = apply(&s).into_owned();
+        prop_assert_eq!(apply(&once).into_owned(), once);
+    }
+}
