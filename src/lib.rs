@@ -26,6 +26,7 @@ pub mod edit;
 pub mod lao;
 mod rule;
 pub mod spacing;
+pub mod stream;
 
 pub use cleaner::{Cleaned, Cleaner};
 pub use config::{Config, Digits, JoinLines, Level};
