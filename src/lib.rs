@@ -23,6 +23,7 @@ pub mod characters;
 mod cleaner;
 mod config;
 pub mod edit;
+pub mod jsonl;
 pub mod lao;
 mod rule;
 pub mod spacing;
