@@ -332,7 +332,11 @@ impl ReportedBlock {
             edit.end += block.offset as usize;
             LocatedEdit {
                 line: at.line + line,
-                column: if line == 0 { at.column + column } else { column } + 1,
+                column: if line == 0 {
+                    at.column + column
+                } else {
+                    column
+                } + 1,
                 edit,
             }
         };
@@ -694,21 +698,48 @@ mod tests {
         text.extend_from_slice(b"ab\xC3(");
         let options = StreamOptions::default().block_bytes(7);
         let err = clean_stream(&Cleaner::default(), &text[..], io::sink(), &options);
-        assert!(matches!(err, Err(StreamError::InvalidUtf8 { offset: 502 })), "{err:?}");
+        assert!(
+            matches!(err, Err(StreamError::InvalidUtf8 { offset: 502 })),
+            "{err:?}"
+        );
         // A sequence cut short by the end of the stream.
-        let err = clean_stream(&Cleaner::default(), &b"ab\xE0\xBA"[..], io::sink(), &options);
-        assert!(matches!(err, Err(StreamError::InvalidUtf8 { offset: 2 })), "{err:?}");
+        let err = clean_stream(
+            &Cleaner::default(),
+            &b"ab\xE0\xBA"[..],
+            io::sink(),
+            &options,
+        );
+        assert!(
+            matches!(err, Err(StreamError::InvalidUtf8 { offset: 2 })),
+            "{err:?}"
+        );
         // Offsets count the byte order mark.
-        let err = clean_stream(&Cleaner::default(), &b"\xEF\xBB\xBFa\xFF"[..], io::sink(), &options);
-        assert!(matches!(err, Err(StreamError::InvalidUtf8 { offset: 4 })), "{err:?}");
+        let err = clean_stream(
+            &Cleaner::default(),
+            &b"\xEF\xBB\xBFa\xFF"[..],
+            io::sink(),
+            &options,
+        );
+        assert!(
+            matches!(err, Err(StreamError::InvalidUtf8 { offset: 4 })),
+            "{err:?}"
+        );
     }
 
     #[test]
     fn nul_in_the_first_8_kib_is_binary() {
         let mut text = vec![b'a'; 5000];
         text[4000] = 0;
-        let err = clean_stream(&Cleaner::default(), &text[..], io::sink(), &StreamOptions::default());
-        assert!(matches!(err, Err(StreamError::Binary { offset: 4000 })), "{err:?}");
+        let err = clean_stream(
+            &Cleaner::default(),
+            &text[..],
+            io::sink(),
+            &StreamOptions::default(),
+        );
+        assert!(
+            matches!(err, Err(StreamError::Binary { offset: 4000 })),
+            "{err:?}"
+        );
         // A NUL later on is just a character.
         let mut text = vec![b'a'; 10_000];
         text[9000] = 0;
@@ -746,7 +777,10 @@ mod tests {
 
     #[test]
     fn locating_counts_characters_and_lines() {
-        assert_eq!(locate_in("ab\nກຂ\nx", &[0, 1, 3, 6, 10]), [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]);
+        assert_eq!(
+            locate_in("ab\nກຂ\nx", &[0, 1, 3, 6, 10]),
+            [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]
+        );
     }
 
     #[test]
@@ -760,10 +794,29 @@ mod tests {
 
     fn lao_text() -> impl Strategy<Value = String> {
         let piece = prop_oneof![
-            Just("ກ"), Just("ເເ"), Just("ນໍ້າ"), Just("ໜ"), Just("ຫນ"), Just("ີ"), Just("່"),
-            Just("ສະບາຍດີ"), Just("໓"), Just("7"), Just(" "), Just("  "), Just("\n"),
-            Just("\n\n"), Just("\r\n"), Just("\r\n\r\n"), Just(","), Just("a"), Just("é"),
-            Just("\u{200B}"), Just("\u{00A0}"), Just("("), Just("\t"),
+            Just("ກ"),
+            Just("ເເ"),
+            Just("ນໍ້າ"),
+            Just("ໜ"),
+            Just("ຫນ"),
+            Just("ີ"),
+            Just("່"),
+            Just("ສະບາຍດີ"),
+            Just("໓"),
+            Just("7"),
+            Just(" "),
+            Just("  "),
+            Just("\n"),
+            Just("\n\n"),
+            Just("\r\n"),
+            Just("\r\n\r\n"),
+            Just(","),
+            Just("a"),
+            Just("é"),
+            Just("\u{200B}"),
+            Just("\u{00A0}"),
+            Just("("),
+            Just("\t"),
         ];
         proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
     }

@@ -251,7 +251,9 @@ mod tests {
     #[test]
     fn flags_override_the_config_file() {
         let cli = Cli::parse_from(["laoclean", "--digits", "keep", "--no-spacing", "f"]);
-        let base = Config::default().fold_ho_clusters(false).digits(Digits::Lao);
+        let base = Config::default()
+            .fold_ho_clusters(false)
+            .digits(Digits::Lao);
         let config = cli.clean.apply_to(base);
         assert_eq!(config.digits, Digits::Keep);
         assert!(!config.spacing && !config.fold_ho_clusters);

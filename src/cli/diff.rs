@@ -18,7 +18,10 @@ pub fn unified(name: &str, old: &str, new: &str) -> String {
         .diff_lines(old, new)
         .unified_diff()
         .context_radius(3)
-        .header(&format!("{name}\t(original)"), &format!("{name}\t(cleaned)"))
+        .header(
+            &format!("{name}\t(original)"),
+            &format!("{name}\t(cleaned)"),
+        )
         .to_string()
 }
 

@@ -79,11 +79,16 @@ fn walk(
     walker
         .require_git(false)
         .follow_links(false)
-        .sort_by_file_name(|a, b| a.cmp(b))
-        .overrides(overrides(root, globs)?);
+        .sort_by_file_name(|a, b| a.cmp(b));
+    // The globs filter what the walk finds; they do not override .gitignore or hidden
+    // files as `WalkBuilder::overrides` would.
+    let chosen = overrides(root, globs)?;
     for entry in walker.build() {
         match entry {
-            Ok(entry) if entry.file_type().is_some_and(|t| t.is_file()) => {
+            Ok(entry)
+                if entry.file_type().is_some_and(|t| t.is_file())
+                    && !chosen.matched(entry.path(), false).is_ignore() =>
+            {
                 inputs.push(Input::File {
                     path: entry.into_path(),
                     walked: true,

@@ -138,9 +138,11 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             Some(Reporter::new(format, Box::new(io::stdout())))
         }
         (Some(_), None) => {
-            return Err("--report needs --report-file PATH here, as stdout carries the \
+            return Err(
+                "--report needs --report-file PATH here, as stdout carries the \
                         cleaned text, the diff or the --check list (or use -i)"
-                .into())
+                    .into(),
+            )
         }
     };
 
@@ -163,8 +165,14 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         let input = &inputs[0];
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
         let result = open(input)
-            .and_then(|reader| clean_stream(&cleaner, reader, &mut out, &options).map_err(|e| Failure::from_stream(input, e)))
-            .map(|summary| Done { summary, body: Body::None });
+            .and_then(|reader| {
+                clean_stream(&cleaner, reader, &mut out, &options)
+                    .map_err(|e| Failure::from_stream(input, e))
+            })
+            .map(|summary| Done {
+                summary,
+                body: Body::None,
+            });
         run.emit(input, result);
     } else {
         let group_len = rayon::current_num_threads() * 4;
@@ -188,8 +196,13 @@ fn load_config(args: &CleanArgs) -> Result<Config, String> {
     let Some(path) = &args.config else {
         return Ok(Config::default());
     };
-    let text = fs::read_to_string(path)
-        .map_err(|e| format!("{}: cannot read the config: {}", path.display(), describe(&e)))?;
+    let text = fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read the config: {}",
+            path.display(),
+            describe(&e)
+        )
+    })?;
     serde_json::from_str(&text).map_err(|e| format!("{}: bad config: {e}", path.display()))
 }
 
@@ -225,7 +238,8 @@ fn process(
             })
         }
         Mode::Check => {
-            let summary = clean_stream(cleaner, open(input)?, io::sink(), options).map_err(stream_err)?;
+            let summary =
+                clean_stream(cleaner, open(input)?, io::sink(), options).map_err(stream_err)?;
             Ok(Done {
                 summary,
                 body: Body::None,
@@ -332,7 +346,9 @@ impl Run<'_> {
     }
 
     fn report(&mut self, input: &Input, result: Result<&StreamSummary, &str>) {
-        let Some(reporter) = &mut self.reporter else { return };
+        let Some(reporter) = &mut self.reporter else {
+            return;
+        };
         if let Err(e) = reporter.file(&input.report_name(), result) {
             eprintln!("laoclean: cannot write the report: {}", describe(&e));
             self.failed = true;
@@ -354,10 +370,7 @@ impl Run<'_> {
             }
         }
         if self.mode == Mode::InPlace && !self.args.quiet {
-            eprintln!(
-                "laoclean: {} of {} files cleaned",
-                self.changed, self.done
-            );
+            eprintln!("laoclean: {} of {} files cleaned", self.changed, self.done);
         }
         Ok(ExitCode::from(if self.failed {
             EXIT_ERROR

@@ -57,8 +57,11 @@ impl Reporter {
     pub fn file(&mut self, name: &str, result: Result<&StreamSummary, &str>) -> io::Result<()> {
         match self.format {
             ReportFormat::Json => {
-                self.out
-                    .write_all(if self.files == 0 { b"{\"files\": [\n" } else { b",\n" })?;
+                self.out.write_all(if self.files == 0 {
+                    b"{\"files\": [\n"
+                } else {
+                    b",\n"
+                })?;
                 match result {
                     Ok(s) => serde_json::to_writer(
                         &mut self.out,
@@ -101,7 +104,11 @@ impl Reporter {
     /// Ends the report (closes the JSON document) and flushes it.
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == ReportFormat::Json {
-            let end: &[u8] = if self.files == 0 { b"{\"files\": []}\n" } else { b"\n]}\n" };
+            let end: &[u8] = if self.files == 0 {
+                b"{\"files\": []}\n"
+            } else {
+                b"\n]}\n"
+            };
             self.out.write_all(end)?;
         }
         self.out.flush()
@@ -138,8 +145,16 @@ mod tests {
         };
         StreamSummary {
             changed: true,
-            edits: vec![LocatedEdit { line: 1, column: 2, edit: edit.clone() }],
-            suggestions: vec![LocatedEdit { line: 2, column: 1, edit }],
+            edits: vec![LocatedEdit {
+                line: 1,
+                column: 2,
+                edit: edit.clone(),
+            }],
+            suggestions: vec![LocatedEdit {
+                line: 2,
+                column: 1,
+                edit,
+            }],
             ..StreamSummary::default()
         }
     }
@@ -169,8 +184,10 @@ mod tests {
     #[test]
     fn jsonl_is_one_line_per_edit_with_suggestions_marked() {
         let text = report(ReportFormat::Jsonl);
-        let lines: Vec<serde_json::Value> =
-            text.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+        let lines: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[0]["suggestion"], false);
         assert_eq!(lines[1]["suggestion"], true);

@@ -151,7 +151,6 @@ fn persist(temp: NamedTempFile, to: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::Write as _;
     use std::os::unix::fs::PermissionsExt;
 
     fn leftovers(dir: &Path) -> Vec<String> {
@@ -185,7 +184,10 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
         rewrite(&path, None, writes("new", true)).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o7777, 0o640);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o7777,
+            0o640
+        );
         assert!(leftovers(dir.path()).is_empty());
     }
 
@@ -212,7 +214,10 @@ mod tests {
             w.write_all(b"partial").map_err(StreamError::Write)?;
             Err(StreamError::InvalidUtf8 { offset: 3 })
         });
-        assert!(matches!(err, Err(RewriteError::Stream(StreamError::InvalidUtf8 { offset: 3 }))));
+        assert!(matches!(
+            err,
+            Err(RewriteError::Stream(StreamError::InvalidUtf8 { offset: 3 }))
+        ));
         assert_eq!(fs::read_to_string(&path).unwrap(), "ok \u{FFFD}");
         assert!(leftovers(dir.path()).is_empty());
     }
@@ -224,7 +229,10 @@ mod tests {
         fs::write(&path, "old").unwrap();
         rewrite(&path, Some(OsStr::new(".orig")), writes("new", true)).unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), "new");
-        assert_eq!(fs::read_to_string(dir.path().join("a.txt.orig")).unwrap(), "old");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("a.txt.orig")).unwrap(),
+            "old"
+        );
         assert!(leftovers(dir.path()).is_empty());
     }
 
@@ -236,7 +244,10 @@ mod tests {
         fs::write(&target, "old").unwrap();
         std::os::unix::fs::symlink("target.txt", &link).unwrap();
         rewrite(&link, None, writes("new", true)).unwrap();
-        assert!(fs::symlink_metadata(&link).unwrap().file_type().is_symlink());
+        assert!(fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink());
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
     }
 }
