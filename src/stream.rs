@@ -881,6 +881,17 @@ mod tests {
         }
 
         #[test]
+        fn edit_lines_and_columns_match_their_offsets(text in lao_text(), budget in 1usize..100) {
+            let (_, s) = run(text.as_bytes(), budget, 2, true);
+            for e in s.edits.iter().chain(&s.suggestions) {
+                let before = &text[..e.edit.start];
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                prop_assert_eq!(e.line, 1 + before.matches('\n').count());
+                prop_assert_eq!(e.column, 1 + before[line_start..].chars().count());
+            }
+        }
+
+        #[test]
         fn edits_match_the_whole_text_report(text in lao_text()) {
             let whole = Cleaner::default().clean_with_report(&text);
             let (_, s) = run(text.as_bytes(), 1 << 20, 2, true);

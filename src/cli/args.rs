@@ -28,8 +28,11 @@ Output:
   given. With -i each changed file is replaced atomically (temporary file in the same
   directory, fsync, rename), keeping its permissions; a named symbolic link keeps
   pointing at its target, which is rewritten; files that do not change are not written.
+  Several inputs are cleaned in parallel and printed whole, in order; a file with an
+  error prints nothing. A single input is streamed, so an error midway (invalid UTF-8)
+  leaves what was cleaned before it on stdout.
   The --report goes to --report-file, or to stdout with -i; when stdout carries text, a
-  diff or the --check list, --report-file is required.
+  diff or the --check list, --report-file is required. --diff holds each file in memory.
 
 Exit status:
   0  success (with --check: no file would change)
