@@ -8,6 +8,9 @@
 //! | 1 | [`characters`] | code points: mark order, decomposed ຳ, ເເ, invisible characters, Thai look-alikes, digits, ຫນ → ໜ |
 //! | 2 | [`spacing`] | spaces: runs, around punctuation and numbers |
 //!
+//! Files of any size go through [`stream::clean_stream`]: paragraphs cleaned in
+//! parallel, in bounded memory, with UTF-8 and binary checks.
+//!
 //! ```
 //! use laoclean::{Cleaner, Config, Digits};
 //! let cleaner = Cleaner::new(Config::default());
