@@ -15,6 +15,7 @@ Examples:
   laoclean --diff notes.txt             show the changes as a unified diff
   laoclean -i --report jsonl docs/ > edits.jsonl
   laoclean --digits keep --keep-ho-clusters notes.txt
+  laoclean --jsonl --field text --field meta.title < in.jsonl > out.jsonl
 
 Input:
   No path, or `-`, reads stdin. Directories are walked recursively, honouring
@@ -31,6 +32,11 @@ Output:
   Several inputs are cleaned in parallel and printed whole, in order; a file with an
   error prints nothing. A single input is streamed, so an error midway (invalid UTF-8)
   leaves what was cleaned before it on stdout.
+  With --jsonl each line is one JSON object; only the string values at the --field
+  paths change, every other byte of the line is written back as it came, in order.
+  A malformed line is an error naming its line number (the lines before it are
+  written; with -i the file is left untouched); --skip-bad writes it back unchanged
+  and counts it. Records are cleaned in parallel batches of lines, in bounded memory.
   The --report goes to --report-file, or to stdout with -i; when stdout carries text, a
   diff or the --check list, --report-file is required. --diff holds each file in memory.
 
@@ -138,6 +144,29 @@ pub struct CleanArgs {
     /// Read the settings from a JSON file (a laoclean Config); flags override it.
     #[arg(long, value_name = "FILE", help_heading = "Cleaning")]
     pub config: Option<PathBuf>,
+
+    /// Read and write JSON Lines: clean the string fields named by --field in each record.
+    #[arg(long, conflicts_with = "diff", help_heading = "JSON Lines")]
+    pub jsonl: bool,
+
+    /// With --jsonl, a field to clean: a dotted path such as `text` or `meta.title`
+    /// (repeatable; default `text`).
+    #[arg(
+        long = "field",
+        value_name = "PATH",
+        requires = "jsonl",
+        help_heading = "JSON Lines"
+    )]
+    pub fields: Vec<String>,
+
+    /// With --jsonl, pass a malformed line through unchanged (and count it) instead of
+    /// stopping with an error.
+    #[arg(long, requires = "jsonl", help_heading = "JSON Lines")]
+    pub skip_bad: bool,
+
+    /// Byte budget of a block of text cleaned at once (for tests and measurements).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub block_size: Option<usize>,
 }
 
 impl CleanArgs {

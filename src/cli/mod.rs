@@ -8,6 +8,8 @@
 //! | [`write`] | atomic in-place rewrites |
 //! | [`diff`] | `--diff` |
 //! | [`report`] | `--report json|jsonl` |
+//! | [`jsonl`] | `--jsonl`: the string fields of JSON Lines records |
+//! | [`progress`] | the progress bar on a terminal |
 //! | [`segment`] | `laoclean segment`: words for indexing |
 //! | [`dict`] | `laoclean dict build`: an archive's own words for `--dict` |
 
@@ -15,6 +17,8 @@ mod args;
 mod dict;
 mod diff;
 mod files;
+mod jsonl;
+mod progress;
 mod report;
 mod segment;
 mod write;
@@ -24,6 +28,7 @@ use clap::Parser;
 use files::{describe, Input};
 use laoclean::stream::{clean_stream, StreamError, StreamOptions, StreamSummary};
 use laoclean::{Cleaner, Config};
+use progress::Progress;
 use rayon::prelude::*;
 use report::Reporter;
 use std::fs::{self, File};
@@ -148,24 +153,31 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         }
         inputs = files::dedup_files(inputs);
     }
-    let reporter = match (args.report, &args.report_file) {
-        (None, _) => None,
-        (Some(format), Some(path)) => {
-            let file = File::create(path)
-                .map_err(|e| format!("{}: cannot create: {}", path.display(), describe(&e)))?;
-            Some(Reporter::new(format, Box::new(BufWriter::new(file))))
-        }
-        (Some(format), None) if mode == Mode::InPlace => {
-            Some(Reporter::new(format, Box::new(io::stdout())))
-        }
-        (Some(_), None) => {
-            return Err(
-                "--report needs --report-file PATH here, as stdout carries the \
+    let report_to: Option<(args::ReportFormat, Box<dyn Write>)> =
+        match (args.report, &args.report_file) {
+            (None, _) => None,
+            (Some(format), Some(path)) => {
+                let file = File::create(path)
+                    .map_err(|e| format!("{}: cannot create: {}", path.display(), describe(&e)))?;
+                Some((format, Box::new(BufWriter::new(file))))
+            }
+            (Some(format), None) if mode == Mode::InPlace => Some((format, Box::new(io::stdout()))),
+            (Some(_), None) => {
+                return Err(
+                    "--report needs --report-file PATH here, as stdout carries the \
                         cleaned text, the diff or the --check list (or use -i)"
-                    .into(),
-            )
+                        .into(),
+                )
+            }
+        };
+    if args.jsonl {
+        for message in &path_errors {
+            eprintln!("laoclean: {message}");
         }
-    };
+        let failed = !path_errors.is_empty();
+        return jsonl::run_files(args, mode, &cleaner, &inputs, failed, report_to);
+    }
+    let reporter = report_to.map(|(format, out)| Reporter::new(format, out));
 
     let mut run = Run {
         mode,
@@ -180,14 +192,18 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         eprintln!("laoclean: {message}");
         run.failed = true;
     }
-    let options = StreamOptions::default().report(run.reporter.is_some());
+    let mut options = StreamOptions::default().report(run.reporter.is_some());
+    if let Some(bytes) = args.block_size {
+        options = options.block_bytes(bytes);
+    }
+    let progress = Progress::for_inputs(args.quiet, &inputs);
     if mode == Mode::Print && inputs.len() == 1 {
         // One input: stream it straight to stdout, in bounded memory whatever its size.
         let input = &inputs[0];
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
         let result = open(input)
             .and_then(|reader| {
-                clean_stream(&cleaner, reader, &mut out, &options)
+                clean_stream(&cleaner, progress.wrap(reader), &mut out, &options)
                     .map_err(|e| Failure::from_stream(input, e))
             })
             .map(|summary| Done {
@@ -200,16 +216,18 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         for group in inputs.chunks(group_len) {
             let results: Vec<Result<Done, Failure>> = group
                 .par_iter()
-                .map(|input| process(input, mode, &cleaner, &options, args))
+                .map(|input| process(input, mode, &cleaner, &options, args, &progress))
                 .collect();
             for (input, result) in group.iter().zip(results) {
-                run.emit(input, result);
+                progress.suspend(|| run.emit(input, result));
+                progress.file_done();
             }
             if run.stop {
                 break;
             }
         }
     }
+    progress.finish();
     run.finish()
 }
 
@@ -243,8 +261,10 @@ fn process(
     cleaner: &Cleaner,
     options: &StreamOptions,
     args: &CleanArgs,
+    progress: &Progress,
 ) -> Result<Done, Failure> {
     let stream_err = |e| Failure::from_stream(input, e);
+    let open = |input| open(input).map(|r| progress.wrap(r));
     match mode {
         Mode::Print => {
             let mut spool = SpooledTempFile::new(SPOOL_BYTES);
@@ -291,7 +311,7 @@ fn process(
                 unreachable!("stdin is refused with -i")
             };
             let summary = write::rewrite(path, args.backup.as_deref(), |r, w| {
-                clean_stream(cleaner, r, w, options)
+                clean_stream(cleaner, progress.wrap(r), w, options)
             })
             .map_err(|e| match e {
                 RewriteError::Stream(e) => stream_err(e),

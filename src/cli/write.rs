@@ -31,25 +31,35 @@ const TEMP_PREFIX: &str = ".laoclean-";
 
 /// Why a file could not be rewritten; the message says what and where.
 #[derive(Debug)]
-pub enum RewriteError {
+pub enum RewriteError<E = StreamError> {
     /// The cleaning itself failed (bad input or I/O while streaming).
-    Stream(StreamError),
+    Stream(E),
     /// Anything else, already worded.
     Other(String),
+}
+
+/// What a cleaning pass tells [`rewrite`]: did the text change?
+pub trait Rewritten {
+    /// Did the new text differ from the old?
+    fn changed(&self) -> bool;
+}
+
+impl Rewritten for StreamSummary {
+    fn changed(&self) -> bool {
+        self.changed
+    }
 }
 
 /// Cleans the file at `path` in place with `clean`, which reads the old text and writes
 /// the new. With `backup`, the original is kept next to the target as its name followed
 /// by the suffix. Returns what `clean` returned.
-pub fn rewrite<F>(
-    path: &Path,
-    backup: Option<&OsStr>,
-    clean: F,
-) -> Result<StreamSummary, RewriteError>
+pub fn rewrite<S, E, F>(path: &Path, backup: Option<&OsStr>, clean: F) -> Result<S, RewriteError<E>>
 where
-    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<StreamSummary, StreamError>,
+    S: Rewritten,
+    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
 {
-    let other = |what: &str, e: io::Error| RewriteError::Other(format!("{what}: {}", describe(&e)));
+    let other =
+        |what: &str, e: io::Error| RewriteError::<E>::Other(format!("{what}: {}", describe(&e)));
     // Follow symbolic links: the file to replace is the final target.
     let target = fs::canonicalize(path).map_err(|e| other("cannot open", e))?;
     let file = File::open(&target).map_err(|e| other("cannot open", e))?;
@@ -75,7 +85,7 @@ where
             .map_err(|e| other("cannot write the new text", e))?;
         summary
     };
-    if !summary.changed {
+    if !summary.changed() {
         return Ok(summary); // `temp` is dropped, hence deleted; the file is untouched.
     }
     // A file we may not write stays as it is, though renaming over it would work.
@@ -116,12 +126,12 @@ pub fn backup_path(target: &Path, suffix: &OsStr) -> PathBuf {
 }
 
 /// Copies the original to its backup path, atomically too.
-fn write_backup(
+fn write_backup<E>(
     target: &Path,
     dir: &Path,
     suffix: &OsStr,
     meta: &fs::Metadata,
-) -> Result<(), RewriteError> {
+) -> Result<(), RewriteError<E>> {
     let backup = backup_path(target, suffix);
     let fail = |e: io::Error| {
         RewriteError::Other(format!(
