@@ -851,6 +851,42 @@ mod tests {
         longest.max(b.len() - start)
     }
 
+    /// Text with long lines: words, clusters with marks, spaces, rarely a line end.
+    fn long_line_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            8 => Just("ສະບາຍດີ"),
+            4 => Just("ນໍ້າ"),
+            4 => Just("ກີ່"),
+            3 => Just("ເເລະ"),
+            3 => Just("ຫນ້າ"),
+            2 => Just("໓"),
+            2 => Just("ໍ"),
+            1 => Just("\u{0EB4}\u{0EB4}"),
+            1 => Just("a"),
+            1 => Just(","),
+            1 => Just("("),
+            4 => Just(" "),
+            1 => Just("  "),
+            1 => Just("\n"),
+        ];
+        proptest::collection::vec(piece, 0..400).prop_map(|v| v.concat())
+    }
+
+    /// Is the boundary between `a` and `b` inside a cluster? (A reference written from
+    /// the Lao character classes, apart from `may_cut_between`.)
+    fn inside_cluster(a: char, b: char) -> bool {
+        lao::is_leading_vowel(a)
+            || a == 'ຫ'
+            || lao::is_mark(b)
+            || lao::is_following_vowel(b)
+            || unicode_normalization::char::is_combining_mark(b)
+    }
+
+    /// The longest line of `text`, its line end included.
+    fn longest_line(text: &str) -> usize {
+        text.split_inclusive('\n').map(str::len).max().unwrap_or(0)
+    }
+
     proptest! {
         #[test]
         fn blocks_reassemble_the_input(text in lao_text(), budget in 1usize..64) {
@@ -889,6 +925,70 @@ mod tests {
                 prop_assert_eq!(e.line, 1 + before.matches('\n').count());
                 prop_assert_eq!(e.column, 1 + before[line_start..].chars().count());
             }
+        }
+
+        #[test]
+        fn long_lines_are_cut_between_clusters_and_before_spaces(
+            text in long_line_text(),
+            budget in 4usize..96,
+        ) {
+            let parts = blocks(&text, budget);
+            prop_assert_eq!(&parts.concat(), &text);
+            let mut at = 0;
+            for pair in parts.windows(2) {
+                at += pair[0].len();
+                if pair[0].ends_with('\n') {
+                    continue;
+                }
+                // Cut inside a line: the window the cut was chosen in.
+                let start = at - pair[0].len();
+                let mut end = (start + budget).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &text[start..end];
+                let a = pair[0].chars().next_back().unwrap();
+                let b = pair[1].chars().next().unwrap();
+                if window.chars().skip(1).any(|c| c == ' ') {
+                    // Before a space, so never inside a word.
+                    prop_assert_eq!(b, ' ', "{:?} | {:?}", pair[0], pair[1]);
+                } else {
+                    // Between two clusters, unless the whole window is one cluster.
+                    let has_boundary = window
+                        .char_indices()
+                        .zip(window.chars().skip(1))
+                        .any(|((_, x), y)| !inside_cluster(x, y));
+                    prop_assert!(
+                        !has_boundary || !inside_cluster(a, b),
+                        "cut inside a cluster: {:?} | {:?}", pair[0], pair[1]
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn output_is_the_same_for_any_budget_above_the_longest_line(
+            text in lao_text(),
+            extra in 0usize..64,
+            threads in 1usize..4,
+        ) {
+            // Paragraphs longer than the budget are cut at line ends; the stages work
+            // line by line, so nothing is lost.
+            let budget = longest_line(&text).max(MIN_BLOCK_BYTES) + extra;
+            let (out, _) = run(text.as_bytes(), budget, threads, false);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), Cleaner::default().clean(&text));
+        }
+
+        #[test]
+        fn long_lines_give_the_same_output_for_any_threads(
+            text in long_line_text(),
+            budget in 4usize..96,
+        ) {
+            let (one, _) = run(text.as_bytes(), budget, 1, false);
+            let (four, _) = run(text.as_bytes(), budget, 4, true);
+            prop_assert_eq!(&one, &four);
+            let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
+            prop_assert_eq!(newlines(&one), newlines(text.as_bytes()));
         }
 
         #[test]
