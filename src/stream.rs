@@ -13,7 +13,11 @@
 //! `threads × 4 × block budget` whatever the size of the input. The output depends
 //! neither on the number of threads nor on the budget, as long as no paragraph is longer
 //! than the budget (the stages work paragraph by paragraph); a paragraph that has to be
-//! cut is cleaned as pieces, which can only miss a fix across the cut.
+//! cut is cleaned as pieces, which can only miss a fix across the cut. A paragraph is cut
+//! at a line end when one fits in the budget, and the stages work line by line, so in
+//! practice the output is the same for any budget above the longest line. A block that
+//! starts inside a markdown code fence opened in an earlier block is cleaned as if the
+//! fence were open (the stages leave code alone), as in the whole text.
 //!
 //! On the way the stream is checked: a NUL byte in the first 8 KiB makes it a binary
 //! file ([`StreamError::Binary`]), and bytes that are not UTF-8 stop it with the offset
@@ -48,6 +52,10 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Smallest usable budget: one UTF-8 sequence always fits.
 const MIN_BLOCK_BYTES: usize = 4;
+
+/// Bytes kept of the start of a line to tell whether it is a code fence (up to three
+/// spaces, then three backticks, once the character stage has run).
+const FENCE_HEAD: usize = 256;
 
 /// Bytes read past the budget before a block is cut, so that the end of a run of blank
 /// lines and the character after the cut are known.
@@ -188,7 +196,11 @@ pub fn clean_stream<R: BufRead, W: Write>(
     mut output: W,
     options: &StreamOptions,
 ) -> Result<StreamSummary, StreamError> {
-    let mut blocks = BlockReader::new(input, options.block_bytes.max(MIN_BLOCK_BYTES));
+    let mut blocks = BlockReader::new(
+        input,
+        options.block_bytes.max(MIN_BLOCK_BYTES),
+        cleaner.config(),
+    );
     let mut summary = StreamSummary::default();
     let bom = blocks.start()?;
     if bom {
@@ -223,7 +235,7 @@ pub fn clean_stream<R: BufRead, W: Write>(
             }
         } else {
             let cleaned: Vec<Cow<'_, str>> =
-                batch.par_iter().map(|b| cleaner.clean(&b.text)).collect();
+                batch.par_iter().map(|b| clean_block(cleaner, b)).collect();
             for (block, text) in batch.iter().zip(cleaned) {
                 let changed = matches!(&text, Cow::Owned(t) if *t != block.text);
                 write_block(&mut output, &mut summary, &text, changed)?;
@@ -253,6 +265,45 @@ fn write_block<W: Write>(
 struct Block {
     offset: u64,
     text: String,
+    /// Does the block start inside a markdown code fence opened in an earlier block?
+    in_fence: bool,
+}
+
+/// Put before a block that starts inside a code fence, so that the stages see the fence
+/// open (and leave the code alone) as they would in the whole text.
+const FENCE_OPENING: &str = "```\n";
+
+/// Cleans one block as it would be cleaned in the whole text.
+fn clean_block<'b>(cleaner: &Cleaner, block: &'b Block) -> Cow<'b, str> {
+    if block.in_fence {
+        let text = format!("{FENCE_OPENING}{}", block.text);
+        if let Some(rest) = cleaner.clean(&text).strip_prefix(FENCE_OPENING) {
+            return if rest == block.text {
+                Cow::Borrowed(&block.text)
+            } else {
+                Cow::Owned(rest.to_string())
+            };
+        }
+    }
+    cleaner.clean(&block.text)
+}
+
+/// [`clean_block`] with the edits, in the offsets of the block.
+fn clean_block_with_report(cleaner: &Cleaner, block: &Block) -> crate::Cleaned {
+    if block.in_fence {
+        let n = FENCE_OPENING.len();
+        let mut cleaned = cleaner.clean_with_report(&format!("{FENCE_OPENING}{}", block.text));
+        let all = || cleaned.edits.iter().chain(&cleaned.suggestions);
+        if cleaned.text.starts_with(FENCE_OPENING) && all().all(|e| e.start >= n) {
+            cleaned.text.drain(..n);
+            for e in cleaned.edits.iter_mut().chain(&mut cleaned.suggestions) {
+                e.start -= n;
+                e.end -= n;
+            }
+            return cleaned;
+        }
+    }
+    cleaner.clean_with_report(&block.text)
 }
 
 /// Where a block starts: its line (from 1) and how many characters of that line came
@@ -293,7 +344,7 @@ struct ReportedBlock {
 
 impl ReportedBlock {
     fn new(cleaner: &Cleaner, block: &Block) -> Self {
-        let cleaned = cleaner.clean_with_report(&block.text);
+        let cleaned = clean_block_with_report(cleaner, block);
         let mut starts: Vec<usize> = cleaned
             .edits
             .iter()
@@ -387,10 +438,16 @@ struct BlockReader<R> {
     /// Stream offset of `buf[0]`.
     consumed: u64,
     eof: bool,
+    /// Is a markdown code fence open where `buf` starts?
+    in_fence: bool,
+    /// The first bytes of the line `buf` starts in (enough to tell a fence line).
+    line_head: Vec<u8>,
+    /// The settings of the character stage, which runs before fences are looked for.
+    config: crate::Config,
 }
 
 impl<R: BufRead> BlockReader<R> {
-    fn new(input: R, budget: usize) -> Self {
+    fn new(input: R, budget: usize, config: &crate::Config) -> Self {
         BlockReader {
             input,
             budget,
@@ -398,6 +455,39 @@ impl<R: BufRead> BlockReader<R> {
             valid: 0,
             consumed: 0,
             eof: false,
+            in_fence: false,
+            line_head: Vec::new(),
+            config: config.clone(),
+        }
+    }
+
+    /// Is the line whose start is in `line_head` a code fence for the spacing stage, which
+    /// sees it after the character stage?
+    fn is_fence_line(&self) -> bool {
+        if memchr::memmem::find(&self.line_head, b"```").is_none() {
+            return false;
+        }
+        let head = String::from_utf8_lossy(&self.line_head);
+        let cleaned = crate::characters::run(&head, &self.config, false).text;
+        crate::spacing::is_fence(&cleaned)
+    }
+
+    /// Follows the code fences of a block handed out, as the spacing stage does.
+    fn track_fences(&mut self, block: &[u8]) {
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', block).chain(std::iter::once(block.len())) {
+            let line = &block[start..end];
+            let room = FENCE_HEAD.saturating_sub(self.line_head.len());
+            self.line_head
+                .extend_from_slice(&line[..line.len().min(room)]);
+            if end == block.len() {
+                break; // The line goes on in the next block.
+            }
+            if self.is_fence_line() {
+                self.in_fence = !self.in_fence;
+            }
+            self.line_head.clear();
+            start = end + 1;
         }
     }
 
@@ -480,8 +570,14 @@ impl<R: BufRead> BlockReader<R> {
         self.valid -= cut;
         let offset = self.consumed;
         self.consumed += cut as u64;
+        let in_fence = self.in_fence;
+        self.track_fences(&bytes);
         let text = String::from_utf8(bytes).expect("block was validated");
-        Ok(Some(Block { offset, text }))
+        Ok(Some(Block {
+            offset,
+            text,
+            in_fence,
+        }))
     }
 }
 
@@ -653,7 +749,11 @@ mod tests {
 
     /// The blocks `text` is cut into with `budget`.
     fn blocks(text: &str, budget: usize) -> Vec<String> {
-        let mut reader = BlockReader::new(text.as_bytes(), budget.max(MIN_BLOCK_BYTES));
+        let mut reader = BlockReader::new(
+            text.as_bytes(),
+            budget.max(MIN_BLOCK_BYTES),
+            &crate::Config::default(),
+        );
         reader.start().unwrap();
         std::iter::from_fn(|| reader.next_block().unwrap().map(|b| b.text)).collect()
     }
@@ -776,6 +876,24 @@ mod tests {
     }
 
     #[test]
+    fn code_fences_stay_open_across_blocks() {
+        // A blank line inside a fence lets a block start in the middle of the code.
+        let text = "```\nx = f(a ,b)\n\nກ ,ຂ\n```\nກ ,ຂ\n";
+        let whole = Cleaner::default().clean(text).into_owned();
+        assert_eq!(whole, "```\nx = f(a ,b)\n\nກ ,ຂ\n```\nກ, ຂ\n");
+        // Any budget that holds the longest line (the fences are found wherever the cut).
+        for budget in 12..text.len() + 1 {
+            for report in [false, true] {
+                let (out, s) = run(text.as_bytes(), budget, 2, report);
+                assert_eq!(String::from_utf8(out).unwrap(), whole, "budget {budget}");
+                for e in &s.edits {
+                    assert_eq!(&text[e.edit.span()], e.edit.original, "budget {budget}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn locating_counts_characters_and_lines() {
         assert_eq!(
             locate_in("ab\nກຂ\nx", &[0, 1, 3, 6, 10]),
@@ -817,6 +935,8 @@ mod tests {
             Just("\u{00A0}"),
             Just("("),
             Just("\t"),
+            Just("```"),
+            Just(" ,"),
         ];
         proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
     }

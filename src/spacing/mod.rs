@@ -110,7 +110,7 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
 }
 
 /// A markdown code fence: up to three spaces, then three backticks or more.
-fn is_fence(line: &str) -> bool {
+pub(crate) fn is_fence(line: &str) -> bool {
     let rest = line.trim_start_matches(' ');
     line.len() - rest.len() <= 3 && rest.starts_with("```")
 }
