@@ -117,7 +117,7 @@ fn size_of(input: &Input) -> Option<u64> {
             File::from(fd).metadata().ok()?
         }
     };
-    meta.is_file().then(|| meta.len())
+    meta.is_file().then_some(meta.len())
 }
 
 #[cfg(test)]

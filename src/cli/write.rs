@@ -222,7 +222,7 @@ mod tests {
         fs::write(&path, "ok \u{FFFD}").unwrap();
         let err = rewrite(&path, None, |_, w| {
             w.write_all(b"partial").map_err(StreamError::Write)?;
-            Err(StreamError::InvalidUtf8 { offset: 3 })
+            Err::<StreamSummary, _>(StreamError::InvalidUtf8 { offset: 3 })
         });
         assert!(matches!(
             err,
