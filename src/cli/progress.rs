@@ -6,7 +6,8 @@
 //! is drawn, so pipelines, logs and tests see a silent stderr.
 
 use super::files::Input;
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressState, ProgressStyle};
+use std::fmt;
 use std::fs::File;
 use std::io::{self, BufRead, IsTerminal};
 use std::os::fd::AsFd;
@@ -67,10 +68,15 @@ impl Progress {
                     n,
                     "{bar:40} {bytes}/{total_bytes} {binary_bytes_per_sec} ETA {eta}",
                 ),
-                Unit::Files(n) => (n, "{bar:40} {pos}/{len} files {per_sec} ETA {eta}"),
+                Unit::Files(n) => (n, "{bar:40} {pos}/{len} files {files_per_sec} ETA {eta}"),
             };
             let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
-            bar.set_style(ProgressStyle::with_template(template).expect("a valid template"));
+            let style = ProgressStyle::with_template(template)
+                .expect("a valid template")
+                .with_key("files_per_sec", |s: &ProgressState, w: &mut dyn fmt::Write| {
+                    let _ = write!(w, "{:.0}/s", s.per_sec());
+                });
+            bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
         });
