@@ -210,9 +210,8 @@ pub fn clean_stream<R: BufRead, W: Write>(
     }
     let batch_len = rayon::current_num_threads().max(1) * 4;
     let mut position = Position::default();
-    let mut batch: Vec<Block> = Vec::with_capacity(batch_len);
     loop {
-        batch.clear();
+        let mut batch: Vec<RawBlock> = Vec::with_capacity(batch_len);
         while batch.len() < batch_len {
             match blocks.next_block()? {
                 Some(block) => batch.push(block),
@@ -222,23 +221,40 @@ pub fn clean_stream<R: BufRead, W: Write>(
         if batch.is_empty() {
             break;
         }
+        // Each worker checks its block is UTF-8, then cleans it.
         if options.report {
-            let cleaned: Vec<ReportedBlock> = batch
-                .par_iter()
-                .map(|b| ReportedBlock::new(cleaner, b))
+            let cleaned: Vec<Result<(Block, ReportedBlock), StreamError>> = batch
+                .into_par_iter()
+                .map(|raw| {
+                    let block = raw.into_text()?;
+                    let done = ReportedBlock::new(cleaner, &block);
+                    Ok((block, done))
+                })
                 .collect();
-            for (block, done) in batch.iter().zip(cleaned) {
+            for result in cleaned {
+                let (block, done) = result?;
                 let changed = done.text != block.text;
                 write_block(&mut output, &mut summary, &done.text, changed)?;
-                done.locate(block, &position, &mut summary);
+                done.locate(&block, &position, &mut summary);
                 position.advance(&block.text);
             }
         } else {
-            let cleaned: Vec<Cow<'_, str>> =
-                batch.par_iter().map(|b| clean_block(cleaner, b)).collect();
-            for (block, text) in batch.iter().zip(cleaned) {
-                let changed = matches!(&text, Cow::Owned(t) if *t != block.text);
-                write_block(&mut output, &mut summary, &text, changed)?;
+            let cleaned: Vec<Result<(Block, Option<String>), StreamError>> = batch
+                .into_par_iter()
+                .map(|raw| {
+                    let block = raw.into_text()?;
+                    let text = match clean_block(cleaner, &block) {
+                        Cow::Borrowed(_) => None,
+                        Cow::Owned(text) => Some(text),
+                    };
+                    Ok((block, text))
+                })
+                .collect();
+            for result in cleaned {
+                let (block, text) = result?;
+                let changed = text.as_ref().is_some_and(|t| *t != block.text);
+                let text = text.as_deref().unwrap_or(&block.text);
+                write_block(&mut output, &mut summary, text, changed)?;
             }
         }
     }
@@ -259,6 +275,29 @@ fn write_block<W: Write>(
     summary.bytes_out += text.len() as u64;
     summary.changed |= changed;
     Ok(())
+}
+
+/// One block of the input as read: bytes not yet checked to be UTF-8.
+struct RawBlock {
+    offset: u64,
+    bytes: Vec<u8>,
+    in_fence: bool,
+}
+
+impl RawBlock {
+    /// The block as text, or where its first byte that is not UTF-8 is in the stream.
+    fn into_text(self) -> Result<Block, StreamError> {
+        match String::from_utf8(self.bytes) {
+            Ok(text) => Ok(Block {
+                offset: self.offset,
+                text,
+                in_fence: self.in_fence,
+            }),
+            Err(e) => Err(StreamError::InvalidUtf8 {
+                offset: self.offset + e.utf8_error().valid_up_to() as u64,
+            }),
+        }
+    }
 }
 
 /// One block of the input and the stream offset of its first byte.
@@ -427,14 +466,12 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Reads the stream and hands out blocks, validating UTF-8 on the way.
+/// Reads the stream and hands out blocks.
 struct BlockReader<R> {
     input: R,
     budget: usize,
     /// Bytes read and not yet handed out.
     buf: Vec<u8>,
-    /// Length of the prefix of `buf` checked to be whole, valid UTF-8.
-    valid: usize,
     /// Stream offset of `buf[0]`.
     consumed: u64,
     eof: bool,
@@ -452,7 +489,6 @@ impl<R: BufRead> BlockReader<R> {
             input,
             budget,
             buf: Vec::new(),
-            valid: 0,
             consumed: 0,
             eof: false,
             in_fence: false,
@@ -505,7 +541,6 @@ impl<R: BufRead> BlockReader<R> {
             self.buf.drain(..BOM.len());
             self.consumed = BOM.len() as u64;
         }
-        self.validate()?;
         Ok(bom)
     }
 
@@ -529,33 +564,12 @@ impl<R: BufRead> BlockReader<R> {
         }
     }
 
-    /// Extends `valid` over the bytes read so far.
-    fn validate(&mut self) -> Result<(), StreamError> {
-        match std::str::from_utf8(&self.buf[self.valid..]) {
-            Ok(_) => self.valid = self.buf.len(),
-            Err(e) => {
-                let good = self.valid + e.valid_up_to();
-                // A sequence cut short is an error only at the end of the stream.
-                if e.error_len().is_some() || self.eof {
-                    return Err(StreamError::InvalidUtf8 {
-                        offset: self.consumed + good as u64,
-                    });
-                }
-                self.valid = good;
-            }
-        }
-        Ok(())
-    }
-
-    fn next_block(&mut self) -> Result<Option<Block>, StreamError> {
+    /// The next block, its bytes not yet checked to be UTF-8 (the workers check them,
+    /// in parallel). Cuts are found from the bytes alone, so a block never starts with a
+    /// UTF-8 continuation byte.
+    fn next_block(&mut self) -> Result<Option<RawBlock>, StreamError> {
         while !self.eof && self.buf.len() < self.budget + LOOKAHEAD {
             self.read_more()?;
-            self.validate()?;
-        }
-        // Make sure the bytes up to the budget (and one character past it) are valid.
-        while !self.eof && self.valid <= self.budget {
-            self.read_more()?;
-            self.validate()?;
         }
         if self.buf.is_empty() {
             return Ok(None);
@@ -563,26 +577,25 @@ impl<R: BufRead> BlockReader<R> {
         let cut = if self.eof && self.buf.len() <= self.budget {
             self.buf.len()
         } else {
-            find_cut(&self.buf[..self.valid], self.budget, self.eof)
+            find_cut(&self.buf, self.budget, self.eof)
         };
         let rest = self.buf.split_off(cut);
         let bytes = std::mem::replace(&mut self.buf, rest);
-        self.valid -= cut;
         let offset = self.consumed;
         self.consumed += cut as u64;
         let in_fence = self.in_fence;
         self.track_fences(&bytes);
-        let text = String::from_utf8(bytes).expect("block was validated");
-        Ok(Some(Block {
+        Ok(Some(RawBlock {
             offset,
-            text,
+            bytes,
             in_fence,
         }))
     }
 }
 
-/// Where to end a block of `valid` (valid UTF-8, longer than `budget`, or all that is
-/// left when `eof`): a byte offset in `1..=budget` on a character boundary.
+/// Where to end a block of `valid` (longer than `budget`, or all that is left when
+/// `eof`): a byte offset in `1..=budget` on a character boundary (one not before a
+/// continuation byte, if the bytes are not UTF-8).
 fn find_cut(valid: &[u8], budget: usize, eof: bool) -> usize {
     let budget = budget.min(valid.len());
     paragraph_end(valid, budget, eof)
@@ -755,7 +768,13 @@ mod tests {
             &crate::Config::default(),
         );
         reader.start().unwrap();
-        std::iter::from_fn(|| reader.next_block().unwrap().map(|b| b.text)).collect()
+        std::iter::from_fn(|| {
+            reader
+                .next_block()
+                .unwrap()
+                .map(|b| b.into_text().unwrap().text)
+        })
+        .collect()
     }
 
     #[test]
@@ -1109,6 +1128,29 @@ mod tests {
             prop_assert_eq!(&one, &four);
             let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
             prop_assert_eq!(newlines(&one), newlines(text.as_bytes()));
+        }
+
+        #[test]
+        fn the_first_bad_byte_is_found_for_any_budget(
+            text in lao_text(),
+            bad in prop_oneof![Just(vec![0xFFu8]), Just(vec![0xE0, 0xBA]), Just(vec![0x80])],
+            at in 0usize..1000,
+            budget in 1usize..64,
+            threads in 1usize..4,
+        ) {
+            let mut bytes = text.into_bytes();
+            let at = at.min(bytes.len());
+            bytes.splice(at..at, bad);
+            let expected = std::str::from_utf8(&bytes).unwrap_err().valid_up_to() as u64;
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let options = StreamOptions::default().block_bytes(budget);
+            let err = pool.install(|| {
+                clean_stream(&Cleaner::default(), &bytes[..], io::sink(), &options)
+            });
+            prop_assert!(
+                matches!(err, Err(StreamError::InvalidUtf8 { offset }) if offset == expected),
+                "{:?}, expected offset {}", err, expected
+            );
         }
 
         #[test]

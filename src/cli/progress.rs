@@ -73,9 +73,12 @@ impl Progress {
             let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
             let style = ProgressStyle::with_template(template)
                 .expect("a valid template")
-                .with_key("files_per_sec", |s: &ProgressState, w: &mut dyn fmt::Write| {
-                    let _ = write!(w, "{:.0}/s", s.per_sec());
-                });
+                .with_key(
+                    "files_per_sec",
+                    |s: &ProgressState, w: &mut dyn fmt::Write| {
+                        let _ = write!(w, "{:.0}/s", s.per_sec());
+                    },
+                );
             bar.set_style(style);
             bar.enable_steady_tick(Duration::from_millis(200));
             bar
