@@ -102,6 +102,8 @@ enum Body {
     None,
     Text(SpooledTempFile),
     Diff(String),
+    /// With -i: the new text, written, waiting to be put in place.
+    Commit(write::Pending),
 }
 
 /// Why a file was not cleaned.
@@ -211,6 +213,10 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
                 body: Body::None,
             });
         run.emit(input, result);
+    } else if mode == Mode::InPlace {
+        run_in_place(&inputs, &mut run, &progress, |input| {
+            process(input, mode, &cleaner, &options, args, &progress)
+        })?;
     } else {
         let group_len = rayon::current_num_threads() * 4;
         for group in inputs.chunks(group_len) {
@@ -218,10 +224,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
                 .par_iter()
                 .map(|input| process(input, mode, &cleaner, &options, args, &progress))
                 .collect();
-            for (input, result) in group.iter().zip(results) {
-                progress.suspend(|| run.emit(input, result));
-                progress.file_done();
-            }
+            emit_group(&mut run, &progress, group, results);
             if run.stop {
                 break;
             }
@@ -229,6 +232,78 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     }
     progress.finish();
     run.finish()
+}
+
+/// Emits the results of a group of inputs, in order.
+fn emit_group(
+    run: &mut Run<'_>,
+    progress: &Progress,
+    group: &[Input],
+    results: Vec<Result<Done, Failure>>,
+) {
+    for (input, result) in group.iter().zip(results) {
+        progress.suspend(|| run.emit(input, result));
+        progress.file_done();
+    }
+}
+
+/// Files rewritten at once, at most, while their new text is made durable (fsync) and
+/// renamed into place: the disk serves many of these waits together.
+const COMMIT_THREADS: usize = 32;
+
+/// `-i` over many files. Groups of files are cleaned on the rayon pool into temporary
+/// files; the commits of a group (fsync, rename: mostly waiting on the disk) then run on
+/// a pool of their own, [`COMMIT_THREADS`] at once, while the next group is cleaned.
+/// Results are emitted in input order.
+fn run_in_place(
+    inputs: &[Input],
+    run: &mut Run<'_>,
+    progress: &Progress,
+    clean: impl Fn(&Input) -> Result<Done, Failure> + Sync,
+) -> Result<(), String> {
+    let commit_pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(COMMIT_THREADS)
+        .thread_name(|i| format!("laoclean-commit-{i}"))
+        .build()
+        .map_err(|e| format!("cannot start the commit threads: {e}"))?;
+    let group_len = rayon::current_num_threads() * 16;
+    let commit = |result: Result<Done, Failure>| match result {
+        Ok(Done {
+            summary,
+            body: Body::Commit(pending),
+        }) => pending
+            .commit()
+            .map(|()| Done {
+                summary,
+                body: Body::None,
+            })
+            .map_err(Failure::Error),
+        other => other,
+    };
+    std::thread::scope(|scope| {
+        let mut committing = None;
+        for group in inputs.chunks(group_len) {
+            let cleaned: Vec<Result<Done, Failure>> = group.par_iter().map(&clean).collect();
+            if let Some((previous, handle)) = committing.take() {
+                let done: Vec<_> =
+                    std::thread::ScopedJoinHandle::join(handle).expect("a commit thread panicked");
+                emit_group(run, progress, previous, done);
+            }
+            if run.stop {
+                return;
+            }
+            let (commit, pool) = (&commit, &commit_pool);
+            let handle = scope.spawn(move || {
+                pool.install(|| cleaned.into_par_iter().map(commit).collect::<Vec<_>>())
+            });
+            committing = Some((group, handle));
+        }
+        if let Some((previous, handle)) = committing {
+            let done = handle.join().expect("a commit thread panicked");
+            emit_group(run, progress, previous, done);
+        }
+    });
+    Ok(())
 }
 
 fn load_config(args: &CleanArgs) -> Result<Config, String> {
@@ -310,7 +385,7 @@ fn process(
             let Input::File { path, .. } = input else {
                 unreachable!("stdin is refused with -i")
             };
-            let summary = write::rewrite(path, args.backup.as_deref(), |r, w| {
+            let (summary, pending) = write::prepare(path, args.backup.as_deref(), |r, w| {
                 clean_stream(cleaner, progress.wrap(r), w, options)
             })
             .map_err(|e| match e {
@@ -319,7 +394,7 @@ fn process(
             })?;
             Ok(Done {
                 summary,
-                body: Body::None,
+                body: pending.map_or(Body::None, Body::Commit),
             })
         }
     }
@@ -365,6 +440,7 @@ impl Run<'_> {
                 writeln!(io::stdout(), "{}", input.display())
             }
             Body::None => Ok(()),
+            Body::Commit(_) => unreachable!("rewrites are committed before they are emitted"),
             Body::Text(mut spool) => io::copy(&mut spool, &mut io::stdout().lock()).map(drop),
             Body::Diff(diff) if diff.is_empty() => Ok(()),
             Body::Diff(diff) => {

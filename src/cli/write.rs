@@ -52,8 +52,38 @@ impl Rewritten for StreamSummary {
 
 /// Cleans the file at `path` in place with `clean`, which reads the old text and writes
 /// the new. With `backup`, the original is kept next to the target as its name followed
-/// by the suffix. Returns what `clean` returned.
+/// by the suffix. Returns what `clean` returned. ([`prepare`] then [`Pending::commit`].)
 pub fn rewrite<S, E, F>(path: &Path, backup: Option<&OsStr>, clean: F) -> Result<S, RewriteError<E>>
+where
+    S: Rewritten,
+    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
+{
+    let (summary, pending) = prepare(path, backup, clean)?;
+    if let Some(pending) = pending {
+        pending.commit().map_err(RewriteError::Other)?;
+    }
+    Ok(summary)
+}
+
+/// A new text written to its temporary file, with the original's permissions, waiting
+/// for [`Pending::commit`] to make it durable and put it in place. Dropping it deletes
+/// the temporary file and leaves the original untouched.
+pub struct Pending {
+    temp: NamedTempFile,
+    target: PathBuf,
+    meta: fs::Metadata,
+    backup: Option<std::ffi::OsString>,
+}
+
+/// The first half of [`rewrite`]: cleans the file into a temporary file next to it.
+/// Returns what `clean` returned, and the rewrite to commit if the text changed. The
+/// second half, [`Pending::commit`], mostly waits on the disk (fsync), so a caller can
+/// run many commits at once while it cleans the next files.
+pub fn prepare<S, E, F>(
+    path: &Path,
+    backup: Option<&OsStr>,
+    clean: F,
+) -> Result<(S, Option<Pending>), RewriteError<E>>
 where
     S: Rewritten,
     F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
@@ -86,7 +116,7 @@ where
         summary
     };
     if !summary.changed() {
-        return Ok(summary); // `temp` is dropped, hence deleted; the file is untouched.
+        return Ok((summary, None)); // `temp` is dropped, hence deleted.
     }
     // A file we may not write stays as it is, though renaming over it would work.
     OpenOptions::new()
@@ -98,24 +128,46 @@ where
         .map_err(|e| other("cannot set permissions", e))?;
     // Keep the owner when we are allowed to (root rewriting someone's file).
     let _ = std::os::unix::fs::fchown(out, Some(meta.uid()), Some(meta.gid()));
-    out.sync_all()
-        .map_err(|e| other("cannot write the new text", e))?;
+    let pending = Pending {
+        temp,
+        target,
+        meta,
+        backup: backup.map(OsStr::to_os_string),
+    };
+    Ok((summary, Some(pending)))
+}
 
-    if std::env::var_os(FAIL_BEFORE_RENAME).is_some() {
-        return Err(RewriteError::Other(format!(
-            "write failed before rename ({FAIL_BEFORE_RENAME} is set)"
-        )));
+impl Pending {
+    /// The second half of [`rewrite`]: fsyncs the new text, writes the backup, renames
+    /// the new text over the target and fsyncs the directory. The error says what failed.
+    pub fn commit(self) -> Result<(), String> {
+        let other = |what: &str, e: io::Error| format!("{what}: {}", describe(&e));
+        let Pending {
+            temp,
+            target,
+            meta,
+            backup,
+        } = self;
+        let dir = target.parent().unwrap_or(Path::new("/"));
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| other("cannot write the new text", e))?;
+        if std::env::var_os(FAIL_BEFORE_RENAME).is_some() {
+            return Err(format!(
+                "write failed before rename ({FAIL_BEFORE_RENAME} is set)"
+            ));
+        }
+        if let Some(suffix) = &backup {
+            write_backup(&target, dir, suffix, &meta)?;
+        }
+        temp.persist(&target)
+            .map_err(|e| other("cannot replace the file", e.error))?;
+        // Make the rename itself durable.
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
     }
-    if let Some(suffix) = backup {
-        write_backup(&target, dir, suffix, &meta)?;
-    }
-    temp.persist(&target)
-        .map_err(|e| other("cannot replace the file", e.error))?;
-    // Make the rename itself durable.
-    if let Ok(d) = File::open(dir) {
-        let _ = d.sync_all();
-    }
-    Ok(summary)
 }
 
 /// The backup path of `target`: its file name followed by `suffix`.
@@ -126,19 +178,19 @@ pub fn backup_path(target: &Path, suffix: &OsStr) -> PathBuf {
 }
 
 /// Copies the original to its backup path, atomically too.
-fn write_backup<E>(
+fn write_backup(
     target: &Path,
     dir: &Path,
     suffix: &OsStr,
     meta: &fs::Metadata,
-) -> Result<(), RewriteError<E>> {
+) -> Result<(), String> {
     let backup = backup_path(target, suffix);
     let fail = |e: io::Error| {
-        RewriteError::Other(format!(
+        format!(
             "cannot write the backup {}: {}",
             backup.display(),
             describe(&e)
-        ))
+        )
     };
     let mut copy = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
