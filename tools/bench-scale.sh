@@ -121,8 +121,8 @@ if [[ $what == all || $what == text ]]; then
     make_text "$input" 200
     bytes=$(stat -c %s "$input")
     hyperfine --warmup 1 --runs "$runs" --export-json "$data/text.json" \
-        -n "-j1" "$bin -j1 $input > /dev/null" \
-        -n "-j2" "$bin -j2 $input > /dev/null" >&2
+        -n "laoclean -j1" "$bin -j1 $input > /dev/null" \
+        -n "laoclean -j2" "$bin -j2 $input > /dev/null" >&2
     t1=$(mean_of "$data/text.json" 0)
     t2=$(mean_of "$data/text.json" 1)
     echo
@@ -179,8 +179,8 @@ if [[ $what == all || $what == jsonl ]]; then
     make_jsonl "$input" 200
     bytes=$(stat -c %s "$input")
     hyperfine --warmup 1 --runs "$runs" --export-json "$data/jsonl.json" \
-        -n "--jsonl -j1" "$bin --jsonl --field text --field meta.title -j1 $input > /dev/null" \
-        -n "--jsonl -j2" "$bin --jsonl --field text --field meta.title -j2 $input > /dev/null" >&2
+        -n "laoclean --jsonl -j1" "$bin --jsonl --field text --field meta.title -j1 $input > /dev/null" \
+        -n "laoclean --jsonl -j2" "$bin --jsonl --field text --field meta.title -j2 $input > /dev/null" >&2
     t1=$(mean_of "$data/jsonl.json" 0)
     t2=$(mean_of "$data/jsonl.json" 1)
     read -r rss _ < <(rss_of "$bin" --jsonl --field text --field meta.title -j2 "$input")

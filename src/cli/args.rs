@@ -31,7 +31,8 @@ Output:
   pointing at its target, which is rewritten; files that do not change are not written.
   Several inputs are cleaned in parallel and printed whole, in order; a file with an
   error prints nothing. A single input is streamed, so an error midway (invalid UTF-8)
-  leaves what was cleaned before it on stdout.
+  leaves what was cleaned before it on stdout. On a terminal, a progress bar shows on
+  stderr for an input over 64 MiB or a directory (never with -q or off a terminal).
   With --jsonl each line is one JSON object; only the string values at the --field
   paths change, every other byte of the line is written back as it came, in order.
   A malformed line is an error naming its line number (the lines before it are

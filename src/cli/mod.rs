@@ -251,56 +251,99 @@ fn emit_group(
 /// renamed into place: the disk serves many of these waits together.
 const COMMIT_THREADS: usize = 32;
 
+/// A group of `-i` inputs cleaned, whose rewrites are being committed.
+struct InFlight<'i> {
+    inputs: &'i [Input],
+    results: Vec<Result<Done, Failure>>,
+    /// Commits not finished yet.
+    remaining: usize,
+}
+
 /// `-i` over many files. Groups of files are cleaned on the rayon pool into temporary
-/// files; the commits of a group (fsync, rename: mostly waiting on the disk) then run on
-/// a pool of their own, [`COMMIT_THREADS`] at once, while the next group is cleaned.
-/// Results are emitted in input order.
+/// files; their commits (fsync, rename: mostly waiting on the disk) go to
+/// [`COMMIT_THREADS`] plain threads, which block rather than spin, while the next group
+/// is cleaned. Results are emitted in input order, a group once all its commits are done.
 fn run_in_place(
     inputs: &[Input],
     run: &mut Run<'_>,
     progress: &Progress,
     clean: impl Fn(&Input) -> Result<Done, Failure> + Sync,
 ) -> Result<(), String> {
-    let commit_pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(COMMIT_THREADS)
-        .thread_name(|i| format!("laoclean-commit-{i}"))
-        .build()
-        .map_err(|e| format!("cannot start the commit threads: {e}"))?;
+    use std::collections::VecDeque;
+    use std::sync::{mpsc, Mutex};
+    type Job = (usize, usize, write::Pending);
     let group_len = rayon::current_num_threads() * 16;
-    let commit = |result: Result<Done, Failure>| match result {
-        Ok(Done {
-            summary,
-            body: Body::Commit(pending),
-        }) => pending
-            .commit()
-            .map(|()| Done {
-                summary,
-                body: Body::None,
-            })
-            .map_err(Failure::Error),
-        other => other,
-    };
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, usize, Result<(), String>)>();
     std::thread::scope(|scope| {
-        let mut committing = None;
-        for group in inputs.chunks(group_len) {
-            let cleaned: Vec<Result<Done, Failure>> = group.par_iter().map(&clean).collect();
-            if let Some((previous, handle)) = committing.take() {
-                let done: Vec<_> =
-                    std::thread::ScopedJoinHandle::join(handle).expect("a commit thread panicked");
-                emit_group(run, progress, previous, done);
-            }
-            if run.stop {
-                return;
-            }
-            let (commit, pool) = (&commit, &commit_pool);
-            let handle = scope.spawn(move || {
-                pool.install(|| cleaned.into_par_iter().map(commit).collect::<Vec<_>>())
+        for _ in 0..COMMIT_THREADS {
+            let (job_rx, done_tx) = (&job_rx, done_tx.clone());
+            scope.spawn(move || loop {
+                let job = job_rx.lock().expect("no commit thread panics").recv();
+                let Ok((group, index, pending)) = job else {
+                    return; // The jobs are all sent and taken.
+                };
+                if done_tx.send((group, index, pending.commit())).is_err() {
+                    return;
+                }
             });
-            committing = Some((group, handle));
         }
-        if let Some((previous, handle)) = committing {
-            let done = handle.join().expect("a commit thread panicked");
-            emit_group(run, progress, previous, done);
+        drop(done_tx);
+        // `in_flight[k]` is group `first + k`.
+        let mut in_flight: VecDeque<InFlight<'_>> = VecDeque::new();
+        let mut first = 0;
+        let settle = |run: &mut Run<'_>,
+                      in_flight: &mut VecDeque<InFlight<'_>>,
+                      first: &mut usize,
+                      keep: usize| {
+            while let Some(front) = in_flight.front() {
+                if front.remaining == 0 {
+                    let group = in_flight.pop_front().expect("a front group");
+                    *first += 1;
+                    emit_group(run, progress, group.inputs, group.results);
+                    continue;
+                }
+                if in_flight.len() <= keep {
+                    return;
+                }
+                let Ok((group, index, result)) = done_rx.recv() else {
+                    return;
+                };
+                let g = &mut in_flight[group - *first];
+                g.remaining -= 1;
+                if let Err(message) = result {
+                    g.results[index] = Err(Failure::Error(message));
+                }
+            }
+        };
+        for (number, group) in inputs.chunks(group_len).enumerate() {
+            let mut results: Vec<Result<Done, Failure>> = group.par_iter().map(&clean).collect();
+            let mut remaining = 0;
+            for (index, result) in results.iter_mut().enumerate() {
+                if let Ok(done) = result {
+                    if let Body::Commit(pending) = std::mem::replace(&mut done.body, Body::None) {
+                        job_tx
+                            .send((number, index, pending))
+                            .expect("the commit threads wait for jobs");
+                        remaining += 1;
+                    }
+                }
+            }
+            in_flight.push_back(InFlight {
+                inputs: group,
+                results,
+                remaining,
+            });
+            // Keep at most two groups in flight: this one and the one before.
+            settle(run, &mut in_flight, &mut first, 1);
+            if run.stop {
+                break;
+            }
+        }
+        drop(job_tx);
+        if !run.stop {
+            settle(run, &mut in_flight, &mut first, 0);
         }
     });
     Ok(())
