@@ -257,6 +257,8 @@ struct InFlight<'i> {
     results: Vec<Result<Done, Failure>>,
     /// Commits not finished yet.
     remaining: usize,
+    /// Directories with a rename to make durable.
+    dirs: std::collections::BTreeSet<std::path::PathBuf>,
 }
 
 /// `-i` over many files. Groups of files are cleaned on the rayon pool into temporary
@@ -275,7 +277,7 @@ fn run_in_place(
     let group_len = rayon::current_num_threads() * 16;
     let (job_tx, job_rx) = mpsc::channel::<Job>();
     let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, usize, Result<(), String>)>();
+    let (done_tx, done_rx) = mpsc::channel::<(usize, usize, Result<std::path::PathBuf, String>)>();
     std::thread::scope(|scope| {
         for _ in 0..COMMIT_THREADS {
             let (job_rx, done_tx) = (&job_rx, done_tx.clone());
@@ -301,6 +303,10 @@ fn run_in_place(
                 if front.remaining == 0 {
                     let group = in_flight.pop_front().expect("a front group");
                     *first += 1;
+                    // One fsync per directory makes the group's renames durable.
+                    for dir in &group.dirs {
+                        write::sync_dir(dir);
+                    }
                     emit_group(run, progress, group.inputs, group.results);
                     continue;
                 }
@@ -312,8 +318,11 @@ fn run_in_place(
                 };
                 let g = &mut in_flight[group - *first];
                 g.remaining -= 1;
-                if let Err(message) = result {
-                    g.results[index] = Err(Failure::Error(message));
+                match result {
+                    Ok(dir) => {
+                        g.dirs.insert(dir);
+                    }
+                    Err(message) => g.results[index] = Err(Failure::Error(message)),
                 }
             }
         };
@@ -334,6 +343,7 @@ fn run_in_place(
                 inputs: group,
                 results,
                 remaining,
+                dirs: Default::default(),
             });
             // Keep at most two groups in flight: this one and the one before.
             settle(run, &mut in_flight, &mut first, 1);

@@ -60,7 +60,8 @@ where
 {
     let (summary, pending) = prepare(path, backup, clean)?;
     if let Some(pending) = pending {
-        pending.commit().map_err(RewriteError::Other)?;
+        let dir = pending.commit().map_err(RewriteError::Other)?;
+        sync_dir(&dir);
     }
     Ok(summary)
 }
@@ -138,9 +139,11 @@ where
 }
 
 impl Pending {
-    /// The second half of [`rewrite`]: fsyncs the new text, writes the backup, renames
-    /// the new text over the target and fsyncs the directory. The error says what failed.
-    pub fn commit(self) -> Result<(), String> {
+    /// The second half of [`rewrite`]: fsyncs the new text, writes the backup and renames
+    /// the new text over the target. Returns the directory, for the caller to make the
+    /// rename durable with [`sync_dir`] (once for many files of a directory). The error
+    /// says what failed.
+    pub fn commit(self) -> Result<PathBuf, String> {
         let other = |what: &str, e: io::Error| format!("{what}: {}", describe(&e));
         let Pending {
             temp,
@@ -162,11 +165,14 @@ impl Pending {
         }
         temp.persist(&target)
             .map_err(|e| other("cannot replace the file", e.error))?;
-        // Make the rename itself durable.
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
+        Ok(dir.to_path_buf())
+    }
+}
+
+/// Makes the renames done in `dir` durable (fsync of the directory).
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = File::open(dir) {
+        let _ = d.sync_all();
     }
 }
 
