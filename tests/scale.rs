@@ -355,3 +355,65 @@ fn long_lines_give_the_same_output_for_any_threads() {
     let whole = Cleaner::default().clean(&text).into_owned();
     assert!(run(&["-j2", "--block-size", "4000000"]) == whole.as_bytes());
 }
+
+// ---------------------------------------------------------------- many files with -i
+
+#[test]
+fn many_files_in_place_across_groups_are_all_committed() {
+    // More files than a group of commits holds (threads × 16), some clean, some bad.
+    let dir = TempDir::new().unwrap();
+    let mut dirty = Vec::new();
+    for i in 0..300 {
+        let name = format!("d{}/f{i:03}.txt", i % 7);
+        let text: &[u8] = match i % 10 {
+            0 => "ສະບາຍດີ\n".as_bytes(),
+            9 => b"ok \xFF\n",
+            _ => "ເລກ ໓\n".as_bytes(),
+        };
+        let path = write(dir.path(), &name, text);
+        if !matches!(i % 10, 0 | 9) {
+            dirty.push(path);
+        }
+    }
+    let out = laoclean()
+        .args(["-j2", "-i"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.ends_with(&format!("{} of 270 files cleaned\n", dirty.len())),
+        "{stderr}"
+    );
+    // The 30 bad files are named in input order.
+    let bad: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("invalid UTF-8"))
+        .collect();
+    assert_eq!(bad.len(), 30);
+    let mut sorted = bad.clone();
+    sorted.sort();
+    assert_eq!(bad, sorted);
+    for path in &dirty {
+        assert_eq!(fs::read_to_string(path).unwrap(), "ເລກ 3\n");
+    }
+    let leftovers = walk_names(dir.path())
+        .into_iter()
+        .filter(|n| n.starts_with(".laoclean-"))
+        .count();
+    assert_eq!(leftovers, 0);
+}
+
+fn walk_names(dir: &Path) -> Vec<String> {
+    let mut names = Vec::new();
+    for entry in fs::read_dir(dir).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            names.extend(walk_names(&entry.path()));
+        } else {
+            names.push(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    names
+}
