@@ -13,7 +13,11 @@
 //! `threads × 4 × block budget` whatever the size of the input. The output depends
 //! neither on the number of threads nor on the budget, as long as no paragraph is longer
 //! than the budget (the stages work paragraph by paragraph); a paragraph that has to be
-//! cut is cleaned as pieces, which can only miss a fix across the cut.
+//! cut is cleaned as pieces, which can only miss a fix across the cut. A paragraph is cut
+//! at a line end when one fits in the budget, and the stages work line by line, so in
+//! practice the output is the same for any budget above the longest line. A block that
+//! starts inside a markdown code fence opened in an earlier block is cleaned as if the
+//! fence were open (the stages leave code alone), as in the whole text.
 //!
 //! On the way the stream is checked: a NUL byte in the first 8 KiB makes it a binary
 //! file ([`StreamError::Binary`]), and bytes that are not UTF-8 stop it with the offset
@@ -48,6 +52,10 @@ const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Smallest usable budget: one UTF-8 sequence always fits.
 const MIN_BLOCK_BYTES: usize = 4;
+
+/// Bytes kept of the start of a line to tell whether it is a code fence (indentation,
+/// then three backticks or tildes, once the character stage has run).
+const FENCE_HEAD: usize = 256;
 
 /// Bytes read past the budget before a block is cut, so that the end of a run of blank
 /// lines and the character after the cut are known.
@@ -188,7 +196,11 @@ pub fn clean_stream<R: BufRead, W: Write>(
     mut output: W,
     options: &StreamOptions,
 ) -> Result<StreamSummary, StreamError> {
-    let mut blocks = BlockReader::new(input, options.block_bytes.max(MIN_BLOCK_BYTES));
+    let mut blocks = BlockReader::new(
+        input,
+        options.block_bytes.max(MIN_BLOCK_BYTES),
+        cleaner.config(),
+    );
     let mut summary = StreamSummary::default();
     let bom = blocks.start()?;
     if bom {
@@ -198,9 +210,8 @@ pub fn clean_stream<R: BufRead, W: Write>(
     }
     let batch_len = rayon::current_num_threads().max(1) * 4;
     let mut position = Position::default();
-    let mut batch: Vec<Block> = Vec::with_capacity(batch_len);
     loop {
-        batch.clear();
+        let mut batch: Vec<RawBlock> = Vec::with_capacity(batch_len);
         while batch.len() < batch_len {
             match blocks.next_block()? {
                 Some(block) => batch.push(block),
@@ -210,23 +221,40 @@ pub fn clean_stream<R: BufRead, W: Write>(
         if batch.is_empty() {
             break;
         }
+        // Each worker checks its block is UTF-8, then cleans it.
         if options.report {
-            let cleaned: Vec<ReportedBlock> = batch
-                .par_iter()
-                .map(|b| ReportedBlock::new(cleaner, b))
+            let cleaned: Vec<Result<(Block, ReportedBlock), StreamError>> = batch
+                .into_par_iter()
+                .map(|raw| {
+                    let block = raw.into_text()?;
+                    let done = ReportedBlock::new(cleaner, &block);
+                    Ok((block, done))
+                })
                 .collect();
-            for (block, done) in batch.iter().zip(cleaned) {
+            for result in cleaned {
+                let (block, done) = result?;
                 let changed = done.text != block.text;
                 write_block(&mut output, &mut summary, &done.text, changed)?;
-                done.locate(block, &position, &mut summary);
+                done.locate(&block, &position, &mut summary);
                 position.advance(&block.text);
             }
         } else {
-            let cleaned: Vec<Cow<'_, str>> =
-                batch.par_iter().map(|b| cleaner.clean(&b.text)).collect();
-            for (block, text) in batch.iter().zip(cleaned) {
-                let changed = matches!(&text, Cow::Owned(t) if *t != block.text);
-                write_block(&mut output, &mut summary, &text, changed)?;
+            let cleaned: Vec<Result<(Block, Option<String>), StreamError>> = batch
+                .into_par_iter()
+                .map(|raw| {
+                    let block = raw.into_text()?;
+                    let text = match clean_block(cleaner, &block) {
+                        Cow::Borrowed(_) => None,
+                        Cow::Owned(text) => Some(text),
+                    };
+                    Ok((block, text))
+                })
+                .collect();
+            for result in cleaned {
+                let (block, text) = result?;
+                let changed = text.as_ref().is_some_and(|t| *t != block.text);
+                let text = text.as_deref().unwrap_or(&block.text);
+                write_block(&mut output, &mut summary, text, changed)?;
             }
         }
     }
@@ -249,10 +277,73 @@ fn write_block<W: Write>(
     Ok(())
 }
 
+/// One block of the input as read: bytes not yet checked to be UTF-8.
+struct RawBlock {
+    offset: u64,
+    bytes: Vec<u8>,
+    in_fence: Option<String>,
+}
+
+impl RawBlock {
+    /// The block as text, or where its first byte that is not UTF-8 is in the stream.
+    fn into_text(self) -> Result<Block, StreamError> {
+        match String::from_utf8(self.bytes) {
+            Ok(text) => Ok(Block {
+                offset: self.offset,
+                text,
+                in_fence: self.in_fence,
+            }),
+            Err(e) => Err(StreamError::InvalidUtf8 {
+                offset: self.offset + e.utf8_error().valid_up_to() as u64,
+            }),
+        }
+    }
+}
+
 /// One block of the input and the stream offset of its first byte.
 struct Block {
     offset: u64,
     text: String,
+    /// The markdown code fence (its run of backticks or tildes) open where the block
+    /// starts, opened in an earlier block.
+    in_fence: Option<String>,
+}
+
+/// Cleans one block as it would be cleaned in the whole text: a block that starts inside
+/// a code fence is cleaned after a copy of the fence's opening line, so that the stages
+/// see the fence open (and leave the code alone), and the copy is taken off again.
+fn clean_block<'b>(cleaner: &Cleaner, block: &'b Block) -> Cow<'b, str> {
+    if let Some(fence) = &block.in_fence {
+        let opening = format!("{fence}\n");
+        let text = format!("{opening}{}", block.text);
+        if let Some(rest) = cleaner.clean(&text).strip_prefix(opening.as_str()) {
+            return if rest == block.text {
+                Cow::Borrowed(&block.text)
+            } else {
+                Cow::Owned(rest.to_string())
+            };
+        }
+    }
+    cleaner.clean(&block.text)
+}
+
+/// [`clean_block`] with the edits, in the offsets of the block.
+fn clean_block_with_report(cleaner: &Cleaner, block: &Block) -> crate::Cleaned {
+    if let Some(fence) = &block.in_fence {
+        let opening = format!("{fence}\n");
+        let n = opening.len();
+        let mut cleaned = cleaner.clean_with_report(&format!("{opening}{}", block.text));
+        let all = || cleaned.edits.iter().chain(&cleaned.suggestions);
+        if cleaned.text.starts_with(opening.as_str()) && all().all(|e| e.start >= n) {
+            cleaned.text.drain(..n);
+            for e in cleaned.edits.iter_mut().chain(&mut cleaned.suggestions) {
+                e.start -= n;
+                e.end -= n;
+            }
+            return cleaned;
+        }
+    }
+    cleaner.clean_with_report(&block.text)
 }
 
 /// Where a block starts: its line (from 1) and how many characters of that line came
@@ -293,7 +384,7 @@ struct ReportedBlock {
 
 impl ReportedBlock {
     fn new(cleaner: &Cleaner, block: &Block) -> Self {
-        let cleaned = cleaner.clean_with_report(&block.text);
+        let cleaned = clean_block_with_report(cleaner, block);
         let mut starts: Vec<usize> = cleaned
             .edits
             .iter()
@@ -376,28 +467,65 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     i
 }
 
-/// Reads the stream and hands out blocks, validating UTF-8 on the way.
+/// Reads the stream and hands out blocks.
 struct BlockReader<R> {
     input: R,
     budget: usize,
     /// Bytes read and not yet handed out.
     buf: Vec<u8>,
-    /// Length of the prefix of `buf` checked to be whole, valid UTF-8.
-    valid: usize,
     /// Stream offset of `buf[0]`.
     consumed: u64,
     eof: bool,
+    /// The markdown code fence open where `buf` starts, if any.
+    in_fence: Option<String>,
+    /// The first bytes of the line `buf` starts in (enough to tell a fence line).
+    line_head: Vec<u8>,
+    /// The settings of the character stage, which runs before fences are looked for.
+    config: crate::Config,
 }
 
 impl<R: BufRead> BlockReader<R> {
-    fn new(input: R, budget: usize) -> Self {
+    fn new(input: R, budget: usize, config: &crate::Config) -> Self {
         BlockReader {
             input,
             budget,
             buf: Vec::new(),
-            valid: 0,
             consumed: 0,
             eof: false,
+            in_fence: None,
+            line_head: Vec::new(),
+            config: config.clone(),
+        }
+    }
+
+    /// The fence open after the line whose start is in `line_head`, as the spacing stage
+    /// sees it (after the character stage).
+    fn fence_after_line(&self) -> Option<String> {
+        let head = &self.line_head;
+        if memchr::memmem::find(head, b"```").is_none()
+            && memchr::memmem::find(head, b"~~~").is_none()
+        {
+            return self.in_fence.clone();
+        }
+        let head = String::from_utf8_lossy(head);
+        let cleaned = crate::characters::run(&head, &self.config, false).text;
+        crate::spacing::fence_after(self.in_fence.as_deref(), &cleaned).map(str::to_string)
+    }
+
+    /// Follows the code fences of a block handed out, as the spacing stage does.
+    fn track_fences(&mut self, block: &[u8]) {
+        let mut start = 0;
+        for end in memchr::memchr_iter(b'\n', block).chain(std::iter::once(block.len())) {
+            let line = &block[start..end];
+            let room = FENCE_HEAD.saturating_sub(self.line_head.len());
+            self.line_head
+                .extend_from_slice(&line[..line.len().min(room)]);
+            if end == block.len() {
+                break; // The line goes on in the next block.
+            }
+            self.in_fence = self.fence_after_line();
+            self.line_head.clear();
+            start = end + 1;
         }
     }
 
@@ -415,7 +543,6 @@ impl<R: BufRead> BlockReader<R> {
             self.buf.drain(..BOM.len());
             self.consumed = BOM.len() as u64;
         }
-        self.validate()?;
         Ok(bom)
     }
 
@@ -439,33 +566,12 @@ impl<R: BufRead> BlockReader<R> {
         }
     }
 
-    /// Extends `valid` over the bytes read so far.
-    fn validate(&mut self) -> Result<(), StreamError> {
-        match std::str::from_utf8(&self.buf[self.valid..]) {
-            Ok(_) => self.valid = self.buf.len(),
-            Err(e) => {
-                let good = self.valid + e.valid_up_to();
-                // A sequence cut short is an error only at the end of the stream.
-                if e.error_len().is_some() || self.eof {
-                    return Err(StreamError::InvalidUtf8 {
-                        offset: self.consumed + good as u64,
-                    });
-                }
-                self.valid = good;
-            }
-        }
-        Ok(())
-    }
-
-    fn next_block(&mut self) -> Result<Option<Block>, StreamError> {
+    /// The next block, its bytes not yet checked to be UTF-8 (the workers check them,
+    /// in parallel). Cuts are found from the bytes alone, so a block never starts with a
+    /// UTF-8 continuation byte.
+    fn next_block(&mut self) -> Result<Option<RawBlock>, StreamError> {
         while !self.eof && self.buf.len() < self.budget + LOOKAHEAD {
             self.read_more()?;
-            self.validate()?;
-        }
-        // Make sure the bytes up to the budget (and one character past it) are valid.
-        while !self.eof && self.valid <= self.budget {
-            self.read_more()?;
-            self.validate()?;
         }
         if self.buf.is_empty() {
             return Ok(None);
@@ -473,20 +579,25 @@ impl<R: BufRead> BlockReader<R> {
         let cut = if self.eof && self.buf.len() <= self.budget {
             self.buf.len()
         } else {
-            find_cut(&self.buf[..self.valid], self.budget, self.eof)
+            find_cut(&self.buf, self.budget, self.eof)
         };
         let rest = self.buf.split_off(cut);
         let bytes = std::mem::replace(&mut self.buf, rest);
-        self.valid -= cut;
         let offset = self.consumed;
         self.consumed += cut as u64;
-        let text = String::from_utf8(bytes).expect("block was validated");
-        Ok(Some(Block { offset, text }))
+        let in_fence = self.in_fence.clone();
+        self.track_fences(&bytes);
+        Ok(Some(RawBlock {
+            offset,
+            bytes,
+            in_fence,
+        }))
     }
 }
 
-/// Where to end a block of `valid` (valid UTF-8, longer than `budget`, or all that is
-/// left when `eof`): a byte offset in `1..=budget` on a character boundary.
+/// Where to end a block of `valid` (longer than `budget`, or all that is left when
+/// `eof`): a byte offset in `1..=budget` on a character boundary (one not before a
+/// continuation byte, if the bytes are not UTF-8).
 fn find_cut(valid: &[u8], budget: usize, eof: bool) -> usize {
     let budget = budget.min(valid.len());
     paragraph_end(valid, budget, eof)
@@ -653,9 +764,19 @@ mod tests {
 
     /// The blocks `text` is cut into with `budget`.
     fn blocks(text: &str, budget: usize) -> Vec<String> {
-        let mut reader = BlockReader::new(text.as_bytes(), budget.max(MIN_BLOCK_BYTES));
+        let mut reader = BlockReader::new(
+            text.as_bytes(),
+            budget.max(MIN_BLOCK_BYTES),
+            &crate::Config::default(),
+        );
         reader.start().unwrap();
-        std::iter::from_fn(|| reader.next_block().unwrap().map(|b| b.text)).collect()
+        std::iter::from_fn(|| {
+            reader
+                .next_block()
+                .unwrap()
+                .map(|b| b.into_text().unwrap().text)
+        })
+        .collect()
     }
 
     #[test]
@@ -776,6 +897,24 @@ mod tests {
     }
 
     #[test]
+    fn code_fences_stay_open_across_blocks() {
+        // A blank line inside a fence lets a block start in the middle of the code.
+        let text = "```\nx = f(a ,b)\n\nກ ,ຂ\n```\nກ ,ຂ\n";
+        let whole = Cleaner::default().clean(text).into_owned();
+        assert_eq!(whole, "```\nx = f(a ,b)\n\nກ ,ຂ\n```\nກ, ຂ\n");
+        // Any budget that holds the longest line (the fences are found wherever the cut).
+        for budget in 12..text.len() + 1 {
+            for report in [false, true] {
+                let (out, s) = run(text.as_bytes(), budget, 2, report);
+                assert_eq!(String::from_utf8(out).unwrap(), whole, "budget {budget}");
+                for e in &s.edits {
+                    assert_eq!(&text[e.edit.span()], e.edit.original, "budget {budget}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn locating_counts_characters_and_lines() {
         assert_eq!(
             locate_in("ab\nກຂ\nx", &[0, 1, 3, 6, 10]),
@@ -817,6 +956,8 @@ mod tests {
             Just("\u{00A0}"),
             Just("("),
             Just("\t"),
+            Just("```"),
+            Just(" ,"),
         ];
         proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
     }
@@ -849,6 +990,42 @@ mod tests {
             i = j;
         }
         longest.max(b.len() - start)
+    }
+
+    /// Text with long lines: words, clusters with marks, spaces, rarely a line end.
+    fn long_line_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            8 => Just("ສະບາຍດີ"),
+            4 => Just("ນໍ້າ"),
+            4 => Just("ກີ່"),
+            3 => Just("ເເລະ"),
+            3 => Just("ຫນ້າ"),
+            2 => Just("໓"),
+            2 => Just("ໍ"),
+            1 => Just("\u{0EB4}\u{0EB4}"),
+            1 => Just("a"),
+            1 => Just(","),
+            1 => Just("("),
+            4 => Just(" "),
+            1 => Just("  "),
+            1 => Just("\n"),
+        ];
+        proptest::collection::vec(piece, 0..400).prop_map(|v| v.concat())
+    }
+
+    /// Is the boundary between `a` and `b` inside a cluster? (A reference written from
+    /// the Lao character classes, apart from `may_cut_between`.)
+    fn inside_cluster(a: char, b: char) -> bool {
+        lao::is_leading_vowel(a)
+            || a == 'ຫ'
+            || lao::is_mark(b)
+            || lao::is_following_vowel(b)
+            || unicode_normalization::char::is_combining_mark(b)
+    }
+
+    /// The longest line of `text`, its line end included.
+    fn longest_line(text: &str) -> usize {
+        text.split_inclusive('\n').map(str::len).max().unwrap_or(0)
     }
 
     proptest! {
@@ -889,6 +1066,93 @@ mod tests {
                 prop_assert_eq!(e.line, 1 + before.matches('\n').count());
                 prop_assert_eq!(e.column, 1 + before[line_start..].chars().count());
             }
+        }
+
+        #[test]
+        fn long_lines_are_cut_between_clusters_and_before_spaces(
+            text in long_line_text(),
+            budget in 4usize..96,
+        ) {
+            let parts = blocks(&text, budget);
+            prop_assert_eq!(&parts.concat(), &text);
+            let mut at = 0;
+            for pair in parts.windows(2) {
+                at += pair[0].len();
+                if pair[0].ends_with('\n') {
+                    continue;
+                }
+                // Cut inside a line: the window the cut was chosen in.
+                let start = at - pair[0].len();
+                let mut end = (start + budget).min(text.len());
+                while !text.is_char_boundary(end) {
+                    end -= 1;
+                }
+                let window = &text[start..end];
+                let a = pair[0].chars().next_back().unwrap();
+                let b = pair[1].chars().next().unwrap();
+                if window.chars().skip(1).any(|c| c == ' ') {
+                    // Before a space, so never inside a word.
+                    prop_assert_eq!(b, ' ', "{:?} | {:?}", pair[0], pair[1]);
+                } else {
+                    // Between two clusters, unless the whole window is one cluster.
+                    let has_boundary = window
+                        .char_indices()
+                        .zip(window.chars().skip(1))
+                        .any(|((_, x), y)| !inside_cluster(x, y));
+                    prop_assert!(
+                        !has_boundary || !inside_cluster(a, b),
+                        "cut inside a cluster: {:?} | {:?}", pair[0], pair[1]
+                    );
+                }
+            }
+        }
+
+        #[test]
+        fn output_is_the_same_for_any_budget_above_the_longest_line(
+            text in lao_text(),
+            extra in 0usize..64,
+            threads in 1usize..4,
+        ) {
+            // Paragraphs longer than the budget are cut at line ends; the stages work
+            // line by line, so nothing is lost.
+            let budget = longest_line(&text).max(MIN_BLOCK_BYTES) + extra;
+            let (out, _) = run(text.as_bytes(), budget, threads, false);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), Cleaner::default().clean(&text));
+        }
+
+        #[test]
+        fn long_lines_give_the_same_output_for_any_threads(
+            text in long_line_text(),
+            budget in 4usize..96,
+        ) {
+            let (one, _) = run(text.as_bytes(), budget, 1, false);
+            let (four, _) = run(text.as_bytes(), budget, 4, true);
+            prop_assert_eq!(&one, &four);
+            let newlines = |b: &[u8]| b.iter().filter(|&&c| c == b'\n').count();
+            prop_assert_eq!(newlines(&one), newlines(text.as_bytes()));
+        }
+
+        #[test]
+        fn the_first_bad_byte_is_found_for_any_budget(
+            text in lao_text(),
+            bad in prop_oneof![Just(vec![0xFFu8]), Just(vec![0xE0, 0xBA]), Just(vec![0x80])],
+            at in 0usize..1000,
+            budget in 1usize..64,
+            threads in 1usize..4,
+        ) {
+            let mut bytes = text.into_bytes();
+            let at = at.min(bytes.len());
+            bytes.splice(at..at, bad);
+            let expected = std::str::from_utf8(&bytes).unwrap_err().valid_up_to() as u64;
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+            let options = StreamOptions::default().block_bytes(budget);
+            let err = pool.install(|| {
+                clean_stream(&Cleaner::default(), &bytes[..], io::sink(), &options)
+            });
+            prop_assert!(
+                matches!(err, Err(StreamError::InvalidUtf8 { offset }) if offset == expected),
+                "{:?}, expected offset {}", err, expected
+            );
         }
 
         #[test]

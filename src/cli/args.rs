@@ -15,12 +15,14 @@ Examples:
   laoclean --diff notes.txt             show the changes as a unified diff
   laoclean -i --report jsonl docs/ > edits.jsonl
   laoclean --digits keep --keep-ho-clusters notes.txt
+  laoclean --jsonl --field text --field meta.title < in.jsonl > out.jsonl
 
 Input:
   No path, or `-`, reads stdin. Directories are walked recursively, honouring
   .gitignore and .ignore files and skipping hidden files, symbolic links and backups
   (--backup); a walk takes text documents (.txt .text .md .markdown .rst .org and
-  files without an extension) unless --glob chooses other files. Files that look
+  files without an extension; with --jsonl, *.jsonl and *.ndjson) unless --glob
+  chooses other files. Files that look
   binary (a NUL byte in the first 8 KiB) are skipped silently when found by walking
   and are an error when named.
   Text must be UTF-8; a leading byte order mark and CRLF line ends are kept.
@@ -33,7 +35,13 @@ Output:
   a file that changes while it is cleaned is left as it is now (an error).
   Several inputs are cleaned in parallel and printed whole, in order; a file with an
   error prints nothing. A single input is streamed, so an error midway (invalid UTF-8)
-  leaves what was cleaned before it on stdout.
+  leaves what was cleaned before it on stdout. On a terminal, a progress bar shows on
+  stderr for an input over 64 MiB or a directory (never with -q or off a terminal).
+  With --jsonl each line is one JSON object; only the string values at the --field
+  paths change, every other byte of the line is written back as it came, in order.
+  A malformed line is an error naming its line number (the lines before it are
+  written; with -i the file is left untouched); --skip-bad writes it back unchanged
+  and counts it. Records are cleaned in parallel batches of lines, in bounded memory.
   The --report goes to --report-file, or to stdout with -i; when stdout carries text, a
   diff or the --check list, --report-file is required. --diff holds each file in memory.
 
@@ -142,6 +150,29 @@ pub struct CleanArgs {
     /// Read the settings from a JSON file (a laoclean Config); flags override it.
     #[arg(long, value_name = "FILE", help_heading = "Cleaning")]
     pub config: Option<PathBuf>,
+
+    /// Read and write JSON Lines: clean the string fields named by --field in each record.
+    #[arg(long, conflicts_with = "diff", help_heading = "JSON Lines")]
+    pub jsonl: bool,
+
+    /// With --jsonl, a field to clean: a dotted path such as `text` or `meta.title`
+    /// (repeatable; default `text`).
+    #[arg(
+        long = "field",
+        value_name = "PATH",
+        requires = "jsonl",
+        help_heading = "JSON Lines"
+    )]
+    pub fields: Vec<String>,
+
+    /// With --jsonl, pass a malformed line through unchanged (and count it) instead of
+    /// stopping with an error.
+    #[arg(long, requires = "jsonl", help_heading = "JSON Lines")]
+    pub skip_bad: bool,
+
+    /// Byte budget of a block of text cleaned at once (for tests and measurements).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub block_size: Option<usize>,
 }
 
 impl CleanArgs {

@@ -47,6 +47,9 @@ impl Input {
 /// command line is always cleaned.
 pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "rst", "org"];
 
+/// The files a directory walk takes with `--jsonl` when no `--glob` is given.
+pub const JSONL_GLOBS: &[&str] = &["*.jsonl", "*.ndjson"];
+
 /// Is `path` a text document by its name: one of [`DOCUMENT_EXTENSIONS`] (any case), or
 /// no extension at all?
 fn is_document(path: &Path) -> bool {

@@ -8,6 +8,8 @@
 //! | [`write`] | atomic in-place rewrites |
 //! | [`diff`] | `--diff` |
 //! | [`report`] | `--report json|jsonl` |
+//! | [`jsonl`] | `--jsonl`: the string fields of JSON Lines records |
+//! | [`progress`] | the progress bar on a terminal |
 //! | [`segment`] | `laoclean segment`: words for indexing |
 //! | [`dict`] | `laoclean dict build`: an archive's own words for `--dict` |
 
@@ -15,6 +17,8 @@ mod args;
 mod dict;
 mod diff;
 mod files;
+mod jsonl;
+mod progress;
 mod report;
 mod segment;
 mod write;
@@ -24,6 +28,7 @@ use clap::Parser;
 use files::{describe, Input};
 use laoclean::stream::{clean_stream, StreamError, StreamOptions, StreamSummary};
 use laoclean::{Cleaner, Config};
+use progress::Progress;
 use rayon::prelude::*;
 use report::Reporter;
 use std::fs::{self, File};
@@ -97,6 +102,8 @@ enum Body {
     None,
     Text(SpooledTempFile),
     Diff(String),
+    /// With -i: the new text, written, waiting to be put in place.
+    Commit(write::Pending),
 }
 
 /// Why a file was not cleaned.
@@ -142,7 +149,13 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     }
     let cleaner = Cleaner::new(args.apply_to(load_config(args)?));
     let backup = args.backup.as_deref();
-    let (mut inputs, path_errors) = files::collect(&args.paths, &args.globs, backup)?;
+    // A walk takes text documents, or with --jsonl JSON Lines files, unless --glob says.
+    let globs = if args.jsonl && args.globs.is_empty() {
+        files::JSONL_GLOBS.iter().map(|g| g.to_string()).collect()
+    } else {
+        args.globs.clone()
+    };
+    let (mut inputs, path_errors) = files::collect(&args.paths, &globs, backup)?;
     if mode == Mode::InPlace {
         if inputs.contains(&Input::Stdin) {
             return Err("-i rewrites files in place; it cannot take stdin (name the files)".into());
@@ -152,24 +165,31 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             return Err(clash);
         }
     }
-    let reporter = match (args.report, &args.report_file) {
-        (None, _) => None,
-        (Some(format), Some(path)) => {
-            let file = File::create(path)
-                .map_err(|e| format!("{}: cannot create: {}", path.display(), describe(&e)))?;
-            Some(Reporter::new(format, Box::new(BufWriter::new(file))))
-        }
-        (Some(format), None) if mode == Mode::InPlace => {
-            Some(Reporter::new(format, Box::new(io::stdout())))
-        }
-        (Some(_), None) => {
-            return Err(
-                "--report needs --report-file PATH here, as stdout carries the \
+    let report_to: Option<(args::ReportFormat, Box<dyn Write>)> =
+        match (args.report, &args.report_file) {
+            (None, _) => None,
+            (Some(format), Some(path)) => {
+                let file = File::create(path)
+                    .map_err(|e| format!("{}: cannot create: {}", path.display(), describe(&e)))?;
+                Some((format, Box::new(BufWriter::new(file))))
+            }
+            (Some(format), None) if mode == Mode::InPlace => Some((format, Box::new(io::stdout()))),
+            (Some(_), None) => {
+                return Err(
+                    "--report needs --report-file PATH here, as stdout carries the \
                         cleaned text, the diff or the --check list (or use -i)"
-                    .into(),
-            )
+                        .into(),
+                )
+            }
+        };
+    if args.jsonl {
+        for message in &path_errors {
+            eprintln!("laoclean: {message}");
         }
-    };
+        let failed = !path_errors.is_empty();
+        return jsonl::run_files(args, mode, &cleaner, &inputs, failed, report_to);
+    }
+    let reporter = report_to.map(|(format, out)| Reporter::new(format, out));
 
     let mut run = Run {
         mode,
@@ -185,14 +205,18 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         eprintln!("laoclean: {message}");
         run.failed = true;
     }
-    let options = StreamOptions::default().report(run.reporter.is_some());
+    let mut options = StreamOptions::default().report(run.reporter.is_some());
+    if let Some(bytes) = args.block_size {
+        options = options.block_bytes(bytes);
+    }
+    let progress = Progress::for_inputs(args.quiet, &inputs);
     if mode == Mode::Print && inputs.len() == 1 {
         // One input: stream it straight to stdout, in bounded memory whatever its size.
         let input = &inputs[0];
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
         let result = open(input)
             .and_then(|reader| {
-                clean_stream(&cleaner, reader, &mut out, &options)
+                clean_stream(&cleaner, progress.wrap(reader), &mut out, &options)
                     .map_err(|e| Failure::from_stream(input, e))
             })
             .map(|summary| Done {
@@ -200,22 +224,150 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
                 body: Body::None,
             });
         run.emit(input, result);
+    } else if mode == Mode::InPlace {
+        run_in_place(&inputs, &mut run, &progress, |input| {
+            process(input, mode, &cleaner, &options, args, &progress)
+        })?;
     } else {
         let group_len = rayon::current_num_threads() * 4;
         for group in inputs.chunks(group_len) {
             let results: Vec<Result<Done, Failure>> = group
                 .par_iter()
-                .map(|input| process(input, mode, &cleaner, &options, args))
+                .map(|input| process(input, mode, &cleaner, &options, args, &progress))
                 .collect();
-            for (input, result) in group.iter().zip(results) {
-                run.emit(input, result);
-            }
+            emit_group(&mut run, &progress, group, results);
             if run.stop {
                 break;
             }
         }
     }
+    progress.finish();
     run.finish()
+}
+
+/// Emits the results of a group of inputs, in order.
+fn emit_group(
+    run: &mut Run<'_>,
+    progress: &Progress,
+    group: &[Input],
+    results: Vec<Result<Done, Failure>>,
+) {
+    for (input, result) in group.iter().zip(results) {
+        progress.suspend(|| run.emit(input, result));
+        progress.file_done();
+    }
+}
+
+/// Files rewritten at once, at most, while their new text is made durable (fsync) and
+/// renamed into place: the disk serves many of these waits together.
+const COMMIT_THREADS: usize = 32;
+
+/// A group of `-i` inputs cleaned, whose rewrites are being committed.
+struct InFlight<'i> {
+    inputs: &'i [Input],
+    results: Vec<Result<Done, Failure>>,
+    /// Commits not finished yet.
+    remaining: usize,
+    /// Directories with a rename to make durable.
+    dirs: std::collections::BTreeSet<std::path::PathBuf>,
+}
+
+/// `-i` over many files. Groups of files are cleaned on the rayon pool into temporary
+/// files; their commits (fsync, rename: mostly waiting on the disk) go to
+/// [`COMMIT_THREADS`] plain threads, which block rather than spin, while the next group
+/// is cleaned. Results are emitted in input order, a group once all its commits are done.
+fn run_in_place(
+    inputs: &[Input],
+    run: &mut Run<'_>,
+    progress: &Progress,
+    clean: impl Fn(&Input) -> Result<Done, Failure> + Sync,
+) -> Result<(), String> {
+    use std::collections::VecDeque;
+    use std::sync::{mpsc, Mutex};
+    type Job = (usize, usize, write::Pending);
+    let group_len = rayon::current_num_threads() * 16;
+    let (job_tx, job_rx) = mpsc::channel::<Job>();
+    let job_rx = Mutex::new(job_rx);
+    let (done_tx, done_rx) = mpsc::channel::<(usize, usize, Result<std::path::PathBuf, String>)>();
+    std::thread::scope(|scope| {
+        for _ in 0..COMMIT_THREADS {
+            let (job_rx, done_tx) = (&job_rx, done_tx.clone());
+            scope.spawn(move || loop {
+                let job = job_rx.lock().expect("no commit thread panics").recv();
+                let Ok((group, index, pending)) = job else {
+                    return; // The jobs are all sent and taken.
+                };
+                if done_tx.send((group, index, pending.commit())).is_err() {
+                    return;
+                }
+            });
+        }
+        drop(done_tx);
+        // `in_flight[k]` is group `first + k`.
+        let mut in_flight: VecDeque<InFlight<'_>> = VecDeque::new();
+        let mut first = 0;
+        let settle = |run: &mut Run<'_>,
+                      in_flight: &mut VecDeque<InFlight<'_>>,
+                      first: &mut usize,
+                      keep: usize| {
+            while let Some(front) = in_flight.front() {
+                if front.remaining == 0 {
+                    let group = in_flight.pop_front().expect("a front group");
+                    *first += 1;
+                    // One fsync per directory makes the group's renames durable.
+                    for dir in &group.dirs {
+                        write::sync_dir(dir);
+                    }
+                    emit_group(run, progress, group.inputs, group.results);
+                    continue;
+                }
+                if in_flight.len() <= keep {
+                    return;
+                }
+                let Ok((group, index, result)) = done_rx.recv() else {
+                    return;
+                };
+                let g = &mut in_flight[group - *first];
+                g.remaining -= 1;
+                match result {
+                    Ok(dir) => {
+                        g.dirs.insert(dir);
+                    }
+                    Err(message) => g.results[index] = Err(Failure::Error(message)),
+                }
+            }
+        };
+        for (number, group) in inputs.chunks(group_len).enumerate() {
+            let mut results: Vec<Result<Done, Failure>> = group.par_iter().map(&clean).collect();
+            let mut remaining = 0;
+            for (index, result) in results.iter_mut().enumerate() {
+                if let Ok(done) = result {
+                    if let Body::Commit(pending) = std::mem::replace(&mut done.body, Body::None) {
+                        job_tx
+                            .send((number, index, pending))
+                            .expect("the commit threads wait for jobs");
+                        remaining += 1;
+                    }
+                }
+            }
+            in_flight.push_back(InFlight {
+                inputs: group,
+                results,
+                remaining,
+                dirs: Default::default(),
+            });
+            // Keep at most two groups in flight: this one and the one before.
+            settle(run, &mut in_flight, &mut first, 1);
+            if run.stop {
+                break;
+            }
+        }
+        drop(job_tx);
+        if !run.stop {
+            settle(run, &mut in_flight, &mut first, 0);
+        }
+    });
+    Ok(())
 }
 
 fn load_config(args: &CleanArgs) -> Result<Config, String> {
@@ -248,8 +400,10 @@ fn process(
     cleaner: &Cleaner,
     options: &StreamOptions,
     args: &CleanArgs,
+    progress: &Progress,
 ) -> Result<Done, Failure> {
     let stream_err = |e| Failure::from_stream(input, e);
+    let open = |input| open(input).map(|r| progress.wrap(r));
     match mode {
         Mode::Print => {
             let mut spool = SpooledTempFile::new(SPOOL_BYTES);
@@ -295,8 +449,8 @@ fn process(
             let Input::File { path, .. } = input else {
                 unreachable!("stdin is refused with -i")
             };
-            let summary = write::rewrite(path, args.backup.as_deref(), |r, w| {
-                clean_stream(cleaner, r, w, options)
+            let (summary, pending) = write::prepare(path, args.backup.as_deref(), |r, w| {
+                clean_stream(cleaner, progress.wrap(r), w, options)
             })
             .map_err(|e| match e {
                 RewriteError::Stream(e) => stream_err(e),
@@ -304,7 +458,7 @@ fn process(
             })?;
             Ok(Done {
                 summary,
-                body: Body::None,
+                body: pending.map_or(Body::None, Body::Commit),
             })
         }
     }
@@ -353,6 +507,7 @@ impl Run<'_> {
                 writeln!(io::stdout(), "{}", input.display())
             }
             Body::None => Ok(()),
+            Body::Commit(_) => unreachable!("rewrites are committed before they are emitted"),
             Body::Text(mut spool) => io::copy(&mut spool, &mut io::stdout().lock()).map(drop),
             Body::Diff(diff) if diff.is_empty() => Ok(()),
             Body::Diff(diff) => {

@@ -34,25 +34,66 @@ const TEMP_PREFIX: &str = ".laoclean-";
 
 /// Why a file could not be rewritten; the message says what and where.
 #[derive(Debug)]
-pub enum RewriteError {
+pub enum RewriteError<E = StreamError> {
     /// The cleaning itself failed (bad input or I/O while streaming).
-    Stream(StreamError),
+    Stream(E),
     /// Anything else, already worded.
     Other(String),
 }
 
+/// What a cleaning pass tells [`rewrite`]: did the text change?
+pub trait Rewritten {
+    /// Did the new text differ from the old?
+    fn changed(&self) -> bool;
+}
+
+impl Rewritten for StreamSummary {
+    fn changed(&self) -> bool {
+        self.changed
+    }
+}
+
 /// Cleans the file at `path` in place with `clean`, which reads the old text and writes
 /// the new. With `backup`, the original is kept next to the target as its name followed
-/// by the suffix. Returns what `clean` returned.
-pub fn rewrite<F>(
+/// by the suffix. Returns what `clean` returned. ([`prepare`] then [`Pending::commit`].)
+pub fn rewrite<S, E, F>(path: &Path, backup: Option<&OsStr>, clean: F) -> Result<S, RewriteError<E>>
+where
+    S: Rewritten,
+    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
+{
+    let (summary, pending) = prepare(path, backup, clean)?;
+    if let Some(pending) = pending {
+        let dir = pending.commit().map_err(RewriteError::Other)?;
+        sync_dir(&dir);
+    }
+    Ok(summary)
+}
+
+/// A new text written to its temporary file, with the original's permissions, waiting
+/// for [`Pending::commit`] to make it durable and put it in place. Dropping it deletes
+/// the temporary file and leaves the original untouched.
+pub struct Pending {
+    temp: NamedTempFile,
+    target: PathBuf,
+    meta: fs::Metadata,
+    backup: Option<std::ffi::OsString>,
+}
+
+/// The first half of [`rewrite`]: cleans the file into a temporary file next to it.
+/// Returns what `clean` returned, and the rewrite to commit if the text changed. The
+/// second half, [`Pending::commit`], mostly waits on the disk (fsync), so a caller can
+/// run many commits at once while it cleans the next files.
+pub fn prepare<S, E, F>(
     path: &Path,
     backup: Option<&OsStr>,
     clean: F,
-) -> Result<StreamSummary, RewriteError>
+) -> Result<(S, Option<Pending>), RewriteError<E>>
 where
-    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<StreamSummary, StreamError>,
+    S: Rewritten,
+    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
 {
-    let other = |what: &str, e: io::Error| RewriteError::Other(format!("{what}: {}", describe(&e)));
+    let other =
+        |what: &str, e: io::Error| RewriteError::<E>::Other(format!("{what}: {}", describe(&e)));
     // Follow symbolic links: the file to replace is the final target.
     let not_regular =
         || RewriteError::Other("not a regular file; cannot rewrite it in place".to_string());
@@ -90,8 +131,8 @@ where
             .map_err(|e| other("cannot write the new text", e))?;
         summary
     };
-    if !summary.changed {
-        return Ok(summary); // `temp` is dropped, hence deleted; the file is untouched.
+    if !summary.changed() {
+        return Ok((summary, None)); // `temp` is dropped, hence deleted.
     }
     // A file we may not write stays as it is, though renaming over it would work.
     OpenOptions::new()
@@ -104,30 +145,57 @@ where
     let _ = std::os::unix::fs::fchown(out, Some(meta.uid()), Some(meta.gid()));
     out.set_permissions(meta.permissions())
         .map_err(|e| other("cannot set permissions", e))?;
-    out.sync_all()
-        .map_err(|e| other("cannot write the new text", e))?;
+    let pending = Pending {
+        temp,
+        target,
+        meta,
+        backup: backup.map(OsStr::to_os_string),
+    };
+    Ok((summary, Some(pending)))
+}
 
-    if std::env::var_os(FAIL_BEFORE_RENAME).is_some() {
-        return Err(RewriteError::Other(format!(
-            "write failed before rename ({FAIL_BEFORE_RENAME} is set)"
-        )));
+impl Pending {
+    /// The second half of [`rewrite`]: fsyncs the new text, writes the backup and renames
+    /// the new text over the target. Returns the directory, for the caller to make the
+    /// rename durable with [`sync_dir`] (once for many files of a directory). The error
+    /// says what failed.
+    pub fn commit(self) -> Result<PathBuf, String> {
+        let other = |what: &str, e: io::Error| format!("{what}: {}", describe(&e));
+        let Pending {
+            temp,
+            target,
+            meta,
+            backup,
+        } = self;
+        let dir = target.parent().unwrap_or(Path::new("/"));
+        temp.as_file()
+            .sync_all()
+            .map_err(|e| other("cannot write the new text", e))?;
+        if std::env::var_os(FAIL_BEFORE_RENAME).is_some() {
+            return Err(format!(
+                "write failed before rename ({FAIL_BEFORE_RENAME} is set)"
+            ));
+        }
+        // Somebody saved the file while it was being cleaned: their text wins.
+        if changed_since(&target, &meta) {
+            return Err(
+                "the file changed while it was being cleaned; left as it is now".to_string(),
+            );
+        }
+        if let Some(suffix) = &backup {
+            write_backup(&target, dir, suffix, &meta)?;
+        }
+        temp.persist(&target)
+            .map_err(|e| other("cannot replace the file", e.error))?;
+        Ok(dir.to_path_buf())
     }
-    // Somebody saved the file while it was being cleaned: their text wins.
-    if changed_since(&target, &meta) {
-        return Err(RewriteError::Other(
-            "the file changed while it was being cleaned; left as it is now".to_string(),
-        ));
-    }
-    if let Some(suffix) = backup {
-        write_backup(&target, dir, suffix, &meta)?;
-    }
-    temp.persist(&target)
-        .map_err(|e| other("cannot replace the file", e.error))?;
-    // Make the rename itself durable.
+}
+
+/// Makes the renames done in `dir` durable (fsync of the directory).
+pub fn sync_dir(dir: &Path) {
     if let Ok(d) = File::open(dir) {
         let _ = d.sync_all();
     }
-    Ok(summary)
 }
 
 /// Is the file at `target` no longer the one described by `before` (another inode, or
@@ -168,14 +236,14 @@ fn write_backup(
     dir: &Path,
     suffix: &OsStr,
     meta: &fs::Metadata,
-) -> Result<(), RewriteError> {
+) -> Result<(), String> {
     let backup = backup_path(target, suffix);
     let fail = |e: io::Error| {
-        RewriteError::Other(format!(
+        format!(
             "cannot write the backup {}: {}",
             backup.display(),
             describe(&e)
-        ))
+        )
     };
     let link = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
@@ -266,7 +334,7 @@ mod tests {
         fs::write(&path, "ok \u{FFFD}").unwrap();
         let err = rewrite(&path, None, |_, w| {
             w.write_all(b"partial").map_err(StreamError::Write)?;
-            Err(StreamError::InvalidUtf8 { offset: 3 })
+            Err::<StreamSummary, _>(StreamError::InvalidUtf8 { offset: 3 })
         });
         assert!(matches!(
             err,
@@ -316,7 +384,7 @@ mod tests {
             let mut f = OpenOptions::new().append(true).open(&editor).unwrap();
             f.write_all(b" and more").unwrap();
             w.write_all(b"new").map_err(StreamError::Write)?;
-            Ok(StreamSummary {
+            Ok::<_, StreamError>(StreamSummary {
                 changed: true,
                 ..StreamSummary::default()
             })

@@ -96,12 +96,8 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
             end
         };
         let content = &text[start..content_end];
-        if let Some(fence) = fence(content) {
-            in_fence = match in_fence {
-                None => Some(fence),
-                Some(open) if fence.starts_with(open) => None,
-                still => still,
-            };
+        if fence(content).is_some() {
+            in_fence = fence_after(in_fence, content);
         } else if in_fence.is_none() && has_lao(content) {
             line.clean(text, start..content_end, &mut w);
             if record {
@@ -127,6 +123,16 @@ fn fence(line: &str) -> Option<&str> {
     let c = rest.bytes().next().filter(|&b| b == b'`' || b == b'~')?;
     let run = rest.bytes().take_while(|&b| b == c).count();
     (run >= 3).then(|| &rest[..run])
+}
+
+/// The code fence open after `line`, given the one open before it (`open`): a fence
+/// opens one, and a fence of the same character, at least as long, closes it.
+pub(crate) fn fence_after<'a>(open: Option<&'a str>, line: &'a str) -> Option<&'a str> {
+    match (open, fence(line)) {
+        (None, Some(f)) => Some(f),
+        (Some(o), Some(f)) if f.starts_with(o) => None,
+        (o, _) => o,
+    }
 }
 
 /// Does the line hold a Lao code point (U+0E80–U+0EFF, UTF-8 `E0 BA xx` or `E0 BB xx`)?

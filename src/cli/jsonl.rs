@@ -1,0 +1,530 @@
+//! `--jsonl`: cleaning the named string fields of JSON Lines records, for corpus
+//! pipelines and Spark or Hadoop streaming.
+//!
+//! The input is read in batches of lines (about 1 MiB of text per thread), the records
+//! of a batch are cleaned in parallel with [`laoclean::jsonl::clean_record`], and the
+//! lines are written in input order, so memory stays bounded by the batch size (and the
+//! longest line) whatever the size of the input. Each line keeps its own line end
+//! (`\n`, `\r\n` or none at the end of the input); a blank line passes through as it is.
+//!
+//! A line that is not one JSON object (or not UTF-8) stops the file with an error naming
+//! the line, after the lines before it were written; with `--skip-bad` it is written back
+//! unchanged and counted instead.
+//!
+//! `--report` gives the edits per record. `jsonl`: one line per edit or suggestion,
+//! `{"file": "-", "line": 12, "field": "meta.title", "suggestion": false, "start": 0,
+//! "end": 6, "original": "ເເ", "replacement": "ແ", "rule": "char.double-e",
+//! "confidence": 1.0}`, where `line` is the record's line number (from 1) and
+//! `start`/`end` are byte offsets in the field's decoded string value. `json`: one
+//! document, `{"files": [{"file": "-", "records": [{"line": 12, "fields": [{"field":
+//! "text", "edits": [...], "suggestions": [...]}]}]}]}`, listing only records with an
+//! edit or a suggestion.
+
+use super::args::{CleanArgs, ReportFormat};
+use super::files::{describe, Input};
+use super::progress::Progress;
+use super::write::{self, RewriteError};
+use super::Mode;
+use laoclean::jsonl::{clean_record, FieldEdits, FieldPath};
+use laoclean::Cleaner;
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::{self, BufRead, Write};
+use std::ops::Range;
+use std::process::ExitCode;
+
+/// Text of one batch per thread: a batch holds about this many bytes times the threads.
+const BATCH_BYTES_PER_THREAD: usize = 1 << 20;
+/// Most lines in a batch per thread (many tiny records).
+const BATCH_LINES_PER_THREAD: usize = 8192;
+
+/// What to do with each record.
+pub struct JsonlJob<'a> {
+    /// The cleaner.
+    pub cleaner: &'a Cleaner,
+    /// The string fields to clean.
+    pub fields: &'a [FieldPath],
+    /// Collect the edits per record.
+    pub report: bool,
+    /// Pass malformed lines through (and count them) instead of stopping.
+    pub skip_bad: bool,
+}
+
+/// What cleaning one JSON Lines input did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct JsonlSummary {
+    /// Lines read (records, blank lines and bad lines).
+    pub lines: u64,
+    /// Records whose cleaned fields changed.
+    pub changed_records: u64,
+    /// Malformed lines passed through with `--skip-bad`.
+    pub bad: u64,
+}
+
+impl JsonlSummary {
+    /// Did any record change?
+    pub fn changed(&self) -> bool {
+        self.changed_records > 0
+    }
+}
+
+/// Why a JSON Lines input stopped.
+#[derive(Debug)]
+pub enum JsonlFailure {
+    /// Line `line` (from 1) is not a JSON object.
+    Malformed { line: u64, message: String },
+    /// Reading failed.
+    Read(io::Error),
+    /// Writing failed.
+    Write(io::Error),
+}
+
+/// The edits of one record, for the report.
+#[derive(Debug, Serialize)]
+pub struct RecordEdits {
+    /// Line number of the record, from 1.
+    pub line: u64,
+    /// Edits per cleaned field (fields without any are left out).
+    pub fields: Vec<FieldEdits>,
+}
+
+/// What became of one line of a batch.
+enum LineOut {
+    /// Written back as it came.
+    Same,
+    /// Cleaned: the new record (without its line end).
+    Cleaned(String),
+    /// Not a JSON object.
+    Bad(String),
+}
+
+/// Cleans the JSON Lines `input` into `output` (see the module docs), calling `report`
+/// with the edits of each record that has some, in order. Runs on the current rayon pool.
+pub fn clean_jsonl<R: BufRead, W: Write>(
+    job: &JsonlJob<'_>,
+    mut input: R,
+    mut output: W,
+    report: &mut dyn FnMut(RecordEdits) -> io::Result<()>,
+) -> Result<JsonlSummary, JsonlFailure> {
+    let threads = rayon::current_num_threads().max(1);
+    let batch_bytes = threads * BATCH_BYTES_PER_THREAD;
+    let batch_lines = threads * BATCH_LINES_PER_THREAD;
+    let mut summary = JsonlSummary::default();
+    let mut buf: Vec<u8> = Vec::with_capacity(batch_bytes + (batch_bytes >> 2));
+    let mut lines: Vec<Range<usize>> = Vec::with_capacity(batch_lines);
+    loop {
+        buf.clear();
+        lines.clear();
+        while buf.len() < batch_bytes && lines.len() < batch_lines {
+            let start = buf.len();
+            let n = input
+                .read_until(b'\n', &mut buf)
+                .map_err(JsonlFailure::Read)?;
+            if n == 0 {
+                break;
+            }
+            lines.push(start..buf.len());
+        }
+        if lines.is_empty() {
+            break;
+        }
+        let first_line = summary.lines + 1;
+        let done: Vec<(LineOut, Vec<FieldEdits>)> = lines
+            .par_iter()
+            .with_min_len(16)
+            .map(|r| clean_line(job, &buf[r.clone()]))
+            .collect();
+        for (i, (range, (out, fields))) in lines.iter().zip(done).enumerate() {
+            let raw = &buf[range.clone()];
+            let line_no = first_line + i as u64;
+            summary.lines += 1;
+            let written = match out {
+                LineOut::Same => output.write_all(raw),
+                LineOut::Cleaned(record) => {
+                    summary.changed_records += 1;
+                    let (body, end) = split_line_end(raw);
+                    debug_assert!(!body.is_empty());
+                    output
+                        .write_all(record.as_bytes())
+                        .and_then(|()| output.write_all(end))
+                }
+                LineOut::Bad(message) if !job.skip_bad => {
+                    output.flush().map_err(JsonlFailure::Write)?;
+                    return Err(JsonlFailure::Malformed {
+                        line: line_no,
+                        message,
+                    });
+                }
+                LineOut::Bad(_) => {
+                    summary.bad += 1;
+                    output.write_all(raw)
+                }
+            };
+            written.map_err(JsonlFailure::Write)?;
+            if !fields.is_empty() {
+                report(RecordEdits {
+                    line: line_no,
+                    fields,
+                })
+                .map_err(JsonlFailure::Write)?;
+            }
+        }
+    }
+    output.flush().map_err(JsonlFailure::Write)?;
+    Ok(summary)
+}
+
+/// A line without its line end (`\n` or `\r\n`), and the line end.
+fn split_line_end(raw: &[u8]) -> (&[u8], &[u8]) {
+    let mut body = raw.len();
+    if raw[..body].ends_with(b"\n") {
+        body -= 1;
+        if raw[..body].ends_with(b"\r") {
+            body -= 1;
+        }
+    }
+    raw.split_at(body)
+}
+
+fn clean_line(job: &JsonlJob<'_>, raw: &[u8]) -> (LineOut, Vec<FieldEdits>) {
+    let (body, _) = split_line_end(raw);
+    if body.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
+        return (LineOut::Same, Vec::new());
+    }
+    let text = match std::str::from_utf8(body) {
+        Ok(t) => t,
+        Err(e) => {
+            return (
+                LineOut::Bad(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+                Vec::new(),
+            )
+        }
+    };
+    match clean_record(job.cleaner, text, job.fields, job.report) {
+        Ok(record) => {
+            let fields = record
+                .fields
+                .into_iter()
+                .filter(|f| !f.edits.is_empty() || !f.suggestions.is_empty())
+                .collect();
+            let out = match record.line {
+                std::borrow::Cow::Borrowed(_) => LineOut::Same,
+                std::borrow::Cow::Owned(s) => LineOut::Cleaned(s),
+            };
+            (out, fields)
+        }
+        Err(e) => (LineOut::Bad(e.to_string()), Vec::new()),
+    }
+}
+
+/// Writes the `--report` of a `--jsonl` run, streaming, one record at a time.
+pub struct RecordReporter {
+    format: ReportFormat,
+    out: Box<dyn Write>,
+    files: usize,
+    records_in_file: usize,
+}
+
+#[derive(Serialize)]
+struct EditLine<'a> {
+    file: &'a str,
+    line: u64,
+    field: &'a str,
+    suggestion: bool,
+    #[serde(flatten)]
+    edit: &'a laoclean::Edit,
+}
+
+impl RecordReporter {
+    /// A reporter in `format` writing to `out`.
+    pub fn new(format: ReportFormat, out: Box<dyn Write>) -> Self {
+        RecordReporter {
+            format,
+            out,
+            files: 0,
+            records_in_file: 0,
+        }
+    }
+
+    /// Starts the entry of a file.
+    pub fn start_file(&mut self, name: &str) -> io::Result<()> {
+        if self.format == ReportFormat::Json {
+            self.out.write_all(if self.files == 0 {
+                b"{\"files\": [\n"
+            } else {
+                b",\n"
+            })?;
+            self.out.write_all(b"{\"file\": ")?;
+            serde_json::to_writer(&mut self.out, name)?;
+            self.out.write_all(b", \"records\": [")?;
+        }
+        self.files += 1;
+        self.records_in_file = 0;
+        Ok(())
+    }
+
+    /// Reports the edits of one record of file `name`.
+    pub fn record(&mut self, name: &str, record: &RecordEdits) -> io::Result<()> {
+        match self.format {
+            ReportFormat::Json => {
+                if self.records_in_file > 0 {
+                    self.out.write_all(b",")?;
+                }
+                self.out.write_all(b"\n")?;
+                serde_json::to_writer(&mut self.out, record)?;
+            }
+            ReportFormat::Jsonl => {
+                for f in &record.fields {
+                    let all = f
+                        .edits
+                        .iter()
+                        .map(|e| (e, false))
+                        .chain(f.suggestions.iter().map(|e| (e, true)));
+                    for (edit, suggestion) in all {
+                        serde_json::to_writer(
+                            &mut self.out,
+                            &EditLine {
+                                file: name,
+                                line: record.line,
+                                field: &f.field,
+                                suggestion,
+                                edit,
+                            },
+                        )?;
+                        self.out.write_all(b"\n")?;
+                    }
+                }
+            }
+        }
+        self.records_in_file += 1;
+        Ok(())
+    }
+
+    /// Ends the entry of a file; `error` says why it stopped, if it did.
+    pub fn end_file(&mut self, error: Option<&str>) -> io::Result<()> {
+        if self.format == ReportFormat::Json {
+            self.out.write_all(b"]")?;
+            if let Some(error) = error {
+                self.out.write_all(b", \"error\": ")?;
+                serde_json::to_writer(&mut self.out, error)?;
+            }
+            self.out.write_all(b"}")?;
+        }
+        Ok(())
+    }
+
+    /// Ends the report and flushes it.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.format == ReportFormat::Json {
+            let end: &[u8] = if self.files == 0 {
+                b"{\"files\": []}\n"
+            } else {
+                b"\n]}\n"
+            };
+            self.out.write_all(end)?;
+        }
+        self.out.flush()
+    }
+}
+
+impl super::write::Rewritten for JsonlSummary {
+    fn changed(&self) -> bool {
+        JsonlSummary::changed(self)
+    }
+}
+
+/// Runs `laoclean --jsonl` over `inputs`, one after the other (the records of each are
+/// cleaned in parallel), for `mode` (printing, `-i` or `--check`). `failed` says whether
+/// an error was already reported; `report` is where `--report` goes.
+pub(super) fn run_files(
+    args: &CleanArgs,
+    mode: Mode,
+    cleaner: &Cleaner,
+    inputs: &[Input],
+    mut failed: bool,
+    report: Option<(ReportFormat, Box<dyn Write>)>,
+) -> Result<ExitCode, String> {
+    let fields = if args.fields.is_empty() {
+        vec![FieldPath::parse("text").expect("a valid path")]
+    } else {
+        args.fields
+            .iter()
+            .map(|f| FieldPath::parse(f).map_err(|e| format!("--field: {e}")))
+            .collect::<Result<_, _>>()?
+    };
+    let job = JsonlJob {
+        cleaner,
+        fields: &fields,
+        report: report.is_some(),
+        skip_bad: args.skip_bad,
+    };
+    let mut reporter = report.map(|(format, out)| RecordReporter::new(format, out));
+    let progress = Progress::for_inputs(args.quiet, inputs);
+    let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
+    let (mut bad, mut changed, mut done) = (0u64, 0usize, 0usize);
+    for input in inputs {
+        let name = input.report_name();
+        let mut report_error = None;
+        if let Some(r) = &mut reporter {
+            report_error = r.start_file(&name).err();
+        }
+        let mut on_record = |record: RecordEdits| match &mut reporter {
+            Some(r) if report_error.is_none() => r.record(&name, &record),
+            _ => Ok(()),
+        };
+        let result: Result<JsonlSummary, Stopped> = match mode {
+            Mode::InPlace => {
+                let Input::File { path, .. } = input else {
+                    unreachable!("stdin is refused with -i")
+                };
+                write::rewrite(path, args.backup.as_deref(), |r, w| {
+                    clean_jsonl(&job, progress.wrap(r), w, &mut on_record)
+                })
+                .map_err(|e| match e {
+                    RewriteError::Stream(e) => Stopped::from(e),
+                    RewriteError::Other(message) => Stopped::Error(message),
+                })
+            }
+            Mode::Check => open(input).and_then(|r| {
+                clean_jsonl(&job, progress.wrap(r), io::sink(), &mut on_record)
+                    .map_err(Stopped::from)
+            }),
+            _ => open(input).and_then(|r| {
+                clean_jsonl(&job, progress.wrap(r), &mut stdout, &mut on_record)
+                    .map_err(Stopped::from)
+            }),
+        };
+        progress.file_done();
+        let error = match result {
+            Ok(summary) => {
+                done += 1;
+                bad += summary.bad;
+                changed += usize::from(summary.changed());
+                if mode == Mode::Check && summary.changed() && !args.quiet {
+                    let _ = stdout.flush();
+                    println!("{}", input.display());
+                }
+                None
+            }
+            Err(Stopped::BrokenPipe) => break,
+            Err(Stopped::Error(message)) => {
+                progress.suspend(|| eprintln!("laoclean: {}: {message}", input.display()));
+                failed = true;
+                Some(message)
+            }
+        };
+        if let Some(r) = &mut reporter {
+            if let Err(e) = report_error.map_or_else(|| r.end_file(error.as_deref()), Err) {
+                eprintln!("laoclean: cannot write the report: {}", describe(&e));
+                failed = true;
+                reporter = None;
+            }
+        }
+    }
+    progress.finish();
+    if let Some(r) = reporter {
+        if let Err(e) = r.finish() {
+            eprintln!("laoclean: cannot write the report: {}", describe(&e));
+            failed = true;
+        }
+    }
+    if let Err(e) = stdout.flush() {
+        if e.kind() != io::ErrorKind::BrokenPipe {
+            eprintln!("laoclean: stdout: {}", describe(&e));
+            failed = true;
+        }
+    }
+    if !args.quiet {
+        if bad > 0 {
+            eprintln!("laoclean: {bad} malformed lines passed through unchanged (--skip-bad)");
+        }
+        if mode == Mode::InPlace {
+            eprintln!("laoclean: {changed} of {done} files changed");
+        }
+    }
+    Ok(ExitCode::from(if failed {
+        super::EXIT_ERROR
+    } else if mode == Mode::Check && changed > 0 {
+        super::EXIT_CHANGES
+    } else {
+        0
+    }))
+}
+
+/// Why an input stopped, as the run sees it.
+enum Stopped {
+    /// An error, worded without the file name.
+    Error(String),
+    /// Stdout went away (`laoclean --jsonl big.jsonl | head`): stop without a word.
+    BrokenPipe,
+}
+
+impl From<JsonlFailure> for Stopped {
+    fn from(e: JsonlFailure) -> Stopped {
+        Stopped::Error(match e {
+            JsonlFailure::Write(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+                return Stopped::BrokenPipe
+            }
+            JsonlFailure::Malformed { line, message } => format!("line {line}: {message}"),
+            JsonlFailure::Read(e) => format!("read error: {}", describe(&e)),
+            JsonlFailure::Write(e) => format!("write error: {}", describe(&e)),
+        })
+    }
+}
+
+fn open(input: &Input) -> Result<Box<dyn BufRead>, Stopped> {
+    super::open(input).map_err(|f| match f {
+        super::Failure::Error(message) => Stopped::Error(message),
+        super::Failure::BrokenPipe => Stopped::BrokenPipe,
+        super::Failure::Skip => Stopped::Error("skipped".into()),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &str, skip_bad: bool) -> (String, Result<JsonlSummary, JsonlFailure>) {
+        let fields = [FieldPath::parse("text").unwrap()];
+        let cleaner = Cleaner::default();
+        let job = JsonlJob {
+            cleaner: &cleaner,
+            fields: &fields,
+            report: false,
+            skip_bad,
+        };
+        let mut out = Vec::new();
+        let result = clean_jsonl(&job, input.as_bytes(), &mut out, &mut |_| Ok(()));
+        (String::from_utf8(out).unwrap(), result)
+    }
+
+    #[test]
+    fn line_ends_and_blank_lines_are_kept() {
+        let input = "{\"text\":\"໓\"}\r\n\n  \n{\"text\":\"ກ\"}\n{\"text\":\"໓\"}";
+        let (out, s) = run(input, false);
+        assert_eq!(
+            out,
+            "{\"text\":\"3\"}\r\n\n  \n{\"text\":\"ກ\"}\n{\"text\":\"3\"}"
+        );
+        let s = s.unwrap();
+        assert_eq!((s.lines, s.changed_records, s.bad), (5, 2, 0));
+    }
+
+    #[test]
+    fn a_bad_line_stops_after_the_lines_before_it() {
+        let input = "{\"text\":\"໓\"}\n{oops\n{\"text\":\"໓\"}\n";
+        let (out, s) = run(input, false);
+        assert_eq!(out, "{\"text\":\"3\"}\n");
+        assert!(matches!(s, Err(JsonlFailure::Malformed { line: 2, .. })));
+        let (out, s) = run(input, true);
+        assert_eq!(out, "{\"text\":\"3\"}\n{oops\n{\"text\":\"3\"}\n");
+        assert_eq!(s.unwrap().bad, 1);
+    }
+
+    #[test]
+    fn split_line_end_keeps_crlf_whole() {
+        assert_eq!(split_line_end(b"ab\r\n"), (&b"ab"[..], &b"\r\n"[..]));
+        assert_eq!(split_line_end(b"ab"), (&b"ab"[..], &b""[..]));
+        assert_eq!(split_line_end(b"\n"), (&b""[..], &b"\n"[..]));
+    }
+}
