@@ -7,7 +7,8 @@
 //! ```
 
 use crate::edit::{map_to_original, Edit};
-use crate::{characters, spacing, Config};
+use crate::words::{Lexicon, WordModel};
+use crate::{characters, spacing, words, Config};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -24,6 +25,7 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, Default)]
 pub struct Cleaner {
     config: Config,
+    words: WordModel,
 }
 
 /// The result of [`Cleaner::clean_with_report`]: the clean text, the edits applied to
@@ -54,7 +56,35 @@ impl Cleaner {
     /// assert_eq!(c.clean("ຫນ້າ"), "ຫນ້າ");
     /// ```
     pub fn new(config: Config) -> Self {
-        Cleaner { config }
+        Cleaner {
+            config,
+            words: WordModel::default(),
+        }
+    }
+
+    /// A cleaner whose word stage uses `lexicon` (for example the embedded one with a
+    /// user's own words added).
+    ///
+    /// ```
+    /// use laoclean::{words::Lexicon, Cleaner, Config};
+    /// let lex = Lexicon::embedded().with_user_words([("ສີສະຫວາດ".to_string(), None)]).unwrap();
+    /// let c = Cleaner::with_lexicon(Config::default(), lex);
+    /// assert_eq!(c.clean("ສີສະຫວາດ"), "ສີສະຫວາດ");
+    /// ```
+    pub fn with_lexicon(config: Config, lexicon: Lexicon) -> Self {
+        Cleaner {
+            config,
+            words: WordModel::new(lexicon),
+        }
+    }
+
+    /// The lexicon of the word stage.
+    ///
+    /// ```
+    /// assert!(laoclean::Cleaner::default().lexicon().contains("ລາວ"));
+    /// ```
+    pub fn lexicon(&self) -> &Lexicon {
+        self.words.lexicon()
     }
 
     /// The settings this cleaner was built with.
@@ -100,6 +130,10 @@ impl Cleaner {
         stages.apply(|t, record| characters::run(t, cfg, record));
         if cfg.spacing {
             stages.apply(|t, record| spacing::run(t, cfg, record));
+        }
+        if cfg.level != crate::Level::Safe {
+            let model = &self.words;
+            stages.apply(|t, record| words::run(t, cfg, model, record));
         }
     }
 }

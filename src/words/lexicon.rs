@@ -343,6 +343,25 @@ impl Lexicon {
         }
     }
 
+    /// Is the base list the embedded one (so the word stage can use its prebuilt
+    /// skeleton index)?
+    pub(crate) fn has_embedded_base(&self) -> bool {
+        matches!(self.main.as_fst().as_bytes().as_ptr(), p if p == EMBEDDED_FST.as_ptr())
+    }
+
+    /// The user words with their costs, in byte order.
+    pub(crate) fn user_words(&self) -> Vec<(String, u64)> {
+        use fst::Streamer;
+        let mut v = Vec::new();
+        if let Some(u) = &self.user {
+            let mut s = u.stream();
+            while let Some((k, c)) = s.next() {
+                v.push((word_of_key(k), c));
+            }
+        }
+        v
+    }
+
     /// Every word of the base list with its cost, in byte order (for tools and tests).
     ///
     /// ```
