@@ -37,8 +37,8 @@ pub const SIGN_EI: char = '\u{0EC1}';
 /// assert!(!laoclean::lao::is_lao('ล')); // Thai
 /// ```
 #[inline]
-pub fn is_lao(c: char) -> bool {
-    (BLOCK_START..=BLOCK_END).contains(&c)
+pub const fn is_lao(c: char) -> bool {
+    matches!(c, BLOCK_START..=BLOCK_END)
 }
 
 /// Is `c` a Lao consonant, including ໜ ໝ and the Pali letters of Unicode 12?
@@ -48,7 +48,7 @@ pub fn is_lao(c: char) -> bool {
 /// assert!(!laoclean::lao::is_consonant('າ'));
 /// ```
 #[inline]
-pub fn is_consonant(c: char) -> bool {
+pub const fn is_consonant(c: char) -> bool {
     matches!(c, '\u{0E81}'..='\u{0EAE}' if !matches!(c, '\u{0E83}' | '\u{0E85}' | '\u{0E8B}' | '\u{0EA4}' | '\u{0EA6}'))
         || matches!(c, '\u{0EDC}'..='\u{0EDF}')
 }
@@ -59,7 +59,7 @@ pub fn is_consonant(c: char) -> bool {
 /// assert!(laoclean::lao::is_leading_vowel('ໃ'));
 /// ```
 #[inline]
-pub fn is_leading_vowel(c: char) -> bool {
+pub const fn is_leading_vowel(c: char) -> bool {
     matches!(c, '\u{0EC0}'..='\u{0EC4}')
 }
 
@@ -69,7 +69,7 @@ pub fn is_leading_vowel(c: char) -> bool {
 /// assert!(laoclean::lao::is_tone_mark('\u{0EC8}'));
 /// ```
 #[inline]
-pub fn is_tone_mark(c: char) -> bool {
+pub const fn is_tone_mark(c: char) -> bool {
     matches!(c, '\u{0EC8}'..='\u{0ECB}')
 }
 
@@ -79,7 +79,7 @@ pub fn is_tone_mark(c: char) -> bool {
 /// assert!(laoclean::lao::is_following_vowel('ຳ'));
 /// ```
 #[inline]
-pub fn is_following_vowel(c: char) -> bool {
+pub const fn is_following_vowel(c: char) -> bool {
     matches!(c, '\u{0EB0}' | '\u{0EB2}' | '\u{0EB3}' | '\u{0EBD}')
 }
 
@@ -89,7 +89,7 @@ pub fn is_following_vowel(c: char) -> bool {
 /// assert!(laoclean::lao::is_digit('໓'));
 /// ```
 #[inline]
-pub fn is_digit(c: char) -> bool {
+pub const fn is_digit(c: char) -> bool {
     matches!(c, '\u{0ED0}'..='\u{0ED9}')
 }
 
@@ -101,7 +101,7 @@ pub fn is_digit(c: char) -> bool {
 /// assert!(!laoclean::lao::is_letter('໓'));
 /// ```
 #[inline]
-pub fn is_letter(c: char) -> bool {
+pub const fn is_letter(c: char) -> bool {
     is_consonant(c)
         || is_leading_vowel(c)
         || is_following_vowel(c)
@@ -134,7 +134,7 @@ pub enum MarkClass {
 /// assert_eq!(mark_class('ກ'), None);
 /// ```
 #[inline]
-pub fn mark_class(c: char) -> Option<MarkClass> {
+pub const fn mark_class(c: char) -> Option<MarkClass> {
     match c {
         '\u{0EBC}' => Some(MarkClass::Subscript),
         '\u{0EB1}' | '\u{0EB4}'..='\u{0EB9}' | '\u{0EBA}' | '\u{0EBB}' | '\u{0ECD}' => {
@@ -153,7 +153,7 @@ pub fn mark_class(c: char) -> Option<MarkClass> {
 /// assert!(!laoclean::lao::is_mark('ຳ'));
 /// ```
 #[inline]
-pub fn is_mark(c: char) -> bool {
+pub const fn is_mark(c: char) -> bool {
     mark_class(c).is_some()
 }
 

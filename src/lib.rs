@@ -9,6 +9,9 @@
 //! | 2 | [`spacing`] | spaces: runs, around punctuation and numbers |
 //! | 3 | [`words`] | the Lao lexicon (embedded fst) and word segmentation |
 //!
+//! Files of any size go through [`stream::clean_stream`]: paragraphs cleaned in
+//! parallel, in bounded memory, with UTF-8 and binary checks.
+//!
 //! ```
 //! use laoclean::{Cleaner, Config, Digits};
 //! let cleaner = Cleaner::new(Config::default());
@@ -28,6 +31,7 @@ pub mod jsonl;
 pub mod lao;
 mod rule;
 pub mod spacing;
+pub mod stream;
 pub mod words;
 
 pub use cleaner::{Cleaned, Cleaner};

@@ -1,9 +1,7 @@
-//! The `laoclean` command line (being written: see issue 2).
-use std::io::Read;
+//! The `laoclean` command line: see `laoclean --help` and the `cli` module.
 
-fn main() -> std::io::Result<()> {
-    let mut s = String::new();
-    std::io::stdin().read_to_string(&mut s)?;
-    print!("{}", laoclean::Cleaner::default().clean(&s));
-    Ok(())
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
 }

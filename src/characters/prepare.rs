@@ -1,0 +1,220 @@
+//! The two passes that run before the Lao rules, and only when the scanner meets a
+//! character that needs them: invisible characters and Unicode spaces, then NFC for
+//! text that is not Lao.
+
+use super::tables::{format_character, FormatAction, FormatScope};
+use crate::edit::{Edit, Rewriter};
+use crate::{lao, Rule};
+use std::borrow::Cow;
+use unicode_normalization::char::canonical_combining_class;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+
+/// Does `c` (not ASCII, not Lao) call for one of the passes of this module?
+#[inline]
+pub(super) fn needs_prepare(c: char) -> bool {
+    format_character(c).is_some() || !is_stable_starter(c)
+}
+
+/// A character NFC never changes and never combines with what stands before it: a
+/// boundary between the segments NFC works on.
+#[inline]
+fn is_stable_starter(c: char) -> bool {
+    c.is_ascii()
+        || (canonical_combining_class(c) == 0
+            && is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes)
+}
+
+/// Is the byte at `i` the start of a Lao-block character (E0 BA xx or E0 BB xx)?
+#[inline]
+fn lao_at(bytes: &[u8], i: usize) -> bool {
+    bytes[i] == 0xE0 && matches!(bytes.get(i + 1), Some(0xBA | 0xBB))
+}
+
+/// What happened in the format pass.
+pub(super) struct FormatPass<'a> {
+    pub text: Cow<'a, str>,
+    pub edits: Vec<Edit>,
+    /// Some character listed with scope `lao` was kept because no Lao stood next to it.
+    pub kept_scoped: bool,
+}
+
+/// Removes the listed invisible characters and makes the listed spaces plain spaces
+/// (table `dictionaries/rules/format_characters.tsv`). A character of scope `lao` is
+/// acted on when the nearest character before or after it that is neither a listed
+/// character nor a plain space is in the Lao block. One edit per run of adjacent changed
+/// characters.
+pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
+    let bytes = text.as_bytes();
+    let mut w = Rewriter::new(text, record);
+    let mut kept_scoped = false;
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        if lao_at(bytes, i) {
+            i += 3;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        if format_character(c).is_none() {
+            i += c.len_utf8();
+            continue;
+        }
+        // The run of listed characters and plain spaces starting here.
+        let start = i;
+        let mut j = i;
+        while j < bytes.len() {
+            if bytes[j] == b' ' {
+                j += 1;
+                continue;
+            }
+            let d = text[j..].chars().next().unwrap_or_default();
+            if format_character(d).is_none() {
+                break;
+            }
+            j += d.len_utf8();
+        }
+        let before = text[..start].trim_end_matches(' ').chars().next_back();
+        let after = text[j..].chars().next();
+        let next_to_lao = before.is_some_and(lao::is_lao) || after.is_some_and(lao::is_lao);
+
+        // Walk the run, gathering adjacent changed characters into one edit.
+        let mut k = start;
+        let mut pending: Option<(usize, String, bool)> = None; // (start, replacement, removed any)
+        while k < j {
+            let d = text[k..].chars().next().unwrap_or_default();
+            let len = d.len_utf8();
+            let change = match format_character(d) {
+                Some((action, scope)) if scope == FormatScope::Anywhere || next_to_lao => {
+                    Some(action)
+                }
+                Some((FormatAction::Remove, FormatScope::NextToLao)) => {
+                    kept_scoped = true;
+                    None
+                }
+                _ => None,
+            };
+            match change {
+                Some(action) => {
+                    let p = pending.get_or_insert_with(|| (k, String::new(), false));
+                    match action {
+                        FormatAction::Remove => p.2 = true,
+                        FormatAction::Space => p.1.push(' '),
+                    }
+                }
+                None => flush(&mut w, &mut pending, k),
+            }
+            k += len;
+        }
+        flush(&mut w, &mut pending, j);
+        i = j;
+    }
+    let (text, edits) = w.finish();
+    FormatPass {
+        text,
+        edits,
+        kept_scoped,
+    }
+}
+
+fn flush(w: &mut Rewriter<'_>, pending: &mut Option<(usize, String, bool)>, end: usize) {
+    if let Some((start, replacement, removed)) = pending.take() {
+        let rule = if removed {
+            Rule::Invisible
+        } else {
+            Rule::UnicodeSpace
+        };
+        w.replace(start..end, &replacement, rule, 1.0);
+    }
+}
+
+/// Applies NFC to every segment of `text` (a stable starter and the characters up to the
+/// next one) that holds no Lao letter. Segments with a Lao letter are the cluster
+/// rules' business: NFC would not touch their Lao marks in a useful way.
+pub(super) fn nfc_pass(text: &str, record: bool) -> (Cow<'_, str>, Vec<Edit>) {
+    let bytes = text.as_bytes();
+    let mut w = Rewriter::new(text, record);
+    let mut done = 0; // end of the last segment looked at
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] < 0x80 {
+            i += 1;
+            continue;
+        }
+        let c = text[i..].chars().next().unwrap_or_default();
+        let len = c.len_utf8();
+        if is_stable_starter(c) || (lao::is_lao(c) && lao::is_letter(c)) {
+            i += len;
+            continue;
+        }
+        // Segment: back to the stable starter before `i`, forward to the next one.
+        let mut start = i;
+        for (k, d) in text[done..i].char_indices().rev() {
+            start = done + k;
+            if is_stable_starter(d) {
+                break;
+            }
+        }
+        let mut end = i + len;
+        for d in text[end..].chars() {
+            if is_stable_starter(d) {
+                break;
+            }
+            end += d.len_utf8();
+        }
+        let segment = &text[start..end];
+        let has_lao_letter = segment.chars().any(|d| lao::is_lao(d) && lao::is_letter(d));
+        if !has_lao_letter && is_nfc_quick(segment.chars()) != IsNormalized::Yes {
+            let normal: String = segment.nfc().collect();
+            w.replace(start..end, &normal, Rule::Nfc, 1.0);
+        }
+        done = end;
+        i = end;
+    }
+    w.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invisible_next_to_lao_is_removed_elsewhere_kept() {
+        let p = format_pass("ກ\u{200B}ຂ", true);
+        assert_eq!(p.text, "ກຂ");
+        assert_eq!(p.edits[0].rule, Rule::Invisible);
+        assert_eq!((p.edits[0].start, p.edits[0].end), (3, 6));
+        // An emoji ZWJ sequence keeps its joiner.
+        let family = "👨\u{200D}👩";
+        let p = format_pass(family, true);
+        assert_eq!(p.text, family);
+        assert!(p.kept_scoped);
+        // Across a plain space the nearest visible character still counts.
+        assert_eq!(format_pass("ກ \u{200B}x", false).text, "ກ x");
+    }
+
+    #[test]
+    fn byte_order_mark_and_spaces_anywhere() {
+        assert_eq!(format_pass("a\u{FEFF}b", false).text, "ab");
+        let p = format_pass("a\u{00A0}\u{2009}b", true);
+        assert_eq!(p.text, "a  b");
+        assert_eq!(p.edits.len(), 1);
+        assert_eq!(p.edits[0].rule, Rule::UnicodeSpace);
+        // U+2063 INVISIBLE SEPARATOR is not listed.
+        assert_eq!(format_pass("ກ\n\u{2063}\nຂ", false).text, "ກ\n\u{2063}\nຂ");
+    }
+
+    #[test]
+    fn nfc_outside_lao_only() {
+        let (t, e) = nfc_pass("cafe\u{301} ກ", true);
+        assert_eq!(t, "café ກ");
+        assert_eq!(e[0].rule, Rule::Nfc);
+        // A combining sequence on a Lao letter is left to the cluster rules.
+        assert_eq!(nfc_pass("ກ\u{301}\u{316}", false).0, "ກ\u{301}\u{316}");
+        // Thai marks out of canonical order are reordered (Thai is not Lao).
+        assert_eq!(nfc_pass("ก\u{E48}\u{E38}", false).0, "ก\u{E38}\u{E48}");
+        assert!(matches!(nfc_pass("ສະບາຍດີ “x”", false).0, Cow::Borrowed(_)));
+    }
+}

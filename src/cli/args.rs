@@ -1,0 +1,265 @@
+//! The command line, declared with clap's derive API.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use laoclean::{Config, Digits, JoinLines, Level};
+use std::ffi::OsString;
+use std::path::PathBuf;
+
+const AFTER_HELP: &str = "\
+Examples:
+  laoclean notes.txt > clean.txt        clean a file to stdout
+  cat notes.txt | laoclean              clean stdin to stdout
+  laoclean -i docs/                     clean every text file under docs/ in place
+  laoclean -i --backup .orig *.txt      the same, keeping each original as FILE.orig
+  laoclean --check docs/                list the files that would change (exit 1 if any)
+  laoclean --diff notes.txt             show the changes as a unified diff
+  laoclean -i --report jsonl docs/ > edits.jsonl
+  laoclean --digits keep --keep-ho-clusters notes.txt
+
+Input:
+  No path, or `-`, reads stdin. Directories are walked recursively, honouring
+  .gitignore and .ignore files and skipping hidden files and symbolic links; --glob
+  chooses among the files found there. Files that look binary (a NUL byte in the first
+  8 KiB) are skipped silently when found by walking and are an error when named.
+  Text must be UTF-8; a leading byte order mark and CRLF line ends are kept.
+
+Output:
+  Without -i, --check or --diff the cleaned text goes to stdout, files in the order
+  given. With -i each changed file is replaced atomically (temporary file in the same
+  directory, fsync, rename), keeping its permissions; a named symbolic link keeps
+  pointing at its target, which is rewritten; files that do not change are not written.
+  Several inputs are cleaned in parallel and printed whole, in order; a file with an
+  error prints nothing. A single input is streamed, so an error midway (invalid UTF-8)
+  leaves what was cleaned before it on stdout.
+  The --report goes to --report-file, or to stdout with -i; when stdout carries text, a
+  diff or the --check list, --report-file is required. --diff holds each file in memory.
+
+Exit status:
+  0  success (with --check: no file would change)
+  1  --check: some file would change
+  2  error: bad usage, unreadable or missing path, invalid UTF-8, binary file, failed
+     write. The other files are still processed; a file with an error is left untouched.";
+
+/// laoclean: clean damaged Lao text (OCR and typing errors) into canonical Lao.
+#[derive(Debug, Parser)]
+#[command(
+    name = "laoclean",
+    version,
+    about,
+    after_help = AFTER_HELP,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// A subcommand; without one, laoclean cleans the given paths.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Arguments of the default action, cleaning.
+    #[command(flatten)]
+    pub clean: CleanArgs,
+}
+
+/// Subcommands. Plain `laoclean FILE` keeps working next to them
+/// (`args_conflicts_with_subcommands`); they will be `segment [FILES]` and
+/// `dict build --corpus DIR -o FILE`, each a variant here with its own `Args` struct.
+#[derive(Debug, Subcommand)]
+pub enum Command {}
+
+/// Arguments of the default action: clean files, directories or stdin.
+#[derive(Debug, Args)]
+pub struct CleanArgs {
+    /// Files or directories to clean; `-` or no path reads stdin.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+
+    /// Rewrite the files in place instead of printing them.
+    #[arg(short = 'i', long, conflicts_with_all = ["check", "diff"])]
+    pub in_place: bool,
+
+    /// With -i, keep each original file as FILE followed by SUFFIX.
+    #[arg(long, value_name = "SUFFIX", requires = "in_place")]
+    pub backup: Option<OsString>,
+
+    /// In directories, only clean files matching GLOB (repeatable; `!GLOB` excludes).
+    #[arg(long = "glob", value_name = "GLOB")]
+    pub globs: Vec<String>,
+
+    /// Write nothing; list the files that would change and exit with 1 if any.
+    #[arg(long)]
+    pub check: bool,
+
+    /// Print a unified diff of the changes instead of the text.
+    #[arg(long)]
+    pub diff: bool,
+
+    /// Colour the diff: auto (on a terminal, unless NO_COLOR is set), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+
+    /// Report every edit and suggestion: json (one document) or jsonl (one edit a line).
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    pub report: Option<ReportFormat>,
+
+    /// Where the --report goes (default: stdout, if stdout carries nothing else).
+    #[arg(long, value_name = "PATH", requires = "report")]
+    pub report_file: Option<PathBuf>,
+
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
+
+    /// Print only errors.
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Digits: keep as they are, make Lao digits ascii (default), or make digits lao.
+    #[arg(long, value_enum, value_name = "MODE", help_heading = "Cleaning")]
+    pub digits: Option<DigitsArg>,
+
+    /// Keep ຫນ ຫມ ຫລ instead of folding them to ໜ ໝ ຫຼ.
+    #[arg(long, help_heading = "Cleaning")]
+    pub keep_ho_clusters: bool,
+
+    /// Do not run the spacing rules.
+    #[arg(long, help_heading = "Cleaning")]
+    pub no_spacing: bool,
+
+    /// How far word corrections go: safe (none), standard (default), aggressive.
+    #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Cleaning")]
+    pub level: Option<LevelArg>,
+
+    /// Rejoin hard-wrapped lines of a paragraph: auto (default), always, never.
+    #[arg(long, value_enum, value_name = "WHEN", help_heading = "Cleaning")]
+    pub join_lines: Option<JoinLinesArg>,
+
+    /// Read the settings from a JSON file (a laoclean Config); flags override it.
+    #[arg(long, value_name = "FILE", help_heading = "Cleaning")]
+    pub config: Option<PathBuf>,
+}
+
+impl CleanArgs {
+    /// The settings: `base` (the --config file or the defaults) with the flags applied.
+    pub fn apply_to(&self, mut base: Config) -> Config {
+        if let Some(d) = self.digits {
+            base.digits = d.into();
+        }
+        if self.keep_ho_clusters {
+            base.fold_ho_clusters = false;
+        }
+        if self.no_spacing {
+            base.spacing = false;
+        }
+        if let Some(l) = self.level {
+            base.level = l.into();
+        }
+        if let Some(j) = self.join_lines {
+            base.join_lines = j.into();
+        }
+        base
+    }
+}
+
+/// When to colour the diff.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    /// On a terminal, unless NO_COLOR is set.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// The format of `--report`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ReportFormat {
+    /// One JSON document with an entry per file.
+    Json,
+    /// One JSON object per line, one line per edit or suggestion.
+    Jsonl,
+}
+
+/// `--digits`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DigitsArg {
+    /// Leave digits as they are.
+    Keep,
+    /// Lao digits become ASCII.
+    Ascii,
+    /// ASCII digits in Lao text become Lao.
+    Lao,
+}
+
+impl From<DigitsArg> for Digits {
+    fn from(d: DigitsArg) -> Digits {
+        match d {
+            DigitsArg::Keep => Digits::Keep,
+            DigitsArg::Ascii => Digits::Ascii,
+            DigitsArg::Lao => Digits::Lao,
+        }
+    }
+}
+
+/// `--level`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LevelArg {
+    /// Character and spacing rules only.
+    Safe,
+    /// Dictionary corrections with a clear margin.
+    Standard,
+    /// A lower margin, for heavy OCR noise.
+    Aggressive,
+}
+
+impl From<LevelArg> for Level {
+    fn from(l: LevelArg) -> Level {
+        match l {
+            LevelArg::Safe => Level::Safe,
+            LevelArg::Standard => Level::Standard,
+            LevelArg::Aggressive => Level::Aggressive,
+        }
+    }
+}
+
+/// `--join-lines`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum JoinLinesArg {
+    /// When the paragraph looks hard-wrapped.
+    Auto,
+    /// Always.
+    Always,
+    /// Never.
+    Never,
+}
+
+impl From<JoinLinesArg> for JoinLines {
+    fn from(j: JoinLinesArg) -> JoinLines {
+        match j {
+            JoinLinesArg::Auto => JoinLines::Auto,
+            JoinLinesArg::Always => JoinLines::Always,
+            JoinLinesArg::Never => JoinLines::Never,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn flags_override_the_config_file() {
+        let cli = Cli::parse_from(["laoclean", "--digits", "keep", "--no-spacing", "f"]);
+        let base = Config::default()
+            .fold_ho_clusters(false)
+            .digits(Digits::Lao);
+        let config = cli.clean.apply_to(base);
+        assert_eq!(config.digits, Digits::Keep);
+        assert!(!config.spacing && !config.fold_ho_clusters);
+        assert_eq!(config.level, Level::Standard);
+    }
+}

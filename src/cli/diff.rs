@@ -1,0 +1,77 @@
+//! Unified diffs of a file's text before and after cleaning, coloured by line kind.
+
+use similar::TextDiff;
+use std::io::{self, Write};
+use std::time::Duration;
+
+/// A diff that takes longer than this is made coarser (still correct), not slower.
+const DIFF_TIMEOUT: Duration = Duration::from_secs(10);
+
+/// The unified diff (3 lines of context) from `old` to `new`, headed by `name`.
+/// Empty when the texts are equal.
+pub fn unified(name: &str, old: &str, new: &str) -> String {
+    if old == new {
+        return String::new();
+    }
+    TextDiff::configure()
+        .timeout(DIFF_TIMEOUT)
+        .diff_lines(old, new)
+        .unified_diff()
+        .context_radius(3)
+        .header(
+            &format!("{name}\t(original)"),
+            &format!("{name}\t(cleaned)"),
+        )
+        .to_string()
+}
+
+/// Writes `diff` with ANSI colours by line kind. Pass an `anstream::AutoStream`, which
+/// removes them when colour is off.
+pub fn write_coloured(out: &mut dyn Write, diff: &str) -> io::Result<()> {
+    const RESET: &str = "\x1b[0m";
+    for line in diff.split_inclusive('\n') {
+        let style = if line.starts_with("---") || line.starts_with("+++") {
+            "\x1b[1m"
+        } else if line.starts_with("@@") {
+            "\x1b[36m"
+        } else if line.starts_with('-') {
+            "\x1b[31m"
+        } else if line.starts_with('+') {
+            "\x1b[32m"
+        } else {
+            ""
+        };
+        if style.is_empty() {
+            out.write_all(line.as_bytes())?;
+            continue;
+        }
+        // Colour the line's text, not its line end.
+        let body = line.trim_end_matches(['\n', '\r']);
+        write!(out, "{style}{body}{RESET}{}", &line[body.len()..])?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_diff_names_the_file_and_shows_the_change() {
+        let d = unified("a.txt", "x\nເເ\ny\n", "x\nແ\ny\n");
+        assert!(d.starts_with("--- a.txt\t(original)\n+++ a.txt\t(cleaned)\n@@ -1,3 +1,3 @@\n"));
+        assert!(d.contains("\n-ເເ\n+ແ\n"));
+        assert_eq!(unified("a", "same", "same"), "");
+    }
+
+    #[test]
+    fn colours_wrap_the_text_of_changed_lines() {
+        let mut out = Vec::new();
+        write_coloured(&mut out, "@@ -1 +1 @@\n-a\r\n+b\n c\n").unwrap();
+        let out = String::from_utf8(out).unwrap();
+        assert_eq!(
+            out,
+            "\x1b[36m@@ -1 +1 @@\x1b[0m\n\x1b[31m-a\x1b[0m\r\n\x1b[32m+b\x1b[0m\n c\n"
+        );
+    }
+}

@@ -1,0 +1,383 @@
+//! The `laoclean` command line: parses the arguments, finds the inputs, cleans them in
+//! parallel with the [`laoclean::stream`] core and emits the results in input order.
+//!
+//! | module | does |
+//! |---|---|
+//! | [`args`] | the flags (clap derive), `--help`, mapping to [`laoclean::Config`] |
+//! | [`files`] | stdin, named files, walking directories (`.gitignore`, `--glob`) |
+//! | [`write`] | atomic in-place rewrites |
+//! | [`diff`] | `--diff` |
+//! | [`report`] | `--report json|jsonl` |
+
+mod args;
+mod diff;
+mod files;
+mod report;
+mod write;
+
+use args::{CleanArgs, Cli, ColorWhen};
+use clap::Parser;
+use files::{describe, Input};
+use laoclean::stream::{clean_stream, StreamError, StreamOptions, StreamSummary};
+use laoclean::{Cleaner, Config};
+use rayon::prelude::*;
+use report::Reporter;
+use std::fs::{self, File};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
+use std::process::ExitCode;
+use tempfile::SpooledTempFile;
+use write::RewriteError;
+
+/// Exit status: an error happened (bad usage, unreadable file, invalid input, failed
+/// write). Clap uses the same code for usage errors.
+const EXIT_ERROR: u8 = 2;
+/// Exit status: `--check` found files that would change.
+const EXIT_CHANGES: u8 = 1;
+
+/// Cleaned text of one file is kept in memory up to this size, then in a temporary file,
+/// while it waits for the files before it to be printed.
+const SPOOL_BYTES: usize = 4 << 20;
+
+/// Runs the command line and returns the exit status.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(command) = cli.command {
+        match command {}
+    }
+    match run(&cli.clean) {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("laoclean: {message}");
+            ExitCode::from(EXIT_ERROR)
+        }
+    }
+}
+
+/// What happens to the cleaned text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Mode {
+    /// Printed to stdout.
+    Print,
+    /// Written back to the file.
+    InPlace,
+    /// Only compared: files that would change are listed.
+    Check,
+    /// Compared and shown as a diff.
+    Diff,
+}
+
+/// A file cleaned: the summary and what is left to emit.
+struct Done {
+    summary: StreamSummary,
+    body: Body,
+}
+
+enum Body {
+    None,
+    Text(SpooledTempFile),
+    Diff(String),
+}
+
+/// Why a file was not cleaned.
+enum Failure {
+    /// A binary file found by walking: skipped without a word.
+    Skip,
+    /// An error, already worded (without the file name).
+    Error(String),
+    /// Writing to stdout failed because the reader went away (`laoclean f | head`).
+    BrokenPipe,
+}
+
+impl Failure {
+    fn from_stream(input: &Input, e: StreamError) -> Failure {
+        match e {
+            StreamError::Binary { .. } if input.walked() => Failure::Skip,
+            StreamError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
+            StreamError::Read(e) => Failure::Error(format!("read error: {}", describe(&e))),
+            StreamError::Write(e) => Failure::Error(format!("write error: {}", describe(&e))),
+            e => Failure::Error(e.to_string()),
+        }
+    }
+}
+
+fn run(args: &CleanArgs) -> Result<ExitCode, String> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .map_err(|e| format!("cannot start {n} threads: {e}"))?;
+    }
+    let mode = if args.in_place {
+        Mode::InPlace
+    } else if args.diff {
+        Mode::Diff
+    } else if args.check {
+        Mode::Check
+    } else {
+        Mode::Print
+    };
+    if args.backup.as_ref().is_some_and(|s| s.is_empty()) {
+        return Err("--backup needs a non-empty suffix".to_string());
+    }
+    let cleaner = Cleaner::new(args.apply_to(load_config(args)?));
+    let (mut inputs, path_errors) = files::collect(&args.paths, &args.globs)?;
+    if mode == Mode::InPlace {
+        if inputs.contains(&Input::Stdin) {
+            return Err("-i rewrites files in place; it cannot take stdin (name the files)".into());
+        }
+        inputs = files::dedup_files(inputs);
+    }
+    let reporter = match (args.report, &args.report_file) {
+        (None, _) => None,
+        (Some(format), Some(path)) => {
+            let file = File::create(path)
+                .map_err(|e| format!("{}: cannot create: {}", path.display(), describe(&e)))?;
+            Some(Reporter::new(format, Box::new(BufWriter::new(file))))
+        }
+        (Some(format), None) if mode == Mode::InPlace => {
+            Some(Reporter::new(format, Box::new(io::stdout())))
+        }
+        (Some(_), None) => {
+            return Err(
+                "--report needs --report-file PATH here, as stdout carries the \
+                        cleaned text, the diff or the --check list (or use -i)"
+                    .into(),
+            )
+        }
+    };
+
+    let mut run = Run {
+        mode,
+        args,
+        failed: false,
+        changed: 0,
+        done: 0,
+        reporter,
+        stop: false,
+    };
+    for message in &path_errors {
+        eprintln!("laoclean: {message}");
+        run.failed = true;
+    }
+    let options = StreamOptions::default().report(run.reporter.is_some());
+    if mode == Mode::Print && inputs.len() == 1 {
+        // One input: stream it straight to stdout, in bounded memory whatever its size.
+        let input = &inputs[0];
+        let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let result = open(input)
+            .and_then(|reader| {
+                clean_stream(&cleaner, reader, &mut out, &options)
+                    .map_err(|e| Failure::from_stream(input, e))
+            })
+            .map(|summary| Done {
+                summary,
+                body: Body::None,
+            });
+        run.emit(input, result);
+    } else {
+        let group_len = rayon::current_num_threads() * 4;
+        for group in inputs.chunks(group_len) {
+            let results: Vec<Result<Done, Failure>> = group
+                .par_iter()
+                .map(|input| process(input, mode, &cleaner, &options, args))
+                .collect();
+            for (input, result) in group.iter().zip(results) {
+                run.emit(input, result);
+            }
+            if run.stop {
+                break;
+            }
+        }
+    }
+    run.finish()
+}
+
+fn load_config(args: &CleanArgs) -> Result<Config, String> {
+    let Some(path) = &args.config else {
+        return Ok(Config::default());
+    };
+    let text = fs::read_to_string(path).map_err(|e| {
+        format!(
+            "{}: cannot read the config: {}",
+            path.display(),
+            describe(&e)
+        )
+    })?;
+    serde_json::from_str(&text).map_err(|e| format!("{}: bad config: {e}", path.display()))
+}
+
+fn open(input: &Input) -> Result<Box<dyn BufRead>, Failure> {
+    match input {
+        Input::Stdin => Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
+        Input::File { path, .. } => File::open(path)
+            .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>)
+            .map_err(|e| Failure::Error(format!("cannot open: {}", describe(&e)))),
+    }
+}
+
+/// Cleans one input for `mode` (on a rayon worker).
+fn process(
+    input: &Input,
+    mode: Mode,
+    cleaner: &Cleaner,
+    options: &StreamOptions,
+    args: &CleanArgs,
+) -> Result<Done, Failure> {
+    let stream_err = |e| Failure::from_stream(input, e);
+    match mode {
+        Mode::Print => {
+            let mut spool = SpooledTempFile::new(SPOOL_BYTES);
+            let summary = clean_stream(cleaner, open(input)?, BufWriter::new(&mut spool), options)
+                .map_err(stream_err)?;
+            spool
+                .rewind()
+                .map_err(|e| Failure::Error(format!("write error: {}", describe(&e))))?;
+            Ok(Done {
+                summary,
+                body: Body::Text(spool),
+            })
+        }
+        Mode::Check => {
+            let summary =
+                clean_stream(cleaner, open(input)?, io::sink(), options).map_err(stream_err)?;
+            Ok(Done {
+                summary,
+                body: Body::None,
+            })
+        }
+        Mode::Diff => {
+            let mut old = Vec::new();
+            open(input)?
+                .read_to_end(&mut old)
+                .map_err(|e| Failure::Error(format!("read error: {}", describe(&e))))?;
+            let mut new = Vec::with_capacity(old.len());
+            let summary = clean_stream(cleaner, &old[..], &mut new, options).map_err(stream_err)?;
+            let diff = if summary.changed {
+                // Both are valid UTF-8: the stream checked the input and wrote `str`s.
+                let old = String::from_utf8_lossy(&old);
+                let new = String::from_utf8_lossy(&new);
+                diff::unified(&input.display(), &old, &new)
+            } else {
+                String::new()
+            };
+            Ok(Done {
+                summary,
+                body: Body::Diff(diff),
+            })
+        }
+        Mode::InPlace => {
+            let Input::File { path, .. } = input else {
+                unreachable!("stdin is refused with -i")
+            };
+            let summary = write::rewrite(path, args.backup.as_deref(), |r, w| {
+                clean_stream(cleaner, r, w, options)
+            })
+            .map_err(|e| match e {
+                RewriteError::Stream(e) => stream_err(e),
+                RewriteError::Other(message) => Failure::Error(message),
+            })?;
+            Ok(Done {
+                summary,
+                body: Body::None,
+            })
+        }
+    }
+}
+
+/// The state of a run: what has been emitted so far.
+struct Run<'a> {
+    mode: Mode,
+    args: &'a CleanArgs,
+    failed: bool,
+    changed: usize,
+    done: usize,
+    reporter: Option<Reporter>,
+    /// Stdout is gone: stop quietly.
+    stop: bool,
+}
+
+impl Run<'_> {
+    /// Emits the result of one input, in input order (on the main thread).
+    fn emit(&mut self, input: &Input, result: Result<Done, Failure>) {
+        if self.stop {
+            return;
+        }
+        let done = match result {
+            Ok(done) => done,
+            Err(Failure::Skip) => return,
+            Err(Failure::BrokenPipe) => {
+                self.stop = true;
+                return;
+            }
+            Err(Failure::Error(message)) => {
+                eprintln!("laoclean: {}: {message}", input.display());
+                self.failed = true;
+                self.report(input, Err(&message));
+                return;
+            }
+        };
+        self.done += 1;
+        self.changed += usize::from(done.summary.changed);
+        self.report(input, Ok(&done.summary));
+        let written = match done.body {
+            Body::None if self.mode == Mode::Check && done.summary.changed && !self.args.quiet => {
+                writeln!(io::stdout(), "{}", input.display())
+            }
+            Body::None => Ok(()),
+            Body::Text(mut spool) => io::copy(&mut spool, &mut io::stdout().lock()).map(drop),
+            Body::Diff(diff) if diff.is_empty() => Ok(()),
+            Body::Diff(diff) => {
+                let choice = match self.args.color {
+                    ColorWhen::Auto => anstream::ColorChoice::Auto,
+                    ColorWhen::Always => anstream::ColorChoice::Always,
+                    ColorWhen::Never => anstream::ColorChoice::Never,
+                };
+                let mut out = anstream::AutoStream::new(io::stdout().lock(), choice);
+                diff::write_coloured(&mut out, &diff).and_then(|()| out.flush())
+            }
+        };
+        if let Err(e) = written {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("laoclean: stdout: {}", describe(&e));
+                self.failed = true;
+            }
+            self.stop = true;
+        }
+    }
+
+    fn report(&mut self, input: &Input, result: Result<&StreamSummary, &str>) {
+        let Some(reporter) = &mut self.reporter else {
+            return;
+        };
+        if let Err(e) = reporter.file(&input.report_name(), result) {
+            eprintln!("laoclean: cannot write the report: {}", describe(&e));
+            self.failed = true;
+            self.reporter = None;
+        }
+    }
+
+    fn finish(mut self) -> Result<ExitCode, String> {
+        if let Some(reporter) = self.reporter.take() {
+            if let Err(e) = reporter.finish() {
+                eprintln!("laoclean: cannot write the report: {}", describe(&e));
+                self.failed = true;
+            }
+        }
+        if let Err(e) = io::stdout().flush() {
+            if e.kind() != io::ErrorKind::BrokenPipe {
+                eprintln!("laoclean: stdout: {}", describe(&e));
+                self.failed = true;
+            }
+        }
+        if self.mode == Mode::InPlace && !self.args.quiet {
+            eprintln!("laoclean: {} of {} files cleaned", self.changed, self.done);
+        }
+        Ok(ExitCode::from(if self.failed {
+            EXIT_ERROR
+        } else if self.args.check && self.changed > 0 {
+            EXIT_CHANGES
+        } else {
+            0
+        }))
+    }
+}

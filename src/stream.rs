@@ -1,0 +1,902 @@
+//! Streaming: cleans a text of any size from a reader to a writer in bounded memory.
+//!
+//! The input is read as a stream of *blocks*. A block is one or more whole paragraphs
+//! (split where a run of blank lines ends; `"\n\n"` and `"\r\n\r\n"` both count) up to a
+//! byte budget ([`StreamOptions::block_bytes`], 1 MiB by default). A paragraph longer
+//! than the budget is cut, in order of preference, after a line break, before a single
+//! space between two words, or between two clusters (never after a leading vowel or ຫ,
+//! never before a mark or a following vowel, never inside a UTF-8 sequence or a
+//! `"\r\n"`).
+//!
+//! Blocks are cleaned in parallel on the current rayon pool, a batch of
+//! `threads × 4` at a time, and written in input order, so memory stays around
+//! `threads × 4 × block budget` whatever the size of the input. The output depends
+//! neither on the number of threads nor on the budget, as long as no paragraph is longer
+//! than the budget (the stages work paragraph by paragraph); a paragraph that has to be
+//! cut is cleaned as pieces, which can only miss a fix across the cut.
+//!
+//! On the way the stream is checked: a NUL byte in the first 8 KiB makes it a binary
+//! file ([`StreamError::Binary`]), and bytes that are not UTF-8 stop it with the offset
+//! of the first bad byte ([`StreamError::InvalidUtf8`]). A leading byte order mark is
+//! written back as it came and is not given to the stages; `"\r\n"` line ends pass
+//! through untouched.
+//!
+//! ```
+//! use laoclean::stream::{clean_stream, StreamOptions};
+//! use laoclean::Cleaner;
+//! let mut out = Vec::new();
+//! let input = "\u{FEFF}ເລກ ໓\r\n\r\nສະບາຍດີ\r\n".as_bytes();
+//! let summary = clean_stream(&Cleaner::default(), input, &mut out, &StreamOptions::default())?;
+//! assert_eq!(String::from_utf8(out)?, "\u{FEFF}ເລກ 3\r\n\r\nສະບາຍດີ\r\n");
+//! assert!(summary.changed && summary.bom);
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+use crate::{lao, Cleaner, Edit};
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::io::{self, BufRead, Write};
+
+/// The default block budget: 1 MiB.
+pub const DEFAULT_BLOCK_BYTES: usize = 1 << 20;
+
+/// How many bytes at the start of a stream are searched for a NUL byte.
+pub const BINARY_PROBE_BYTES: usize = 8 * 1024;
+
+const BOM: &[u8] = b"\xEF\xBB\xBF";
+
+/// Smallest usable budget: one UTF-8 sequence always fits.
+const MIN_BLOCK_BYTES: usize = 4;
+
+/// Bytes read past the budget before a block is cut, so that the end of a run of blank
+/// lines and the character after the cut are known.
+const LOOKAHEAD: usize = 8;
+
+/// Settings of [`clean_stream`].
+///
+/// ```
+/// use laoclean::stream::StreamOptions;
+/// let options = StreamOptions::default().block_bytes(64 * 1024).report(true);
+/// assert_eq!(options.block_bytes, 64 * 1024);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct StreamOptions {
+    /// Byte budget of one block (default [`DEFAULT_BLOCK_BYTES`]; at least 4 is used).
+    pub block_bytes: usize,
+    /// Collect the edits and suggestions, located in the stream (default false).
+    pub report: bool,
+}
+
+impl Default for StreamOptions {
+    fn default() -> Self {
+        StreamOptions {
+            block_bytes: DEFAULT_BLOCK_BYTES,
+            report: false,
+        }
+    }
+}
+
+impl StreamOptions {
+    /// Sets [`StreamOptions::block_bytes`].
+    pub fn block_bytes(mut self, bytes: usize) -> Self {
+        self.block_bytes = bytes;
+        self
+    }
+
+    /// Sets [`StreamOptions::report`].
+    pub fn report(mut self, yes: bool) -> Self {
+        self.report = yes;
+        self
+    }
+}
+
+/// An [`Edit`] located in the stream: its `start`/`end` are byte offsets from the first
+/// byte of the stream (a byte order mark included), and `line`/`column` say where it
+/// starts, both counted from 1, the column in characters (a byte order mark not counted).
+///
+/// ```
+/// use laoclean::stream::{clean_stream, StreamOptions};
+/// let options = StreamOptions::default().report(true);
+/// let mut out = Vec::new();
+/// let s = clean_stream(&laoclean::Cleaner::default(), "ກ\nຂ ໓".as_bytes(), &mut out, &options)?;
+/// let e = &s.edits[0];
+/// assert_eq!((e.line, e.column, e.edit.start), (2, 3, 8));
+/// # Ok::<(), laoclean::stream::StreamError>(())
+/// ```
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LocatedEdit {
+    /// Line of the edit's start, from 1.
+    pub line: usize,
+    /// Column of the edit's start in characters, from 1.
+    pub column: usize,
+    /// The edit, with byte offsets into the stream.
+    #[serde(flatten)]
+    pub edit: Edit,
+}
+
+/// What [`clean_stream`] did.
+///
+/// ```
+/// use laoclean::stream::{clean_stream, StreamOptions};
+/// let mut out = Vec::new();
+/// let s = clean_stream(&laoclean::Cleaner::default(), &b"abc\n"[..], &mut out, &StreamOptions::default())?;
+/// assert_eq!((s.bytes_in, s.bytes_out, s.changed), (4, 4, false));
+/// # Ok::<(), laoclean::stream::StreamError>(())
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StreamSummary {
+    /// Bytes read, a byte order mark included.
+    pub bytes_in: u64,
+    /// Bytes written, a byte order mark included.
+    pub bytes_out: u64,
+    /// Did the output differ from the input?
+    pub changed: bool,
+    /// Did the stream start with a UTF-8 byte order mark (written back)?
+    pub bom: bool,
+    /// The edits applied, in stream order (only with [`StreamOptions::report`]).
+    pub edits: Vec<LocatedEdit>,
+    /// The changes weighed but not applied (only with [`StreamOptions::report`]).
+    pub suggestions: Vec<LocatedEdit>,
+}
+
+/// Why [`clean_stream`] stopped. The output may hold the blocks cleaned before the error.
+///
+/// ```
+/// use laoclean::stream::{clean_stream, StreamError, StreamOptions};
+/// let mut out = Vec::new();
+/// let err = clean_stream(&laoclean::Cleaner::default(), &b"ok \xFF"[..], &mut out, &StreamOptions::default());
+/// assert!(matches!(err, Err(StreamError::InvalidUtf8 { offset: 3 })));
+/// assert_eq!(err.unwrap_err().to_string(), "invalid UTF-8 at byte 3");
+/// ```
+#[derive(Debug, thiserror::Error)]
+pub enum StreamError {
+    /// A NUL byte in the first [`BINARY_PROBE_BYTES`] bytes.
+    #[error("binary file (NUL byte at byte {offset})")]
+    Binary {
+        /// Offset of the NUL byte.
+        offset: u64,
+    },
+    /// Bytes that are not UTF-8 (or a sequence cut short by the end of the stream).
+    #[error("invalid UTF-8 at byte {offset}")]
+    InvalidUtf8 {
+        /// Offset of the first byte that is not part of valid UTF-8.
+        offset: u64,
+    },
+    /// Reading the input failed.
+    #[error("read error: {0}")]
+    Read(#[source] io::Error),
+    /// Writing the output failed.
+    #[error("write error: {0}")]
+    Write(#[source] io::Error),
+}
+
+/// Cleans `input` block by block with `cleaner` and writes the result to `output` (see
+/// the [module docs](self)). Runs on the current rayon pool; call it inside
+/// [`rayon::ThreadPool::install`] to choose the threads. The output is flushed at the end.
+///
+/// ```
+/// use laoclean::stream::{clean_stream, StreamOptions};
+/// let mut out = Vec::new();
+/// clean_stream(&laoclean::Cleaner::default(), "ເເລະ\n".as_bytes(), &mut out, &StreamOptions::default())?;
+/// assert_eq!(out, "ແລະ\n".as_bytes());
+/// # Ok::<(), laoclean::stream::StreamError>(())
+/// ```
+pub fn clean_stream<R: BufRead, W: Write>(
+    cleaner: &Cleaner,
+    input: R,
+    mut output: W,
+    options: &StreamOptions,
+) -> Result<StreamSummary, StreamError> {
+    let mut blocks = BlockReader::new(input, options.block_bytes.max(MIN_BLOCK_BYTES));
+    let mut summary = StreamSummary::default();
+    let bom = blocks.start()?;
+    if bom {
+        output.write_all(BOM).map_err(StreamError::Write)?;
+        summary.bom = true;
+        summary.bytes_out += BOM.len() as u64;
+    }
+    let batch_len = rayon::current_num_threads().max(1) * 4;
+    let mut position = Position::default();
+    let mut batch: Vec<Block> = Vec::with_capacity(batch_len);
+    loop {
+        batch.clear();
+        while batch.len() < batch_len {
+            match blocks.next_block()? {
+                Some(block) => batch.push(block),
+                None => break,
+            }
+        }
+        if batch.is_empty() {
+            break;
+        }
+        if options.report {
+            let cleaned: Vec<ReportedBlock> = batch
+                .par_iter()
+                .map(|b| ReportedBlock::new(cleaner, b))
+                .collect();
+            for (block, done) in batch.iter().zip(cleaned) {
+                let changed = done.text != block.text;
+                write_block(&mut output, &mut summary, &done.text, changed)?;
+                done.locate(block, &position, &mut summary);
+                position.advance(&block.text);
+            }
+        } else {
+            let cleaned: Vec<Cow<'_, str>> =
+                batch.par_iter().map(|b| cleaner.clean(&b.text)).collect();
+            for (block, text) in batch.iter().zip(cleaned) {
+                let changed = matches!(&text, Cow::Owned(t) if *t != block.text);
+                write_block(&mut output, &mut summary, &text, changed)?;
+            }
+        }
+    }
+    output.flush().map_err(StreamError::Write)?;
+    summary.bytes_in = blocks.consumed;
+    Ok(summary)
+}
+
+fn write_block<W: Write>(
+    output: &mut W,
+    summary: &mut StreamSummary,
+    text: &str,
+    changed: bool,
+) -> Result<(), StreamError> {
+    output
+        .write_all(text.as_bytes())
+        .map_err(StreamError::Write)?;
+    summary.bytes_out += text.len() as u64;
+    summary.changed |= changed;
+    Ok(())
+}
+
+/// One block of the input and the stream offset of its first byte.
+struct Block {
+    offset: u64,
+    text: String,
+}
+
+/// Where a block starts: its line (from 1) and how many characters of that line came
+/// before it.
+#[derive(Debug)]
+struct Position {
+    line: usize,
+    column: usize,
+}
+
+impl Default for Position {
+    fn default() -> Self {
+        Position { line: 1, column: 0 }
+    }
+}
+
+impl Position {
+    fn advance(&mut self, text: &str) {
+        let newlines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+        match memchr::memrchr(b'\n', text.as_bytes()) {
+            Some(last) => {
+                self.line += newlines;
+                self.column = text[last + 1..].chars().count();
+            }
+            None => self.column += text.chars().count(),
+        }
+    }
+}
+
+/// A block cleaned with a report; edit positions are still local to the block.
+struct ReportedBlock {
+    text: String,
+    /// For each edit then each suggestion: newlines before it in the block, and its
+    /// column (characters since the last newline or the block start).
+    edits: Vec<(Edit, usize, usize)>,
+    suggestions: Vec<(Edit, usize, usize)>,
+}
+
+impl ReportedBlock {
+    fn new(cleaner: &Cleaner, block: &Block) -> Self {
+        let cleaned = cleaner.clean_with_report(&block.text);
+        let mut starts: Vec<usize> = cleaned
+            .edits
+            .iter()
+            .chain(&cleaned.suggestions)
+            .map(|e| e.start.min(block.text.len()))
+            .collect();
+        starts.sort_unstable();
+        starts.dedup();
+        let located = locate_in(&block.text, &starts);
+        let find = |start: usize| {
+            let i = starts
+                .binary_search(&start.min(block.text.len()))
+                .expect("every start was located");
+            located[i]
+        };
+        let with_place = |edits: Vec<Edit>| -> Vec<(Edit, usize, usize)> {
+            edits
+                .into_iter()
+                .map(|e| {
+                    let (line, column) = find(e.start);
+                    (e, line, column)
+                })
+                .collect()
+        };
+        ReportedBlock {
+            text: cleaned.text,
+            edits: with_place(cleaned.edits),
+            suggestions: with_place(cleaned.suggestions),
+        }
+    }
+
+    /// Moves the edits into `summary`, located in the stream.
+    fn locate(self, block: &Block, at: &Position, summary: &mut StreamSummary) {
+        let place = |(mut edit, line, column): (Edit, usize, usize)| {
+            edit.start += block.offset as usize;
+            edit.end += block.offset as usize;
+            LocatedEdit {
+                line: at.line + line,
+                column: if line == 0 {
+                    at.column + column
+                } else {
+                    column
+                } + 1,
+                edit,
+            }
+        };
+        summary.edits.extend(self.edits.into_iter().map(place));
+        summary
+            .suggestions
+            .extend(self.suggestions.into_iter().map(place));
+    }
+}
+
+/// For sorted byte offsets of `text`: the newlines before each and its column in
+/// characters since the last newline (or the start). One pass over `text`.
+fn locate_in(text: &str, sorted: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::with_capacity(sorted.len());
+    let (mut line, mut column, mut at) = (0usize, 0usize, 0usize);
+    for &target in sorted {
+        let target = floor_char_boundary(text, target);
+        for c in text[at..target].chars() {
+            if c == '\n' {
+                line += 1;
+                column = 0;
+            } else {
+                column += 1;
+            }
+        }
+        at = target;
+        out.push((line, column));
+    }
+    out
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    i = i.min(text.len());
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Reads the stream and hands out blocks, validating UTF-8 on the way.
+struct BlockReader<R> {
+    input: R,
+    budget: usize,
+    /// Bytes read and not yet handed out.
+    buf: Vec<u8>,
+    /// Length of the prefix of `buf` checked to be whole, valid UTF-8.
+    valid: usize,
+    /// Stream offset of `buf[0]`.
+    consumed: u64,
+    eof: bool,
+}
+
+impl<R: BufRead> BlockReader<R> {
+    fn new(input: R, budget: usize) -> Self {
+        BlockReader {
+            input,
+            budget,
+            buf: Vec::new(),
+            valid: 0,
+            consumed: 0,
+            eof: false,
+        }
+    }
+
+    /// Reads the start of the stream: rejects binary data, strips a BOM (returns true).
+    fn start(&mut self) -> Result<bool, StreamError> {
+        while !self.eof && self.buf.len() < BINARY_PROBE_BYTES {
+            self.read_more()?;
+        }
+        let probe = &self.buf[..self.buf.len().min(BINARY_PROBE_BYTES)];
+        if let Some(nul) = memchr::memchr(0, probe) {
+            return Err(StreamError::Binary { offset: nul as u64 });
+        }
+        let bom = self.buf.starts_with(BOM);
+        if bom {
+            self.buf.drain(..BOM.len());
+            self.consumed = BOM.len() as u64;
+        }
+        self.validate()?;
+        Ok(bom)
+    }
+
+    /// Appends the next chunk of input to `buf`; sets `eof` at the end.
+    fn read_more(&mut self) -> Result<(), StreamError> {
+        loop {
+            match self.input.fill_buf() {
+                Ok([]) => {
+                    self.eof = true;
+                    return Ok(());
+                }
+                Ok(chunk) => {
+                    let n = chunk.len();
+                    self.buf.extend_from_slice(chunk);
+                    self.input.consume(n);
+                    return Ok(());
+                }
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(e) => return Err(StreamError::Read(e)),
+            }
+        }
+    }
+
+    /// Extends `valid` over the bytes read so far.
+    fn validate(&mut self) -> Result<(), StreamError> {
+        match std::str::from_utf8(&self.buf[self.valid..]) {
+            Ok(_) => self.valid = self.buf.len(),
+            Err(e) => {
+                let good = self.valid + e.valid_up_to();
+                // A sequence cut short is an error only at the end of the stream.
+                if e.error_len().is_some() || self.eof {
+                    return Err(StreamError::InvalidUtf8 {
+                        offset: self.consumed + good as u64,
+                    });
+                }
+                self.valid = good;
+            }
+        }
+        Ok(())
+    }
+
+    fn next_block(&mut self) -> Result<Option<Block>, StreamError> {
+        while !self.eof && self.buf.len() < self.budget + LOOKAHEAD {
+            self.read_more()?;
+            self.validate()?;
+        }
+        // Make sure the bytes up to the budget (and one character past it) are valid.
+        while !self.eof && self.valid <= self.budget {
+            self.read_more()?;
+            self.validate()?;
+        }
+        if self.buf.is_empty() {
+            return Ok(None);
+        }
+        let cut = if self.eof && self.buf.len() <= self.budget {
+            self.buf.len()
+        } else {
+            find_cut(&self.buf[..self.valid], self.budget, self.eof)
+        };
+        let rest = self.buf.split_off(cut);
+        let bytes = std::mem::replace(&mut self.buf, rest);
+        self.valid -= cut;
+        let offset = self.consumed;
+        self.consumed += cut as u64;
+        let text = String::from_utf8(bytes).expect("block was validated");
+        Ok(Some(Block { offset, text }))
+    }
+}
+
+/// Where to end a block of `valid` (valid UTF-8, longer than `budget`, or all that is
+/// left when `eof`): a byte offset in `1..=budget` on a character boundary.
+fn find_cut(valid: &[u8], budget: usize, eof: bool) -> usize {
+    let budget = budget.min(valid.len());
+    paragraph_end(valid, budget, eof)
+        .or_else(|| line_end(valid, budget))
+        .or_else(|| space_before_word(valid, budget))
+        .or_else(|| cluster_boundary(valid, budget))
+        .unwrap_or_else(|| {
+            // No cluster boundary at all (a long run of marks): any character boundary,
+            // but not inside a "\r\n".
+            let at = char_boundary(valid, budget);
+            match (valid[at - 1], valid.get(at)) {
+                (b'\r', Some(b'\n')) if at > 1 => at - 1,
+                (b'\r', Some(b'\n')) => at + 1,
+                _ => at,
+            }
+        })
+}
+
+/// The end of the last run of blank lines that ends at or before `budget`.
+fn paragraph_end(bytes: &[u8], budget: usize, eof: bool) -> Option<usize> {
+    let mut best = None;
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(b'\n', &bytes[from..budget]).map(|i| i + from) {
+        let mut j = i + 1;
+        let mut terminators = 1;
+        loop {
+            match (bytes.get(j), bytes.get(j + 1)) {
+                (Some(b'\n'), _) => j += 1,
+                (Some(b'\r'), Some(b'\n')) => j += 2,
+                _ => break,
+            }
+            terminators += 1;
+        }
+        // The run's end is known when a byte follows it (or the stream ends there).
+        let known = match bytes.get(j) {
+            None => eof,
+            // A lone `\r` ends the run only if we see what follows it.
+            Some(b'\r') => j + 1 < bytes.len() || eof,
+            Some(_) => true,
+        };
+        if terminators >= 2 && j <= budget && known {
+            best = Some(j);
+        }
+        if j >= budget {
+            break;
+        }
+        from = j;
+    }
+    best
+}
+
+/// Just after the last line break at or before `budget`.
+fn line_end(bytes: &[u8], budget: usize) -> Option<usize> {
+    memchr::memrchr(b'\n', &bytes[..budget]).map(|i| i + 1)
+}
+
+/// Before the last space at or before `budget` that stands alone between two
+/// non-blank characters; else before any space.
+fn space_before_word(bytes: &[u8], budget: usize) -> Option<usize> {
+    let blank = |b: u8| matches!(b, b' ' | b'\t' | b'\r' | b'\n');
+    let mut any = None;
+    let mut end = budget;
+    while let Some(i) = memchr::memrchr(b' ', &bytes[..end]) {
+        if i == 0 {
+            break;
+        }
+        any.get_or_insert(i);
+        if !blank(bytes[i - 1]) && bytes.get(i + 1).is_some_and(|&b| !blank(b)) {
+            return Some(i);
+        }
+        end = i;
+    }
+    any
+}
+
+/// The last boundary between two clusters at or before `budget`.
+fn cluster_boundary(bytes: &[u8], budget: usize) -> Option<usize> {
+    let mut at = char_boundary(bytes, budget);
+    let mut next = char_at(bytes, at);
+    while at > 0 {
+        let start = prev_char_start(bytes, at);
+        let prev = char_at(bytes, start);
+        if next.is_some_and(|n| may_cut_between(prev, n)) {
+            return Some(at);
+        }
+        next = prev;
+        at = start;
+    }
+    None
+}
+
+/// May a block end between `prev` and `next` without splitting a cluster?
+fn may_cut_between(prev: Option<char>, next: char) -> bool {
+    let Some(prev) = prev else { return false };
+    let joins_next = |c: char| {
+        lao::is_leading_vowel(c) || c == 'ຫ' || c == '\r' || c == '\u{200D}' || c == '\u{200C}'
+    };
+    let joins_prev = |c: char| {
+        lao::is_mark(c)
+            || lao::is_following_vowel(c)
+            || unicode_normalization::char::is_combining_mark(c)
+            || matches!(c, '\u{200C}' | '\u{200D}' | '\u{FE00}'..='\u{FE0F}')
+    };
+    !joins_next(prev) && !joins_prev(next)
+}
+
+/// The last character boundary at or before `budget`, but after the first character.
+fn char_boundary(bytes: &[u8], budget: usize) -> usize {
+    let mut at = budget.min(bytes.len());
+    while at > 0 && at < bytes.len() && is_continuation(bytes[at]) {
+        at -= 1;
+    }
+    if at == 0 {
+        // Budget smaller than the first character: take that character whole.
+        at = 1;
+        while at < bytes.len() && is_continuation(bytes[at]) {
+            at += 1;
+        }
+    }
+    at
+}
+
+fn is_continuation(b: u8) -> bool {
+    b & 0xC0 == 0x80
+}
+
+fn prev_char_start(bytes: &[u8], mut at: usize) -> usize {
+    at -= 1;
+    while at > 0 && is_continuation(bytes[at]) {
+        at -= 1;
+    }
+    at
+}
+
+/// The character starting at `at` (which must be a character boundary of valid UTF-8).
+fn char_at(bytes: &[u8], at: usize) -> Option<char> {
+    let len = match *bytes.get(at)? {
+        b if b < 0x80 => 1,
+        b if b >= 0xF0 => 4,
+        b if b >= 0xE0 => 3,
+        _ => 2,
+    };
+    let end = (at + len).min(bytes.len());
+    std::str::from_utf8(&bytes[at..end]).ok()?.chars().next()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn run(text: &[u8], budget: usize, threads: usize, report: bool) -> (Vec<u8>, StreamSummary) {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
+        let options = StreamOptions::default().block_bytes(budget).report(report);
+        let mut out = Vec::new();
+        let summary = pool
+            .install(|| clean_stream(&Cleaner::default(), text, &mut out, &options))
+            .unwrap();
+        (out, summary)
+    }
+
+    /// The blocks `text` is cut into with `budget`.
+    fn blocks(text: &str, budget: usize) -> Vec<String> {
+        let mut reader = BlockReader::new(text.as_bytes(), budget.max(MIN_BLOCK_BYTES));
+        reader.start().unwrap();
+        std::iter::from_fn(|| reader.next_block().unwrap().map(|b| b.text)).collect()
+    }
+
+    #[test]
+    fn paragraphs_are_packed_up_to_the_budget() {
+        let text = "ກກກ\n\nຂຂຂ\n\n\nຄຄຄ\n";
+        assert_eq!(blocks(text, 1 << 20), [text]);
+        assert_eq!(blocks(text, 12), ["ກກກ\n\n", "ຂຂຂ\n\n\n", "ຄຄຄ\n"]);
+        assert_eq!(blocks(text, 25), ["ກກກ\n\nຂຂຂ\n\n\n", "ຄຄຄ\n"]);
+    }
+
+    #[test]
+    fn crlf_blank_lines_split_paragraphs_and_stay_whole() {
+        let text = "ab\r\n\r\ncd\r\n\r\n\r\nef";
+        assert_eq!(blocks(text, 8), ["ab\r\n\r\n", "cd\r\n\r\n\r\n", "ef"]);
+        // "\r\n" is never split, whatever the budget.
+        for budget in 1..text.len() {
+            for b in blocks(text, budget) {
+                assert!(!b.starts_with('\n'), "{b:?} at budget {budget}");
+            }
+        }
+    }
+
+    #[test]
+    fn long_paragraphs_cut_at_a_line_then_a_space_then_a_cluster() {
+        assert_eq!(blocks("abc\ndef\nghi", 9), ["abc\ndef\n", "ghi"]);
+        assert_eq!(blocks("ab cd  ef", 8), ["ab", " cd  ef"]);
+        // ກີ່ is one cluster (9 bytes): never split from its marks.
+        assert_eq!(blocks("ກີ່ກີ່", 12), ["ກີ່", "ກີ່"]);
+        // ເ stays with its consonant, ຫ with the ນ it may fold with.
+        assert_eq!(blocks("ກເກ", 7), ["ກ", "ເກ"]);
+        assert_eq!(blocks("ກຫນ", 7), ["ກ", "ຫນ"]);
+        // Nothing to cut at: a character boundary, never inside a sequence.
+        assert_eq!(blocks("\u{0EB4}\u{0EB4}", 4), ["\u{0EB4}", "\u{0EB4}"]);
+        assert_eq!(blocks("ກ", 1), ["ກ"]);
+    }
+
+    #[test]
+    fn invalid_utf8_reports_the_stream_offset() {
+        let mut text = "ກ\n\n".repeat(100).into_bytes();
+        text.extend_from_slice(b"ab\xC3(");
+        let options = StreamOptions::default().block_bytes(7);
+        let err = clean_stream(&Cleaner::default(), &text[..], io::sink(), &options);
+        assert!(
+            matches!(err, Err(StreamError::InvalidUtf8 { offset: 502 })),
+            "{err:?}"
+        );
+        // A sequence cut short by the end of the stream.
+        let err = clean_stream(
+            &Cleaner::default(),
+            &b"ab\xE0\xBA"[..],
+            io::sink(),
+            &options,
+        );
+        assert!(
+            matches!(err, Err(StreamError::InvalidUtf8 { offset: 2 })),
+            "{err:?}"
+        );
+        // Offsets count the byte order mark.
+        let err = clean_stream(
+            &Cleaner::default(),
+            &b"\xEF\xBB\xBFa\xFF"[..],
+            io::sink(),
+            &options,
+        );
+        assert!(
+            matches!(err, Err(StreamError::InvalidUtf8 { offset: 4 })),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn nul_in_the_first_8_kib_is_binary() {
+        let mut text = vec![b'a'; 5000];
+        text[4000] = 0;
+        let err = clean_stream(
+            &Cleaner::default(),
+            &text[..],
+            io::sink(),
+            &StreamOptions::default(),
+        );
+        assert!(
+            matches!(err, Err(StreamError::Binary { offset: 4000 })),
+            "{err:?}"
+        );
+        // A NUL later on is just a character.
+        let mut text = vec![b'a'; 10_000];
+        text[9000] = 0;
+        let (out, _) = run(&text, 1 << 20, 1, false);
+        assert_eq!(out, text);
+    }
+
+    #[test]
+    fn bom_is_kept_and_not_cleaned() {
+        let (out, s) = run(b"\xEF\xBB\xBFab\r\n", 1 << 20, 2, false);
+        assert_eq!(out, b"\xEF\xBB\xBFab\r\n");
+        assert!(s.bom && !s.changed);
+        assert_eq!((s.bytes_in, s.bytes_out), (7, 7));
+        let (out, s) = run(b"", 1 << 20, 1, false);
+        assert!(out.is_empty() && !s.bom && !s.changed && s.bytes_in == 0);
+    }
+
+    #[test]
+    fn edits_are_located_in_the_stream() {
+        // ໓ is a Lao digit; the default settings make it ASCII.
+        let text = "\u{FEFF}ກ\n\nຂ ໓\nຄ ໓\n";
+        for budget in [10, 1 << 20] {
+            let (_, s) = run(text.as_bytes(), budget, 2, true);
+            let places: Vec<_> = s
+                .edits
+                .iter()
+                .map(|e| (e.line, e.column, e.edit.start, e.edit.end))
+                .collect();
+            assert_eq!(places, [(3, 3, 12, 15), (4, 3, 20, 23)], "budget {budget}");
+            for e in &s.edits {
+                assert_eq!(&text.as_bytes()[e.edit.start..e.edit.end], "໓".as_bytes());
+            }
+        }
+    }
+
+    #[test]
+    fn locating_counts_characters_and_lines() {
+        assert_eq!(
+            locate_in("ab\nກຂ\nx", &[0, 1, 3, 6, 10]),
+            [(0, 0), (0, 1), (1, 0), (1, 1), (2, 0)]
+        );
+    }
+
+    #[test]
+    fn a_long_line_without_breaks_is_cut_linearly() {
+        // 200 000 marks in a row: no cluster boundary at all.
+        let text = "ກ".to_string() + &"\u{0EB4}".repeat(200_000);
+        let parts = blocks(&text, 1000);
+        assert!(parts.len() >= 600);
+        assert_eq!(parts.concat(), text);
+    }
+
+    fn lao_text() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("ກ"),
+            Just("ເເ"),
+            Just("ນໍ້າ"),
+            Just("ໜ"),
+            Just("ຫນ"),
+            Just("ີ"),
+            Just("່"),
+            Just("ສະບາຍດີ"),
+            Just("໓"),
+            Just("7"),
+            Just(" "),
+            Just("  "),
+            Just("\n"),
+            Just("\n\n"),
+            Just("\r\n"),
+            Just("\r\n\r\n"),
+            Just(","),
+            Just("a"),
+            Just("é"),
+            Just("\u{200B}"),
+            Just("\u{00A0}"),
+            Just("("),
+            Just("\t"),
+        ];
+        proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
+    }
+
+    /// The longest paragraph of `text` with the blank lines after it: a plain
+    /// reference for the splitting rule (a paragraph ends after two or more line ends).
+    fn longest_paragraph(text: &str) -> usize {
+        let b = text.as_bytes();
+        let (mut longest, mut start, mut i) = (0, 0, 0);
+        while i < b.len() {
+            if b[i] != b'\n' {
+                i += 1;
+                continue;
+            }
+            let (mut j, mut ends) = (i + 1, 1);
+            loop {
+                if b.get(j) == Some(&b'\n') {
+                    j += 1;
+                } else if b.get(j) == Some(&b'\r') && b.get(j + 1) == Some(&b'\n') {
+                    j += 2;
+                } else {
+                    break;
+                }
+                ends += 1;
+            }
+            if ends >= 2 {
+                longest = longest.max(j - start);
+                start = j;
+            }
+            i = j;
+        }
+        longest.max(b.len() - start)
+    }
+
+    proptest! {
+        #[test]
+        fn blocks_reassemble_the_input(text in lao_text(), budget in 1usize..64) {
+            let parts = blocks(&text, budget);
+            prop_assert_eq!(&parts.concat(), &text);
+            for p in &parts {
+                prop_assert!(!p.is_empty());
+            }
+            for pair in parts.windows(2) {
+                // Never inside a "\r\n".
+                prop_assert!(!(pair[0].ends_with('\r') && pair[1].starts_with('\n')));
+            }
+        }
+
+        #[test]
+        fn output_is_the_same_for_any_threads_and_budget(text in lao_text(), budget in 1usize..200) {
+            let whole = Cleaner::default().clean(&text).into_owned();
+            let (one, s1) = run(text.as_bytes(), budget, 1, false);
+            let (three, s3) = run(text.as_bytes(), budget, 3, true);
+            prop_assert_eq!(&one, &three);
+            prop_assert_eq!(s1.changed, s3.changed);
+            prop_assert_eq!(s1.bytes_out, one.len() as u64);
+            if budget >= longest_paragraph(&text) {
+                prop_assert_eq!(String::from_utf8(one).unwrap(), whole);
+            }
+            let (big, _) = run(text.as_bytes(), 1 << 20, 2, false);
+            prop_assert_eq!(String::from_utf8(big).unwrap(), Cleaner::default().clean(&text));
+        }
+
+        #[test]
+        fn edit_lines_and_columns_match_their_offsets(text in lao_text(), budget in 1usize..100) {
+            let (_, s) = run(text.as_bytes(), budget, 2, true);
+            for e in s.edits.iter().chain(&s.suggestions) {
+                let before = &text[..e.edit.start];
+                let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+                prop_assert_eq!(e.line, 1 + before.matches('\n').count());
+                prop_assert_eq!(e.column, 1 + before[line_start..].chars().count());
+            }
+        }
+
+        #[test]
+        fn edits_match_the_whole_text_report(text in lao_text()) {
+            let whole = Cleaner::default().clean_with_report(&text);
+            let (_, s) = run(text.as_bytes(), 1 << 20, 2, true);
+            let edits: Vec<Edit> = s.edits.into_iter().map(|e| e.edit).collect();
+            prop_assert_eq!(edits, whole.edits);
+        }
+    }
+}

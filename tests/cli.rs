@@ -1,0 +1,833 @@
+//! The `laoclean` command line, run as a process: every flag and every error path.
+//!
+//! Texts that must change use a Lao digit (໓ becomes 3 with the default settings) or ເເ
+//! (becomes ແ); `CLEAN` text never changes.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+use std::fs;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use tempfile::TempDir;
+
+/// Text the default settings change: "number ໓໓" and ເເ for ແ.
+const DIRTY: &str = "ເລກທີ ໓໓\nເເລະ\n";
+/// What `DIRTY` becomes.
+const CLEANED: &str = "ເລກທີ 33\nແລະ\n";
+/// Text that is already clean.
+const CLEAN: &str = "ສະບາຍດີ\n";
+
+fn laoclean() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_laoclean"));
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("LAOCLEAN_TEST_FAIL_BEFORE_RENAME");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&path, text).unwrap();
+    path
+}
+
+fn read(path: &Path) -> String {
+    fs::read_to_string(path).unwrap()
+}
+
+fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().unwrap();
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// Names of leftover temporary files in `dir`.
+fn temp_files(dir: &Path) -> Vec<String> {
+    fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".laoclean-"))
+        .collect()
+}
+
+/// Can this process write where the permission bits say it may not (root)?
+fn permissions_are_bypassed() -> bool {
+    let dir = TempDir::new().unwrap();
+    let probe = write(dir.path(), "probe", "x");
+    fs::set_permissions(&probe, fs::Permissions::from_mode(0o444)).unwrap();
+    fs::OpenOptions::new().write(true).open(&probe).is_ok()
+}
+
+/// `chattr +i` on `path` until dropped; `None` where the file system or the process
+/// cannot do it. Root cannot write through it, unlike through permission bits.
+struct Immutable(PathBuf);
+
+impl Immutable {
+    fn set(path: &Path) -> Option<Immutable> {
+        let ok = std::process::Command::new("chattr")
+            .arg("+i")
+            .arg(path)
+            .output()
+            .is_ok_and(|o| o.status.success());
+        ok.then(|| Immutable(path.to_path_buf()))
+    }
+}
+
+impl Drop for Immutable {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr")
+            .arg("-i")
+            .arg(&self.0)
+            .status();
+    }
+}
+
+// ---- stdin and stdout ----
+
+#[test]
+fn stdin_is_cleaned_to_stdout() {
+    laoclean()
+        .write_stdin(DIRTY)
+        .assert()
+        .success()
+        .stdout(CLEANED)
+        .stderr("");
+}
+
+#[test]
+fn dash_reads_stdin() {
+    laoclean()
+        .arg("-")
+        .write_stdin(CLEAN)
+        .assert()
+        .success()
+        .stdout(CLEAN);
+}
+
+#[test]
+fn clean_text_passes_through_byte_for_byte() {
+    let text = "\u{FEFF}ສະບາຍດີ\r\n\r\nhello, world\r\nກ\n\n\nຂ";
+    laoclean().write_stdin(text).assert().success().stdout(text);
+}
+
+#[test]
+fn a_large_input_streams_through_unchanged() {
+    // Several block budgets long, with paragraphs, long lines and CRLF.
+    let mut text = String::new();
+    for i in 0..80_000 {
+        text.push_str(&format!("ສະບາຍດີ {i} ປະເທດລາວ"));
+        text.push_str(match i % 7 {
+            0 => "\n\n",
+            1 => "\r\n",
+            _ => " ",
+        });
+    }
+    assert!(text.len() > 3 << 20);
+    let out = laoclean().write_stdin(text.clone()).output().unwrap();
+    assert!(out.status.success());
+    assert!(
+        out.stdout == text.as_bytes(),
+        "output differs from the input"
+    );
+}
+
+#[test]
+fn files_are_printed_in_the_order_given() {
+    let dir = TempDir::new().unwrap();
+    let mut args = Vec::new();
+    let mut expected = String::new();
+    // More files than one parallel group, named so that no sorting would give this order.
+    for i in (0..40).rev() {
+        let text = format!("ໄຟລ໌ {i}\n");
+        args.push(write(dir.path(), &format!("f{i:02}.txt"), &text));
+        expected.push_str(&text);
+    }
+    for threads in ["1", "2"] {
+        laoclean()
+            .arg("-j")
+            .arg(threads)
+            .args(&args)
+            .assert()
+            .success()
+            .stdout(expected.clone());
+    }
+}
+
+#[test]
+fn stdin_can_sit_between_files() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", "ກ\n");
+    let b = write(dir.path(), "b.txt", "ຂ\n");
+    laoclean()
+        .arg(&a)
+        .arg("-")
+        .arg(&b)
+        .write_stdin(CLEAN)
+        .assert()
+        .success()
+        .stdout(format!("ກ\n{CLEAN}ຂ\n"));
+}
+
+// ---- directories ----
+
+fn tree() -> TempDir {
+    let dir = TempDir::new().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", "a\n");
+    write(d, "c.md", "c\n");
+    write(d, "sub/b.txt", "b\n");
+    write(d, "ignored.txt", "ignored\n");
+    write(d, "build/out.txt", "build\n");
+    write(d, ".hidden.txt", "hidden\n");
+    write(d, ".gitignore", "ignored.txt\nbuild/\n");
+    write(d, "image.bin", b"PNG\0\0\x01\x02");
+    dir
+}
+
+#[test]
+fn directories_are_walked_honouring_gitignore_and_skipping_binary_files() {
+    let dir = tree();
+    laoclean()
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stdout("a\nc\nb\n")
+        .stderr("");
+}
+
+#[test]
+fn globs_choose_the_files_found_by_walking() {
+    let dir = tree();
+    laoclean()
+        .arg(dir.path())
+        .args(["--glob", "*.txt"])
+        .assert()
+        .success()
+        .stdout("a\nb\n");
+    laoclean()
+        .arg(dir.path())
+        .args(["--glob", "*.txt", "--glob", "!sub/**"])
+        .assert()
+        .success()
+        .stdout("a\n");
+    laoclean()
+        .arg(dir.path())
+        .args(["--glob", "a["])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad --glob"));
+}
+
+#[test]
+fn directories_are_cleaned_in_place() {
+    let dir = tree();
+    write(dir.path(), "sub/dirty.txt", DIRTY);
+    write(dir.path(), "build/dirty.txt", DIRTY);
+    laoclean().arg("-i").arg(dir.path()).assert().success();
+    assert_eq!(read(&dir.path().join("sub/dirty.txt")), CLEANED);
+    // Ignored by .gitignore: untouched.
+    assert_eq!(read(&dir.path().join("build/dirty.txt")), DIRTY);
+    assert_eq!(
+        fs::read(dir.path().join("image.bin")).unwrap(),
+        b"PNG\0\0\x01\x02"
+    );
+}
+
+#[test]
+fn a_named_binary_file_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let bin = write(dir.path(), "image.bin", b"PNG\0\x01");
+    let ok = write(dir.path(), "ok.txt", CLEAN);
+    laoclean()
+        .arg(&bin)
+        .arg(&ok)
+        .assert()
+        .code(2)
+        .stdout(CLEAN)
+        .stderr(predicate::str::contains("image.bin: binary file"));
+}
+
+// ---- in place ----
+
+#[test]
+fn in_place_rewrites_the_file() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    laoclean()
+        .arg("-i")
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr(predicate::str::contains("1 of 1 files cleaned"));
+    assert_eq!(read(&path), CLEANED);
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn quiet_prints_nothing() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    laoclean()
+        .args(["-i", "-q"])
+        .arg(&path)
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    assert_eq!(read(&path), CLEANED);
+}
+
+#[test]
+fn backup_keeps_the_original() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    let clean = write(dir.path(), "b.txt", CLEAN);
+    laoclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(&path)
+        .arg(&clean)
+        .assert()
+        .success();
+    assert_eq!(read(&path), CLEANED);
+    assert_eq!(read(&dir.path().join("a.txt.orig")), DIRTY);
+    // Unchanged files get no backup.
+    assert!(!dir.path().join("b.txt.orig").exists());
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn an_unchanged_file_is_not_rewritten() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", CLEAN);
+    let before = fs::metadata(&path).unwrap();
+    laoclean().arg("-i").arg(&path).assert().success();
+    let after = fs::metadata(&path).unwrap();
+    assert_eq!(before.ino(), after.ino());
+    assert_eq!(before.modified().unwrap(), after.modified().unwrap());
+    assert_eq!(read(&path), CLEAN);
+}
+
+#[test]
+fn in_place_keeps_bom_and_crlf() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", "\u{FEFF}ເລກ ໓\r\n\r\nເເລະ\r\n");
+    laoclean().arg("-i").arg(&path).assert().success();
+    assert_eq!(read(&path), "\u{FEFF}ເລກ 3\r\n\r\nແລະ\r\n");
+}
+
+#[test]
+fn in_place_keeps_permissions() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+    laoclean().arg("-i").arg(&path).assert().success();
+    assert_eq!(read(&path), CLEANED);
+    assert_eq!(fs::metadata(&path).unwrap().mode() & 0o7777, 0o640);
+}
+
+#[test]
+fn a_read_only_file_is_refused_or_keeps_its_mode() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    let result = laoclean().arg("-i").arg(&path).assert();
+    if permissions_are_bypassed() {
+        // Root may write any file: it is rewritten and stays read-only.
+        result.success();
+        assert_eq!(read(&path), CLEANED);
+    } else {
+        result.code(2).stderr(predicate::str::contains(
+            "a.txt: cannot write: Permission denied",
+        ));
+        assert_eq!(read(&path), DIRTY);
+    }
+    assert_eq!(fs::metadata(&path).unwrap().mode() & 0o7777, 0o444);
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn an_immutable_file_is_left_untouched() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    let other = write(dir.path(), "b.txt", DIRTY);
+    let Some(_guard) = Immutable::set(&path) else {
+        eprintln!("chattr +i is not available here: the permission test covers this path");
+        return;
+    };
+    laoclean()
+        .arg("-i")
+        .arg(&path)
+        .arg(&other)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a.txt: cannot write: Operation not permitted",
+        ));
+    assert_eq!(read(&path), DIRTY);
+    assert_eq!(read(&other), CLEANED);
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn an_unwritable_directory_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let sub = dir.path().join("locked");
+    let path = write(&sub, "a.txt", DIRTY);
+    let guard = Immutable::set(&sub);
+    if guard.is_none() {
+        fs::set_permissions(&sub, fs::Permissions::from_mode(0o555)).unwrap();
+        if permissions_are_bypassed() {
+            fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+            eprintln!("neither chattr nor permissions can lock a directory here");
+            return;
+        }
+    }
+    let result = laoclean().arg("-i").arg(&path).assert();
+    drop(guard);
+    let _ = fs::set_permissions(&sub, fs::Permissions::from_mode(0o755));
+    result
+        .code(2)
+        .stderr(predicate::str::contains("a.txt: cannot write in"));
+    assert_eq!(read(&path), DIRTY);
+    assert!(temp_files(&sub).is_empty());
+}
+
+#[test]
+fn a_symlink_stays_a_link_and_its_target_is_rewritten() {
+    let dir = TempDir::new().unwrap();
+    let target = write(dir.path(), "real/target.txt", DIRTY);
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("real/target.txt", &link).unwrap();
+    laoclean().arg("-i").arg(&link).assert().success();
+    assert!(fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert_eq!(fs::read_link(&link).unwrap(), Path::new("real/target.txt"));
+    assert_eq!(read(&target), CLEANED);
+    assert!(temp_files(dir.path()).is_empty());
+    assert!(temp_files(&dir.path().join("real")).is_empty());
+}
+
+#[test]
+fn the_same_file_named_twice_is_cleaned_once() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    let link = dir.path().join("link.txt");
+    std::os::unix::fs::symlink("a.txt", &link).unwrap();
+    laoclean()
+        .arg("-i")
+        .arg(&path)
+        .arg(&path)
+        .arg(&link)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 of 1 files cleaned"));
+    assert_eq!(read(&path), CLEANED);
+}
+
+#[test]
+fn an_interrupted_write_leaves_the_original_and_no_temp_file() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    laoclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(&path)
+        .env("LAOCLEAN_TEST_FAIL_BEFORE_RENAME", "1")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "a.txt: write failed before rename",
+        ));
+    assert_eq!(read(&path), DIRTY);
+    assert!(!dir.path().join("a.txt.orig").exists());
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn in_place_refuses_stdin() {
+    laoclean()
+        .arg("-i")
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot take stdin"));
+    laoclean()
+        .args(["-i", "-"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2);
+}
+
+// ---- bad input ----
+
+#[test]
+fn invalid_utf8_names_the_file_and_offset_and_other_files_go_on() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let mut bad_bytes = "ກຂ\n\n".repeat(100).into_bytes();
+    bad_bytes.extend_from_slice(b"ok \xE0\xBA( end\n");
+    let bad = write(dir.path(), "notes.txt", &bad_bytes);
+    let c = write(dir.path(), "c.txt", DIRTY);
+    // To stdout: the bad file prints nothing, the others print.
+    laoclean()
+        .arg(&a)
+        .arg(&bad)
+        .arg(&c)
+        .assert()
+        .code(2)
+        .stdout(format!("{CLEANED}{CLEANED}"))
+        .stderr(predicate::str::contains(
+            "notes.txt: invalid UTF-8 at byte 803",
+        ));
+    // In place: the bad file is untouched, the others are cleaned.
+    laoclean()
+        .arg("-i")
+        .arg(&a)
+        .arg(&bad)
+        .arg(&c)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "notes.txt: invalid UTF-8 at byte 803",
+        ));
+    assert_eq!(fs::read(&bad).unwrap(), bad_bytes);
+    assert_eq!(read(&a), CLEANED);
+    assert_eq!(read(&c), CLEANED);
+    assert!(temp_files(dir.path()).is_empty());
+}
+
+#[test]
+fn invalid_utf8_on_stdin_is_an_error() {
+    laoclean()
+        .write_stdin(&b"ab\xFF"[..])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>: invalid UTF-8 at byte 2"));
+}
+
+#[test]
+fn a_missing_path_is_an_error_and_the_rest_is_cleaned() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", CLEAN);
+    laoclean()
+        .arg(&a)
+        .arg(dir.path().join("missing.txt"))
+        .assert()
+        .code(2)
+        .stdout(CLEAN)
+        .stderr(predicate::str::contains(
+            "missing.txt: No such file or directory",
+        ));
+}
+
+// ---- check, diff ----
+
+#[test]
+fn check_lists_files_that_would_change_and_writes_nothing() {
+    let dir = TempDir::new().unwrap();
+    let dirty = write(dir.path(), "dirty.txt", DIRTY);
+    let clean = write(dir.path(), "clean.txt", CLEAN);
+    laoclean()
+        .arg("--check")
+        .arg(&clean)
+        .arg(&dirty)
+        .assert()
+        .code(1)
+        .stdout(format!("{}\n", dirty.display()));
+    assert_eq!(read(&dirty), DIRTY);
+    laoclean()
+        .args(["--check", "-q"])
+        .arg(&dirty)
+        .assert()
+        .code(1)
+        .stdout("");
+    laoclean()
+        .arg("--check")
+        .arg(&clean)
+        .assert()
+        .success()
+        .stdout("");
+    laoclean()
+        .arg("--check")
+        .write_stdin(DIRTY)
+        .assert()
+        .code(1)
+        .stdout("<stdin>\n");
+}
+
+#[test]
+fn check_with_an_error_exits_2() {
+    let dir = TempDir::new().unwrap();
+    let dirty = write(dir.path(), "dirty.txt", DIRTY);
+    laoclean()
+        .arg("--check")
+        .arg(&dirty)
+        .arg(dir.path().join("missing"))
+        .assert()
+        .code(2);
+}
+
+#[test]
+fn diff_shows_a_unified_diff_without_colour_off_a_terminal() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    let name = path.display().to_string();
+    let out = stdout_of(laoclean().arg("--diff").arg(&path));
+    assert_eq!(
+        out,
+        format!(
+            "--- {name}\t(original)\n+++ {name}\t(cleaned)\n@@ -1,2 +1,2 @@\n\
+             -ເລກທີ ໓໓\n-ເເລະ\n+ເລກທີ 33\n+ແລະ\n"
+        )
+    );
+    assert!(!out.contains('\x1b'));
+    assert_eq!(read(&path), DIRTY);
+    // --check with --diff: the diff, and exit 1.
+    laoclean()
+        .args(["--diff", "--check"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(out);
+    let clean = write(dir.path(), "clean.txt", CLEAN);
+    laoclean()
+        .arg("--diff")
+        .arg(&clean)
+        .assert()
+        .success()
+        .stdout("");
+}
+
+#[test]
+fn diff_colour_follows_the_color_flag_and_no_color() {
+    let dir = TempDir::new().unwrap();
+    let path = write(dir.path(), "a.txt", DIRTY);
+    let always = stdout_of(laoclean().args(["--diff", "--color", "always"]).arg(&path));
+    assert!(always.contains("\x1b[31m-ເລກທີ ໓໓\x1b[0m\n"), "{always:?}");
+    assert!(always.contains("\x1b[32m+ເລກທີ 33\x1b[0m\n"), "{always:?}");
+    let never = stdout_of(laoclean().args(["--diff", "--color", "never"]).arg(&path));
+    assert!(!never.contains('\x1b') && never.contains("+ເລກທີ 33"));
+    let no_color = stdout_of(
+        laoclean()
+            .args(["--diff", "--color", "auto"])
+            .env("NO_COLOR", "1")
+            .env("CLICOLOR_FORCE", "1")
+            .arg(&path),
+    );
+    assert_eq!(no_color, never);
+}
+
+// ---- reports ----
+
+#[test]
+fn json_report_has_an_entry_per_file() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let b = write(dir.path(), "b.txt", CLEAN);
+    let bad = write(dir.path(), "bad.txt", b"\xFF");
+    let out = laoclean()
+        .args(["-i", "-q", "--report", "json"])
+        .arg(&a)
+        .arg(&b)
+        .arg(&bad)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert_eq!(files[0]["file"], a.display().to_string());
+    assert_eq!(files[0]["changed"], true);
+    let edits = files[0]["edits"].as_array().unwrap();
+    assert!(edits
+        .iter()
+        .any(|e| e["rule"] == "char.digits" && e["line"] == 1));
+    for e in edits {
+        for key in [
+            "line",
+            "column",
+            "start",
+            "end",
+            "replacement",
+            "rule",
+            "confidence",
+        ] {
+            assert!(e.get(key).is_some(), "{key} missing in {e}");
+        }
+    }
+    assert_eq!(files[1]["changed"], false);
+    assert_eq!(files[1]["edits"].as_array().unwrap().len(), 0);
+    assert_eq!(files[2]["error"], "invalid UTF-8 at byte 0");
+}
+
+#[test]
+fn jsonl_report_has_a_line_per_edit_with_byte_spans_into_the_file() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let report = dir.path().join("edits.jsonl");
+    laoclean()
+        .args(["--report", "jsonl", "--report-file"])
+        .arg(&report)
+        .arg(&a)
+        .assert()
+        .success()
+        .stdout(CLEANED);
+    let text = read(&report);
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(!lines.is_empty());
+    for l in &lines {
+        assert_eq!(l["file"], a.display().to_string());
+        assert!(l["suggestion"].is_boolean());
+        let (start, end) = (l["start"].as_u64().unwrap(), l["end"].as_u64().unwrap());
+        assert_eq!(
+            &DIRTY.as_bytes()[start as usize..end as usize],
+            l["original"].as_str().unwrap().as_bytes(),
+            "{l}"
+        );
+    }
+    assert!(lines
+        .iter()
+        .any(|l| l["rule"] == "char.double-e" && l["line"] == 2));
+}
+
+#[test]
+fn report_needs_a_file_when_stdout_carries_text() {
+    laoclean()
+        .args(["--report", "json"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains("--report-file"));
+    laoclean()
+        .args(["--report-file", "x.json"])
+        .write_stdin(DIRTY)
+        .assert()
+        .code(2);
+}
+
+// ---- settings ----
+
+#[test]
+fn thread_count_does_not_change_the_output() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus-samples");
+    let one = laoclean().args(["-j", "1"]).arg(&samples).output().unwrap();
+    let two = laoclean().args(["-j", "2"]).arg(&samples).output().unwrap();
+    assert!(one.status.success() && two.status.success());
+    assert!(!one.stdout.is_empty());
+    assert!(one.stdout == two.stdout);
+}
+
+#[test]
+fn digits_option() {
+    laoclean()
+        .args(["--digits", "keep"])
+        .write_stdin("ເລກ ໓\n")
+        .assert()
+        .stdout("ເລກ ໓\n");
+    laoclean()
+        .args(["--digits", "ascii"])
+        .write_stdin("ເລກ ໓\n")
+        .assert()
+        .stdout("ເລກ 3\n");
+    laoclean().args(["--digits", "nine"]).assert().code(2);
+}
+
+#[test]
+fn ho_cluster_option() {
+    laoclean().write_stdin("ຫນ້າ\n").assert().stdout("ໜ້າ\n");
+    laoclean()
+        .arg("--keep-ho-clusters")
+        .write_stdin("ຫນ້າ\n")
+        .assert()
+        .stdout("ຫນ້າ\n");
+}
+
+#[test]
+fn word_stage_options_are_accepted() {
+    laoclean()
+        .args(["--level", "safe", "--join-lines", "never", "--no-spacing"])
+        .write_stdin(CLEAN)
+        .assert()
+        .success()
+        .stdout(CLEAN);
+    laoclean().args(["--level", "wild"]).assert().code(2);
+}
+
+#[test]
+fn config_file_with_flags_overriding() {
+    let dir = TempDir::new().unwrap();
+    let config = write(dir.path(), "laoclean.json", r#"{"digits": "keep"}"#);
+    laoclean()
+        .arg("--config")
+        .arg(&config)
+        .write_stdin("ເລກ ໓\n")
+        .assert()
+        .success()
+        .stdout("ເລກ ໓\n");
+    laoclean()
+        .arg("--config")
+        .arg(&config)
+        .args(["--digits", "ascii"])
+        .write_stdin("ເລກ ໓\n")
+        .assert()
+        .success()
+        .stdout("ເລກ 3\n");
+    let bad = write(dir.path(), "bad.json", r#"{"digitz": "keep"}"#);
+    laoclean()
+        .arg("--config")
+        .arg(&bad)
+        .write_stdin(CLEAN)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("bad.json: bad config"));
+    laoclean()
+        .arg("--config")
+        .arg(dir.path().join("none.json"))
+        .write_stdin(CLEAN)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("cannot read the config"));
+}
+
+// ---- usage ----
+
+#[test]
+fn help_and_version() {
+    laoclean()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Examples:"))
+        .stdout(predicate::str::contains("Exit status:"))
+        .stdout(predicate::str::contains("--in-place"));
+    laoclean()
+        .arg("--version")
+        .assert()
+        .success()
+        .stdout(predicate::str::starts_with("laoclean "));
+}
+
+#[test]
+fn conflicting_flags_are_usage_errors() {
+    laoclean().args(["--backup", ".bak", "f"]).assert().code(2);
+    laoclean().args(["-i", "--check", "f"]).assert().code(2);
+    laoclean().args(["-i", "--diff", "f"]).assert().code(2);
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    laoclean()
+        .args(["-i", "--backup", ""])
+        .arg(&a)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("non-empty suffix"));
+    assert_eq!(read(&a), DIRTY);
+}
