@@ -15,6 +15,7 @@ Examples:
   laoclean --diff notes.txt             show the changes as a unified diff
   laoclean -i --report jsonl docs/ > edits.jsonl
   laoclean --digits keep --keep-ho-clusters notes.txt
+  laoclean --explain --dict names.txt notes.txt > clean.txt
 
 Input:
   No path, or `-`, reads stdin. Directories are walked recursively, honouring
@@ -134,6 +135,16 @@ pub struct CleanArgs {
     /// Read the settings from a JSON file (a laoclean Config); flags override it.
     #[arg(long, value_name = "FILE", help_heading = "Cleaning")]
     pub config: Option<PathBuf>,
+
+    /// Add the words of FILE (one a line, optional TAB count) to the dictionary of the
+    /// word stage, so they are read as words and never corrected (repeatable).
+    #[arg(long = "dict", value_name = "FILE", help_heading = "Cleaning")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Print every edit and suggestion to stderr: file:line:col, original → replacement,
+    /// rule id, confidence and the alternatives weighed.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 impl CleanArgs {

@@ -8,9 +8,11 @@
 //! | [`write`] | atomic in-place rewrites |
 //! | [`diff`] | `--diff` |
 //! | [`report`] | `--report json|jsonl` |
+//! | [`explain`] | `--explain` |
 
 mod args;
 mod diff;
+mod explain;
 mod files;
 mod report;
 mod write;
@@ -119,7 +121,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     if args.backup.as_ref().is_some_and(|s| s.is_empty()) {
         return Err("--backup needs a non-empty suffix".to_string());
     }
-    let cleaner = Cleaner::new(args.apply_to(load_config(args)?));
+    let cleaner = build_cleaner(args)?;
     let (mut inputs, path_errors) = files::collect(&args.paths, &args.globs)?;
     if mode == Mode::InPlace {
         if inputs.contains(&Input::Stdin) {
@@ -159,7 +161,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         eprintln!("laoclean: {message}");
         run.failed = true;
     }
-    let options = StreamOptions::default().report(run.reporter.is_some());
+    let options = StreamOptions::default().report(run.reporter.is_some() || args.explain);
     if mode == Mode::Print && inputs.len() == 1 {
         // One input: stream it straight to stdout, in bounded memory whatever its size.
         let input = &inputs[0];
@@ -190,6 +192,18 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         }
     }
     run.finish()
+}
+
+/// The cleaner of the settings, with the `--dict` words added to the lexicon.
+fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, String> {
+    let config = args.apply_to(load_config(args)?);
+    if args.dicts.is_empty() {
+        return Ok(Cleaner::new(config));
+    }
+    let lexicon = laoclean::words::Lexicon::embedded()
+        .with_user_files(&args.dicts)
+        .map_err(|e| format!("--dict: {e}"))?;
+    Ok(Cleaner::with_lexicon(config, lexicon))
 }
 
 fn load_config(args: &CleanArgs) -> Result<Config, String> {
@@ -319,6 +333,12 @@ impl Run<'_> {
         self.done += 1;
         self.changed += usize::from(done.summary.changed);
         self.report(input, Ok(&done.summary));
+        if self.args.explain {
+            let mut err = io::stderr().lock();
+            if let Err(e) = explain::write(&mut err, &input.display(), &done.summary) {
+                eprintln!("laoclean: cannot write the explanation: {}", describe(&e));
+            }
+        }
         let written = match done.body {
             Body::None if self.mode == Mode::Check && done.summary.changed && !self.args.quiet => {
                 writeln!(io::stdout(), "{}", input.display())

@@ -115,7 +115,10 @@ fn paragraph(
         let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
         let last_word = a.rsplit(' ').next().unwrap_or("");
         let first_word = b.split(' ').next().unwrap_or("");
-        let glue = if is_letter(x) && is_letter(y) && !phrase_word(last_word) && !phrase_word(first_word)
+        let glue = if is_letter(x)
+            && is_letter(y)
+            && !phrase_word(last_word)
+            && !phrase_word(first_word)
         {
             ""
         } else {

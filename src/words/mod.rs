@@ -74,7 +74,12 @@ impl WordModel {
 }
 
 /// Runs the word stage over `text` (the output of the spacing stage).
-pub(crate) fn run<'a>(text: &'a str, cfg: &Config, model: &WordModel, record: bool) -> StageOutput<'a> {
+pub(crate) fn run<'a>(
+    text: &'a str,
+    cfg: &Config,
+    model: &WordModel,
+    record: bool,
+) -> StageOutput<'a> {
     if cfg.level == Level::Safe || !text.chars().any(lao::is_letter) {
         return StageOutput::new(std::borrow::Cow::Borrowed(text), Vec::new());
     }
@@ -105,7 +110,9 @@ pub(crate) fn run<'a>(text: &'a str, cfg: &Config, model: &WordModel, record: bo
         while next_join < joins.len() && joins[next_join].0 < i {
             next_join += 1;
         }
-        let joined_here = joins.get(next_join).is_some_and(|&(p, g)| p == i && g.is_empty());
+        let joined_here = joins
+            .get(next_join)
+            .is_some_and(|&(p, g)| p == i && g.is_empty());
         if lao::is_letter(c) {
             stretch.push((i, c));
         } else if c == ' ' && prev_letter && next_letter {
@@ -153,7 +160,13 @@ fn apply(text: &str, mut plan: Vec<Planned>, record: bool) -> StageOutput<'_> {
             continue; // inside an edit already made
         }
         edited_to = p.range.end;
-        w.replace_with_alternatives(p.range, &p.replacement, p.rule, p.confidence, p.alternatives);
+        w.replace_with_alternatives(
+            p.range,
+            &p.replacement,
+            p.rule,
+            p.confidence,
+            p.alternatives,
+        );
     }
     let (text, edits) = w.finish();
     StageOutput {

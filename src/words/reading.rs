@@ -26,7 +26,8 @@
 //! Time is linear in the stretch: from each node the walks stop after
 //! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters.
 
-use super::correct::{damage_cost, SkeletonIndex};
+use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
+use super::lexicon::MAX_WORD_CHARS;
 use super::lexicon::Lexicon;
 use super::syllable::{candidates, INVALID};
 use crate::Rule;
@@ -40,6 +41,12 @@ pub const MAX_DAMAGE: u32 = 7000;
 
 /// How much cheaper (milli-nats) an edited reading must be at the standard level.
 pub const STANDARD_MARGIN: u64 = 3000;
+
+/// The most damage (milli-nats) a word found by the edit search ([`near`]) may have.
+pub const MAX_NEAR_DAMAGE: u32 = 6000;
+
+/// The most single-character edits the edit search makes in one word.
+pub const MAX_NEAR_EDITS: u8 = 2;
 
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 1500;
@@ -80,15 +87,33 @@ const NONE: u32 = u32::MAX;
 #[derive(Default)]
 pub(crate) struct Reader {
     chars: Vec<char>,
+    /// Key byte of each character (code point − U+0E00), 0 for a space or line break.
+    keys: Vec<u8>,
     edges: Vec<Edge>,
     plain: Vec<(u64, u32)>,
     best: Vec<(u64, u32)>,
     cands: Vec<(usize, u32)>,
     offsets: Vec<(usize, char)>,
+    /// First pass-1 edge of each position (`NONE` if none were made there).
+    first_edge: Vec<u32>,
+    /// Where the correction searches run: full search near unknown syllables, skeleton
+    /// search near spaces.
+    hot_near: Vec<bool>,
+    hot_skeleton: Vec<bool>,
+    /// End of the unedited reading's word that starts at each position (0: none).
+    plain_end: Vec<usize>,
+    found: Vec<(usize, u64)>,
+    written: Vec<u8>,
 }
 
 impl Reader {
     /// Decodes one stretch (`stretch[k]` = byte offset and character) and plans its edits.
+    ///
+    /// Two passes: the unedited reading (spaces, unknown syllables, exact words), then
+    /// the best one, which adds corrected and joined words: all the skeleton's words near
+    /// spaces, also the bounded edit search ([`near`]) near unknown syllables, and
+    /// elsewhere only compounds of two words or more (real-word errors). Clean text
+    /// costs little more than the segmentation.
     pub(crate) fn read(
         &mut self,
         lex: &Lexicon,
@@ -102,76 +127,181 @@ impl Reader {
         self.offsets.extend_from_slice(stretch);
         self.chars.clear();
         self.chars.extend(stretch.iter().map(|&(_, c)| c));
+        self.keys.clear();
+        self.keys.extend(self.chars.iter().map(|&c| {
+            if ('\u{0E80}'..='\u{0EFF}').contains(&c) {
+                (c as u32 - 0x0E00) as u8
+            } else {
+                0
+            }
+        }));
         self.edges.clear();
         self.plain.clear();
         self.plain.resize(n + 1, (u64::MAX, NONE));
         self.best.clear();
         self.best.resize(n + 1, (u64::MAX, NONE));
+        self.first_edge.clear();
+        self.first_edge.resize(n + 1, NONE);
         self.plain[0].0 = 0;
-        self.best[0].0 = 0;
-        let unknown = lex.unknown_cost();
+        // Pass 1: the unedited reading.
         for p in 0..n {
-            if self.plain[p].0 == u64::MAX && self.best[p].0 == u64::MAX {
+            if self.plain[p].0 == u64::MAX {
                 continue;
+            }
+            let from = self.edges.len();
+            self.base_edges(lex, p);
+            for id in from..self.edges.len() {
+                self.relax_plain(id as u32);
+            }
+        }
+        if self.plain[n].0 == u64::MAX {
+            return;
+        }
+        self.mark_hot();
+        // Pass 2: the best reading.
+        self.best[0].0 = 0;
+        for p in 0..n {
+            if self.best[p].0 == u64::MAX {
+                continue;
+            }
+            if self.first_edge[p] == NONE {
+                self.base_edges(lex, p);
+            }
+            let mut id = self.first_edge[p];
+            while (id as usize) < self.edges.len() && self.edges[id as usize].start == p {
+                self.relax_best(id);
+                id += 1;
             }
             if self.chars[p] == ' ' || self.chars[p] == '\n' {
-                self.relax(p, p + 1, 0, Kind::Space, String::new());
                 continue;
             }
-            candidates(&self.offsets, p, &mut self.cands);
-            for i in 0..self.cands.len() {
-                let (e, syl) = self.cands[i];
-                let c = unknown + if syl >= INVALID { unknown } else { syl as u64 };
-                self.relax(p, e, c, Kind::Unknown, String::new());
+            let from = self.edges.len();
+            if self.hot_skeleton[p] || self.hot_near[p] {
+                self.corrections(lex, index, p, p, true);
+            } else if self.plain_end[p] > 0 {
+                self.corrections(lex, index, p, self.plain_end[p], false);
             }
-            let chars = std::mem::take(&mut self.chars);
-            let mut found: Vec<(usize, String, u64, Option<usize>)> = Vec::new();
-            index.walk(&chars, p, true, |e, w, cost, skipped| {
-                found.push((e, w.to_string(), cost, skipped));
-            });
-            for (e, w, cost, skipped) in found {
-                let span = chars[p..e]
-                    .iter()
-                    .enumerate()
-                    .filter(|&(k, _)| Some(p + k) != skipped)
-                    .map(|(_, &c)| c);
-                if skipped.is_none() && w.chars().eq(span.clone()) {
-                    self.relax(p, e, cost, Kind::Exact, String::new());
-                    continue;
-                }
-                let written: String = span.collect();
-                let Some(damage) = damage_cost(&w, &written) else {
-                    continue;
-                };
-                if damage > MAX_DAMAGE {
-                    continue;
-                }
-                let (kind, extra) = if skipped.is_some() {
-                    (Kind::Joined, JOIN_SPACE)
-                } else {
-                    (Kind::Corrected, 0)
-                };
-                self.relax(p, e, cost + damage as u64 + extra, kind, w);
+            for id in from..self.edges.len() {
+                self.relax_best(id as u32);
             }
-            self.chars = chars;
         }
-        if self.best[n].0 == u64::MAX || self.plain[n].0 == u64::MAX {
+        if self.best[n].0 == u64::MAX {
             return;
         }
-        self.plan_edits(margin, plan);
+        self.plan_edits(lex, margin, plan);
     }
 
-    fn relax(&mut self, p: usize, e: usize, cost: u64, kind: Kind, word: String) {
-        let plain_ok = matches!(kind, Kind::Space | Kind::Unknown | Kind::Exact);
-        let cp = self.plain[p].0.saturating_add(cost);
-        let cb = self.best[p].0.saturating_add(cost);
-        let improves_plain = plain_ok && cp < self.plain[e].0;
-        let improves_best = cb < self.best[e].0;
-        let keep = improves_plain || improves_best || matches!(kind, Kind::Corrected | Kind::Joined);
-        if !keep {
+    /// The unedited edges from `p`: a space, unknown syllables, exact words.
+    fn base_edges(&mut self, lex: &Lexicon, p: usize) {
+        self.first_edge[p] = self.edges.len() as u32;
+        if self.chars[p] == ' ' || self.chars[p] == '\n' {
+            self.push(p, p + 1, 0, Kind::Space, String::new());
             return;
         }
-        let id = self.edges.len() as u32;
+        let unknown = lex.unknown_cost();
+        candidates(&self.offsets, p, &mut self.cands);
+        for i in 0..self.cands.len() {
+            let (e, syl) = self.cands[i];
+            let c = unknown + if syl >= INVALID { unknown } else { syl as u64 };
+            self.push(p, e, c, Kind::Unknown, String::new());
+        }
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
+        lex.prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, c| found.push((e, c)));
+        for &(e, c) in &found {
+            self.push(p, e, c, Kind::Exact, String::new());
+        }
+        self.found = found;
+    }
+
+    /// Corrected and joined words from `p` ending after `min_end`; with `full`, also the
+    /// edit search where an unknown syllable is near.
+    fn corrections(
+        &mut self,
+        lex: &Lexicon,
+        index: &SkeletonIndex,
+        p: usize,
+        min_end: usize,
+        full: bool,
+    ) {
+        let chars = std::mem::take(&mut self.chars);
+        let keys = std::mem::take(&mut self.keys);
+        let mut written = std::mem::take(&mut self.written);
+        index.walk(&chars, p, min_end, full, |e, w, cost, skipped| {
+            written.clear();
+            written.extend(
+                (p..e)
+                    .filter(|&k| Some(k) != skipped)
+                    .map(|k| keys[k]),
+            );
+            if skipped.is_none() && w == written.as_slice() {
+                return; // exact: pass 1 has it
+            }
+            let Some(damage) = damage_of_keys(w, &written) else {
+                return;
+            };
+            if damage > MAX_DAMAGE {
+                return;
+            }
+            let (kind, extra) = if skipped.is_some() {
+                (Kind::Joined, JOIN_SPACE)
+            } else {
+                (Kind::Corrected, 0)
+            };
+            self.edges.push(Edge {
+                start: p,
+                end: e,
+                cost: cost + damage as u64 + extra,
+                kind,
+                word: word_of(w),
+            });
+        });
+        if full && self.hot_near[p] {
+            for fst in lex.automata() {
+                near(fst, &keys, p, MAX_NEAR_DAMAGE, MAX_NEAR_EDITS, &mut |e, w, cost, damage| {
+                    self.edges.push(Edge {
+                        start: p,
+                        end: e,
+                        cost: cost + damage as u64,
+                        kind: Kind::Corrected,
+                        word: word_of(w),
+                    });
+                });
+            }
+        }
+        self.chars = chars;
+        self.keys = keys;
+        self.written = written;
+    }
+
+    /// Marks where the correction searches run, from the unedited reading: from two
+    /// words before an unknown syllable (or a space) up to it.
+    fn mark_hot(&mut self) {
+        let n = self.chars.len();
+        self.hot_near.clear();
+        self.hot_near.resize(n + 1, false);
+        self.hot_skeleton.clear();
+        self.hot_skeleton.resize(n + 1, false);
+        self.plain_end.clear();
+        self.plain_end.resize(n + 1, 0);
+        let path = self.path(&self.plain);
+        for (i, &id) in path.iter().enumerate() {
+            let e = &self.edges[id as usize];
+            if e.kind != Kind::Space {
+                self.plain_end[e.start] = e.end;
+            }
+            let back = self.edges[path[i.saturating_sub(2)] as usize].start;
+            match e.kind {
+                Kind::Unknown => self.hot_near[back..e.end].iter_mut().for_each(|h| *h = true),
+                Kind::Space => self.hot_skeleton[back..e.start]
+                    .iter_mut()
+                    .for_each(|h| *h = true),
+                _ => {}
+            }
+        }
+    }
+
+    fn push(&mut self, p: usize, e: usize, cost: u64, kind: Kind, word: String) {
         self.edges.push(Edge {
             start: p,
             end: e,
@@ -179,11 +309,21 @@ impl Reader {
             kind,
             word,
         });
-        if improves_plain {
-            self.plain[e] = (cp, id);
+    }
+
+    fn relax_plain(&mut self, id: u32) {
+        let e = &self.edges[id as usize];
+        let c = self.plain[e.start].0.saturating_add(e.cost);
+        if c < self.plain[e.end].0 {
+            self.plain[e.end] = (c, id);
         }
-        if improves_best {
-            self.best[e] = (cb, id);
+    }
+
+    fn relax_best(&mut self, id: u32) {
+        let e = &self.edges[id as usize];
+        let c = self.best[e.start].0.saturating_add(e.cost);
+        if c < self.best[e.end].0 {
+            self.best[e.end] = (c, id);
         }
     }
 
@@ -199,12 +339,14 @@ impl Reader {
         out
     }
 
-    fn plan_edits(&self, margin: u64, plan: &mut Vec<Planned>) {
+    fn plan_edits(&self, lex: &Lexicon, margin: u64, plan: &mut Vec<Planned>) {
         let best = self.path(&self.best);
-        if best
-            .iter()
-            .all(|&id| matches!(self.edges[id as usize].kind, Kind::Space | Kind::Unknown | Kind::Exact))
-        {
+        if best.iter().all(|&id| {
+            matches!(
+                self.edges[id as usize].kind,
+                Kind::Space | Kind::Unknown | Kind::Exact
+            )
+        }) {
             return; // the unedited reading is the best one
         }
         let plain = self.path(&self.plain);
@@ -220,7 +362,7 @@ impl Reader {
             seg_edges.push(id);
             let e = self.edges[id as usize].end;
             if on_plain[e] {
-                self.judge(seg_start, e, &seg_edges, &plain, margin, plan);
+                self.judge(lex, seg_start, e, &seg_edges, &plain, margin, plan);
                 seg_edges.clear();
                 seg_start = e;
             }
@@ -228,7 +370,17 @@ impl Reader {
     }
 
     /// Judges the best reading of `s..t` (edges `ids`) against the unedited one.
-    fn judge(&self, s: usize, t: usize, ids: &[u32], plain: &[u32], margin: u64, plan: &mut Vec<Planned>) {
+    #[allow(clippy::too_many_arguments)]
+    fn judge(
+        &self,
+        lex: &Lexicon,
+        s: usize,
+        t: usize,
+        ids: &[u32],
+        plain: &[u32],
+        margin: u64,
+        plan: &mut Vec<Planned>,
+    ) {
         let edited: Vec<&Edge> = ids
             .iter()
             .map(|&id| &self.edges[id as usize])
@@ -242,6 +394,13 @@ impl Reader {
             .map(|&id| &self.edges[id as usize])
             .filter(|e| e.start >= s && e.end <= t)
             .collect();
+        // A user's own word is never corrected.
+        if plain_edges.iter().any(|e| {
+            e.kind == Kind::Exact
+                && lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
+        }) {
+            return;
+        }
         let plain_cost = self.plain[t].0 - self.plain[s].0;
         let best_cost = self.best[t].0 - self.best[s].0;
         let gain = plain_cost.saturating_sub(best_cost);
@@ -267,7 +426,9 @@ impl Reader {
             let range = self.byte_range(e.start, e.end);
             let written: String = self.chars[e.start..e.end].iter().collect();
             let spelling_changed = e.kind == Kind::Corrected
-                || e.word.chars().ne(written.chars().filter(|&c| c != ' ' && c != '\n'));
+                || e.word
+                    .chars()
+                    .ne(written.chars().filter(|&c| c != ' ' && c != '\n'));
             let rule = if spelling_changed {
                 Rule::WordSpelling
             } else {
