@@ -36,6 +36,7 @@ pub use segment::{Segmenter, Token, TokenKind};
 use crate::cleaner::StageOutput;
 use crate::edit::Rewriter;
 use crate::{lao, Config, Level, Rule};
+use std::ops::Range;
 use correct::SkeletonIndex;
 use reading::{Planned, Reader, AGGRESSIVE_MARGIN, STANDARD_MARGIN};
 
@@ -100,6 +101,7 @@ pub(crate) fn run<'a>(
         })
         .collect();
     let mut reader = Reader::default();
+    reader.compound_near = cfg.level == Level::Aggressive;
     let mut stretch: Vec<(usize, char)> = Vec::new();
     let mut next_join = 0;
     let mut it = text.char_indices().peekable();
@@ -122,14 +124,14 @@ pub(crate) fn run<'a>(
         } else {
             if !stretch.is_empty() {
                 reader.read(lex, &model.index, &stretch, margin, &mut plan);
-                duplicates(&model.segmenter, text, &stretch, &mut plan);
+                duplicates(lex, text, &reader.plain_words(), &mut plan);
             }
             stretch.clear();
         }
     }
     if !stretch.is_empty() {
         reader.read(lex, &model.index, &stretch, margin, &mut plan);
-        duplicates(&model.segmenter, text, &stretch, &mut plan);
+        duplicates(lex, text, &reader.plain_words(), &mut plan);
     }
     apply(text, plan, record)
 }
@@ -176,30 +178,23 @@ fn apply(text: &str, mut plan: Vec<Planned>, record: bool) -> StageOutput<'_> {
     }
 }
 
-/// Suggests removing a word written twice in a row (ກອງກອງທັບ, ຍົກສູງຍົກສູງ): the
-/// second token starts with the whole first one, a dictionary word of two letters or more.
-fn duplicates(seg: &Segmenter, text: &str, stretch: &[(usize, char)], plan: &mut Vec<Planned>) {
-    let (Some(&(a, _)), Some(&(b, c))) = (stretch.first(), stretch.last()) else {
-        return;
-    };
-    let span = &text[a..b + c.len_utf8()];
-    if span.contains('\n') {
-        return;
-    }
-    let tokens = seg.tokens(span);
-    for w in tokens.windows(2) {
-        let (x, y) = (&w[0], &w[1]);
-        if x.kind != TokenKind::Word || y.kind != TokenKind::Word {
+/// Suggests removing a word written twice in a row (ກອງກອງທັບ, ຍົກສູງຍົກສູງ): of two
+/// neighbouring words of the unedited reading (byte range, is a dictionary word), the
+/// second starts with the whole first one, a dictionary word of two letters or more.
+fn duplicates(lex: &Lexicon, text: &str, words: &[(Range<usize>, bool)], plan: &mut Vec<Planned>) {
+    for w in words.windows(2) {
+        let ((x, xw), (y, yw)) = (&w[0], &w[1]);
+        if !xw || !yw || x.end != y.start {
             continue;
         }
-        let (tx, ty) = (&span[x.span.clone()], &span[y.span.clone()]);
-        let doubled = ty == tx
-            || ty
-                .strip_prefix(tx)
-                .is_some_and(|rest| seg.lexicon().contains(rest));
+        let (tx, ty) = (&text[x.clone()], &text[y.clone()]);
+        if tx.contains('\n') || ty.contains('\n') {
+            continue;
+        }
+        let doubled = ty == tx || ty.strip_prefix(tx).is_some_and(|rest| lex.contains(rest));
         if tx.chars().count() >= 2 && doubled {
             plan.push(Planned {
-                range: a + x.span.start..a + x.span.end,
+                range: x.clone(),
                 replacement: String::new(),
                 rule: Rule::WordDuplicate,
                 confidence: 0.5,

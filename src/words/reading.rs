@@ -40,7 +40,7 @@ pub const JOIN_SPACE: u64 = 2500;
 pub const MAX_DAMAGE: u32 = 7000;
 
 /// How much cheaper (milli-nats) an edited reading must be at the standard level.
-pub const STANDARD_MARGIN: u64 = 3000;
+pub const STANDARD_MARGIN: u64 = 4500;
 
 /// The most damage (milli-nats) a word found by the edit search ([`near`]) may have.
 pub const MAX_NEAR_DAMAGE: u32 = 6000;
@@ -49,7 +49,23 @@ pub const MAX_NEAR_DAMAGE: u32 = 6000;
 pub const MAX_NEAR_EDITS: u8 = 2;
 
 /// The margin of the aggressive level.
-pub const AGGRESSIVE_MARGIN: u64 = 1500;
+pub const AGGRESSIVE_MARGIN: u64 = 2500;
+
+/// May a stretch of text be corrected? Only when it has at least [`MIN_CORRECTED`]
+/// letters and a vowel: single letters and runs of consonants are abbreviations
+/// (ກມສພ, ຄ.ພ.), not damaged words.
+pub(crate) fn correctable(written: &[char]) -> bool {
+    let letters = written.iter().filter(|&&c| crate::lao::is_letter(c)).count();
+    let vowel = written.iter().any(|&c| {
+        crate::lao::is_leading_vowel(c)
+            || crate::lao::is_following_vowel(c)
+            || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c))
+    });
+    letters >= MIN_CORRECTED && vowel
+}
+
+/// The fewest letters a corrected stretch has.
+pub const MIN_CORRECTED: usize = 3;
 
 /// One planned change, in byte offsets of the stage input.
 #[derive(Clone, Debug)]
@@ -102,8 +118,13 @@ pub(crate) struct Reader {
     hot_skeleton: Vec<bool>,
     /// End of the unedited reading's word that starts at each position (0: none).
     plain_end: Vec<usize>,
+    /// How far a compound from each word start of the unedited reading may reach: the
+    /// end of the second word after it (0: no compound).
+    compound_end: Vec<usize>,
     found: Vec<(usize, u64)>,
     written: Vec<u8>,
+    /// Also run the edit search for compounds everywhere (the aggressive level).
+    pub compound_near: bool,
 }
 
 impl Reader {
@@ -177,9 +198,10 @@ impl Reader {
             }
             let from = self.edges.len();
             if self.hot_skeleton[p] || self.hot_near[p] {
-                self.corrections(lex, index, p, p, true);
-            } else if self.plain_end[p] > 0 {
-                self.corrections(lex, index, p, self.plain_end[p], false);
+                self.corrections(lex, index, p, p, n, true);
+            } else if self.compound_end[p] > 0 {
+                let limit = if self.compound_near { n } else { self.compound_end[p] };
+                self.corrections(lex, index, p, self.plain_end[p], limit, false);
             }
             for id in from..self.edges.len() {
                 self.relax_best(id as u32);
@@ -222,12 +244,15 @@ impl Reader {
         index: &SkeletonIndex,
         p: usize,
         min_end: usize,
+        max_end: usize,
         full: bool,
     ) {
         let chars = std::mem::take(&mut self.chars);
         let keys = std::mem::take(&mut self.keys);
         let mut written = std::mem::take(&mut self.written);
-        index.walk(&chars, p, min_end, full, |e, w, cost, skipped| {
+        let spans = &chars;
+        let ok = move |e: usize| correctable(&spans[p..e]);
+        index.walk(&chars[..max_end], p, min_end, full, |e, w, cost, skipped| {
             written.clear();
             written.extend(
                 (p..e)
@@ -236,6 +261,9 @@ impl Reader {
             );
             if skipped.is_none() && w == written.as_slice() {
                 return; // exact: pass 1 has it
+            }
+            if !ok(e) {
+                return;
             }
             let Some(damage) = damage_of_keys(w, &written) else {
                 return;
@@ -256,9 +284,12 @@ impl Reader {
                 word: word_of(w),
             });
         });
-        if full && self.hot_near[p] {
+        if (full && self.hot_near[p]) || (!full && self.compound_near) {
             for fst in lex.automata() {
                 near(fst, &keys, p, MAX_NEAR_DAMAGE, MAX_NEAR_EDITS, &mut |e, w, cost, damage| {
+                    if e <= min_end || !ok(e) {
+                        return;
+                    }
                     self.edges.push(Edge {
                         start: p,
                         end: e,
@@ -284,7 +315,21 @@ impl Reader {
         self.hot_skeleton.resize(n + 1, false);
         self.plain_end.clear();
         self.plain_end.resize(n + 1, 0);
+        self.compound_end.clear();
+        self.compound_end.resize(n + 1, 0);
         let path = self.path(&self.plain);
+        for w in path.windows(3) {
+            let [a, b, c] = [w[0], w[1], w[2]].map(|id| &self.edges[id as usize]);
+            if a.kind != Kind::Space && b.kind != Kind::Space {
+                self.compound_end[a.start] = if c.kind != Kind::Space { c.end } else { b.end };
+            }
+        }
+        if let [.., a, b] = path.as_slice() {
+            let [a, b] = [a, b].map(|&id| &self.edges[id as usize]);
+            if a.kind != Kind::Space && b.kind != Kind::Space {
+                self.compound_end[a.start] = b.end;
+            }
+        }
         for (i, &id) in path.iter().enumerate() {
             let e = &self.edges[id as usize];
             if e.kind != Kind::Space {
@@ -299,6 +344,21 @@ impl Reader {
                 _ => {}
             }
         }
+    }
+
+    /// The words of the unedited reading of the last stretch read: byte range in the
+    /// text, and whether it is a dictionary word (spaces left out).
+    pub(crate) fn plain_words(&self) -> Vec<(Range<usize>, bool)> {
+        let n = self.chars.len();
+        if n == 0 || self.plain.get(n).is_none_or(|p| p.0 == u64::MAX) {
+            return Vec::new();
+        }
+        self.path(&self.plain)
+            .into_iter()
+            .map(|id| &self.edges[id as usize])
+            .filter(|e| e.kind != Kind::Space)
+            .map(|e| (self.byte_range(e.start, e.end), e.kind == Kind::Exact))
+            .collect()
     }
 
     fn push(&mut self, p: usize, e: usize, cost: u64, kind: Kind, word: String) {
@@ -443,6 +503,18 @@ impl Reader {
                 .collect();
             alternatives.sort();
             alternatives.dedup_by(|a, b| a.1 == b.1);
+            // Two errors in one place (a stray space and a misspelling), or a close
+            // second reading: not sure enough to apply.
+            let joined_and_spelt = e.kind == Kind::Joined && spelling_changed;
+            let close_second = alternatives
+                .first()
+                .is_some_and(|a| a.0.saturating_sub(e.cost) < margin / 3);
+            let suggestion = suggestion || joined_and_spelt || close_second;
+            let confidence = if suggestion {
+                confidence.min(0.5)
+            } else {
+                confidence
+            };
             let mut alts: Vec<String> = alternatives.into_iter().take(3).map(|a| a.1).collect();
             alts.push(written);
             plan.push(Planned {
