@@ -9,7 +9,8 @@
 //!   cuts a dictionary word (the best segmentation of the letters around it has a word
 //!   across it): `ວາລະ\nສານ`, `ຂໍ້\nມູນ`; or
 //! - it has at least three lines, and at least two thirds of the lines before the last
-//!   end mid-sentence (in a letter) at lengths within a quarter of their median.
+//!   end mid-sentence (in a letter) at lengths within a quarter of their median, and
+//!   that median is at least [`MIN_WRAP_WIDTH`].
 //!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`] every
 //! candidate is. A joined break between two Lao letters is removed (Lao puts no space
@@ -30,6 +31,10 @@ use crate::JoinLines;
 /// A line at least this many characters long, ending in a Lao letter, is a wrapped line
 /// when the break after it cuts a dictionary word.
 pub const LONG_LINE: usize = 60;
+
+/// The median line length (characters) below which a paragraph is not taken for
+/// hard-wrapped prose (headings, addresses and reference lines are short).
+pub const MIN_WRAP_WIDTH: f64 = 40.0;
 
 /// Byte offsets of the `\n` to rejoin, each with its replacement ("" or " ").
 pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, &'static str)> {
@@ -63,7 +68,9 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, 
         para.clear();
     };
     for (i, (_, l)) in lines.iter().enumerate() {
-        if l.trim().is_empty() || fences[i] || l.ends_with('\r') {
+        // A line without a letter or digit (blank, a rule, a lone separator) ends the
+        // paragraph.
+        if !l.chars().any(char::is_alphanumeric) || fences[i] || l.ends_with('\r') {
             flush(&mut para, &mut out);
             continue;
         }
@@ -151,7 +158,7 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         .iter()
         .filter(|&&l| (l as f64 - median).abs() <= median / 4.0)
         .count();
-    3 * mid_sentence >= 2 * body.len() && 3 * even >= 2 * body.len() && median >= 20.0
+    3 * mid_sentence >= 2 * body.len() && 3 * even >= 2 * body.len() && median >= MIN_WRAP_WIDTH
 }
 
 /// Does the break between `a` and `b` cut a word of the dictionary?
