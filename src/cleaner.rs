@@ -132,11 +132,31 @@ impl Cleaner {
             stages.apply(|t, record| spacing::run(t, cfg, record));
         }
         if cfg.level != crate::Level::Safe {
+            // A word edit can make the next one possible (a joined space brings two words
+            // together); rounds until nothing changes keep clean(clean(x)) == clean(x).
+            // Suggestions come from the first round only.
             let model = &self.words;
-            stages.apply(|t, record| words::run(t, cfg, model, record));
+            let mut round = 0;
+            while round < WORD_ROUNDS {
+                let first = round == 0;
+                let changed = stages.apply(|t, record| {
+                    let mut out = words::run(t, cfg, model, record);
+                    if !first {
+                        out.suggestions.clear();
+                    }
+                    out
+                });
+                if !changed {
+                    break;
+                }
+                round += 1;
+            }
         }
     }
 }
+
+/// The most rounds of the word stage (each only if the one before changed the text).
+const WORD_ROUNDS: usize = 4;
 
 /// The text as it passes through the stages, with the edits so far in input offsets.
 struct Stages<'a> {
@@ -177,7 +197,8 @@ impl<'a> Stages<'a> {
         }
     }
 
-    fn apply(&mut self, stage: impl for<'t> FnOnce(&'t str, bool) -> StageOutput<'t>) {
+    /// Runs one stage; says whether it changed the text.
+    fn apply(&mut self, stage: impl for<'t> FnOnce(&'t str, bool) -> StageOutput<'t>) -> bool {
         let out = stage(&self.text, self.record);
         let (text, mut edits, mut suggestions) = match out.text {
             Cow::Borrowed(_) => (None, out.edits, out.suggestions),
@@ -194,8 +215,10 @@ impl<'a> Stages<'a> {
             self.suggestions.extend(suggestions);
             self.per_stage.push(local);
         }
+        let changed = text.is_some();
         if let Some(s) = text {
             self.text = Cow::Owned(s);
         }
+        changed
     }
 }
