@@ -125,6 +125,9 @@ pub(crate) struct Reader {
     written: Vec<u8>,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
+    /// A changed spelling below this confidence is only suggested (above the margin,
+    /// a respelling needs a clearer win than a joined space).
+    pub min_spelling_confidence: f32,
 }
 
 impl Reader {
@@ -509,7 +512,8 @@ impl Reader {
             let close_second = alternatives
                 .first()
                 .is_some_and(|a| a.0.saturating_sub(e.cost) < margin / 3);
-            let suggestion = suggestion || joined_and_spelt || close_second;
+            let unsure_spelling = spelling_changed && confidence < self.min_spelling_confidence;
+            let suggestion = suggestion || joined_and_spelt || close_second || unsure_spelling;
             let confidence = if suggestion {
                 confidence.min(0.5)
             } else {
