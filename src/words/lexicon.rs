@@ -348,6 +348,20 @@ impl Lexicon {
         std::iter::once(self.main.as_fst()).chain(self.user.as_ref().map(|u| u.as_fst()))
     }
 
+    /// Like [`Lexicon::prefixes`], over the user words only.
+    pub(crate) fn user_prefixes(
+        &self,
+        chars: &[(usize, char)],
+        start: usize,
+        max_chars: usize,
+        mut found: impl FnMut(usize, u64),
+    ) {
+        if let Some(u) = &self.user {
+            let end = chars.len().min(start + max_chars);
+            walk(u, &chars[start..end], start, &mut found);
+        }
+    }
+
     /// Is `word` one of the user's own words (`--dict`)? The word stage never corrects them.
     pub(crate) fn is_user_word(&self, word: &str) -> bool {
         self.user

@@ -123,6 +123,8 @@ pub(crate) struct Reader {
     compound_end: Vec<usize>,
     found: Vec<(usize, u64)>,
     written: Vec<u8>,
+    /// Characters inside a user's own word (`--dict`): never edited.
+    locked: Vec<bool>,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
@@ -167,6 +169,15 @@ impl Reader {
         self.first_edge.clear();
         self.first_edge.resize(n + 1, NONE);
         self.plain[0].0 = 0;
+        self.locked.clear();
+        self.locked.resize(n, false);
+        if lex.user_len() > 0 {
+            for p in 0..n {
+                let mut end = p;
+                lex.user_prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, _| end = end.max(e));
+                self.locked[p..end].iter_mut().for_each(|l| *l = true);
+            }
+        }
         // Pass 1: the unedited reading.
         for p in 0..n {
             if self.plain[p].0 == u64::MAX {
@@ -458,10 +469,12 @@ impl Reader {
             .filter(|e| e.start >= s && e.end <= t)
             .collect();
         // A user's own word is never corrected.
-        if plain_edges.iter().any(|e| {
-            e.kind == Kind::Exact
-                && lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
-        }) {
+        if edited.iter().any(|e| self.locked[e.start..e.end].iter().any(|&l| l))
+            || plain_edges.iter().any(|e| {
+                e.kind == Kind::Exact
+                    && lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
+            })
+        {
             return;
         }
         let plain_cost = self.plain[t].0 - self.plain[s].0;
