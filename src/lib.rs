@@ -52,3 +52,8 @@ use std::borrow::Cow;
 pub fn normalize(text: &str) -> Cow<'_, str> {
     characters::run(text, &Config::default(), false).text
 }
+
+/// The Rust examples of README.md, run as doctests so that they stay true.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

@@ -125,6 +125,8 @@ fn a_large_input_streams_through_unchanged() {
             _ => " ",
         });
     }
+    // The last piece ends in a space, which the spacing rules remove: end the text cleanly.
+    text.push_str("ຈົບ\n");
     assert!(text.len() > 3 << 20);
     let out = laoclean().write_stdin(text.clone()).output().unwrap();
     assert!(out.status.success());
@@ -898,4 +900,133 @@ fn a_missing_dict_file_is_an_error() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--dict"));
+}
+
+// ---- laoclean segment ----
+
+#[test]
+fn segment_separates_words_with_the_chosen_delimiter() {
+    laoclean()
+        .args(["segment", "--sep", "|"])
+        .write_stdin("ກອງປະຊຸມຄົບຄະນະ 2021\n")
+        .assert()
+        .success()
+        .stdout("ກອງ|ປະຊຸມ|ຄົບ|ຄະນະ 2021\n");
+}
+
+#[test]
+fn segment_defaults_to_zero_width_space_and_normalises_first() {
+    // ໍາ is composed by the character stage before segmenting; --raw skips that.
+    laoclean()
+        .arg("segment")
+        .write_stdin("ກອງປະຊຸມ ດໍາເນີນ")
+        .assert()
+        .success()
+        .stdout("ກອງ\u{200B}ປະຊຸມ ດຳເນີນ");
+    laoclean()
+        .args(["segment", "--raw", "--sep", "|"])
+        .write_stdin("ດໍາເນີນ")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\u{0ECD}\u{0EB2}"));
+}
+
+#[test]
+fn segment_reads_files_in_order_and_the_output_does_not_depend_on_threads() {
+    let dir = TempDir::new().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    fs::write(&a, "ກອງປະຊຸມ\n").unwrap();
+    fs::write(&b, "ຄົບຄະນະ\n").unwrap();
+    let one = laoclean()
+        .args(["segment", "-j1", "--sep", "|"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert!(one.status.success());
+    assert_eq!(
+        String::from_utf8(one.stdout.clone()).unwrap(),
+        "ກອງ|ປະຊຸມ\nຄົບ|ຄະນະ\n"
+    );
+    let two = laoclean()
+        .args(["segment", "-j2", "--sep", "|"])
+        .arg(&a)
+        .arg(&b)
+        .output()
+        .unwrap();
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn segment_uses_user_words() {
+    let dir = TempDir::new().unwrap();
+    let words = dir.path().join("words.txt");
+    fs::write(&words, "ຄົບຄະນະ\t50\n").unwrap();
+    laoclean()
+        .args(["segment", "--sep", "|", "--dict"])
+        .arg(&words)
+        .write_stdin("ກອງປະຊຸມຄົບຄະນະ")
+        .assert()
+        .success()
+        .stdout("ກອງ|ປະຊຸມ|ຄົບຄະນະ");
+}
+
+#[test]
+fn segment_errors_name_the_file_and_byte() {
+    laoclean()
+        .arg("segment")
+        .write_stdin(&b"\xe0\xba\x81\xff"[..])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("<stdin>: invalid UTF-8 at byte 3"));
+    laoclean()
+        .args(["segment", "/nonexistent/file.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("/nonexistent/file.txt"));
+}
+
+// ---- laoclean dict build ----
+
+#[test]
+fn dict_build_writes_a_dictionary_that_segment_loads() {
+    let dir = TempDir::new().unwrap();
+    let corpus = dir.path().join("corpus");
+    fs::create_dir(&corpus).unwrap();
+    // An unknown name, repeated often enough to become a word of the archive.
+    let text = "ທ່ານ ສົມພອນວົງໄຊ ໄດ້ກ່າວ. ".repeat(8);
+    fs::write(corpus.join("a.txt"), &text).unwrap();
+    fs::write(corpus.join("b.txt"), &text).unwrap();
+    let out = dir.path().join("archive.dict");
+    laoclean()
+        .args(["dict", "build", "--corpus"])
+        .arg(&corpus)
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 files"));
+    let dict = fs::read_to_string(&out).unwrap();
+    assert!(dict.starts_with("# laoclean dictionary"), "{dict}");
+    assert!(dict.lines().any(|l| l.starts_with("ທ່ານ\t")), "{dict}");
+    // The file loads as a user dictionary.
+    laoclean()
+        .args(["segment", "--dict"])
+        .arg(&out)
+        .write_stdin("ທ່ານ")
+        .assert()
+        .success();
+}
+
+#[test]
+fn dict_build_needs_files() {
+    let dir = TempDir::new().unwrap();
+    laoclean()
+        .args(["dict", "build", "--corpus"])
+        .arg(dir.path())
+        .args(["-o", "/dev/null"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no files"));
 }

@@ -60,10 +60,14 @@ pub struct Cli {
 }
 
 /// Subcommands. Plain `laoclean FILE` keeps working next to them
-/// (`args_conflicts_with_subcommands`); they will be `segment [FILES]` and
-/// `dict build --corpus DIR -o FILE`, each a variant here with its own `Args` struct.
+/// (`args_conflicts_with_subcommands`).
 #[derive(Debug, Subcommand)]
-pub enum Command {}
+pub enum Command {
+    /// Split text into words (separated by U+200B, or --sep), for indexing.
+    Segment(super::segment::SegmentArgs),
+    /// Build a dictionary of an archive's own words, for --dict.
+    Dict(super::dict::DictArgs),
+}
 
 /// Arguments of the default action: clean files, directories or stdin.
 #[derive(Debug, Args)]

@@ -64,12 +64,19 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
         .map(|e| e.into_path())
         .collect();
     files.sort();
-    anyhow::ensure!(!files.is_empty(), "no files under {}", args.corpus.display());
+    anyhow::ensure!(
+        !files.is_empty(),
+        "no files under {}",
+        args.corpus.display()
+    );
     let results: Vec<(Vocabulary, bool)> = files
         .par_iter()
         .map(|f| {
             let mut v = Vocabulary::default();
-            match std::fs::read(f).ok().and_then(|b| String::from_utf8(b).ok()) {
+            match std::fs::read(f)
+                .ok()
+                .and_then(|b| String::from_utf8(b).ok())
+            {
                 Some(text) => {
                     v.add_text(&seg, &cleaner.clean(&text));
                     (v, true)

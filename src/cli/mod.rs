@@ -9,12 +9,16 @@
 //! | [`diff`] | `--diff` |
 //! | [`report`] | `--report json|jsonl` |
 //! | [`explain`] | `--explain` |
+//! | [`segment`] | `laoclean segment`: words for indexing |
+//! | [`dict`] | `laoclean dict build`: an archive's own words for `--dict` |
 
 mod args;
+mod dict;
 mod diff;
 mod explain;
 mod files;
 mod report;
+mod segment;
 mod write;
 
 use args::{CleanArgs, Cli, ColorWhen};
@@ -44,7 +48,24 @@ const SPOOL_BYTES: usize = 4 << 20;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = cli.command {
-        match command {}
+        let result = match command {
+            args::Command::Segment(a) => segment::run(&a),
+            args::Command::Dict(a) => dict::run(&a),
+        };
+        return match result {
+            Ok(()) => ExitCode::SUCCESS,
+            // `laoclean segment big.txt | head`: the reader went away; not an error.
+            Err(e)
+                if e.downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe) =>
+            {
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("laoclean: {e:#}");
+                ExitCode::from(EXIT_ERROR)
+            }
+        };
     }
     match run(&cli.clean) {
         Ok(code) => code,

@@ -2,7 +2,7 @@
 
 use anyhow::Context;
 use laoclean::words::{Lexicon, Segmenter};
-use std::io::{Read, Write};
+use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
 /// Arguments of `laoclean segment`.
@@ -19,6 +19,9 @@ pub struct SegmentArgs {
     /// Segment the text as it is, without the character stage first.
     #[arg(long)]
     pub raw: bool,
+    /// Worker threads (default: one per core).
+    #[arg(short = 'j', long, value_name = "N")]
+    pub threads: Option<usize>,
 }
 
 /// The lexicon: the embedded list plus the `--dict` files.
@@ -40,23 +43,73 @@ pub fn segment_text(seg: &Segmenter, text: &str, sep: &str, raw: bool) -> String
     }
 }
 
+/// Text is segmented this many bytes at a time (extended to the next line break), so
+/// memory stays bounded on inputs of any size; each chunk is segmented in parallel.
+const CHUNK_BYTES: usize = 8 << 20;
+
 /// Runs `laoclean segment`.
 pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
+    if let Some(n) = args.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global()
+            .with_context(|| format!("cannot start {n} threads"))?;
+    }
     let seg = Segmenter::new(lexicon(&args.dicts)?);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    if args.files.is_empty() {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .context("reading standard input (is it UTF-8?)")?;
-        out.write_all(segment_text(&seg, &text, &args.sep, args.raw).as_bytes())?;
-    }
-    for f in &args.files {
-        let text =
-            std::fs::read_to_string(f).with_context(|| format!("reading {}", f.display()))?;
-        out.write_all(segment_text(&seg, &text, &args.sep, args.raw).as_bytes())?;
+    let stdin = [PathBuf::from("-")];
+    let files = if args.files.is_empty() {
+        &stdin[..]
+    } else {
+        &args.files[..]
+    };
+    for f in files {
+        let (name, reader): (String, Box<dyn Read>) = if f.as_os_str() == "-" {
+            ("<stdin>".into(), Box::new(std::io::stdin().lock()))
+        } else {
+            let file =
+                std::fs::File::open(f).with_context(|| format!("{}: cannot open", f.display()))?;
+            (f.display().to_string(), Box::new(file))
+        };
+        segment_stream(&seg, reader, &mut out, args, &name)?;
     }
     out.flush()?;
     Ok(())
+}
+
+/// Segments `reader` to `out` a chunk at a time; chunks end at line breaks.
+fn segment_stream(
+    seg: &Segmenter,
+    reader: impl Read,
+    out: &mut impl Write,
+    args: &SegmentArgs,
+    name: &str,
+) -> anyhow::Result<()> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    let mut chunk = Vec::with_capacity(CHUNK_BYTES + (1 << 16));
+    let mut offset = 0u64;
+    loop {
+        chunk.clear();
+        (&mut reader)
+            .take(CHUNK_BYTES as u64)
+            .read_to_end(&mut chunk)
+            .with_context(|| format!("{name}: read error"))?;
+        if chunk.is_empty() {
+            return Ok(());
+        }
+        if chunk.last() != Some(&b'\n') {
+            reader
+                .read_until(b'\n', &mut chunk)
+                .with_context(|| format!("{name}: read error"))?;
+        }
+        let text = std::str::from_utf8(&chunk).map_err(|e| {
+            anyhow::anyhow!(
+                "{name}: invalid UTF-8 at byte {}",
+                offset + e.valid_up_to() as u64
+            )
+        })?;
+        out.write_all(segment_text(seg, text, &args.sep, args.raw).as_bytes())?;
+        offset += chunk.len() as u64;
+    }
 }
