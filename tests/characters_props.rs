@@ -59,9 +59,7 @@ fn configs() -> Vec<Config> {
         chars_only(),
         chars_only().digits(Digits::Lao),
         chars_only().digits(Digits::Keep),
-        chars_only()
-            .fold_ho_clusters(false)
-            .thai_lookalikes(false),
+        chars_only().fold_ho_clusters(false).thai_lookalikes(false),
     ]
 }
 

@@ -842,7 +842,9 @@ fn explain_prints_each_edit_and_suggestion_on_stderr() {
         .assert()
         .success()
         .stdout("ແຈ້ງ ກອງປະຊຸມໃຫຍ່\nສຽງກອງກອງທັບ\n")
-        .stderr(predicate::str::contains("<stdin>:1:1: ເເຈ້ → ແຈ້  char.double-e (1.00)"))
+        .stderr(predicate::str::contains(
+            "<stdin>:1:1: ເເຈ້ → ແຈ້  char.double-e (1.00)",
+        ))
         .stderr(predicate::str::contains(
             "<stdin>:1:10: ປະຊຸມໃຫ່ຍ → ປະຊຸມໃຫຍ່  word.spelling (1.00)",
         ))
@@ -869,7 +871,10 @@ fn explain_names_the_file_and_is_silent_at_level_safe_for_words() {
         .arg(&f)
         .assert()
         .success()
-        .stderr(predicate::str::starts_with(format!("{}:1:4: ", f.display())));
+        .stderr(predicate::str::starts_with(format!(
+            "{}:1:4: ",
+            f.display()
+        )));
 }
 
 #[test]

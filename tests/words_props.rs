@@ -7,10 +7,43 @@ use proptest::prelude::*;
 
 /// Words of the embedded list, common ones and some that damage turns into others.
 const WORDS: &[&str] = &[
-    "ປະເທດ", "ລາວ", "ການ", "ພັດທະນາ", "ເສດຖະກິດ", "ສັງຄົມ", "ກອງປະຊຸມ", "ໃຫຍ່", "ຄັ້ງທີ",
-    "ຮັບຮອງ", "ເອົາ", "ແຜນ", "ປັບປຸງ", "ບ່ອນ", "ອີງ", "ຄຸນນະພາບ", "ລະຫວ່າງ", "ສຳຄັນ",
-    "ກຳລັງ", "ໜ້າທີ່", "ວຽກງານ", "ຂອງ", "ແລະ", "ໃນ", "ທີ່", "ໄດ້", "ມີ", "ເປັນ", "ຂໍ້ມູນ",
-    "ວາລະສານ", "ສະຫາຍ", "ປະຊາຊົນ", "ນຳພາ", "ຊີ້ນຳ", "ເຊື່ອມຊຶມ", "ຍົກສູງ", "ຄວາມ",
+    "ປະເທດ",
+    "ລາວ",
+    "ການ",
+    "ພັດທະນາ",
+    "ເສດຖະກິດ",
+    "ສັງຄົມ",
+    "ກອງປະຊຸມ",
+    "ໃຫຍ່",
+    "ຄັ້ງທີ",
+    "ຮັບຮອງ",
+    "ເອົາ",
+    "ແຜນ",
+    "ປັບປຸງ",
+    "ບ່ອນ",
+    "ອີງ",
+    "ຄຸນນະພາບ",
+    "ລະຫວ່າງ",
+    "ສຳຄັນ",
+    "ກຳລັງ",
+    "ໜ້າທີ່",
+    "ວຽກງານ",
+    "ຂອງ",
+    "ແລະ",
+    "ໃນ",
+    "ທີ່",
+    "ໄດ້",
+    "ມີ",
+    "ເປັນ",
+    "ຂໍ້ມູນ",
+    "ວາລະສານ",
+    "ສະຫາຍ",
+    "ປະຊາຊົນ",
+    "ນຳພາ",
+    "ຊີ້ນຳ",
+    "ເຊື່ອມຊຶມ",
+    "ຍົກສູງ",
+    "ຄວາມ",
 ];
 
 /// One damage of the kinds the word stage repairs, applied to a word.
@@ -43,7 +76,11 @@ fn damage(word: &str, kind: u8, at: usize) -> String {
         3 if i > 0 => {
             // a stray space inside the word
             let (a, b) = cs.split_at(i);
-            format!("{} {}", a.iter().collect::<String>(), b.iter().collect::<String>())
+            format!(
+                "{} {}",
+                a.iter().collect::<String>(),
+                b.iter().collect::<String>()
+            )
         }
         _ => {
             // the word written twice
@@ -53,14 +90,15 @@ fn damage(word: &str, kind: u8, at: usize) -> String {
 }
 
 fn damaged_text() -> impl Strategy<Value = String> {
-    let piece = (0..WORDS.len(), any::<u8>(), any::<usize>(), 0u8..6).prop_map(|(w, k, at, sep)| {
-        let sep = match sep {
-            0 => " ",
-            1 => "\n",
-            _ => "",
-        };
-        format!("{}{sep}", damage(WORDS[w], k, at))
-    });
+    let piece =
+        (0..WORDS.len(), any::<u8>(), any::<usize>(), 0u8..6).prop_map(|(w, k, at, sep)| {
+            let sep = match sep {
+                0 => " ",
+                1 => "\n",
+                _ => "",
+            };
+            format!("{}{sep}", damage(WORDS[w], k, at))
+        });
     prop::collection::vec(piece, 1..30).prop_map(|v| v.concat())
 }
 

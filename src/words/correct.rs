@@ -127,7 +127,11 @@ const NO: u16 = u16::MAX;
 
 fn lao_bytes(s: &str) -> Option<Vec<u8>> {
     s.chars()
-        .map(|c| ('\u{0E80}'..='\u{0EFF}').contains(&c).then(|| (c as u32 - 0x0E00) as u8))
+        .map(|c| {
+            ('\u{0E80}'..='\u{0EFF}')
+                .contains(&c)
+                .then(|| (c as u32 - 0x0E00) as u8)
+        })
         .collect()
 }
 
@@ -239,7 +243,11 @@ pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
     if m == w {
         return Some(0);
     }
-    let mut mu = [Unit { start: 0, tones: 0, end: 0 }; 80];
+    let mut mu = [Unit {
+        start: 0,
+        tones: 0,
+        end: 0,
+    }; 80];
     let mut wu = mu;
     let mn = units(m, &mut mu)?;
     let wn = units(w, &mut wu)?;
@@ -263,7 +271,8 @@ pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
             }
         }
         if all(m, a) != all(w, b) {
-            let vowel_mark = crate::lao::is_mark(char::from_u32(0x0E00 + m[a.start] as u32).unwrap_or(' '));
+            let vowel_mark =
+                crate::lao::is_mark(char::from_u32(0x0E00 + m[a.start] as u32).unwrap_or(' '));
             let stacked = if vowel_mark && tones(m, a) != tones(w, b) {
                 listed(all(m, a), all(w, b))
             } else {
@@ -333,7 +342,18 @@ fn near_from<D: AsRef<[u8]>>(
         if let Some(k) = node.find_input(c) {
             let tr = node.transition(k);
             word.push(c);
-            near_from(fst, fst.node(tr.addr), out.cat(tr.out), text, i + 1, damage, edits_left, budget, word, found);
+            near_from(
+                fst,
+                fst.node(tr.addr),
+                out.cat(tr.out),
+                text,
+                i + 1,
+                damage,
+                edits_left,
+                budget,
+                word,
+                found,
+            );
             word.pop();
         }
     }
@@ -344,7 +364,18 @@ fn near_from<D: AsRef<[u8]>>(
     if let Some(c) = c {
         let cost = t.added[c as usize - 0x80];
         if cost != NO && damage + cost as u32 <= budget && !word.is_empty() {
-            near_from(fst, node, out, text, i + 1, damage + cost as u32, edits_left - 1, budget, word, found);
+            near_from(
+                fst,
+                node,
+                out,
+                text,
+                i + 1,
+                damage + cost as u32,
+                edits_left - 1,
+                budget,
+                word,
+                found,
+            );
         }
     }
     for k in 0..node.len() {
@@ -359,7 +390,18 @@ fn near_from<D: AsRef<[u8]>>(
                 let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
                 if cost != NO && damage + cost as u32 <= budget {
                     word.push(m);
-                    near_from(fst, fst.node(tr.addr), out.cat(tr.out), text, i + 1, damage + cost as u32, edits_left - 1, budget, word, found);
+                    near_from(
+                        fst,
+                        fst.node(tr.addr),
+                        out.cat(tr.out),
+                        text,
+                        i + 1,
+                        damage + cost as u32,
+                        edits_left - 1,
+                        budget,
+                        word,
+                        found,
+                    );
                     word.pop();
                 }
             }
@@ -368,7 +410,18 @@ fn near_from<D: AsRef<[u8]>>(
         let cost = t.lost[m as usize - 0x80];
         if cost != NO && damage + cost as u32 <= budget && c.is_some() {
             word.push(m);
-            near_from(fst, fst.node(tr.addr), out.cat(tr.out), text, i, damage + cost as u32, edits_left - 1, budget, word, found);
+            near_from(
+                fst,
+                fst.node(tr.addr),
+                out.cat(tr.out),
+                text,
+                i,
+                damage + cost as u32,
+                edits_left - 1,
+                budget,
+                word,
+                found,
+            );
             word.pop();
         }
     }

@@ -36,9 +36,9 @@ pub use segment::{Segmenter, Token, TokenKind};
 use crate::cleaner::StageOutput;
 use crate::edit::Rewriter;
 use crate::{lao, Config, Level, Rule};
-use std::ops::Range;
 use correct::SkeletonIndex;
 use reading::{Planned, Reader, AGGRESSIVE_MARGIN, STANDARD_MARGIN};
+use std::ops::Range;
 
 /// At the standard level a changed spelling is applied only from this confidence on
 /// (a gain of about 1.2 margins); below, it is a suggestion.
@@ -210,5 +210,103 @@ fn duplicates(lex: &Lexicon, text: &str, words: &[(Range<usize>, bool)], plan: &
                 suggestion: true,
             });
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Cleaner, Config, JoinLines, Level, Rule};
+
+    fn report(text: &str) -> crate::Cleaned {
+        Cleaner::default().clean_with_report(text)
+    }
+
+    #[test]
+    fn a_damaged_word_is_respelt_with_rule_confidence_and_alternatives() {
+        let r = report("ກອງປະຊຸມໃຫ່ຍ");
+        assert_eq!(r.text, "ກອງປະຊຸມໃຫຍ່");
+        let e = r
+            .edits
+            .iter()
+            .find(|e| e.rule == Rule::WordSpelling)
+            .unwrap();
+        assert!(e.confidence > 0.9);
+        assert_eq!(e.alternatives.last().map(String::as_str), Some("ປະຊຸມໃຫ່ຍ"));
+    }
+
+    #[test]
+    fn a_stray_space_inside_a_word_is_joined() {
+        let r = report("ຮັບປະກັນດ້ານຄຸນ ນະພາບ");
+        assert_eq!(r.text, "ຮັບປະກັນດ້ານຄຸນນະພາບ");
+        assert!(r.edits.iter().any(|e| e.rule == Rule::WordJoinSpace));
+    }
+
+    #[test]
+    fn spaces_between_phrases_stay() {
+        let text = "ກອງປະຊຸມ ໄດ້ຮັບຮອງ ແລະ ສະຫາຍ ທອງລຸນ ສີສຸລິດ";
+        assert_eq!(Cleaner::default().clean(text), text);
+    }
+
+    #[test]
+    fn abbreviations_and_single_letters_are_not_corrected() {
+        for text in ["ກມສພ", "ຄ.ພ.", "ສ ພ ປ ລາວ"] {
+            assert_eq!(Cleaner::default().clean(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_real_word_is_only_replaced_by_a_compound_that_reads_in_fewer_words() {
+        // ລັງ + ວັນທີ are words; the dictionary holds ລົງວັນທີ.
+        assert_eq!(Cleaner::default().clean("ລັງວັນທີ"), "ລົງວັນທີ");
+        // ບອນ + ອີງ are words and no compound of fewer words is near: left alone.
+        assert_eq!(Cleaner::default().clean("ບອນອີງ"), "ບອນອີງ");
+    }
+
+    #[test]
+    fn words_written_twice_are_suggested_not_applied() {
+        let r = report("ສຽງກອງກອງທັບ");
+        assert_eq!(r.text, "ສຽງກອງກອງທັບ");
+        let s = &r.suggestions[0];
+        assert_eq!((s.rule, s.replacement.as_str()), (Rule::WordDuplicate, ""));
+    }
+
+    #[test]
+    fn the_safe_level_makes_no_word_edit() {
+        let c = Cleaner::new(Config::default().level(Level::Safe));
+        assert_eq!(c.clean("ກອງປະຊຸມໃຫ່ຍ ຄຸນ ນະພາບ"), "ກອງປະຊຸມໃຫ່ຍ ຄຸນ ນະພາບ");
+    }
+
+    #[test]
+    fn user_words_are_never_corrected() {
+        let lex = super::Lexicon::embedded()
+            .with_user_words([("ບັບປຸງ".to_string(), None)])
+            .unwrap();
+        assert_eq!(Cleaner::default().clean("ການບັບປຸງ"), "ການປັບປຸງ");
+        let c = Cleaner::with_lexicon(Config::default(), lex);
+        assert_eq!(c.clean("ການບັບປຸງ"), "ການບັບປຸງ");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_rejoined_only_when_asked_or_wrapped() {
+        let text = "ວາລະ\nສານ";
+        let never = Cleaner::new(Config::default().join_lines(JoinLines::Never));
+        assert_eq!(never.clean(text), text);
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean(text), "ວາລະສານ");
+        // Short lines (a heading, a reference) are not taken for wrapped prose.
+        let auto = Cleaner::default();
+        let heading = "ຄະນະປະຈຳພັກແຂວງ\nເລກທີ 015\nວັນທີ 01 ທັນວາ 2023";
+        assert_eq!(auto.clean(heading), heading);
+    }
+
+    #[test]
+    fn the_aggressive_level_corrects_at_least_what_the_standard_one_does() {
+        let text = "ກອງປະຊຸມໃຫ່ຍ ແລະ ຄຸນ ນະພາບ";
+        let std = Cleaner::default().clean(text).into_owned();
+        let agg = Cleaner::new(Config::default().level(Level::Aggressive))
+            .clean(text)
+            .into_owned();
+        assert_eq!(std, "ກອງປະຊຸມໃຫຍ່ ແລະ ຄຸນນະພາບ");
+        assert_eq!(agg, std);
     }
 }

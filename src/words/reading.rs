@@ -27,8 +27,8 @@
 //! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters.
 
 use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
-use super::lexicon::MAX_WORD_CHARS;
 use super::lexicon::Lexicon;
+use super::lexicon::MAX_WORD_CHARS;
 use super::syllable::{candidates, INVALID};
 use crate::Rule;
 use std::ops::Range;
@@ -55,7 +55,10 @@ pub const AGGRESSIVE_MARGIN: u64 = 2500;
 /// letters and a vowel: single letters and runs of consonants are abbreviations
 /// (ກມສພ, ຄ.ພ.), not damaged words.
 pub(crate) fn correctable(written: &[char]) -> bool {
-    let letters = written.iter().filter(|&&c| crate::lao::is_letter(c)).count();
+    let letters = written
+        .iter()
+        .filter(|&&c| crate::lao::is_letter(c))
+        .count();
     let vowel = written.iter().any(|&c| {
         crate::lao::is_leading_vowel(c)
             || crate::lao::is_following_vowel(c)
@@ -214,7 +217,11 @@ impl Reader {
             if self.hot_skeleton[p] || self.hot_near[p] {
                 self.corrections(lex, index, p, p, n, true);
             } else if self.compound_end[p] > 0 {
-                let limit = if self.compound_near { n } else { self.compound_end[p] };
+                let limit = if self.compound_near {
+                    n
+                } else {
+                    self.compound_end[p]
+                };
                 self.corrections(lex, index, p, self.plain_end[p], limit, false);
             }
             for id in from..self.edges.len() {
@@ -266,52 +273,61 @@ impl Reader {
         let mut written = std::mem::take(&mut self.written);
         let spans = &chars;
         let ok = move |e: usize| correctable(&spans[p..e]);
-        index.walk(&chars[..max_end], p, min_end, full, |e, w, cost, skipped| {
-            written.clear();
-            written.extend(
-                (p..e)
-                    .filter(|&k| Some(k) != skipped)
-                    .map(|k| keys[k]),
-            );
-            if skipped.is_none() && w == written.as_slice() {
-                return; // exact: pass 1 has it
-            }
-            if !ok(e) {
-                return;
-            }
-            let Some(damage) = damage_of_keys(w, &written) else {
-                return;
-            };
-            if damage > MAX_DAMAGE {
-                return;
-            }
-            let (kind, extra) = if skipped.is_some() {
-                (Kind::Joined, JOIN_SPACE)
-            } else {
-                (Kind::Corrected, 0)
-            };
-            self.edges.push(Edge {
-                start: p,
-                end: e,
-                cost: cost + damage as u64 + extra,
-                kind,
-                word: word_of(w),
-            });
-        });
+        index.walk(
+            &chars[..max_end],
+            p,
+            min_end,
+            full,
+            |e, w, cost, skipped| {
+                written.clear();
+                written.extend((p..e).filter(|&k| Some(k) != skipped).map(|k| keys[k]));
+                if skipped.is_none() && w == written.as_slice() {
+                    return; // exact: pass 1 has it
+                }
+                if !ok(e) {
+                    return;
+                }
+                let Some(damage) = damage_of_keys(w, &written) else {
+                    return;
+                };
+                if damage > MAX_DAMAGE {
+                    return;
+                }
+                let (kind, extra) = if skipped.is_some() {
+                    (Kind::Joined, JOIN_SPACE)
+                } else {
+                    (Kind::Corrected, 0)
+                };
+                self.edges.push(Edge {
+                    start: p,
+                    end: e,
+                    cost: cost + damage as u64 + extra,
+                    kind,
+                    word: word_of(w),
+                });
+            },
+        );
         if (full && self.hot_near[p]) || (!full && self.compound_near) {
             for fst in lex.automata() {
-                near(fst, &keys, p, MAX_NEAR_DAMAGE, MAX_NEAR_EDITS, &mut |e, w, cost, damage| {
-                    if e <= min_end || !ok(e) {
-                        return;
-                    }
-                    self.edges.push(Edge {
-                        start: p,
-                        end: e,
-                        cost: cost + damage as u64,
-                        kind: Kind::Corrected,
-                        word: word_of(w),
-                    });
-                });
+                near(
+                    fst,
+                    &keys,
+                    p,
+                    MAX_NEAR_DAMAGE,
+                    MAX_NEAR_EDITS,
+                    &mut |e, w, cost, damage| {
+                        if e <= min_end || !ok(e) {
+                            return;
+                        }
+                        self.edges.push(Edge {
+                            start: p,
+                            end: e,
+                            cost: cost + damage as u64,
+                            kind: Kind::Corrected,
+                            word: word_of(w),
+                        });
+                    },
+                );
             }
         }
         self.chars = chars;
@@ -351,7 +367,9 @@ impl Reader {
             }
             let back = self.edges[path[i.saturating_sub(2)] as usize].start;
             match e.kind {
-                Kind::Unknown => self.hot_near[back..e.end].iter_mut().for_each(|h| *h = true),
+                Kind::Unknown => self.hot_near[back..e.end]
+                    .iter_mut()
+                    .for_each(|h| *h = true),
                 Kind::Space => self.hot_skeleton[back..e.start]
                     .iter_mut()
                     .for_each(|h| *h = true),
@@ -469,7 +487,9 @@ impl Reader {
             .filter(|e| e.start >= s && e.end <= t)
             .collect();
         // A user's own word is never corrected.
-        if edited.iter().any(|e| self.locked[e.start..e.end].iter().any(|&l| l))
+        if edited
+            .iter()
+            .any(|e| self.locked[e.start..e.end].iter().any(|&l| l))
             || plain_edges.iter().any(|e| {
                 e.kind == Kind::Exact
                     && lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
