@@ -59,7 +59,7 @@ fn damage(word: &str, kind: u8, at: usize) -> String {
         }
         2 => {
             // a look-alike letter
-            let swap = |c: char| match c {
+            cs[i] = match cs[i] {
                 'ບ' => 'ປ',
                 'ປ' => 'ບ',
                 'ດ' => 'ຕ',
@@ -70,7 +70,6 @@ fn damage(word: &str, kind: u8, at: usize) -> String {
                 'ີ' => 'ິ',
                 c => c,
             };
-            cs[i] = swap(cs[i]);
             cs.into_iter().collect()
         }
         3 if i > 0 => {

@@ -123,9 +123,7 @@ pub(crate) fn run<'a>(
         let joined_here = joins
             .get(next_join)
             .is_some_and(|&(p, g)| p == i && g.is_empty());
-        if lao::is_letter(c) {
-            stretch.push((i, c));
-        } else if c == ' ' && prev_letter && next_letter {
+        if lao::is_letter(c) || (c == ' ' && prev_letter && next_letter) {
             stretch.push((i, c));
         } else if c == '\n' && joined_here && prev_letter && next_letter {
             // Left out: the word reader sees the two lines as one.

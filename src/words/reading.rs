@@ -382,7 +382,7 @@ impl Reader {
     /// text, and whether it is a dictionary word (spaces left out).
     pub(crate) fn plain_words(&self) -> Vec<(Range<usize>, bool)> {
         let n = self.chars.len();
-        if n == 0 || self.plain.get(n).is_none_or(|p| p.0 == u64::MAX) {
+        if n == 0 || self.plain.get(n).map_or(true, |p| p.0 == u64::MAX) {
             return Vec::new();
         }
         self.path(&self.plain)
