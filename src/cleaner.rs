@@ -135,12 +135,16 @@ impl Cleaner {
             // A word edit can make the next one possible (a joined space brings two words
             // together); rounds until nothing changes keep clean(clean(x)) == clean(x).
             // Suggestions come from the first round only.
+            // Later rounds read only the stretches the round before changed.
             let model = &self.words;
+            let mut dirty = Vec::new();
             let mut round = 0;
             while round < WORD_ROUNDS {
                 let first = round == 0;
+                let only = std::mem::take(&mut dirty);
                 let changed = stages.apply(|t, record| {
-                    let mut out = words::run(t, cfg, model, record);
+                    let only = (!first).then_some(only.as_slice());
+                    let mut out = words::run(t, cfg, model, record, only, &mut dirty);
                     if !first {
                         out.suggestions.clear();
                     }

@@ -78,13 +78,20 @@ impl WordModel {
     }
 }
 
-/// Runs the word stage over `text` (the output of the spacing stage).
+/// Runs the word stage over `text` (the output of the spacing stage). A later round
+/// (`only` given: the byte ranges the round before changed, sorted) reads only the
+/// stretches that touch those ranges (the rest reads as before), unless a line join is
+/// planned.
+/// `dirty` receives the ranges of the output this run changed.
 pub(crate) fn run<'a>(
     text: &'a str,
     cfg: &Config,
     model: &WordModel,
     record: bool,
+    only: Option<&[Range<usize>]>,
+    dirty: &mut Vec<Range<usize>>,
 ) -> StageOutput<'a> {
+    dirty.clear();
     if cfg.level == Level::Safe || !text.chars().any(lao::is_letter) {
         return StageOutput::new(std::borrow::Cow::Borrowed(text), Vec::new());
     }
@@ -93,6 +100,21 @@ pub(crate) fn run<'a>(
         _ => STANDARD_MARGIN,
     };
     let joins = lines::plan(text, cfg.join_lines, &model.segmenter);
+    // A break that only now looks worth joining (the round before changed its
+    // paragraph): read everything again.
+    let only = if joins.is_empty() { only } else { None };
+    let mut next_dirty = 0;
+    let mut wanted = |stretch: &[(usize, char)]| {
+        let Some(only) = only else { return true };
+        let (Some(&(a, _)), Some(&(b, c))) = (stretch.first(), stretch.last()) else {
+            return false;
+        };
+        let b = b + c.len_utf8();
+        while next_dirty < only.len() && only[next_dirty].end < a {
+            next_dirty += 1;
+        }
+        next_dirty < only.len() && only[next_dirty].start <= b
+    };
     let mut plan: Vec<Planned> = joins
         .iter()
         .map(|&(pos, glue)| Planned {
@@ -128,23 +150,29 @@ pub(crate) fn run<'a>(
         } else if c == '\n' && joined_here && prev_letter && next_letter {
             // Left out: the word reader sees the two lines as one.
         } else {
-            if !stretch.is_empty() {
+            if !stretch.is_empty() && wanted(&stretch) {
                 reader.read(lex, &model.index, &stretch, margin, &mut plan);
                 duplicates(lex, text, &reader.plain_words(), &mut plan);
             }
             stretch.clear();
         }
     }
-    if !stretch.is_empty() {
+    if !stretch.is_empty() && wanted(&stretch) {
         reader.read(lex, &model.index, &stretch, margin, &mut plan);
         duplicates(lex, text, &reader.plain_words(), &mut plan);
     }
-    apply(text, plan, record)
+    apply(text, plan, record, dirty)
 }
 
 /// Applies the planned edits in order; a line join inside a word edit is dropped (the
 /// word edit covers it), suggestions go to the report only.
-fn apply(text: &str, mut plan: Vec<Planned>, record: bool) -> StageOutput<'_> {
+fn apply<'a>(
+    text: &'a str,
+    mut plan: Vec<Planned>,
+    record: bool,
+    dirty: &mut Vec<Range<usize>>,
+) -> StageOutput<'a> {
+    let mut shift: isize = 0;
     plan.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
@@ -168,6 +196,9 @@ fn apply(text: &str, mut plan: Vec<Planned>, record: bool) -> StageOutput<'_> {
             continue; // inside an edit already made
         }
         edited_to = p.range.end;
+        let out_start = (p.range.start as isize + shift) as usize;
+        dirty.push(out_start..out_start + p.replacement.len());
+        shift += p.replacement.len() as isize - p.range.len() as isize;
         w.replace_with_alternatives(
             p.range,
             &p.replacement,
