@@ -164,6 +164,8 @@ const WORD_ROUNDS: usize = 4;
 
 /// The text as it passes through the stages, with the edits so far in input offsets.
 struct Stages<'a> {
+    /// The text given to the cleaner.
+    input: &'a str,
     text: Cow<'a, str>,
     record: bool,
     /// Edits of the stages run so far, each in the offsets of that stage's own input.
@@ -193,6 +195,7 @@ impl<'a> StageOutput<'a> {
 impl<'a> Stages<'a> {
     fn new(text: &'a str, record: bool) -> Self {
         Stages {
+            input: text,
             text: Cow::Borrowed(text),
             record,
             per_stage: Vec::new(),
@@ -214,6 +217,12 @@ impl<'a> Stages<'a> {
             for earlier in self.per_stage.iter().rev() {
                 map_to_original(earlier, &mut edits);
                 map_to_original(earlier, &mut suggestions);
+            }
+            if !self.per_stage.is_empty() {
+                // `original` is what the input holds at the mapped span.
+                for e in edits.iter_mut().chain(suggestions.iter_mut()) {
+                    e.original = self.input[e.start..e.end].to_string();
+                }
             }
             self.edits.extend(edits);
             self.suggestions.extend(suggestions);

@@ -44,7 +44,9 @@ pub struct Edit {
     pub start: usize,
     /// Byte offset in the input just past the changed text.
     pub end: usize,
-    /// The text the rule saw (for a later stage: after earlier stages' edits).
+    /// The input's text at `start..end`. (Edits of different stages may overlap: a later
+    /// stage's edit covers the earlier edits it touches, and its `replacement` is what
+    /// that stage wrote over their result. The cleaned text is authoritative.)
     pub original: String,
     /// The text the rule wrote.
     pub replacement: String,

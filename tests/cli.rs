@@ -264,7 +264,7 @@ fn in_place_rewrites_the_file() {
         .assert()
         .success()
         .stdout("")
-        .stderr(predicate::str::contains("1 of 1 files cleaned"));
+        .stderr(predicate::str::contains("1 of 1 files changed"));
     assert_eq!(read(&path), CLEANED);
     assert!(temp_files(dir.path()).is_empty());
 }
@@ -428,7 +428,7 @@ fn the_same_file_named_twice_is_cleaned_once() {
         .arg(&link)
         .assert()
         .success()
-        .stderr(predicate::str::contains("1 of 1 files cleaned"));
+        .stderr(predicate::str::contains("1 of 1 files changed"));
     assert_eq!(read(&path), CLEANED);
 }
 
@@ -1034,4 +1034,132 @@ fn dict_build_needs_files() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("no files"));
+}
+
+// ---- data files, backups, links ----
+
+#[test]
+fn tabs_are_never_changed() {
+    // Tab-separated data: empty fields and trailing tabs are values.
+    let tsv = "ຊື່\tອາຍຸ\tບ້ານ\nສົມ\t\tວຽງຈັນ\nຄຳ\t25\t\n\t\t\n";
+    laoclean().write_stdin(tsv).assert().success().stdout(tsv);
+}
+
+#[test]
+fn lines_without_lao_keep_their_spacing() {
+    let text = "« bonjour » dit-il : « ça va ? »\nHello , world !\n50 % of  100\n";
+    laoclean().write_stdin(text).assert().success().stdout(text);
+}
+
+#[test]
+fn comma_separated_rows_get_no_space_after_their_commas() {
+    let csv = "ຊື່,ອາຍຸ,ບ້ານ\nສົມ,25,ວຽງຈັນ\n";
+    laoclean().write_stdin(csv).assert().success().stdout(csv);
+    // A sentence with a missing space still gets it.
+    laoclean()
+        .write_stdin("ສະຫະລັດ,ແຮ່, ລາວ\n")
+        .assert()
+        .success()
+        .stdout("ສະຫະລັດ, ແຮ່, ລາວ\n");
+}
+
+#[test]
+fn code_fences_of_tildes_and_indented_fences_are_left_alone() {
+    let text = "~~~\nລາວ  ,  x\n~~~\n- item\n    ```\n    ລາວ  ,\n    ```\n";
+    laoclean().write_stdin(text).assert().success().stdout(text);
+}
+
+#[test]
+fn walking_cleans_documents_only_unless_globs_say_otherwise() {
+    let dir = TempDir::new().unwrap();
+    let doc = write(dir.path(), "a.txt", DIRTY);
+    let data = write(dir.path(), "b.csv", DIRTY);
+    laoclean().arg("-i").arg(dir.path()).assert().success();
+    assert_eq!(read(&doc), CLEANED);
+    assert_eq!(read(&data), DIRTY);
+    laoclean()
+        .args(["-i", "--glob", "*.csv"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    assert_eq!(read(&data), CLEANED);
+    // A file named on the command line is always cleaned.
+    let named = write(dir.path(), "c.json", DIRTY);
+    laoclean().arg("-i").arg(&named).assert().success();
+    assert_eq!(read(&named), CLEANED);
+}
+
+#[test]
+fn backups_are_not_cleaned_by_a_second_run() {
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", DIRTY);
+    laoclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(dir.path())
+        .assert()
+        .success();
+    fs::write(&file, format!("{CLEANED}ເເ\n")).unwrap();
+    laoclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 of 1 files changed"));
+    // The backup holds the file as it was before the second run.
+    assert_eq!(
+        read(&dir.path().join("a.txt.orig")),
+        format!("{CLEANED}ເເ\n")
+    );
+    assert!(!dir.path().join("a.txt.orig.orig").exists());
+}
+
+#[test]
+fn an_input_that_is_another_inputs_backup_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let b = write(dir.path(), "a.txt.orig", DIRTY);
+    laoclean()
+        .args(["-i", "--backup", ".orig"])
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is also an input"));
+    assert_eq!((read(&a), read(&b)), (DIRTY.to_string(), DIRTY.to_string()));
+}
+
+#[test]
+fn hard_links_to_one_file_are_cleaned_once() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let b = dir.path().join("b.txt");
+    fs::hard_link(&a, &b).unwrap();
+    laoclean()
+        .arg("-i")
+        .arg(&a)
+        .arg(&b)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("1 of 1 files changed"));
+    assert_eq!(read(&a), CLEANED);
+}
+
+#[test]
+fn a_fifo_or_stdin_path_is_not_rewritten() {
+    let dir = TempDir::new().unwrap();
+    let fifo = dir.path().join("pipe");
+    if !std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success())
+    {
+        return;
+    }
+    laoclean()
+        .arg("-i")
+        .arg(&fifo)
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("not a regular file"));
 }

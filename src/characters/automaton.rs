@@ -41,7 +41,7 @@ pub(super) enum Sym {
 
 const SYMS: usize = 17;
 
-/// States: `NONE` outside a cluster, `JOIN` right after a cluster and one space, `LEAD`
+/// States: `NONE` outside a cluster, `JOIN` right after a cluster and spaces, `LEAD`
 /// and `LEAD_E` in leading vowels, `HO` a bare ຫ, `BASE + 2 × class + nig` a consonant
 /// whose last mark has `class` (0: none) and which holds ໍ or not, `AM` after ຳ.
 pub(super) const NONE: u8 = 0;
@@ -100,7 +100,8 @@ const fn transition(state: u8, sym: Sym) -> u8 {
     let new = if in_leads { 0 } else { NEW_CLUSTER };
     match sym {
         Sym::Space => {
-            if has_base {
+            // A run of spaces after a cluster: marks after it may rejoin the cluster.
+            if has_base || state == JOIN {
                 JOIN
             } else {
                 NONE

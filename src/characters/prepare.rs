@@ -2,7 +2,7 @@
 //! character that needs them: invisible characters and Unicode spaces, then NFC for
 //! text that is not Lao.
 
-use super::tables::{format_character, FormatAction, FormatScope};
+use super::tables::{format_character, is_thai, FormatAction, FormatScope};
 use crate::edit::{Edit, Rewriter};
 use crate::{lao, Rule};
 use std::borrow::Cow;
@@ -40,25 +40,36 @@ pub(super) struct FormatPass<'a> {
 
 /// Removes the listed invisible characters and makes the listed spaces plain spaces
 /// (table `dictionaries/rules/format_characters.tsv`). A character of scope `lao` is
-/// acted on when the nearest character before or after it that is neither a listed
-/// character nor a plain space is in the Lao block. One edit per run of adjacent changed
+/// acted on when the nearest character before or after it that is not a listed
+/// character, a plain space, an ASCII digit or Thai is in the Lao block. Linear time. One edit per run of adjacent changed
 /// characters.
 pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
     let bytes = text.as_bytes();
     let mut w = Rewriter::new(text, record);
     let mut kept_scoped = false;
+    // The last character before `i` that decides a scope (see `decides_scope`), and the
+    // first after the last run looked at, with where the search for it stopped.
+    let mut before: Option<char> = None;
+    let mut after: (usize, Option<char>) = (0, None);
     let mut i = 0;
     while i < bytes.len() {
         if bytes[i] < 0x80 {
+            if decides_scope(char::from(bytes[i])) {
+                before = Some(char::from(bytes[i]));
+            }
             i += 1;
             continue;
         }
         if lao_at(bytes, i) {
+            before = Some('\u{0E81}'); // any Lao letter: only "is it Lao" matters
             i += 3;
             continue;
         }
         let c = text[i..].chars().next().unwrap_or_default();
         if format_character(c).is_none() {
+            if decides_scope(c) {
+                before = Some(c);
+            }
             i += c.len_utf8();
             continue;
         }
@@ -76,9 +87,16 @@ pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
             }
             j += d.len_utf8();
         }
-        let before = text[..start].trim_end_matches(' ').chars().next_back();
-        let after = text[j..].chars().next();
-        let next_to_lao = before.is_some_and(lao::is_lao) || after.is_some_and(lao::is_lao);
+        if after.0 <= j {
+            // Search on from here; a later run before the stop reuses the answer, so the
+            // text is searched once in all.
+            let found = text[j..].char_indices().find(|&(_, c)| decides_scope(c));
+            after = match found {
+                Some((k, c)) => (j + k, Some(c)),
+                None => (text.len() + 1, None),
+            };
+        }
+        let next_to_lao = before.is_some_and(lao::is_lao) || after.1.is_some_and(lao::is_lao);
 
         // Walk the run, gathering adjacent changed characters into one edit.
         let mut k = start;
@@ -117,6 +135,14 @@ pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
         edits,
         kept_scoped,
     }
+}
+
+/// Can `c` decide the scope of a listed character next to it? Not a plain space, another
+/// listed character, an ASCII digit or a Thai character: digits and Thai look-alikes may
+/// become Lao in this very stage (`--digits lao`, ฯ in Lao text) and listed characters
+/// may go, so the decision looks past them and a second run decides as the first did.
+fn decides_scope(c: char) -> bool {
+    !(c == ' ' || c.is_ascii_digit() || is_thai(c) || format_character(c).is_some())
 }
 
 fn flush(w: &mut Rewriter<'_>, pending: &mut Option<(usize, String, bool)>, end: usize) {
@@ -196,12 +222,17 @@ mod tests {
     }
 
     #[test]
-    fn byte_order_mark_and_spaces_anywhere() {
+    fn byte_order_mark_anywhere_spaces_next_to_lao() {
         assert_eq!(format_pass("a\u{FEFF}b", false).text, "ab");
-        let p = format_pass("a\u{00A0}\u{2009}b", true);
-        assert_eq!(p.text, "a  b");
+        let p = format_pass("ກ\u{00A0}\u{2009}ຂ", true);
+        assert_eq!(p.text, "ກ  ຂ");
         assert_eq!(p.edits.len(), 1);
         assert_eq!(p.edits[0].rule, Rule::UnicodeSpace);
+        // No-break spaces outside Lao text are typography (French, Japanese): kept.
+        assert_eq!(
+            format_pass("oui\u{00A0}! 日本\u{3000}語", false).text,
+            "oui\u{00A0}! 日本\u{3000}語"
+        );
         // U+2063 INVISIBLE SEPARATOR is not listed.
         assert_eq!(format_pass("ກ\n\u{2063}\nຂ", false).text, "ກ\n\u{2063}\nຂ");
     }

@@ -13,7 +13,8 @@ use super::automaton::{
 };
 use super::prepare::needs_prepare;
 use super::tables::{
-    is_thai, is_thai_digit, key_class, lao_info_of, mark_key, thai_lookalike, Kind,
+    format_character, is_thai, is_thai_digit, key_class, lao_info_of, mark_key, thai_lookalike,
+    FormatAction, Kind,
 };
 use crate::edit::{Edit, Rewriter};
 use crate::lao::{self, MarkClass};
@@ -378,8 +379,8 @@ impl Scan<'_, '_> {
                         continue;
                     }
                 }
-                if self.bytes.get(p) == Some(&b' ') {
-                    if let Some(end) = self.try_join(p + 1, &mut held, &mut marks, &mut applied) {
+                if let Some(after) = self.skip_spaces(p) {
+                    if let Some(end) = self.try_join(after, &mut held, &mut marks, &mut applied) {
                         nig = marks.contains(&lao::NIGGAHITA);
                         applied.joined = true;
                         p = end;
@@ -409,6 +410,19 @@ impl Scan<'_, '_> {
         self.buf = buf;
         self.marks = marks;
         p
+    }
+
+    /// The end of the run of spaces at `p` (plain spaces and the Unicode spaces this stage
+    /// makes plain), if there is one. A run of any length: the spacing stage would
+    /// otherwise shorten it to one space, and a second run would then rejoin the marks.
+    fn skip_spaces(&self, p: usize) -> Option<usize> {
+        let end = p + self.text[p..]
+            .char_indices()
+            .find(|&(_, c)| {
+                c != ' ' && !matches!(format_character(c), Some((FormatAction::Space, _)))
+            })
+            .map_or(self.text.len() - p, |(k, _)| k);
+        (end > p).then_some(end)
     }
 
     /// After `cluster + ' '`, the marks at `at` rejoin the cluster when each is of a

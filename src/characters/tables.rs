@@ -204,7 +204,7 @@ mod tests {
         );
         assert_eq!(
             format_character('\u{00A0}'),
-            Some((FormatAction::Space, FormatScope::Anywhere))
+            Some((FormatAction::Space, FormatScope::NextToLao))
         );
         assert_eq!(format_character('\u{2063}'), None);
     }

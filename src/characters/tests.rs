@@ -172,7 +172,9 @@ fn an_invisible_character_inside_a_cluster_is_one_edit() {
 #[test]
 fn unicode_spaces_become_plain() {
     one_edit("ກ\u{00A0}ຂ", "ກ ຂ", Rule::UnicodeSpace, 3..5);
-    assert_eq!(clean("a\u{2002}b\u{3000}c"), "a b c");
+    assert_eq!(clean("ກ\u{2002}ຂ\u{3000}ຄ"), "ກ ຂ ຄ");
+    // Outside Lao text they are the typography of other languages: kept.
+    assert_eq!(clean("a\u{2002}b\u{3000}c"), "a\u{2002}b\u{3000}c");
     // NBSP typed inside a cluster: the marks rejoin.
     assert_eq!(clean("ພ\u{00A0}ຸ່ມ"), "ພຸ່ມ");
 }
@@ -313,6 +315,10 @@ fn marks_cut_off_by_one_space_rejoin() {
     assert_eq!(clean("ກ້ ິ"), "ກິ້");
     // Then a decomposed AM composes.
     assert_eq!(clean("ນ ໍ້າ"), "ນ້ຳ");
+    // A run of spaces too (else the spacing stage would shorten it to one, and a second
+    // run would rejoin: not idempotent).
+    assert_eq!(clean("ພ   ຸ່ມ"), "ພຸ່ມ");
+    assert_eq!(clean("ພ\u{00A0} ຸ່ມ"), "ພຸ່ມ");
 }
 
 #[test]
@@ -324,8 +330,8 @@ fn marks_that_do_not_fit_stay_and_are_reported() {
     assert_eq!(out.suggestions.len(), 1);
     assert_eq!(out.suggestions[0].rule, Rule::OrphanMark);
     assert_eq!(out.suggestions[0].span(), 7..10);
-    // Two spaces, a newline, a following vowel: no rejoin.
-    for s in ["ກ  ່", "ກ\n່", "ກາ ່", "ນຳ ່"] {
+    // A newline, a following vowel: no rejoin.
+    for s in ["ກ\n່", "ກາ ່", "ນຳ ່"] {
         let out = report(s);
         assert_eq!(out.text, s);
         assert_eq!(out.suggestions.len(), 1, "{s}");

@@ -19,16 +19,19 @@ Examples:
 
 Input:
   No path, or `-`, reads stdin. Directories are walked recursively, honouring
-  .gitignore and .ignore files and skipping hidden files and symbolic links; --glob
-  chooses among the files found there. Files that look binary (a NUL byte in the first
-  8 KiB) are skipped silently when found by walking and are an error when named.
+  .gitignore and .ignore files and skipping hidden files, symbolic links and backups
+  (--backup); a walk takes text documents (.txt .text .md .markdown .rst .org and
+  files without an extension) unless --glob chooses other files. Files that look
+  binary (a NUL byte in the first 8 KiB) are skipped silently when found by walking
+  and are an error when named.
   Text must be UTF-8; a leading byte order mark and CRLF line ends are kept.
 
 Output:
   Without -i, --check or --diff the cleaned text goes to stdout, files in the order
   given. With -i each changed file is replaced atomically (temporary file in the same
   directory, fsync, rename), keeping its permissions; a named symbolic link keeps
-  pointing at its target, which is rewritten; files that do not change are not written.
+  pointing at its target, which is rewritten; files that do not change are not written;
+  a file that changes while it is cleaned is left as it is now (an error).
   Several inputs are cleaned in parallel and printed whole, in order; a file with an
   error prints nothing. A single input is streamed, so an error midway (invalid UTF-8)
   leaves what was cleaned before it on stdout.
@@ -36,7 +39,7 @@ Output:
   diff or the --check list, --report-file is required. --diff holds each file in memory.
 
 Exit status:
-  0  success (with --check: no file would change)
+  0  success (with --check: no file would change; --diff alone exits 0)
   1  --check: some file would change
   2  error: bad usage, unreadable or missing path, invalid UTF-8, binary file, failed
      write. The other files are still processed; a file with an error is left untouched.";
@@ -84,7 +87,8 @@ pub struct CleanArgs {
     #[arg(long, value_name = "SUFFIX", requires = "in_place")]
     pub backup: Option<OsString>,
 
-    /// In directories, only clean files matching GLOB (repeatable; `!GLOB` excludes).
+    /// In directories, clean the files matching GLOB instead of the text documents
+    /// (repeatable; `!GLOB` excludes).
     #[arg(long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,
 

@@ -4,7 +4,9 @@
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use std::collections::HashSet;
+use std::ffi::OsStr;
 use std::fs;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 /// One thing to clean.
@@ -39,14 +41,37 @@ impl Input {
     }
 }
 
+/// The extensions of the files a directory walk cleans when no `--glob` is given: text
+/// documents. Data and source files (`.csv`, `.tsv`, `.json`, `.html`, `.py`…) are not
+/// prose, so a walk leaves them alone unless `--glob` names them; a file named on the
+/// command line is always cleaned.
+pub const DOCUMENT_EXTENSIONS: &[&str] = &["txt", "text", "md", "markdown", "rst", "org"];
+
+/// Is `path` a text document by its name: one of [`DOCUMENT_EXTENSIONS`] (any case), or
+/// no extension at all?
+fn is_document(path: &Path) -> bool {
+    match path.extension().and_then(|e| e.to_str()) {
+        None => true,
+        Some(ext) => DOCUMENT_EXTENSIONS
+            .iter()
+            .any(|d| d.eq_ignore_ascii_case(ext)),
+    }
+}
+
 /// The inputs named by `paths` (stdin when there is none), in order, and one message
 /// per path that could not be read. Directories are walked in file-name order,
 /// honouring `.gitignore` and `.ignore` (also outside a git repository), skipping hidden
-/// entries and symbolic links; `globs` filter what walking finds.
+/// entries and symbolic links; `globs` choose what walking finds (by default, the
+/// [`DOCUMENT_EXTENSIONS`]). Walked files whose name ends with `backup_suffix` are
+/// backups of an earlier run and are skipped.
 ///
 /// # Errors
 /// A malformed glob.
-pub fn collect(paths: &[PathBuf], globs: &[String]) -> Result<(Vec<Input>, Vec<String>), String> {
+pub fn collect(
+    paths: &[PathBuf],
+    globs: &[String],
+    backup_suffix: Option<&OsStr>,
+) -> Result<(Vec<Input>, Vec<String>), String> {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     if paths.is_empty() {
@@ -59,7 +84,9 @@ pub fn collect(paths: &[PathBuf], globs: &[String]) -> Result<(Vec<Input>, Vec<S
         }
         match fs::metadata(path) {
             Err(e) => errors.push(format!("{}: {}", path.display(), describe(&e))),
-            Ok(meta) if meta.is_dir() => walk(path, globs, &mut inputs, &mut errors)?,
+            Ok(meta) if meta.is_dir() => {
+                walk(path, globs, backup_suffix, &mut inputs, &mut errors)?
+            }
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
                 walked: false,
@@ -72,9 +99,16 @@ pub fn collect(paths: &[PathBuf], globs: &[String]) -> Result<(Vec<Input>, Vec<S
 fn walk(
     root: &Path,
     globs: &[String],
+    backup_suffix: Option<&OsStr>,
     inputs: &mut Vec<Input>,
     errors: &mut Vec<String>,
 ) -> Result<(), String> {
+    let is_backup = |path: &Path| {
+        backup_suffix.is_some_and(|suffix| {
+            path.file_name()
+                .is_some_and(|n| n.as_encoded_bytes().ends_with(suffix.as_encoded_bytes()))
+        })
+    };
     let mut walker = WalkBuilder::new(root);
     walker
         .require_git(false)
@@ -87,7 +121,8 @@ fn walk(
         match entry {
             Ok(entry)
                 if entry.file_type().is_some_and(|t| t.is_file())
-                    && !chosen.matched(entry.path(), false).is_ignore() =>
+                    && chosen_by(&chosen, globs, entry.path())
+                    && !is_backup(entry.path()) =>
             {
                 inputs.push(Input::File {
                     path: entry.into_path(),
@@ -101,6 +136,15 @@ fn walk(
     Ok(())
 }
 
+/// Does the walk take `path`: matched by the globs when there are any, else a document?
+fn chosen_by(chosen: &Override, globs: &[String], path: &Path) -> bool {
+    if globs.is_empty() {
+        is_document(path)
+    } else {
+        !chosen.matched(path, false).is_ignore()
+    }
+}
+
 fn overrides(root: &Path, globs: &[String]) -> Result<Override, String> {
     let mut builder = OverrideBuilder::new(root);
     for glob in globs {
@@ -111,19 +155,47 @@ fn overrides(root: &Path, globs: &[String]) -> Result<Override, String> {
     builder.build().map_err(|e| format!("bad --glob: {e}"))
 }
 
-/// Keeps the first of inputs that are the same file (after following links), so that
-/// no file is rewritten twice at once.
+/// Keeps the first of inputs that are the same file (the same device and inode, so
+/// symbolic and hard links count), so that no file is rewritten twice at once.
 pub fn dedup_files(inputs: Vec<Input>) -> Vec<Input> {
     let mut seen = HashSet::new();
     inputs
         .into_iter()
         .filter(|input| match input {
             Input::Stdin => true,
-            Input::File { path, .. } => {
-                seen.insert(fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
-            }
+            Input::File { path, .. } => match fs::metadata(path) {
+                Ok(meta) => seen.insert((meta.dev(), meta.ino())),
+                Err(_) => true, // reported when it is opened
+            },
         })
         .collect()
+}
+
+/// With `-i --backup SUFFIX`: an input whose backup would be another input (both named
+/// on the command line) is refused, as writing the backup would overwrite that input.
+pub fn backup_clash(inputs: &[Input], suffix: &OsStr) -> Option<String> {
+    let ids: HashSet<(u64, u64)> = inputs
+        .iter()
+        .filter_map(|i| match i {
+            Input::File { path, .. } => fs::metadata(path).ok().map(|m| (m.dev(), m.ino())),
+            Input::Stdin => None,
+        })
+        .collect();
+    inputs.iter().find_map(|input| {
+        let Input::File { path, .. } = input else {
+            return None;
+        };
+        let target = fs::canonicalize(path).ok()?;
+        let backup = super::write::backup_path(&target, suffix);
+        let meta = fs::metadata(&backup).ok()?;
+        ids.contains(&(meta.dev(), meta.ino())).then(|| {
+            format!(
+                "{}: its backup {} is also an input; clean them in separate runs",
+                path.display(),
+                backup.display()
+            )
+        })
+    })
 }
 
 /// An I/O error as a short message, without Rust's "(os error N)" suffix.
@@ -141,16 +213,16 @@ mod tests {
 
     #[test]
     fn no_path_is_stdin_and_dash_is_stdin() {
-        let (inputs, errors) = collect(&[], &[]).unwrap();
+        let (inputs, errors) = collect(&[], &[], None).unwrap();
         assert_eq!(inputs, [Input::Stdin]);
         assert!(errors.is_empty());
-        let (inputs, _) = collect(&[PathBuf::from("-")], &[]).unwrap();
+        let (inputs, _) = collect(&[PathBuf::from("-")], &[], None).unwrap();
         assert_eq!(inputs, [Input::Stdin]);
     }
 
     #[test]
     fn missing_paths_are_reported() {
-        let (inputs, errors) = collect(&[PathBuf::from("/no/such/laoclean")], &[]).unwrap();
+        let (inputs, errors) = collect(&[PathBuf::from("/no/such/laoclean")], &[], None).unwrap();
         assert!(inputs.is_empty());
         assert_eq!(errors, ["/no/such/laoclean: No such file or directory"]);
     }
@@ -158,6 +230,56 @@ mod tests {
     #[test]
     fn bad_globs_are_an_error() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(collect(&[dir.path().to_path_buf()], &["a[".to_string()]).is_err());
+        assert!(collect(&[dir.path().to_path_buf()], &["a[".to_string()], None).is_err());
+    }
+
+    #[test]
+    fn walks_take_documents_and_skip_backups() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "a.txt",
+            "b.MD",
+            "notes",
+            "data.csv",
+            "code.py",
+            "a.txt.orig",
+        ] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let names = |globs: &[String], suffix: Option<&OsStr>| -> Vec<String> {
+            let (inputs, _) = collect(&[dir.path().to_path_buf()], globs, suffix).unwrap();
+            inputs
+                .iter()
+                .map(|i| match i {
+                    Input::File { path, .. } => {
+                        path.file_name().unwrap().to_string_lossy().into_owned()
+                    }
+                    Input::Stdin => "-".into(),
+                })
+                .collect()
+        };
+        assert_eq!(
+            names(&[], Some(OsStr::new(".orig"))),
+            ["a.txt", "b.MD", "notes"]
+        );
+        assert_eq!(names(&["*.csv".to_string()], None), ["data.csv"]);
+        assert_eq!(
+            names(&["*.orig".to_string()], Some(OsStr::new(".orig"))),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn hard_links_are_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("a.txt");
+        let b = dir.path().join("b.txt");
+        fs::write(&a, "x").unwrap();
+        fs::hard_link(&a, &b).unwrap();
+        let file = |path: &Path| Input::File {
+            path: path.to_path_buf(),
+            walked: false,
+        };
+        assert_eq!(dedup_files(vec![file(&a), file(&b)]), [file(&a)]);
     }
 }

@@ -143,12 +143,16 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         return Err("--backup needs a non-empty suffix".to_string());
     }
     let cleaner = build_cleaner(args)?;
-    let (mut inputs, path_errors) = files::collect(&args.paths, &args.globs)?;
+    let backup = args.backup.as_deref();
+    let (mut inputs, path_errors) = files::collect(&args.paths, &args.globs, backup)?;
     if mode == Mode::InPlace {
         if inputs.contains(&Input::Stdin) {
             return Err("-i rewrites files in place; it cannot take stdin (name the files)".into());
         }
         inputs = files::dedup_files(inputs);
+        if let Some(clash) = backup.and_then(|suffix| files::backup_clash(&inputs, suffix)) {
+            return Err(clash);
+        }
     }
     let reporter = match (args.report, &args.report_file) {
         (None, _) => None,
@@ -175,6 +179,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         failed: false,
         changed: 0,
         done: 0,
+        errors: 0,
         reporter,
         stop: false,
     };
@@ -326,6 +331,8 @@ struct Run<'a> {
     failed: bool,
     changed: usize,
     done: usize,
+    /// Inputs that failed.
+    errors: usize,
     reporter: Option<Reporter>,
     /// Stdout is gone: stop quietly.
     stop: bool,
@@ -347,6 +354,7 @@ impl Run<'_> {
             Err(Failure::Error(message)) => {
                 eprintln!("laoclean: {}: {message}", input.display());
                 self.failed = true;
+                self.errors += 1;
                 self.report(input, Err(&message));
                 return;
             }
@@ -411,7 +419,15 @@ impl Run<'_> {
             }
         }
         if self.mode == Mode::InPlace && !self.args.quiet {
-            eprintln!("laoclean: {} of {} files cleaned", self.changed, self.done);
+            let errors = match self.errors {
+                0 => String::new(),
+                1 => ", 1 file with an error left untouched".to_string(),
+                n => format!(", {n} files with errors left untouched"),
+            };
+            eprintln!(
+                "laoclean: {} of {} files changed{errors}",
+                self.changed, self.done
+            );
         }
         Ok(ExitCode::from(if self.failed {
             EXIT_ERROR

@@ -7,7 +7,10 @@
 //! On any error the temporary file is removed (dropping a `NamedTempFile` deletes it)
 //! and the target is untouched. A file whose text does not change is not written at all,
 //! so its mtime stays. A symbolic link is followed: the target file is replaced and the
-//! link is left as it is. (Hard links to the file keep the old text, as with `sed -i`.)
+//! link is left as it is. Other hard links to the file keep the old text, as with
+//! `sed -i`. If the file changes while it is being cleaned (its size, modification time
+//! or inode differ just before the rename), it is left as it is now and the run reports
+//! an error.
 //!
 //! Fault injection for the tests: when the environment variable
 //! `LAOCLEAN_TEST_FAIL_BEFORE_RENAME` is set, [`rewrite`] fails after the temporary file
@@ -51,13 +54,25 @@ where
 {
     let other = |what: &str, e: io::Error| RewriteError::Other(format!("{what}: {}", describe(&e)));
     // Follow symbolic links: the file to replace is the final target.
-    let target = fs::canonicalize(path).map_err(|e| other("cannot open", e))?;
+    let not_regular =
+        || RewriteError::Other("not a regular file; cannot rewrite it in place".to_string());
+    let target = match fs::canonicalize(path) {
+        Ok(target) => target,
+        // `/dev/stdin` and the like resolve to `pipe:[…]`, which does not exist.
+        Err(_) if fs::metadata(path).is_ok_and(|m| !m.is_file()) => return Err(not_regular()),
+        Err(e) => return Err(other("cannot open", e)),
+    };
+    // Checked before opening: opening a FIFO for reading would wait for a writer.
+    if !fs::metadata(&target)
+        .map_err(|e| other("cannot open", e))?
+        .is_file()
+    {
+        return Err(not_regular());
+    }
     let file = File::open(&target).map_err(|e| other("cannot open", e))?;
     let meta = file.metadata().map_err(|e| other("cannot open", e))?;
     if !meta.is_file() {
-        return Err(RewriteError::Other(
-            "not a regular file; cannot rewrite it in place".to_string(),
-        ));
+        return Err(not_regular());
     }
     let dir = target.parent().unwrap_or(Path::new("/"));
     let temp = tempfile::Builder::new()
@@ -84,10 +99,11 @@ where
         .open(&target)
         .map_err(|e| other("cannot write", e))?;
     let out = temp.as_file();
+    // Keep the owner when we are allowed to (root rewriting someone's file); before the
+    // mode, as a change of owner clears the set-user-ID and set-group-ID bits.
+    let _ = std::os::unix::fs::fchown(out, Some(meta.uid()), Some(meta.gid()));
     out.set_permissions(meta.permissions())
         .map_err(|e| other("cannot set permissions", e))?;
-    // Keep the owner when we are allowed to (root rewriting someone's file).
-    let _ = std::os::unix::fs::fchown(out, Some(meta.uid()), Some(meta.gid()));
     out.sync_all()
         .map_err(|e| other("cannot write the new text", e))?;
 
@@ -95,6 +111,12 @@ where
         return Err(RewriteError::Other(format!(
             "write failed before rename ({FAIL_BEFORE_RENAME} is set)"
         )));
+    }
+    // Somebody saved the file while it was being cleaned: their text wins.
+    if changed_since(&target, &meta) {
+        return Err(RewriteError::Other(
+            "the file changed while it was being cleaned; left as it is now".to_string(),
+        ));
     }
     if let Some(suffix) = backup {
         write_backup(&target, dir, suffix, &meta)?;
@@ -108,6 +130,29 @@ where
     Ok(summary)
 }
 
+/// Is the file at `target` no longer the one described by `before` (another inode, or
+/// another size or modification time)?
+fn changed_since(target: &Path, before: &fs::Metadata) -> bool {
+    match fs::metadata(target) {
+        Ok(now) => {
+            (
+                now.dev(),
+                now.ino(),
+                now.len(),
+                now.mtime(),
+                now.mtime_nsec(),
+            ) != (
+                before.dev(),
+                before.ino(),
+                before.len(),
+                before.mtime(),
+                before.mtime_nsec(),
+            )
+        }
+        Err(_) => true,
+    }
+}
+
 /// The backup path of `target`: its file name followed by `suffix`.
 pub fn backup_path(target: &Path, suffix: &OsStr) -> PathBuf {
     let mut name = target.file_name().unwrap_or_default().to_os_string();
@@ -115,7 +160,9 @@ pub fn backup_path(target: &Path, suffix: &OsStr) -> PathBuf {
     target.with_file_name(name)
 }
 
-/// Copies the original to its backup path, atomically too.
+/// Keeps the original at its backup path, atomically too: a second name (hard link) for
+/// the original file, which keeps exactly the bytes that were read, its mode, owner and
+/// times; where the file system has no hard links, a copy.
 fn write_backup(
     target: &Path,
     dir: &Path,
@@ -130,16 +177,23 @@ fn write_backup(
             describe(&e)
         ))
     };
+    let link = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(".tmp")
+        .make_in(dir, |name| fs::hard_link(target, name));
+    if let Ok(link) = link {
+        return link.persist(&backup).map(drop).map_err(|e| fail(e.error));
+    }
     let mut copy = tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
     io::copy(&mut File::open(target).map_err(fail)?, &mut copy).map_err(fail)?;
+    let _ = std::os::unix::fs::fchown(copy.as_file(), Some(meta.uid()), Some(meta.gid()));
     copy.as_file()
         .set_permissions(meta.permissions())
         .map_err(fail)?;
-    let _ = std::os::unix::fs::fchown(copy.as_file(), Some(meta.uid()), Some(meta.gid()));
     copy.as_file().sync_all().map_err(fail)?;
     persist(copy, &backup).map_err(fail)
 }
@@ -249,5 +303,54 @@ mod tests {
             .file_type()
             .is_symlink());
         assert_eq!(fs::read_to_string(&target).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_file_changed_while_cleaning_is_left_as_it_is_now() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old").unwrap();
+        let editor = path.clone();
+        let result = rewrite(&path, Some(OsStr::new(".orig")), move |_, w| {
+            // Somebody appends to the file while it is being cleaned.
+            let mut f = OpenOptions::new().append(true).open(&editor).unwrap();
+            f.write_all(b" and more").unwrap();
+            w.write_all(b"new").map_err(StreamError::Write)?;
+            Ok(StreamSummary {
+                changed: true,
+                ..StreamSummary::default()
+            })
+        });
+        assert!(matches!(result, Err(RewriteError::Other(m)) if m.contains("changed while")));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old and more");
+        assert!(!dir.path().join("a.txt.orig").exists());
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn the_backup_is_the_original_file_with_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o4640)).unwrap();
+        rewrite(&path, Some(OsStr::new(".orig")), writes("new", true)).unwrap();
+        let backup = dir.path().join("a.txt.orig");
+        assert_eq!(fs::read_to_string(&backup).unwrap(), "old");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "new");
+        let mode = |p: &Path| fs::metadata(p).unwrap().permissions().mode() & 0o7777;
+        assert_eq!((mode(&path), mode(&backup)), (0o4640, 0o4640));
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_fifo_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if !made.is_ok_and(|s| s.success()) {
+            return; // no mkfifo here: nothing to test
+        }
+        let result = rewrite(&fifo, None, writes("new", true));
+        assert!(matches!(result, Err(RewriteError::Other(m)) if m.contains("not a regular file")));
     }
 }

@@ -7,8 +7,8 @@
 //!
 //! | rule | example |
 //! |---|---|
-//! | [`SpaceRun`](crate::Rule::SpaceRun) | `ກ   ຂ` → `ກ ຂ` (spaces and tabs; a lone tab is kept) |
-//! | [`TrailingSpace`](crate::Rule::TrailingSpace) | spaces and tabs at the end of a line go; a blank line becomes empty |
+//! | [`SpaceRun`](crate::Rule::SpaceRun) | `ກ   ຂ` → `ກ ຂ` (spaces; blanks that hold a tab are kept) |
+//! | [`TrailingSpace`](crate::Rule::TrailingSpace) | spaces at the end of a line go |
 //! | [`SpaceBeforePunct`](crate::Rule::SpaceBeforePunct) | `ໂຮ່ຈິມິນ ; ກວ` → `ໂຮ່ຈິມິນ; ກວ`, `93,78 % , ມີ` → `93,78%, ມີ` |
 //! | [`SpaceAfterOpen`](crate::Rule::SpaceAfterOpen) | `“ ເຂົ້າໃຈ` → `“ເຂົ້າໃຈ`, `( 150` → `(150` |
 //! | [`SpaceAfterPunct`](crate::Rule::SpaceAfterPunct) | `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`, `ເຊັ່ນວ່າ:ການ` → `ເຊັ່ນວ່າ: ການ` |
@@ -19,12 +19,17 @@
 //!
 //! What it leaves alone, on purpose:
 //!
+//! - **Lines without Lao.** Only lines that hold a Lao code point are touched (so a line
+//!   of spaces alone stays as it is); other languages have their own spacing
+//!   conventions (French `« oui »`, `50 %`).
 //! - **Indentation.** The spaces and tabs that start a line are kept as they are: they
 //!   carry meaning in markdown (nested lists, code) and in poetry or aligned text. (Blanks
 //!   at the *end* of a line always go, markdown's two-space hard break included, as an
 //!   editor's "trim trailing whitespace" does.)
-//! - **A lone tab** between two words: a deliberate separator (tables, tab-separated
-//!   data). Two or more blanks, tabs among them, become one space.
+//! - **Tabs.** Blanks that hold a tab are column separators (tab-separated data,
+//!   aligned code) and are never changed, at the end of a line too.
+//! - **Rows of comma-separated values** (two commas or more, none followed by a space):
+//!   no space is put after their commas.
 //! - **Punctuation that does not close.** The space before `.` stays when a digit, a
 //!   letter or another dot follows (`ວັນທີ .5`, `ກ ...`, `see .NET`); before `%` it goes
 //!   only after a digit; `,` `;` `:` followed by a digit are numbers or times (`4.753,15`,
@@ -33,7 +38,8 @@
 //! - **Latin words glued to numbers** (`COVID-19`, `H2O`, `5G`, `2kg`): the number rule
 //!   only separates *Lao* letters from digits. `%` belongs to its number: `93,78%`.
 //! - **Web and e-mail addresses, file paths and names, inline code** (`` `a , b` ``) and
-//!   fenced code blocks (```` ``` ````): nothing is put inside them (see `protect.rs`).
+//!   fenced code blocks (```` ``` ```` or `~~~`, at any indentation): nothing is put
+//!   inside them (see `protect.rs`).
 //! - **Markdown** bullets, headings and emphasis: `-`, `*`, `#`, `[ ]` are not punctuation
 //!   for this stage, so their spaces stay.
 //! - **Straight quotes `"`** are treated as opening and closing only on a line where they
@@ -79,7 +85,7 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
     let mut line = Line::default();
-    let mut in_fence = false;
+    let mut in_fence: Option<&str> = None;
     let mut start = 0;
     loop {
         let end =
@@ -90,9 +96,13 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
             end
         };
         let content = &text[start..content_end];
-        if is_fence(content) {
-            in_fence = !in_fence;
-        } else if !in_fence {
+        if let Some(fence) = fence(content) {
+            in_fence = match in_fence {
+                None => Some(fence),
+                Some(open) if fence.starts_with(open) => None,
+                still => still,
+            };
+        } else if in_fence.is_none() && has_lao(content) {
             line.clean(text, start..content_end, &mut w);
             if record {
                 line.suggest(text, &mut suggestions);
@@ -109,10 +119,42 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
     out
 }
 
-/// A markdown code fence: up to three spaces, then three backticks or more.
-fn is_fence(line: &str) -> bool {
-    let rest = line.trim_start_matches(' ');
-    line.len() - rest.len() <= 3 && rest.starts_with("```")
+/// A markdown code fence (three or more backticks or tildes after any indentation, so
+/// fences inside list items count): the fence characters, which the closing fence
+/// repeats.
+fn fence(line: &str) -> Option<&str> {
+    let rest = line.trim_start_matches([' ', '\t']);
+    let c = rest.bytes().next().filter(|&b| b == b'`' || b == b'~')?;
+    let run = rest.bytes().take_while(|&b| b == c).count();
+    (run >= 3).then(|| &rest[..run])
+}
+
+/// Does the line hold a Lao code point (U+0E80–U+0EFF, UTF-8 `E0 BA xx` or `E0 BB xx`)?
+/// Lines without Lao are left alone by this stage: their spacing follows the
+/// conventions of their own language (French `« oui »`, `50 %`).
+fn has_lao(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(0xE0, b).any(|i| matches!(b.get(i + 1), Some(0xBA | 0xBB)))
+}
+
+/// A row of comma-separated values: two separating commas or more (a comma between two
+/// digits belongs to a number) and none with a space beside it, as in `ສົມ,25,ວຽງຈັນ`.
+/// No space is put after its commas: that would change the values.
+fn is_csv_row(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut separators = 0;
+    for i in memchr::memchr_iter(b',', b) {
+        let before = i.checked_sub(1).map(|k| b[k]);
+        let after = b.get(i + 1).copied();
+        if before.is_some_and(|c| c.is_ascii_digit()) && after.is_some_and(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if before == Some(b' ') || after == Some(b' ') {
+            return false;
+        }
+        separators += 1;
+    }
+    separators >= 2
 }
 
 pub(super) fn is_blank(c: char) -> bool {
@@ -190,6 +232,8 @@ struct Line {
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
     quotes: Vec<usize>,
+    /// The line is a row of comma-separated values ([`is_csv_row`]).
+    csv: bool,
 }
 
 impl Line {
@@ -201,6 +245,14 @@ impl Line {
     fn gap(&self, i: usize) -> Range<usize> {
         let (pos, c) = self.cs[self.nb[i - 1]];
         pos + c.len_utf8()..self.cs[self.nb[i]].0
+    }
+
+    /// The blanks between non-blanks `i - 1` and `i` hold a tab: a separator of columns
+    /// (tab-separated data, aligned code), never changed.
+    fn tab_gap(&self, i: usize) -> bool {
+        self.cs[self.nb[i - 1] + 1..self.nb[i]]
+            .iter()
+            .any(|&(_, c)| c == '\t')
     }
 
     fn touches(&self, i: usize) -> bool {
@@ -241,24 +293,22 @@ impl Line {
         self.nb
             .extend((0..self.cs.len()).filter(|&k| !is_blank(self.cs[k].1)));
         if self.nb.is_empty() {
-            if !range.is_empty() {
-                w.replace(range, "", Rule::TrailingSpace, 1.0);
-            }
-            return;
+            return; // blanks alone hold no Lao; `run` does not call this for them
         }
+        self.csv = is_csv_row(&text[range.clone()]);
         protect::guard_spans(&self.cs, &mut self.guard);
         self.classify();
         self.decide_removals();
         let n = self.nb.len();
         for i in 1..n {
             let gap = self.gap(i);
-            if self.in_code(i) {
+            if self.in_code(i) || self.tab_gap(i) {
                 continue;
             }
             if !gap.is_empty() {
                 if let Some(rule) = self.removed[i] {
                     w.replace(gap, "", rule, confidence(rule));
-                } else if !matches!(&text[gap.clone()], " " | "\t") {
+                } else if &text[gap.clone()] != " " {
                     w.replace(gap, " ", Rule::SpaceRun, 1.0);
                 }
             } else if !self.protected(i) {
@@ -269,7 +319,7 @@ impl Line {
         }
         let (pos, c) = self.cs[self.nb[n - 1]];
         let tail = pos + c.len_utf8()..range.end;
-        if !tail.is_empty() {
+        if !tail.is_empty() && !text[tail.clone()].contains('\t') {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
     }
@@ -324,7 +374,7 @@ impl Line {
         self.removed.clear();
         self.removed.resize(n, None);
         for i in 1..n {
-            if self.touches(i) || self.in_code(i) {
+            if self.touches(i) || self.in_code(i) || self.tab_gap(i) {
                 continue;
             }
             self.removed[i] = if self.closes_after_space(i) {
@@ -384,6 +434,7 @@ impl Line {
         if let (Some(p), Role::Close) = (self.punct[i - 1], self.role[i - 1]) {
             // `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`; before a Latin letter only in Lao text.
             if p.space_after
+                && !(self.csv && l == ',')
                 && is_letter(r)
                 && (lao::is_letter(r) || before_l.is_some_and(lao::is_letter))
                 && !(before_l == Some(l) && self.touches(i - 1))

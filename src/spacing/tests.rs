@@ -43,7 +43,9 @@ fn suggested(s: &str) -> Vec<String> {
 #[test]
 fn runs_of_blanks_become_one_space() {
     assert_eq!(fix("ກ   ຂ"), "ກ ຂ");
-    assert_eq!(fix("ກ \t ຂ\t\tຄ"), "ກ ຂ ຄ");
+    // Blanks that hold a tab are column separators: kept, whatever is around them.
+    keeps("ກ \t ຂ\t\tຄ");
+    keeps("ຊື່\tອາຍຸ\nສົມ\t\tວຽງຈັນ\nຄຳ\t25\t");
     assert_eq!(rules("ກ  ຂ  ຄ"), [Rule::SpaceRun, Rule::SpaceRun]);
     // A space between two Lao letters is the word stage's business: kept.
     keeps("ລະ ຫວ່າງ ຄຸນ ນະພາບ");
@@ -69,11 +71,12 @@ fn long_runs_are_one_edit() {
 #[test]
 fn indentation_is_kept_trailing_blanks_go() {
     keeps("  - ລາຍການ\n    - ຍ່ອຍ\n\tແຖວ");
-    assert_eq!(fix("ກ  \nຂ\t\n"), "ກ\nຂ\n");
-    assert_eq!(rules("ກ \t"), [Rule::TrailingSpace]);
-    // A line of blanks becomes empty; the line itself stays.
-    assert_eq!(fix("ກ\n   \nຂ"), "ກ\n\nຂ");
-    assert_eq!(fix("   "), "");
+    assert_eq!(fix("ກ  \nຂ\t\n"), "ກ\nຂ\t\n");
+    assert_eq!(rules("ກ  "), [Rule::TrailingSpace]);
+    keeps("ກ \t");
+    keeps("ກ\n\t\t\nຂ");
+    // A line of blanks holds no Lao: it stays as it is.
+    keeps("ກ\n   \nຂ");
 }
 
 #[test]
@@ -91,7 +94,7 @@ fn no_space_before_closing_punctuation() {
     assert_eq!(fix("ແຕ່ລະໄລຍະ ."), "ແຕ່ລະໄລຍະ.");
     assert_eq!(fix("ແທ້ ! ແມ່ນບໍ ?"), "ແທ້! ແມ່ນບໍ?");
     assert_eq!(fix("(ຫໍແກ້ວ )"), "(ຫໍແກ້ວ)");
-    assert_eq!(fix("93,78 %"), "93,78%");
+    assert_eq!(fix("ກ 93,78 %"), "ກ 93,78%");
     assert_eq!(fix("ວ່າ “ກ ”."), "ວ່າ “ກ”.");
     assert_eq!(fix("ກ ,ຂ"), "ກ, ຂ");
     assert_eq!(fix("ກ :ຂ"), "ກ: ຂ");
@@ -331,4 +334,32 @@ mod props {
             }
         }
     }
+}
+
+#[test]
+fn lines_without_lao_are_left_alone() {
+    keeps("Hello , world !");
+    keeps("« bonjour » dit-il : « ça va ? »");
+    keeps("50 % of  100   ");
+    keeps("   ");
+    // The next line holds Lao: only it is cleaned.
+    assert_eq!(fix("a  ,  b\nກ  ,  ຂ"), "a  ,  b\nກ, ຂ");
+}
+
+#[test]
+fn rows_of_comma_separated_values_keep_their_commas() {
+    keeps("ຊື່,ອາຍຸ,ບ້ານ\nສົມ,25,ວຽງຈັນ");
+    // Commas inside numbers do not count; one separating comma is a sentence.
+    assert_eq!(fix("ໄດ້121,02%,ລາຍຈ່າຍ 664,44"), "ໄດ້ 121,02%, ລາຍຈ່າຍ 664,44");
+    // A comma with a space beside it: a sentence, not a row.
+    assert_eq!(fix("ກ,ຂ,ຄ, ງ"), "ກ, ຂ, ຄ, ງ");
+}
+
+#[test]
+fn fences_of_backticks_or_tildes_at_any_indentation() {
+    keeps("~~~\nກ  ,  ຂ\n~~~");
+    keeps("- ລາຍການ\n    ```\n    ກ  ,\n    ```");
+    // A fence closes only with the same character, at least as long.
+    keeps("````\n```\nກ  ,\n````");
+    assert_eq!(fix("~~~\nກ\n~~~\nກ  ,"), "~~~\nກ\n~~~\nກ,");
 }
