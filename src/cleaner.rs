@@ -7,7 +7,8 @@
 //! ```
 
 use crate::edit::{map_to_original, Edit};
-use crate::{characters, spacing, Config};
+use crate::words::{Lexicon, WordModel};
+use crate::{characters, spacing, words, Config};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
@@ -24,6 +25,7 @@ use std::borrow::Cow;
 #[derive(Clone, Debug, Default)]
 pub struct Cleaner {
     config: Config,
+    words: WordModel,
 }
 
 /// The result of [`Cleaner::clean_with_report`]: the clean text, the edits applied to
@@ -54,7 +56,35 @@ impl Cleaner {
     /// assert_eq!(c.clean("ຫນ້າ"), "ຫນ້າ");
     /// ```
     pub fn new(config: Config) -> Self {
-        Cleaner { config }
+        Cleaner {
+            config,
+            words: WordModel::default(),
+        }
+    }
+
+    /// A cleaner whose word stage uses `lexicon` (for example the embedded one with a
+    /// user's own words added).
+    ///
+    /// ```
+    /// use laoclean::{words::Lexicon, Cleaner, Config};
+    /// let lex = Lexicon::embedded().with_user_words([("ສີສະຫວາດ".to_string(), None)]).unwrap();
+    /// let c = Cleaner::with_lexicon(Config::default(), lex);
+    /// assert_eq!(c.clean("ສີສະຫວາດ"), "ສີສະຫວາດ");
+    /// ```
+    pub fn with_lexicon(config: Config, lexicon: Lexicon) -> Self {
+        Cleaner {
+            config,
+            words: WordModel::new(lexicon),
+        }
+    }
+
+    /// The lexicon of the word stage.
+    ///
+    /// ```
+    /// assert!(laoclean::Cleaner::default().lexicon().contains("ລາວ"));
+    /// ```
+    pub fn lexicon(&self) -> &Lexicon {
+        self.words.lexicon()
     }
 
     /// The settings this cleaner was built with.
@@ -101,8 +131,36 @@ impl Cleaner {
         if cfg.spacing {
             stages.apply(|t, record| spacing::run(t, cfg, record));
         }
+        if cfg.level != crate::Level::Safe {
+            // A word edit can make the next one possible (a joined space brings two words
+            // together); rounds until nothing changes keep clean(clean(x)) == clean(x).
+            // Suggestions come from the first round only.
+            // Later rounds read only the stretches the round before changed.
+            let model = &self.words;
+            let mut dirty = Vec::new();
+            let mut round = 0;
+            while round < WORD_ROUNDS {
+                let first = round == 0;
+                let only = std::mem::take(&mut dirty);
+                let changed = stages.apply(|t, record| {
+                    let only = (!first).then_some(only.as_slice());
+                    let mut out = words::run(t, cfg, model, record, only, &mut dirty);
+                    if !first {
+                        out.suggestions.clear();
+                    }
+                    out
+                });
+                if !changed {
+                    break;
+                }
+                round += 1;
+            }
+        }
     }
 }
+
+/// The most rounds of the word stage (each only if the one before changed the text).
+const WORD_ROUNDS: usize = 4;
 
 /// The text as it passes through the stages, with the edits so far in input offsets.
 struct Stages<'a> {
@@ -146,7 +204,8 @@ impl<'a> Stages<'a> {
         }
     }
 
-    fn apply(&mut self, stage: impl for<'t> FnOnce(&'t str, bool) -> StageOutput<'t>) {
+    /// Runs one stage; says whether it changed the text.
+    fn apply(&mut self, stage: impl for<'t> FnOnce(&'t str, bool) -> StageOutput<'t>) -> bool {
         let out = stage(&self.text, self.record);
         let (text, mut edits, mut suggestions) = match out.text {
             Cow::Borrowed(_) => (None, out.edits, out.suggestions),
@@ -169,8 +228,10 @@ impl<'a> Stages<'a> {
             self.suggestions.extend(suggestions);
             self.per_stage.push(local);
         }
+        let changed = text.is_some();
         if let Some(s) = text {
             self.text = Cow::Owned(s);
         }
+        changed
     }
 }

@@ -86,6 +86,15 @@ rules! {
     SpaceAfterClose => "space.after-close", "one space between a closing bracket or quote and Lao text";
     /// A number split by a stray space after its decimal comma joined (25, 84 → 25,84).
     SplitNumber => "space.split-number", "a number split by a stray space joined";
+    /// A stretch that is no word (or a real word wrong in context) replaced by the
+    /// dictionary word it is a damaged copy of.
+    WordSpelling => "word.spelling", "a misspelt or misread word corrected from the dictionary";
+    /// A stray space inside a word removed.
+    WordJoinSpace => "word.join-space", "a stray space inside a word removed";
+    /// A hard line break inside a wrapped paragraph removed (or made one space).
+    WordJoinLine => "word.join-line", "a hard line break inside a wrapped paragraph rejoined";
+    /// A word or syllable written twice in a row (suggested only).
+    WordDuplicate => "word.duplicate", "a word written twice in a row (suggestion)";
 }
 
 /// The error of parsing a rule id that does not exist.

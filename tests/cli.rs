@@ -834,6 +834,79 @@ fn conflicting_flags_are_usage_errors() {
     assert_eq!(read(&a), DIRTY);
 }
 
+#[test]
+fn explain_prints_each_edit_and_suggestion_on_stderr() {
+    laoclean()
+        .arg("--explain")
+        .write_stdin("ເເຈ້ງ ກອງປະຊຸມໃຫ່ຍ\nສຽງກອງກອງທັບ\n")
+        .assert()
+        .success()
+        .stdout("ແຈ້ງ ກອງປະຊຸມໃຫຍ່\nສຽງກອງກອງທັບ\n")
+        .stderr(predicate::str::contains(
+            "<stdin>:1:1: ເເຈ້ → ແຈ້  char.double-e (1.00)",
+        ))
+        .stderr(predicate::str::contains(
+            "<stdin>:1:10: ປະຊຸມໃຫ່ຍ → ປະຊຸມໃຫຍ່  word.spelling (1.00)",
+        ))
+        .stderr(predicate::str::contains("alternatives: ປະຊຸມໃຫ່ຍ"))
+        .stderr(predicate::str::contains(
+            "<stdin>:2:4: suggestion: ກອງ → ∅  word.duplicate (0.50)",
+        ));
+}
+
+#[test]
+fn explain_names_the_file_and_is_silent_at_level_safe_for_words() {
+    let dir = TempDir::new().unwrap();
+    let f = dir.path().join("a.txt");
+    fs::write(&f, "ກອງປະຊຸມໃຫ່ຍ\n").unwrap();
+    laoclean()
+        .args(["--explain", "--level", "safe"])
+        .arg(&f)
+        .assert()
+        .success()
+        .stdout("ກອງປະຊຸມໃຫ່ຍ\n")
+        .stderr("");
+    laoclean()
+        .arg("--explain")
+        .arg(&f)
+        .assert()
+        .success()
+        .stderr(predicate::str::starts_with(format!(
+            "{}:1:4: ",
+            f.display()
+        )));
+}
+
+#[test]
+fn dict_words_are_never_corrected() {
+    let dir = TempDir::new().unwrap();
+    let words = dir.path().join("names.txt");
+    // A user's own spelling that the word stage would otherwise respell.
+    fs::write(&words, "# my words\nບັບປຸງ\n").unwrap();
+    laoclean()
+        .write_stdin("ການບັບປຸງ\n")
+        .assert()
+        .success()
+        .stdout("ການປັບປຸງ\n");
+    laoclean()
+        .arg("--dict")
+        .arg(&words)
+        .write_stdin("ການບັບປຸງ\n")
+        .assert()
+        .success()
+        .stdout("ການບັບປຸງ\n");
+}
+
+#[test]
+fn a_missing_dict_file_is_an_error() {
+    laoclean()
+        .args(["--dict", "/nonexistent/words.txt"])
+        .write_stdin("ກ\n")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--dict"));
+}
+
 // ---- laoclean segment ----
 
 #[test]

@@ -46,8 +46,16 @@ fn every_rule_example_in_the_readme_holds() {
         rows.len() >= 19,
         "the README tables were not found: {rows:?}"
     );
-    let cleaner = Cleaner::new(Config::default());
+    // Character and spacing examples show their own stage: the word stage is off
+    // (it would, say, also drop the stray tone of the Thai look-alike example).
+    let words = Cleaner::new(Config::default());
+    let chars_and_spacing = Cleaner::new(Config::default().level(laoclean::Level::Safe));
     for (id, before, after) in &rows {
+        let cleaner = if id.starts_with("word.") {
+            &words
+        } else {
+            &chars_and_spacing
+        };
         let report = cleaner.clean_with_report(before);
         assert_eq!(&report.text, after, "README example of {id}: {before:?}");
         assert!(

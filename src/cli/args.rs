@@ -16,6 +16,7 @@ Examples:
   laoclean -i --report jsonl docs/ > edits.jsonl
   laoclean --digits keep --keep-ho-clusters notes.txt
   laoclean --jsonl --field text --field meta.title < in.jsonl > out.jsonl
+  laoclean --explain --dict names.txt notes.txt > clean.txt
 
 Input:
   No path, or `-`, reads stdin. Directories are walked recursively, honouring
@@ -173,6 +174,16 @@ pub struct CleanArgs {
     /// Byte budget of a block of text cleaned at once (for tests and measurements).
     #[arg(long, value_name = "BYTES", hide = true)]
     pub block_size: Option<usize>,
+
+    /// Add the words of FILE (one a line, optional TAB count) to the dictionary of the
+    /// word stage, so they are read as words and never corrected (repeatable).
+    #[arg(long = "dict", value_name = "FILE", help_heading = "Cleaning")]
+    pub dicts: Vec<PathBuf>,
+
+    /// Print every edit and suggestion to stderr: file:line:col, original → replacement,
+    /// rule id, confidence and the alternatives weighed.
+    #[arg(long)]
+    pub explain: bool,
 }
 
 impl CleanArgs {

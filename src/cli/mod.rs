@@ -10,12 +10,14 @@
 //! | [`report`] | `--report json|jsonl` |
 //! | [`jsonl`] | `--jsonl`: the string fields of JSON Lines records |
 //! | [`progress`] | the progress bar on a terminal |
+//! | [`explain`] | `--explain` |
 //! | [`segment`] | `laoclean segment`: words for indexing |
 //! | [`dict`] | `laoclean dict build`: an archive's own words for `--dict` |
 
 mod args;
 mod dict;
 mod diff;
+mod explain;
 mod files;
 mod jsonl;
 mod progress;
@@ -147,7 +149,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     if args.backup.as_ref().is_some_and(|s| s.is_empty()) {
         return Err("--backup needs a non-empty suffix".to_string());
     }
-    let cleaner = Cleaner::new(args.apply_to(load_config(args)?));
+    let cleaner = build_cleaner(args)?;
     let backup = args.backup.as_deref();
     // A walk takes text documents, or with --jsonl JSON Lines files, unless --glob says.
     let globs = if args.jsonl && args.globs.is_empty() {
@@ -205,7 +207,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         eprintln!("laoclean: {message}");
         run.failed = true;
     }
-    let mut options = StreamOptions::default().report(run.reporter.is_some());
+    let mut options = StreamOptions::default().report(run.reporter.is_some() || args.explain);
     if let Some(bytes) = args.block_size {
         options = options.block_bytes(bytes);
     }
@@ -370,6 +372,18 @@ fn run_in_place(
     Ok(())
 }
 
+/// The cleaner of the settings, with the `--dict` words added to the lexicon.
+fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, String> {
+    let config = args.apply_to(load_config(args)?);
+    if args.dicts.is_empty() {
+        return Ok(Cleaner::new(config));
+    }
+    let lexicon = laoclean::words::Lexicon::embedded()
+        .with_user_files(&args.dicts)
+        .map_err(|e| format!("--dict: {e}"))?;
+    Ok(Cleaner::with_lexicon(config, lexicon))
+}
+
 fn load_config(args: &CleanArgs) -> Result<Config, String> {
     let Some(path) = &args.config else {
         return Ok(Config::default());
@@ -502,6 +516,12 @@ impl Run<'_> {
         self.done += 1;
         self.changed += usize::from(done.summary.changed);
         self.report(input, Ok(&done.summary));
+        if self.args.explain {
+            let mut err = io::stderr().lock();
+            if let Err(e) = explain::write(&mut err, &input.display(), &done.summary) {
+                eprintln!("laoclean: cannot write the explanation: {}", describe(&e));
+            }
+        }
         let written = match done.body {
             Body::None if self.mode == Mode::Check && done.summary.changed && !self.args.quiet => {
                 writeln!(io::stdout(), "{}", input.display())

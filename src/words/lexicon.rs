@@ -84,7 +84,7 @@ fn word_of_key(k: &[u8]) -> String {
 
 /// Bytes of an fst: the embedded static ones or a map built at run time.
 #[derive(Clone)]
-enum Bytes {
+pub(crate) enum Bytes {
     Static(&'static [u8]),
     Shared(Arc<[u8]>),
 }
@@ -341,6 +341,51 @@ impl Lexicon {
         if let Some(u) = &self.user {
             walk(u, &chars[start..end], start, &mut found);
         }
+    }
+
+    /// The automata of the lexicon: the base list, then the user words (if any).
+    pub(crate) fn automata(&self) -> impl Iterator<Item = &fst::raw::Fst<Bytes>> {
+        std::iter::once(self.main.as_fst()).chain(self.user.as_ref().map(|u| u.as_fst()))
+    }
+
+    /// Like [`Lexicon::prefixes`], over the user words only.
+    pub(crate) fn user_prefixes(
+        &self,
+        chars: &[(usize, char)],
+        start: usize,
+        max_chars: usize,
+        mut found: impl FnMut(usize, u64),
+    ) {
+        if let Some(u) = &self.user {
+            let end = chars.len().min(start + max_chars);
+            walk(u, &chars[start..end], start, &mut found);
+        }
+    }
+
+    /// Is `word` one of the user's own words (`--dict`)? The word stage never corrects them.
+    pub(crate) fn is_user_word(&self, word: &str) -> bool {
+        self.user
+            .as_ref()
+            .is_some_and(|u| key(word).is_some_and(|k| u.contains_key(k)))
+    }
+
+    /// Is the base list the embedded one (so the word stage can use its prebuilt
+    /// skeleton index)?
+    pub(crate) fn has_embedded_base(&self) -> bool {
+        matches!(self.main.as_fst().as_bytes().as_ptr(), p if p == EMBEDDED_FST.as_ptr())
+    }
+
+    /// The user words with their costs, in byte order.
+    pub(crate) fn user_words(&self) -> Vec<(String, u64)> {
+        use fst::Streamer;
+        let mut v = Vec::new();
+        if let Some(u) = &self.user {
+            let mut s = u.stream();
+            while let Some((k, c)) = s.next() {
+                v.push((word_of_key(k), c));
+            }
+        }
+        v
     }
 
     /// Every word of the base list with its cost, in byte order (for tools and tests).

@@ -1,8 +1,19 @@
-//! Stage 3, words: the Lao lexicon and word segmentation.
+//! Stage 3, words: the Lao lexicon, word segmentation, and the corrections that need
+//! knowledge of Lao words.
 //!
 //! - [`syllable`]: Lao syllables from the orthography (no dictionary);
 //! - [`lexicon`]: the embedded word list as an `fst::Map` with costs, plus users' words;
-//! - [`segment`]: the Viterbi segmenter over syllable boundaries.
+//! - [`segment`]: the Viterbi segmenter over syllable boundaries;
+//! - [`correct`]: the skeleton index (candidate words for damaged text) and damage costs;
+//! - `reading`: one lattice of exact, corrected and joined words, and the judge that turns
+//!   the best reading into edits only where it beats the unedited one by a margin;
+//! - `lines`: which hard line breaks of a wrapped paragraph to rejoin.
+//!
+//! The stage ([`WordModel`] + `run`) first plans line joins, then reads every stretch of
+//! Lao letters (with the single spaces and rejoined breaks inside it), then applies the
+//! planned edits in order; a line join inside a corrected word is part of that word's
+//! edit. Suggestions (a gain between half the margin and the margin, and words written
+//! twice) are reported, not applied. It does nothing at [`Level::Safe`](crate::Level).
 //!
 //! ```
 //! use laoclean::words::{Lexicon, Segmenter};
@@ -12,9 +23,319 @@
 //! ```
 
 pub mod corpus;
+pub mod correct;
 pub mod lexicon;
+mod lines;
+mod reading;
 pub mod segment;
 pub mod syllable;
 
 pub use lexicon::{Lexicon, LexiconError};
 pub use segment::{Segmenter, Token, TokenKind};
+
+use crate::cleaner::StageOutput;
+use crate::edit::Rewriter;
+use crate::{lao, Config, Level, Rule};
+use correct::SkeletonIndex;
+use reading::{Planned, Reader, AGGRESSIVE_MARGIN, STANDARD_MARGIN};
+use std::ops::Range;
+
+/// At the standard level a changed spelling is applied only from this confidence on
+/// (a gain of about 1.2 margins); below, it is a suggestion.
+pub const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
+
+/// What the word stage needs: the lexicon, its skeleton index and a segmenter. Built once
+/// per [`Cleaner`](crate::Cleaner).
+///
+/// ```
+/// let m = laoclean::words::WordModel::new(laoclean::words::Lexicon::embedded());
+/// assert!(m.lexicon().contains("ປະເທດ"));
+/// ```
+#[derive(Clone, Debug)]
+pub struct WordModel {
+    index: SkeletonIndex,
+    segmenter: Segmenter,
+}
+
+impl Default for WordModel {
+    fn default() -> Self {
+        WordModel::new(Lexicon::embedded())
+    }
+}
+
+impl WordModel {
+    /// The model of `lexicon`.
+    pub fn new(lexicon: Lexicon) -> Self {
+        WordModel {
+            index: SkeletonIndex::new(&lexicon),
+            segmenter: Segmenter::new(lexicon),
+        }
+    }
+
+    /// The lexicon in use.
+    pub fn lexicon(&self) -> &Lexicon {
+        self.segmenter.lexicon()
+    }
+}
+
+/// Runs the word stage over `text` (the output of the spacing stage). A later round
+/// (`only` given: the byte ranges the round before changed, sorted) reads only the
+/// stretches that touch those ranges (the rest reads as before), unless a line join is
+/// planned.
+/// `dirty` receives the ranges of the output this run changed.
+pub(crate) fn run<'a>(
+    text: &'a str,
+    cfg: &Config,
+    model: &WordModel,
+    record: bool,
+    only: Option<&[Range<usize>]>,
+    dirty: &mut Vec<Range<usize>>,
+) -> StageOutput<'a> {
+    dirty.clear();
+    if cfg.level == Level::Safe || !text.chars().any(lao::is_letter) {
+        return StageOutput::new(std::borrow::Cow::Borrowed(text), Vec::new());
+    }
+    let margin = match cfg.level {
+        Level::Aggressive => AGGRESSIVE_MARGIN,
+        _ => STANDARD_MARGIN,
+    };
+    let joins = lines::plan(text, cfg.join_lines, &model.segmenter);
+    // A break that only now looks worth joining (the round before changed its
+    // paragraph): read everything again.
+    let only = if joins.is_empty() { only } else { None };
+    let mut next_dirty = 0;
+    let mut wanted = |stretch: &[(usize, char)]| {
+        let Some(only) = only else { return true };
+        let (Some(&(a, _)), Some(&(b, c))) = (stretch.first(), stretch.last()) else {
+            return false;
+        };
+        let b = b + c.len_utf8();
+        while next_dirty < only.len() && only[next_dirty].end < a {
+            next_dirty += 1;
+        }
+        next_dirty < only.len() && only[next_dirty].start <= b
+    };
+    let mut plan: Vec<Planned> = joins
+        .iter()
+        .map(|&(pos, glue)| Planned {
+            range: pos..pos + 1,
+            replacement: glue.to_string(),
+            rule: Rule::WordJoinLine,
+            confidence: 0.9,
+            alternatives: vec!["\n".to_string()],
+            suggestion: false,
+        })
+        .collect();
+    let mut reader = Reader::default();
+    reader.compound_near = cfg.level == Level::Aggressive;
+    reader.min_spelling_confidence = match cfg.level {
+        Level::Aggressive => 0.5,
+        _ => STANDARD_MIN_SPELLING_CONFIDENCE,
+    };
+    let mut stretch: Vec<(usize, char)> = Vec::new();
+    let mut next_join = 0;
+    let mut it = text.char_indices().peekable();
+    let lex = model.lexicon();
+    while let Some((i, c)) = it.next() {
+        let next_letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
+        let prev_letter = stretch.last().is_some_and(|&(_, d)| lao::is_letter(d));
+        while next_join < joins.len() && joins[next_join].0 < i {
+            next_join += 1;
+        }
+        let joined_here = joins
+            .get(next_join)
+            .is_some_and(|&(p, g)| p == i && g.is_empty());
+        if lao::is_letter(c) || (c == ' ' && prev_letter && next_letter) {
+            stretch.push((i, c));
+        } else if c == '\n' && joined_here && prev_letter && next_letter {
+            // Left out: the word reader sees the two lines as one.
+        } else {
+            if !stretch.is_empty() && wanted(&stretch) {
+                reader.read(lex, &model.index, &stretch, margin, &mut plan);
+                duplicates(lex, text, &reader.plain_words(), &mut plan);
+            }
+            stretch.clear();
+        }
+    }
+    if !stretch.is_empty() && wanted(&stretch) {
+        reader.read(lex, &model.index, &stretch, margin, &mut plan);
+        duplicates(lex, text, &reader.plain_words(), &mut plan);
+    }
+    apply(text, plan, record, dirty)
+}
+
+/// Applies the planned edits in order; a line join inside a word edit is dropped (the
+/// word edit covers it), suggestions go to the report only.
+fn apply<'a>(
+    text: &'a str,
+    mut plan: Vec<Planned>,
+    record: bool,
+    dirty: &mut Vec<Range<usize>>,
+) -> StageOutput<'a> {
+    let mut shift: isize = 0;
+    plan.sort_by_key(|p| (p.range.start, std::cmp::Reverse(p.range.end)));
+    let mut w = Rewriter::new(text, record);
+    let mut suggestions = Vec::new();
+    let mut edited_to = 0;
+    for p in plan {
+        if p.suggestion {
+            if record {
+                suggestions.push(crate::Edit {
+                    start: p.range.start,
+                    end: p.range.end,
+                    original: text[p.range.clone()].to_string(),
+                    replacement: p.replacement,
+                    rule: p.rule,
+                    confidence: p.confidence,
+                    alternatives: p.alternatives,
+                });
+            }
+            continue;
+        }
+        if p.range.start < edited_to {
+            continue; // inside an edit already made
+        }
+        edited_to = p.range.end;
+        let out_start = (p.range.start as isize + shift) as usize;
+        dirty.push(out_start..out_start + p.replacement.len());
+        shift += p.replacement.len() as isize - p.range.len() as isize;
+        w.replace_with_alternatives(
+            p.range,
+            &p.replacement,
+            p.rule,
+            p.confidence,
+            p.alternatives,
+        );
+    }
+    let (text, edits) = w.finish();
+    StageOutput {
+        text,
+        edits,
+        suggestions,
+    }
+}
+
+/// Suggests removing a word written twice in a row (ກອງກອງທັບ, ຍົກສູງຍົກສູງ): of two
+/// neighbouring words of the unedited reading (byte range, is a dictionary word), the
+/// second starts with the whole first one, a dictionary word of two letters or more.
+fn duplicates(lex: &Lexicon, text: &str, words: &[(Range<usize>, bool)], plan: &mut Vec<Planned>) {
+    for w in words.windows(2) {
+        let ((x, xw), (y, yw)) = (&w[0], &w[1]);
+        if !xw || !yw || x.end != y.start {
+            continue;
+        }
+        let (tx, ty) = (&text[x.clone()], &text[y.clone()]);
+        if tx.contains('\n') || ty.contains('\n') {
+            continue;
+        }
+        let doubled = ty == tx || ty.strip_prefix(tx).is_some_and(|rest| lex.contains(rest));
+        if tx.chars().count() >= 2 && doubled {
+            plan.push(Planned {
+                range: x.clone(),
+                replacement: String::new(),
+                rule: Rule::WordDuplicate,
+                confidence: 0.5,
+                alternatives: vec![tx.to_string()],
+                suggestion: true,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Cleaner, Config, JoinLines, Level, Rule};
+
+    fn report(text: &str) -> crate::Cleaned {
+        Cleaner::default().clean_with_report(text)
+    }
+
+    #[test]
+    fn a_damaged_word_is_respelt_with_rule_confidence_and_alternatives() {
+        let r = report("ກອງປະຊຸມໃຫ່ຍ");
+        assert_eq!(r.text, "ກອງປະຊຸມໃຫຍ່");
+        let e = r
+            .edits
+            .iter()
+            .find(|e| e.rule == Rule::WordSpelling)
+            .unwrap();
+        assert!(e.confidence > 0.9);
+        assert_eq!(e.alternatives.last().map(String::as_str), Some("ປະຊຸມໃຫ່ຍ"));
+    }
+
+    #[test]
+    fn a_stray_space_inside_a_word_is_joined() {
+        let r = report("ຮັບປະກັນດ້ານຄຸນ ນະພາບ");
+        assert_eq!(r.text, "ຮັບປະກັນດ້ານຄຸນນະພາບ");
+        assert!(r.edits.iter().any(|e| e.rule == Rule::WordJoinSpace));
+    }
+
+    #[test]
+    fn spaces_between_phrases_stay() {
+        let text = "ກອງປະຊຸມ ໄດ້ຮັບຮອງ ແລະ ສະຫາຍ ທອງລຸນ ສີສຸລິດ";
+        assert_eq!(Cleaner::default().clean(text), text);
+    }
+
+    #[test]
+    fn abbreviations_and_single_letters_are_not_corrected() {
+        for text in ["ກມສພ", "ຄ.ພ.", "ສ ພ ປ ລາວ"] {
+            assert_eq!(Cleaner::default().clean(text), text, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_real_word_is_only_replaced_by_a_compound_that_reads_in_fewer_words() {
+        // ລັງ + ວັນທີ are words; the dictionary holds ລົງວັນທີ.
+        assert_eq!(Cleaner::default().clean("ລັງວັນທີ"), "ລົງວັນທີ");
+        // ບອນ + ອີງ are words and no compound of fewer words is near: left alone.
+        assert_eq!(Cleaner::default().clean("ບອນອີງ"), "ບອນອີງ");
+    }
+
+    #[test]
+    fn words_written_twice_are_suggested_not_applied() {
+        let r = report("ສຽງກອງກອງທັບ");
+        assert_eq!(r.text, "ສຽງກອງກອງທັບ");
+        let s = &r.suggestions[0];
+        assert_eq!((s.rule, s.replacement.as_str()), (Rule::WordDuplicate, ""));
+    }
+
+    #[test]
+    fn the_safe_level_makes_no_word_edit() {
+        let c = Cleaner::new(Config::default().level(Level::Safe));
+        assert_eq!(c.clean("ກອງປະຊຸມໃຫ່ຍ ຄຸນ ນະພາບ"), "ກອງປະຊຸມໃຫ່ຍ ຄຸນ ນະພາບ");
+    }
+
+    #[test]
+    fn user_words_are_never_corrected() {
+        let lex = super::Lexicon::embedded()
+            .with_user_words([("ບັບປຸງ".to_string(), None)])
+            .unwrap();
+        assert_eq!(Cleaner::default().clean("ການບັບປຸງ"), "ການປັບປຸງ");
+        let c = Cleaner::with_lexicon(Config::default(), lex);
+        assert_eq!(c.clean("ການບັບປຸງ"), "ການບັບປຸງ");
+    }
+
+    #[test]
+    fn hard_wrapped_lines_are_rejoined_only_when_asked_or_wrapped() {
+        let text = "ວາລະ\nສານ";
+        let never = Cleaner::new(Config::default().join_lines(JoinLines::Never));
+        assert_eq!(never.clean(text), text);
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean(text), "ວາລະສານ");
+        // Short lines (a heading, a reference) are not taken for wrapped prose.
+        let auto = Cleaner::default();
+        let heading = "ຄະນະປະຈຳພັກແຂວງ\nເລກທີ 015\nວັນທີ 01 ທັນວາ 2023";
+        assert_eq!(auto.clean(heading), heading);
+    }
+
+    #[test]
+    fn the_aggressive_level_corrects_at_least_what_the_standard_one_does() {
+        let text = "ກອງປະຊຸມໃຫ່ຍ ແລະ ຄຸນ ນະພາບ";
+        let std = Cleaner::default().clean(text).into_owned();
+        let agg = Cleaner::new(Config::default().level(Level::Aggressive))
+            .clean(text)
+            .into_owned();
+        assert_eq!(std, "ກອງປະຊຸມໃຫຍ່ ແລະ ຄຸນນະພາບ");
+        assert_eq!(agg, std);
+    }
+}

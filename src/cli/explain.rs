@@ -1,0 +1,111 @@
+//! `--explain`: every edit and suggestion of a file, one readable line each, on stderr.
+//!
+//! ```text
+//! notes.txt:3:7: ເເ → ແ  char.double-e (1.00)
+//! notes.txt:5:1: suggestion: ກອງກອງທັບ … ກອງ → ∅  word.duplicate (0.50)  alternatives: ກອງ
+//! ```
+//!
+//! Invisible text is made visible: a space is `␠`, a line break `⏎`, a tab `⇥`, an empty
+//! side `∅`, other invisible characters `<U+200B>`.
+
+use laoclean::stream::{LocatedEdit, StreamSummary};
+use std::io::{self, Write};
+
+/// Writes the explanation of one file's edits and suggestions, in the order of their
+/// place in the file.
+pub fn write(out: &mut impl Write, name: &str, summary: &StreamSummary) -> io::Result<()> {
+    let mut all: Vec<(&LocatedEdit, bool)> = summary
+        .edits
+        .iter()
+        .map(|e| (e, false))
+        .chain(summary.suggestions.iter().map(|e| (e, true)))
+        .collect();
+    all.sort_by_key(|(e, suggestion)| (e.edit.start, e.edit.end, *suggestion));
+    for (e, suggestion) in all {
+        line(out, name, e, suggestion)?;
+    }
+    Ok(())
+}
+
+fn line(out: &mut impl Write, name: &str, e: &LocatedEdit, suggestion: bool) -> io::Result<()> {
+    let edit = &e.edit;
+    write!(out, "{name}:{}:{}: ", e.line, e.column)?;
+    if suggestion {
+        write!(out, "suggestion: ")?;
+    }
+    write!(
+        out,
+        "{} → {}  {} ({:.2})",
+        visible(&edit.original),
+        visible(&edit.replacement),
+        edit.rule.id(),
+        edit.confidence
+    )?;
+    if !edit.alternatives.is_empty() {
+        let alts: Vec<String> = edit.alternatives.iter().map(|a| visible(a)).collect();
+        write!(out, "  alternatives: {}", alts.join(", "))?;
+    }
+    writeln!(out)
+}
+
+/// `s` with its invisible characters shown.
+fn visible(s: &str) -> String {
+    if s.is_empty() {
+        return "∅".to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            ' ' => out.push('␠'),
+            '\n' => out.push('⏎'),
+            '\t' => out.push('⇥'),
+            c if c.is_control()
+                || matches!(c, '\u{00A0}' | '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202F}' | '\u{2060}' | '\u{FEFF}') =>
+            {
+                out.push_str(&format!("<U+{:04X}>", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use laoclean::{Edit, Rule};
+
+    #[test]
+    fn invisible_text_is_shown() {
+        assert_eq!(visible(""), "∅");
+        assert_eq!(visible("ກ ຂ\n"), "ກ␠ຂ⏎");
+        assert_eq!(visible("a\u{200B}b"), "a<U+200B>b");
+    }
+
+    #[test]
+    fn one_line_per_edit_with_rule_confidence_and_alternatives() {
+        let edit = Edit {
+            start: 0,
+            end: 9,
+            original: "ລະ ຫວ່າງ".into(),
+            replacement: "ລະຫວ່າງ".into(),
+            rule: Rule::WordJoinSpace,
+            confidence: 0.97,
+            alternatives: vec!["ລະ ຫວ່າງ".into()],
+        };
+        let summary = StreamSummary {
+            suggestions: vec![LocatedEdit {
+                line: 2,
+                column: 5,
+                edit,
+            }],
+            ..StreamSummary::default()
+        };
+        let mut out = Vec::new();
+        write(&mut out, "a.txt", &summary).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "a.txt:2:5: suggestion: ລະ␠ຫວ່າງ → ລະຫວ່າງ  word.join-space (0.97)  alternatives: ລະ␠ຫວ່າງ\n"
+        );
+    }
+}

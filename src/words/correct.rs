@@ -1,0 +1,641 @@
+//! Candidate words for a stretch of damaged text, and what it costs to have damaged them.
+//!
+//! # The skeleton index
+//!
+//! OCR and typists confuse a small set of look-alike or sound-alike characters (ໃ ໄ ໂ,
+//! ດ ຕ, ບ ປ ຜ ພ, ຫ ທ, ິ ີ ຶ ື, ັ ົ …) and lose or swap tone marks more than anything else.
+//! `dictionaries/rules/confusion_classes.tsv` puts such characters in one class; a word's
+//! *skeleton* is its characters replaced by their class, tone marks left out. `build.rs`
+//! compiles a second automaton keyed by `skeleton 0x00 word` (lexicon keys, one byte a
+//! character), so every word that a stretch of text could be a damaged copy of is found
+//! by walking the *text's* skeleton through the automaton from a syllable boundary: an
+//! exact walk, as cheap as the exact segmentation, which also finds the exact words (the
+//! ones whose spelling equals the text). User words get a small index built at start-up.
+//!
+//! # The cost of a damage
+//!
+//! A candidate found this way has the same skeleton as the text, so the two align one
+//! character to one character, each with the tone mark that follows it. The cost of
+//! writing the text when the word was meant is the sum, over aligned pairs that differ, of
+//! `−ln P(written | meant)` from `dictionaries/ocr_confusions.tsv` and
+//! `dictionaries/typing_errors.tsv` (the lower of the two), in milli-nats like the word
+//! costs: a tone lost on a vowel mark (ິ່ → ິ) uses the stacked-tone rows, a tone moved
+//! onto the first consonant of a cluster (ໃຫ່ຍ for ໃຫຍ່, ກ້ວາງ for ກວ້າງ) the cluster rows,
+//! a pair neither table lists [`UNLISTED`].
+//!
+//! ```
+//! use laoclean::words::correct::{damage_cost, skeleton};
+//! assert_eq!(skeleton("ໃຫຍ່"), skeleton("ໃຫ່ຍ"));
+//! assert_eq!(skeleton("ພົ້ນ"), skeleton("ພື້ນ").replace('ື', "ິ").replace('ິ', "ັ")); // same length
+//! assert_eq!(damage_cost("ປັບປຸງ", "ປັບປຸງ"), Some(0));
+//! let moved = damage_cost("ໃຫຍ່", "ໃຫ່ຍ").unwrap();
+//! let lost = damage_cost("ບ່ອນ", "ບອນ").unwrap();
+//! assert!(moved > 0 && lost > 0);
+//! assert_eq!(damage_cost("ກາ", "ກາງ"), None); // not the same skeleton
+//! ```
+
+use super::lexicon::{Lexicon, MAX_WORD_CHARS};
+use fst::raw::{Fst, Node, Output};
+use fst::{Map, MapBuilder};
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+include!(concat!(env!("OUT_DIR"), "/word_classes.rs"));
+include!(concat!(env!("OUT_DIR"), "/word_confusions.rs"));
+static SKELETON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton.fst"));
+
+/// Cost (milli-nats) of a confusion that neither error table lists.
+pub const UNLISTED: u32 = 8000;
+
+/// Cost of a tone mark written on the neighbouring letter of a cluster when the
+/// cluster table has no row for it (ກ້ວາງ for ກວ້າງ): one slip, not a loss and an addition.
+pub const TONE_SHIFT: u32 = 2500;
+
+/// The skeleton byte of a Lao character (0: left out of skeletons), or `None` outside
+/// the Lao block.
+#[inline]
+pub(crate) fn class_byte(c: char) -> Option<u8> {
+    ('\u{0E80}'..='\u{0EFF}')
+        .contains(&c)
+        .then(|| SKELETON_CLASS[(c as u32 - 0x0E80) as usize])
+}
+
+/// Is `c` left out of skeletons (a tone mark)?
+#[inline]
+fn dropped(c: char) -> bool {
+    class_byte(c) == Some(0)
+}
+
+/// The skeleton of a Lao word as text: each character replaced by the first member of
+/// its class, tone marks left out (see the [module docs](self)).
+///
+/// ```
+/// assert_eq!(laoclean::words::correct::skeleton("ໄດ້"), laoclean::words::correct::skeleton("ໃດ"));
+/// ```
+pub fn skeleton(word: &str) -> String {
+    word.chars()
+        .filter_map(|c| match class_byte(c) {
+            Some(0) => None,
+            Some(b) => char::from_u32(0x0E00 + b as u32),
+            None => Some(c),
+        })
+        .collect()
+}
+
+/// A confusion pair packed for lookup: each side is at most four Lao key bytes
+/// (code point − U+0E00, all ≥ 0x80, so no side has a zero byte and lengths differ).
+#[inline]
+fn pack(side: &[u8]) -> Option<u32> {
+    (side.len() <= 4).then(|| side.iter().fold(0u32, |a, &b| a << 8 | b as u32))
+}
+
+/// A fast hasher for the packed keys (they are already well mixed by the multiply).
+#[derive(Default)]
+struct PackHasher(u64);
+
+impl std::hash::Hasher for PackHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        }
+    }
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (n ^ (n >> 29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    }
+}
+
+type PackMap = HashMap<u64, u32, std::hash::BuildHasherDefault<PackHasher>>;
+
+/// The error tables: every listed (meant, written) pair of Lao text, and single-character
+/// edit costs as arrays for the edit walk.
+struct Tables {
+    pairs: PackMap,
+    /// `sub[m * 128 + w]`: meant key byte m − 0x80 written as w − 0x80.
+    sub: Vec<u16>,
+    /// `lost[m]`: meant m − 0x80 not written.
+    lost: [u16; 128],
+    /// `added[w]`: w − 0x80 written where nothing was meant.
+    added: [u16; 128],
+}
+
+/// No cost listed in the arrays of [`Tables`].
+const NO: u16 = u16::MAX;
+
+fn lao_bytes(s: &str) -> Option<Vec<u8>> {
+    s.chars()
+        .map(|c| {
+            ('\u{0E80}'..='\u{0EFF}')
+                .contains(&c)
+                .then(|| (c as u32 - 0x0E00) as u8)
+        })
+        .collect()
+}
+
+fn tables() -> &'static Tables {
+    static T: OnceLock<Tables> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = Tables {
+            pairs: PackMap::default(),
+            sub: vec![NO; 128 * 128],
+            lost: [NO; 128],
+            added: [NO; 128],
+        };
+        for &(a, b, c) in CONFUSIONS.iter() {
+            let (Some(ma), Some(wb)) = (lao_bytes(a), lao_bytes(b)) else {
+                continue; // Latin look-alikes: not the word stage's business
+            };
+            let (Some(ka), Some(kb)) = (pack(&ma), pack(&wb)) else {
+                continue;
+            };
+            t.pairs.insert((ka as u64) << 32 | kb as u64, c);
+            let c16 = c.min(NO as u32 - 1) as u16;
+            match (ma.as_slice(), wb.as_slice()) {
+                ([m], [w]) => t.sub[(*m as usize - 0x80) * 128 + (*w as usize - 0x80)] = c16,
+                ([m], []) => t.lost[*m as usize - 0x80] = c16,
+                ([], [w]) => t.added[*w as usize - 0x80] = c16,
+                _ => {}
+            }
+        }
+        t
+    })
+}
+
+/// `−ln P(written | meant)` in milli-nats, if a table lists the pair (key bytes).
+#[inline]
+fn listed(meant: &[u8], written: &[u8]) -> Option<u32> {
+    let k = (pack(meant)? as u64) << 32 | pack(written)? as u64;
+    tables().pairs.get(&k).copied()
+}
+
+#[inline]
+fn cost_of_pair(meant: &[u8], written: &[u8]) -> u32 {
+    if meant == written {
+        0
+    } else {
+        listed(meant, written).unwrap_or(UNLISTED)
+    }
+}
+
+#[inline]
+fn dropped_byte(b: u8) -> bool {
+    b >= 0x80 && SKELETON_CLASS[b as usize - 0x80] == 0
+}
+
+/// One aligned unit: a skeleton character and the tone marks after it, as a range of
+/// key bytes: `start..tones` is the base, `tones..end` the tones.
+#[derive(Clone, Copy)]
+struct Unit {
+    start: usize,
+    tones: usize,
+    end: usize,
+}
+
+/// Splits key bytes into units; at most 72 (longer words are not in the lexicon).
+fn units(s: &[u8], out: &mut [Unit; 80]) -> Option<usize> {
+    let mut n = 0;
+    let mut i = 0;
+    while i < s.len() {
+        let b = i + 1;
+        let mut e = b;
+        while e < s.len() && dropped_byte(s[e]) {
+            e += 1;
+        }
+        *out.get_mut(n)? = Unit {
+            start: i,
+            tones: b,
+            end: e,
+        };
+        n += 1;
+        i = e;
+    }
+    Some(n)
+}
+
+/// What it costs (milli-nats) to write `written` when `meant` was meant, if the two have
+/// the same skeleton; `Some(0)` when they are equal. See the [module docs](self).
+pub fn damage_cost(meant: &str, written: &str) -> Option<u32> {
+    if meant == written {
+        return Some(0);
+    }
+    if skeleton(meant) != skeleton(written) {
+        return None;
+    }
+    damage_of_keys(&lao_bytes(meant)?, &lao_bytes(written)?)
+}
+
+fn base(s: &[u8], u: Unit) -> &[u8] {
+    &s[u.start..u.tones]
+}
+fn tones(s: &[u8], u: Unit) -> &[u8] {
+    &s[u.tones..u.end]
+}
+fn all(s: &[u8], u: Unit) -> &[u8] {
+    &s[u.start..u.end]
+}
+
+/// [`damage_cost`] over key bytes (code point − U+0E00) of two words that have the same
+/// skeleton.
+pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
+    if m == w {
+        return Some(0);
+    }
+    let mut mu = [Unit {
+        start: 0,
+        tones: 0,
+        end: 0,
+    }; 80];
+    let mut wu = mu;
+    let mn = units(m, &mut mu)?;
+    let wn = units(w, &mut wu)?;
+    if mn != wn || (mn > 0 && dropped_byte(m[0])) {
+        return None;
+    }
+    let mut cost = 0u32;
+    let mut i = 0;
+    while i < mn {
+        let (a, b) = (mu[i], wu[i]);
+        // A tone written on this letter that belongs on the next one (or the reverse).
+        if i + 1 < mn && base(m, a) == base(w, b) && base(m, mu[i + 1]) == base(w, wu[i + 1]) {
+            let (a2, b2) = (mu[i + 1], wu[i + 1]);
+            let (ta, tb, ta2, tb2) = (tones(m, a), tones(w, b), tones(m, a2), tones(w, b2));
+            let shifted = (ta.is_empty() && tb2.is_empty() && ta2 == tb)
+                || (tb.is_empty() && ta2.is_empty() && tb2 == ta);
+            if shifted && (!tb.is_empty() || !ta.is_empty()) {
+                cost += listed(&m[a.start..a2.end], &w[b.start..b2.end]).unwrap_or(TONE_SHIFT);
+                i += 2;
+                continue;
+            }
+        }
+        if all(m, a) != all(w, b) {
+            let vowel_mark =
+                crate::lao::is_mark(char::from_u32(0x0E00 + m[a.start] as u32).unwrap_or(' '));
+            let stacked = if vowel_mark && tones(m, a) != tones(w, b) {
+                listed(all(m, a), all(w, b))
+            } else {
+                None
+            };
+            cost += stacked.unwrap_or_else(|| {
+                cost_of_pair(base(m, a), base(w, b)) + cost_of_pair(tones(m, a), tones(w, b))
+            });
+        }
+        i += 1;
+    }
+    Some(cost)
+}
+
+/// Walks one lexicon automaton from `start` over `text` (key bytes; 0 = not a Lao
+/// character) allowing at most `max_edits` single-character edits that the error tables
+/// list (a letter written for another, a letter lost, a letter added), of total cost at
+/// most `budget`; calls `found(end, word, word_cost, damage)` for every dictionary word
+/// reached with at least one edit. The bounded, weighted edit search of the word stage.
+pub(crate) fn near<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    text: &[u8],
+    start: usize,
+    budget: u32,
+    max_edits: u8,
+    found: &mut impl FnMut(usize, &[u8], u64, u32),
+) {
+    let mut word = Vec::with_capacity(32);
+    let end = text.len().min(start + MAX_WORD_CHARS);
+    near_from(
+        fst,
+        fst.root(),
+        Output::zero(),
+        &text[..end],
+        start,
+        0,
+        max_edits,
+        budget,
+        &mut word,
+        found,
+    );
+}
+
+#[allow(clippy::too_many_arguments)]
+fn near_from<D: AsRef<[u8]>>(
+    fst: &Fst<D>,
+    node: Node<'_>,
+    out: Output,
+    text: &[u8],
+    i: usize,
+    damage: u32,
+    edits_left: u8,
+    budget: u32,
+    word: &mut Vec<u8>,
+    found: &mut impl FnMut(usize, &[u8], u64, u32),
+) {
+    let t = tables();
+    if node.is_final() && damage > 0 {
+        found(i, word, out.cat(node.final_output()).value(), damage);
+    }
+    if word.len() >= MAX_WORD_CHARS {
+        return;
+    }
+    let c = text.get(i).copied().filter(|&b| b >= 0x80);
+    // Exact step.
+    if let Some(c) = c {
+        if let Some(k) = node.find_input(c) {
+            let tr = node.transition(k);
+            word.push(c);
+            near_from(
+                fst,
+                fst.node(tr.addr),
+                out.cat(tr.out),
+                text,
+                i + 1,
+                damage,
+                edits_left,
+                budget,
+                word,
+                found,
+            );
+            word.pop();
+        }
+    }
+    if edits_left == 0 {
+        return;
+    }
+    // A written letter that was not meant.
+    if let Some(c) = c {
+        let cost = t.added[c as usize - 0x80];
+        if cost != NO && damage + cost as u32 <= budget && !word.is_empty() {
+            near_from(
+                fst,
+                node,
+                out,
+                text,
+                i + 1,
+                damage + cost as u32,
+                edits_left - 1,
+                budget,
+                word,
+                found,
+            );
+        }
+    }
+    for k in 0..node.len() {
+        let tr = node.transition(k);
+        let m = tr.inp;
+        if m < 0x80 {
+            continue;
+        }
+        // A meant letter written as another.
+        if let Some(c) = c {
+            if m != c {
+                let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
+                if cost != NO && damage + cost as u32 <= budget {
+                    word.push(m);
+                    near_from(
+                        fst,
+                        fst.node(tr.addr),
+                        out.cat(tr.out),
+                        text,
+                        i + 1,
+                        damage + cost as u32,
+                        edits_left - 1,
+                        budget,
+                        word,
+                        found,
+                    );
+                    word.pop();
+                }
+            }
+        }
+        // A meant letter lost (not at the very end: the next word may start with it).
+        let cost = t.lost[m as usize - 0x80];
+        if cost != NO && damage + cost as u32 <= budget && c.is_some() {
+            word.push(m);
+            near_from(
+                fst,
+                fst.node(tr.addr),
+                out.cat(tr.out),
+                text,
+                i,
+                damage + cost as u32,
+                edits_left - 1,
+                budget,
+                word,
+                found,
+            );
+            word.pop();
+        }
+    }
+}
+
+/// One automaton over skeletons: the embedded one or one built at run time.
+type SkeletonMap = Map<Cow<'static, [u8]>>;
+
+/// The skeleton indexes of a [`Lexicon`]: the embedded one when the lexicon's base list
+/// is the embedded list, else one built from it, plus one for the user words.
+///
+/// ```
+/// use laoclean::words::{correct::SkeletonIndex, Lexicon};
+/// let index = SkeletonIndex::new(&Lexicon::embedded());
+/// let chars: Vec<char> = "ໃຫ່ຍ".chars().collect();
+/// let mut found = vec![];
+/// index.walk(&chars, 0, 0, false, |end, word, _cost, _skip| found.push((end, word.to_vec())));
+/// assert!(found.contains(&(4, laoclean::words::lexicon::key("ໃຫຍ່").unwrap())));
+/// ```
+#[derive(Clone)]
+pub struct SkeletonIndex {
+    maps: Vec<SkeletonMap>,
+}
+
+impl std::fmt::Debug for SkeletonIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SkeletonIndex")
+            .field("maps", &self.maps.len())
+            .finish()
+    }
+}
+
+impl SkeletonIndex {
+    /// The index of `lexicon`'s words.
+    pub fn new(lexicon: &Lexicon) -> SkeletonIndex {
+        let mut maps = Vec::new();
+        if lexicon.has_embedded_base() {
+            maps.push(Map::new(Cow::Borrowed(SKELETON_FST)).expect("embedded skeleton fst"));
+        } else {
+            maps.push(build(lexicon.words()));
+        }
+        let user = lexicon.user_words();
+        if !user.is_empty() {
+            maps.push(build(user.into_iter()));
+        }
+        SkeletonIndex { maps }
+    }
+
+    /// Walks the skeleton of `chars` from `start` and calls
+    /// `found(end, word, cost, skipped)` (word as key bytes, code point − U+0E00) for
+    /// every word whose skeleton is that of `chars[start..end]` (`end` after any tone
+    /// marks), for `end > min_end` only. When `join` is true the walk may step over one
+    /// space or line break between Lao letters; `skipped` is then its index.
+    pub fn walk(
+        &self,
+        chars: &[char],
+        start: usize,
+        min_end: usize,
+        join: bool,
+        mut found: impl FnMut(usize, &[u8], u64, Option<usize>),
+    ) {
+        let mut word = Vec::new();
+        let mut stack = Vec::new();
+        for map in &self.maps {
+            walk_one(
+                map.as_fst(),
+                chars,
+                start,
+                min_end,
+                join,
+                &mut word,
+                &mut stack,
+                &mut found,
+            );
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn walk_one<'f>(
+    fst: &'f Fst<Cow<'static, [u8]>>,
+    chars: &[char],
+    start: usize,
+    min_end: usize,
+    join: bool,
+    word: &mut Vec<u8>,
+    stack: &mut Vec<(Node<'f>, Output, usize, usize)>,
+    found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
+) {
+    let n = chars.len();
+    let limit = n.min(start + MAX_WORD_CHARS);
+    let mut node = fst.root();
+    let mut out = Output::zero();
+    let mut k = start;
+    let mut skipped = None;
+    while k < limit {
+        let c = chars[k];
+        if (c == ' ' || c == '\n') && join && skipped.is_none() && k > start {
+            if !chars.get(k + 1).is_some_and(|&d| crate::lao::is_letter(d)) {
+                return;
+            }
+            skipped = Some(k);
+            k += 1;
+            continue;
+        }
+        let Some(b) = class_byte(c).filter(|&b| b != 0) else {
+            return;
+        };
+        let Some(i) = node.find_input(b) else {
+            return;
+        };
+        let t = node.transition(i);
+        out = out.cat(t.out);
+        node = fst.node(t.addr);
+        k += 1;
+        while k < n && dropped(chars[k]) {
+            k += 1;
+        }
+        if k <= min_end {
+            continue;
+        }
+        if let Some(i0) = node.find_input(0) {
+            let t0 = node.transition(i0);
+            // Every word under `skeleton 0x00`, depth first: (node, output so far,
+            // word length, next transition to try).
+            stack.clear();
+            word.clear();
+            stack.push((fst.node(t0.addr), out.cat(t0.out), 0, 0));
+            while let Some(top) = stack.last_mut() {
+                let (nd, o, len, next) = *top;
+                if next == 0 && nd.is_final() {
+                    found(k, &word[..len], o.cat(nd.final_output()).value(), skipped);
+                }
+                if next < nd.len() {
+                    top.3 += 1;
+                    let t = nd.transition(next);
+                    word.truncate(len);
+                    word.push(t.inp);
+                    stack.push((fst.node(t.addr), o.cat(t.out), len + 1, 0));
+                } else {
+                    stack.pop();
+                }
+            }
+        }
+    }
+}
+
+/// Builds a skeleton automaton from words and costs.
+fn build(words: impl Iterator<Item = (String, u64)>) -> SkeletonMap {
+    let mut entries: Vec<(Vec<u8>, u64)> = words
+        .filter_map(|(w, c)| {
+            let mut k = Vec::new();
+            let mut wk = Vec::new();
+            for ch in w.chars() {
+                let b = class_byte(ch)?;
+                wk.push((ch as u32 - 0x0E00) as u8);
+                if b != 0 {
+                    k.push(b);
+                }
+            }
+            k.push(0);
+            k.extend(wk);
+            Some((k, c))
+        })
+        .collect();
+    entries.sort();
+    entries.dedup_by(|a, b| a.0 == b.0);
+    let mut b = MapBuilder::memory();
+    for (k, c) in entries {
+        b.insert(k, c).expect("sorted unique keys");
+    }
+    Map::new(Cow::Owned(b.into_inner().expect("in-memory fst"))).expect("fst just built")
+}
+
+/// The word of key bytes.
+pub(crate) fn word_of(key: &[u8]) -> String {
+    key.iter()
+        .map(|&b| char::from_u32(0x0E00 + b as u32).unwrap_or('\u{FFFD}'))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stacked_tone_loss_is_cheaper_than_a_consonant_swap() {
+        let tone = damage_cost("ທີ່", "ທີ").unwrap();
+        let cons = damage_cost("ດີ", "ຕີ").unwrap();
+        assert!(tone < cons, "{tone} {cons}");
+    }
+
+    #[test]
+    fn tone_moved_in_a_cluster_is_one_slip() {
+        let moved = damage_cost("ກວ້າງ", "ກ້ວາງ").unwrap();
+        assert!(moved <= TONE_SHIFT);
+        let ho = damage_cost("ໃຫຍ່", "ໃຫ່ຍ").unwrap();
+        assert!(ho <= TONE_SHIFT);
+    }
+
+    #[test]
+    fn walk_finds_words_across_one_space_only_when_joining() {
+        let lex = Lexicon::from_counts([("ຄຸນນະພາບ", 5), ("ຄຸນ", 5)]).unwrap();
+        let index = SkeletonIndex::new(&lex);
+        let chars: Vec<char> = "ຄຸນ ນະພາບ".chars().collect();
+        let mut ends = vec![];
+        index.walk(&chars, 0, 0, false, |e, w, _, s| {
+            ends.push((e, word_of(w), s))
+        });
+        assert_eq!(ends, [(3, "ຄຸນ".to_string(), None)]);
+        ends.clear();
+        index.walk(&chars, 0, 0, true, |e, w, _, s| {
+            ends.push((e, word_of(w), s))
+        });
+        assert!(ends.contains(&(9, "ຄຸນນະພາບ".to_string(), Some(3))));
+    }
+}

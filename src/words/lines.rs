@@ -1,0 +1,186 @@
+//! Hard line breaks inside paragraphs: which to rejoin, and with what.
+//!
+//! A paragraph is a run of non-blank lines. A break between two of its lines is a
+//! candidate when neither line is a markdown list item, heading, table row, quote or
+//! fence, and it is inside no code fence. With [`JoinLines::Auto`] the candidates of a
+//! paragraph are joined only when it looks hard-wrapped:
+//!
+//! - a long line (at least [`LONG_LINE`] characters) ends in a Lao letter and the break
+//!   cuts a dictionary word (the best segmentation of the letters around it has a word
+//!   across it): `ວາລະ\nສານ`, `ຂໍ້\nມູນ`; or
+//! - it has at least three lines, and at least two thirds of the lines before the last
+//!   end mid-sentence (in a letter) at lengths within a quarter of their median, and
+//!   that median is at least [`MIN_WRAP_WIDTH`].
+//!
+//! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`] every
+//! candidate is. A joined break between two Lao letters is removed (Lao puts no space
+//! between words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next
+//! to digits or Latin) it becomes one space.
+//!
+//! ```
+//! use laoclean::{Cleaner, Config, JoinLines};
+//! let c = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+//! assert_eq!(c.clean("ວາລະ\nສານ"), "ວາລະສານ");
+//! assert_eq!(c.clean("- ກ\n- ຂ"), "- ກ\n- ຂ");
+//! ```
+
+use super::segment::{Segmenter, TokenKind};
+use crate::lao::is_letter;
+use crate::JoinLines;
+
+/// A line at least this many characters long, ending in a Lao letter, is a wrapped line
+/// when the break after it cuts a dictionary word.
+pub const LONG_LINE: usize = 60;
+
+/// The median line length (characters) below which a paragraph is not taken for
+/// hard-wrapped prose (headings, addresses and reference lines are short).
+pub const MIN_WRAP_WIDTH: f64 = 40.0;
+
+/// Byte offsets of the `\n` to rejoin, each with its replacement ("" or " ").
+pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, &'static str)> {
+    let mut out = Vec::new();
+    if mode == JoinLines::Never || !text.contains('\n') {
+        return out;
+    }
+    // Lines with their byte starts.
+    let mut lines: Vec<(usize, &str)> = Vec::new();
+    let mut pos = 0;
+    for l in text.split('\n') {
+        lines.push((pos, l));
+        pos += l.len() + 1;
+    }
+    let mut in_fence = false;
+    let mut para: Vec<usize> = Vec::new(); // indices of the paragraph's lines
+    let mut fences = vec![false; lines.len()];
+    for (i, (_, l)) in lines.iter().enumerate() {
+        let t = l.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            in_fence = !in_fence;
+            fences[i] = true;
+        } else {
+            fences[i] = in_fence;
+        }
+    }
+    let flush = |para: &mut Vec<usize>, out: &mut Vec<(usize, &'static str)>| {
+        if para.len() >= 2 {
+            paragraph(&lines, para, mode, seg, out);
+        }
+        para.clear();
+    };
+    for (i, (_, l)) in lines.iter().enumerate() {
+        // A line without a letter or digit (blank, a rule, a lone separator) ends the
+        // paragraph.
+        if !l.chars().any(char::is_alphanumeric) || fences[i] || l.ends_with('\r') {
+            flush(&mut para, &mut out);
+            continue;
+        }
+        para.push(i);
+    }
+    flush(&mut para, &mut out);
+    out
+}
+
+/// Is this line a markdown structure line that is never joined to its neighbours?
+fn structural(line: &str) -> bool {
+    let t = line.trim_start();
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.starts_with('#')
+        || t.starts_with('>')
+        || t.starts_with('|')
+        || (digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
+}
+
+fn last_char(s: &str) -> Option<char> {
+    s.trim_end().chars().next_back()
+}
+
+fn paragraph(
+    lines: &[(usize, &str)],
+    para: &[usize],
+    mode: JoinLines,
+    seg: &Segmenter,
+    out: &mut Vec<(usize, &'static str)>,
+) {
+    let wrapped = mode == JoinLines::Always || looks_wrapped(lines, para, seg);
+    if !wrapped {
+        return;
+    }
+    for w in para.windows(2) {
+        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        if structural(b) || a.trim_start().starts_with('#') || a.ends_with(' ') {
+            continue;
+        }
+        let (Some(x), Some(y)) = (last_char(a), b.chars().next()) else {
+            continue;
+        };
+        if y.is_whitespace() {
+            continue;
+        }
+        let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
+        let last_word = a.rsplit(' ').next().unwrap_or("");
+        let first_word = b.split(' ').next().unwrap_or("");
+        let glue = if is_letter(x)
+            && is_letter(y)
+            && !phrase_word(last_word)
+            && !phrase_word(first_word)
+        {
+            ""
+        } else {
+            " "
+        };
+        out.push((lines[w[0]].0 + a.len(), glue));
+    }
+}
+
+fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+    // A long line cut inside a dictionary word.
+    for w in para.windows(2) {
+        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        if a.chars().count() >= LONG_LINE && !structural(b) && cuts_word(a, b, seg) {
+            return true;
+        }
+    }
+    if para.len() < 3 {
+        return false;
+    }
+    let body = &para[..para.len() - 1];
+    let mut lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
+    let mid_sentence = body
+        .iter()
+        .filter(|&&i| last_char(lines[i].1).is_some_and(|c| c.is_alphanumeric()))
+        .count();
+    lens.sort_unstable();
+    let median = lens[lens.len() / 2] as f64;
+    let even = lens
+        .iter()
+        .filter(|&&l| (l as f64 - median).abs() <= median / 4.0)
+        .count();
+    3 * mid_sentence >= 2 * body.len() && 3 * even >= 2 * body.len() && median >= MIN_WRAP_WIDTH
+}
+
+/// Does the break between `a` and `b` cut a word of the dictionary?
+fn cuts_word(a: &str, b: &str, seg: &Segmenter) -> bool {
+    let tail: String = {
+        let t = a.trim_end();
+        let start = t
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| is_letter(c))
+            .take(24)
+            .last()
+            .map_or(t.len(), |(i, _)| i);
+        t[start..].to_string()
+    };
+    let head: String = b.chars().take_while(|&c| is_letter(c)).take(24).collect();
+    if tail.is_empty() || head.is_empty() {
+        return false;
+    }
+    let joined = format!("{tail}{head}");
+    let cut = tail.len();
+    seg.tokens(&joined)
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && t.span.start < cut && t.span.end > cut)
+}

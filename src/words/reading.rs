@@ -1,0 +1,572 @@
+//! The best reading of a stretch of Lao text, and the edits that lead to it.
+//!
+//! # One lattice, two paths
+//!
+//! A *stretch* is Lao letters with single spaces (and rejoined line breaks) between them.
+//! Its nodes are character positions; its edges are
+//!
+//! - a kept space (cost 0);
+//! - an unknown syllable, every parse the syllable grammar allows ([`Lexicon::unknown_cost`]);
+//! - an exact dictionary word (its cost);
+//! - a *corrected* word: a dictionary word with the same skeleton as the text
+//!   ([`correct`](super::correct)), its cost plus the damage cost;
+//! - a *joined* word across one space (either of the above plus [`JOIN_SPACE`]).
+//!
+//! Viterbi gives two paths over the same nodes: the *unedited* one (spaces, unknown
+//! syllables and exact words only: the plain segmentation) and the best one. Where the
+//! two part and meet again, the best reading is taken only if it is cheaper by the
+//! level's margin; from half the margin it is a suggestion; below, nothing. Precision
+//! first, with two more guards:
+//!
+//! - where the unedited reading is all dictionary words (a *real-word* error such as
+//!   ລັງວັນທີ), the best reading must also read the stretch in fewer words (the dictionary
+//!   holds the compound: ລົງວັນທີ), never just swap one word for another;
+//! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
+//!
+//! Time is linear in the stretch: from each node the walks stop after
+//! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters.
+
+use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
+use super::lexicon::Lexicon;
+use super::lexicon::MAX_WORD_CHARS;
+use super::syllable::{candidates, INVALID};
+use crate::Rule;
+use std::ops::Range;
+
+/// Cost (milli-nats) of reading a space between two Lao letters as a stray one.
+pub const JOIN_SPACE: u64 = 2500;
+
+/// The most damage (milli-nats) a corrected word may have suffered.
+pub const MAX_DAMAGE: u32 = 7000;
+
+/// How much cheaper (milli-nats) an edited reading must be at the standard level.
+pub const STANDARD_MARGIN: u64 = 4500;
+
+/// The most damage (milli-nats) a word found by the edit search ([`near`]) may have.
+pub const MAX_NEAR_DAMAGE: u32 = 6000;
+
+/// The most single-character edits the edit search makes in one word.
+pub const MAX_NEAR_EDITS: u8 = 2;
+
+/// The margin of the aggressive level.
+pub const AGGRESSIVE_MARGIN: u64 = 2500;
+
+/// May a stretch of text be corrected? Only when it has at least [`MIN_CORRECTED`]
+/// letters and a vowel: single letters and runs of consonants are abbreviations
+/// (ກມສພ, ຄ.ພ.), not damaged words.
+pub(crate) fn correctable(written: &[char]) -> bool {
+    let letters = written
+        .iter()
+        .filter(|&&c| crate::lao::is_letter(c))
+        .count();
+    let vowel = written.iter().any(|&c| {
+        crate::lao::is_leading_vowel(c)
+            || crate::lao::is_following_vowel(c)
+            || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c))
+    });
+    letters >= MIN_CORRECTED && vowel
+}
+
+/// The fewest letters a corrected stretch has.
+pub const MIN_CORRECTED: usize = 3;
+
+/// One planned change, in byte offsets of the stage input.
+#[derive(Clone, Debug)]
+pub(crate) struct Planned {
+    pub range: Range<usize>,
+    pub replacement: String,
+    pub rule: Rule,
+    pub confidence: f32,
+    pub alternatives: Vec<String>,
+    pub suggestion: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Space,
+    Unknown,
+    Exact,
+    Corrected,
+    Joined,
+}
+
+#[derive(Clone, Debug)]
+struct Edge {
+    start: usize,
+    end: usize,
+    cost: u64,
+    kind: Kind,
+    /// The word read (corrected and joined edges).
+    word: String,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// Reusable buffers of the decoder.
+#[derive(Default)]
+pub(crate) struct Reader {
+    chars: Vec<char>,
+    /// Key byte of each character (code point − U+0E00), 0 for a space or line break.
+    keys: Vec<u8>,
+    edges: Vec<Edge>,
+    plain: Vec<(u64, u32)>,
+    best: Vec<(u64, u32)>,
+    cands: Vec<(usize, u32)>,
+    offsets: Vec<(usize, char)>,
+    /// First pass-1 edge of each position (`NONE` if none were made there).
+    first_edge: Vec<u32>,
+    /// Where the correction searches run: full search near unknown syllables, skeleton
+    /// search near spaces.
+    hot_near: Vec<bool>,
+    hot_skeleton: Vec<bool>,
+    /// End of the unedited reading's word that starts at each position (0: none).
+    plain_end: Vec<usize>,
+    /// How far a compound from each word start of the unedited reading may reach: the
+    /// end of the second word after it (0: no compound).
+    compound_end: Vec<usize>,
+    found: Vec<(usize, u64)>,
+    written: Vec<u8>,
+    /// Characters inside a user's own word (`--dict`): never edited.
+    locked: Vec<bool>,
+    /// Also run the edit search for compounds everywhere (the aggressive level).
+    pub compound_near: bool,
+    /// A changed spelling below this confidence is only suggested (above the margin,
+    /// a respelling needs a clearer win than a joined space).
+    pub min_spelling_confidence: f32,
+}
+
+impl Reader {
+    /// Decodes one stretch (`stretch[k]` = byte offset and character) and plans its edits.
+    ///
+    /// Two passes: the unedited reading (spaces, unknown syllables, exact words), then
+    /// the best one, which adds corrected and joined words: all the skeleton's words near
+    /// spaces, also the bounded edit search ([`near`]) near unknown syllables, and
+    /// elsewhere only compounds of two words or more (real-word errors). Clean text
+    /// costs little more than the segmentation.
+    pub(crate) fn read(
+        &mut self,
+        lex: &Lexicon,
+        index: &SkeletonIndex,
+        stretch: &[(usize, char)],
+        margin: u64,
+        plan: &mut Vec<Planned>,
+    ) {
+        let n = stretch.len();
+        self.offsets.clear();
+        self.offsets.extend_from_slice(stretch);
+        self.chars.clear();
+        self.chars.extend(stretch.iter().map(|&(_, c)| c));
+        self.keys.clear();
+        self.keys.extend(self.chars.iter().map(|&c| {
+            if ('\u{0E80}'..='\u{0EFF}').contains(&c) {
+                (c as u32 - 0x0E00) as u8
+            } else {
+                0
+            }
+        }));
+        self.edges.clear();
+        self.plain.clear();
+        self.plain.resize(n + 1, (u64::MAX, NONE));
+        self.best.clear();
+        self.best.resize(n + 1, (u64::MAX, NONE));
+        self.first_edge.clear();
+        self.first_edge.resize(n + 1, NONE);
+        self.plain[0].0 = 0;
+        self.locked.clear();
+        self.locked.resize(n, false);
+        if lex.user_len() > 0 {
+            for p in 0..n {
+                let mut end = p;
+                lex.user_prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, _| end = end.max(e));
+                self.locked[p..end].iter_mut().for_each(|l| *l = true);
+            }
+        }
+        // Pass 1: the unedited reading.
+        for p in 0..n {
+            if self.plain[p].0 == u64::MAX {
+                continue;
+            }
+            let from = self.edges.len();
+            self.base_edges(lex, p);
+            for id in from..self.edges.len() {
+                self.relax_plain(id as u32);
+            }
+        }
+        if self.plain[n].0 == u64::MAX {
+            return;
+        }
+        self.mark_hot();
+        // Pass 2: the best reading.
+        self.best[0].0 = 0;
+        for p in 0..n {
+            if self.best[p].0 == u64::MAX {
+                continue;
+            }
+            if self.first_edge[p] == NONE {
+                self.base_edges(lex, p);
+            }
+            let mut id = self.first_edge[p];
+            while (id as usize) < self.edges.len() && self.edges[id as usize].start == p {
+                self.relax_best(id);
+                id += 1;
+            }
+            if self.chars[p] == ' ' || self.chars[p] == '\n' {
+                continue;
+            }
+            let from = self.edges.len();
+            if self.hot_skeleton[p] || self.hot_near[p] {
+                self.corrections(lex, index, p, p, n, true);
+            } else if self.compound_end[p] > 0 {
+                let limit = if self.compound_near {
+                    n
+                } else {
+                    self.compound_end[p]
+                };
+                self.corrections(lex, index, p, self.plain_end[p], limit, false);
+            }
+            for id in from..self.edges.len() {
+                self.relax_best(id as u32);
+            }
+        }
+        if self.best[n].0 == u64::MAX {
+            return;
+        }
+        self.plan_edits(lex, margin, plan);
+    }
+
+    /// The unedited edges from `p`: a space, unknown syllables, exact words.
+    fn base_edges(&mut self, lex: &Lexicon, p: usize) {
+        self.first_edge[p] = self.edges.len() as u32;
+        if self.chars[p] == ' ' || self.chars[p] == '\n' {
+            self.push(p, p + 1, 0, Kind::Space, String::new());
+            return;
+        }
+        let unknown = lex.unknown_cost();
+        candidates(&self.offsets, p, &mut self.cands);
+        for i in 0..self.cands.len() {
+            let (e, syl) = self.cands[i];
+            let c = unknown + if syl >= INVALID { unknown } else { syl as u64 };
+            self.push(p, e, c, Kind::Unknown, String::new());
+        }
+        let mut found = std::mem::take(&mut self.found);
+        found.clear();
+        lex.prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, c| found.push((e, c)));
+        for &(e, c) in &found {
+            self.push(p, e, c, Kind::Exact, String::new());
+        }
+        self.found = found;
+    }
+
+    /// Corrected and joined words from `p` ending after `min_end`; with `full`, also the
+    /// edit search where an unknown syllable is near.
+    fn corrections(
+        &mut self,
+        lex: &Lexicon,
+        index: &SkeletonIndex,
+        p: usize,
+        min_end: usize,
+        max_end: usize,
+        full: bool,
+    ) {
+        let chars = std::mem::take(&mut self.chars);
+        let keys = std::mem::take(&mut self.keys);
+        let mut written = std::mem::take(&mut self.written);
+        let spans = &chars;
+        let ok = move |e: usize| correctable(&spans[p..e]);
+        index.walk(
+            &chars[..max_end],
+            p,
+            min_end,
+            full,
+            |e, w, cost, skipped| {
+                written.clear();
+                written.extend((p..e).filter(|&k| Some(k) != skipped).map(|k| keys[k]));
+                if skipped.is_none() && w == written.as_slice() {
+                    return; // exact: pass 1 has it
+                }
+                if !ok(e) {
+                    return;
+                }
+                let Some(damage) = damage_of_keys(w, &written) else {
+                    return;
+                };
+                if damage > MAX_DAMAGE {
+                    return;
+                }
+                let (kind, extra) = if skipped.is_some() {
+                    (Kind::Joined, JOIN_SPACE)
+                } else {
+                    (Kind::Corrected, 0)
+                };
+                self.edges.push(Edge {
+                    start: p,
+                    end: e,
+                    cost: cost + damage as u64 + extra,
+                    kind,
+                    word: word_of(w),
+                });
+            },
+        );
+        if (full && self.hot_near[p]) || (!full && self.compound_near) {
+            for fst in lex.automata() {
+                near(
+                    fst,
+                    &keys,
+                    p,
+                    MAX_NEAR_DAMAGE,
+                    MAX_NEAR_EDITS,
+                    &mut |e, w, cost, damage| {
+                        if e <= min_end || !ok(e) {
+                            return;
+                        }
+                        self.edges.push(Edge {
+                            start: p,
+                            end: e,
+                            cost: cost + damage as u64,
+                            kind: Kind::Corrected,
+                            word: word_of(w),
+                        });
+                    },
+                );
+            }
+        }
+        self.chars = chars;
+        self.keys = keys;
+        self.written = written;
+    }
+
+    /// Marks where the correction searches run, from the unedited reading: from two
+    /// words before an unknown syllable (or a space) up to it.
+    fn mark_hot(&mut self) {
+        let n = self.chars.len();
+        self.hot_near.clear();
+        self.hot_near.resize(n + 1, false);
+        self.hot_skeleton.clear();
+        self.hot_skeleton.resize(n + 1, false);
+        self.plain_end.clear();
+        self.plain_end.resize(n + 1, 0);
+        self.compound_end.clear();
+        self.compound_end.resize(n + 1, 0);
+        let path = self.path(&self.plain);
+        for w in path.windows(3) {
+            let [a, b, c] = [w[0], w[1], w[2]].map(|id| &self.edges[id as usize]);
+            if a.kind != Kind::Space && b.kind != Kind::Space {
+                self.compound_end[a.start] = if c.kind != Kind::Space { c.end } else { b.end };
+            }
+        }
+        if let [.., a, b] = path.as_slice() {
+            let [a, b] = [a, b].map(|&id| &self.edges[id as usize]);
+            if a.kind != Kind::Space && b.kind != Kind::Space {
+                self.compound_end[a.start] = b.end;
+            }
+        }
+        for (i, &id) in path.iter().enumerate() {
+            let e = &self.edges[id as usize];
+            if e.kind != Kind::Space {
+                self.plain_end[e.start] = e.end;
+            }
+            let back = self.edges[path[i.saturating_sub(2)] as usize].start;
+            match e.kind {
+                Kind::Unknown => self.hot_near[back..e.end]
+                    .iter_mut()
+                    .for_each(|h| *h = true),
+                Kind::Space => self.hot_skeleton[back..e.start]
+                    .iter_mut()
+                    .for_each(|h| *h = true),
+                _ => {}
+            }
+        }
+    }
+
+    /// The words of the unedited reading of the last stretch read: byte range in the
+    /// text, and whether it is a dictionary word (spaces left out).
+    pub(crate) fn plain_words(&self) -> Vec<(Range<usize>, bool)> {
+        let n = self.chars.len();
+        if n == 0 || self.plain.get(n).map_or(true, |p| p.0 == u64::MAX) {
+            return Vec::new();
+        }
+        self.path(&self.plain)
+            .into_iter()
+            .map(|id| &self.edges[id as usize])
+            .filter(|e| e.kind != Kind::Space)
+            .map(|e| (self.byte_range(e.start, e.end), e.kind == Kind::Exact))
+            .collect()
+    }
+
+    fn push(&mut self, p: usize, e: usize, cost: u64, kind: Kind, word: String) {
+        self.edges.push(Edge {
+            start: p,
+            end: e,
+            cost,
+            kind,
+            word,
+        });
+    }
+
+    fn relax_plain(&mut self, id: u32) {
+        let e = &self.edges[id as usize];
+        let c = self.plain[e.start].0.saturating_add(e.cost);
+        if c < self.plain[e.end].0 {
+            self.plain[e.end] = (c, id);
+        }
+    }
+
+    fn relax_best(&mut self, id: u32) {
+        let e = &self.edges[id as usize];
+        let c = self.best[e.start].0.saturating_add(e.cost);
+        if c < self.best[e.end].0 {
+            self.best[e.end] = (c, id);
+        }
+    }
+
+    fn path(&self, table: &[(u64, u32)]) -> Vec<u32> {
+        let mut out = Vec::new();
+        let mut j = table.len() - 1;
+        while j > 0 {
+            let id = table[j].1;
+            out.push(id);
+            j = self.edges[id as usize].start;
+        }
+        out.reverse();
+        out
+    }
+
+    fn plan_edits(&self, lex: &Lexicon, margin: u64, plan: &mut Vec<Planned>) {
+        let best = self.path(&self.best);
+        if best.iter().all(|&id| {
+            matches!(
+                self.edges[id as usize].kind,
+                Kind::Space | Kind::Unknown | Kind::Exact
+            )
+        }) {
+            return; // the unedited reading is the best one
+        }
+        let plain = self.path(&self.plain);
+        let mut on_plain = vec![false; self.chars.len() + 1];
+        on_plain[0] = true;
+        for &id in &plain {
+            on_plain[self.edges[id as usize].end] = true;
+        }
+        // Walk the best path; cut it at the nodes both paths share.
+        let mut seg_start = 0usize;
+        let mut seg_edges: Vec<u32> = Vec::new();
+        for &id in &best {
+            seg_edges.push(id);
+            let e = self.edges[id as usize].end;
+            if on_plain[e] {
+                self.judge(lex, seg_start, e, &seg_edges, &plain, margin, plan);
+                seg_edges.clear();
+                seg_start = e;
+            }
+        }
+    }
+
+    /// Judges the best reading of `s..t` (edges `ids`) against the unedited one.
+    #[allow(clippy::too_many_arguments)]
+    fn judge(
+        &self,
+        lex: &Lexicon,
+        s: usize,
+        t: usize,
+        ids: &[u32],
+        plain: &[u32],
+        margin: u64,
+        plan: &mut Vec<Planned>,
+    ) {
+        let edited: Vec<&Edge> = ids
+            .iter()
+            .map(|&id| &self.edges[id as usize])
+            .filter(|e| matches!(e.kind, Kind::Corrected | Kind::Joined))
+            .collect();
+        if edited.is_empty() {
+            return;
+        }
+        let plain_edges: Vec<&Edge> = plain
+            .iter()
+            .map(|&id| &self.edges[id as usize])
+            .filter(|e| e.start >= s && e.end <= t)
+            .collect();
+        // A user's own word is never corrected.
+        if edited
+            .iter()
+            .any(|e| self.locked[e.start..e.end].iter().any(|&l| l))
+            || plain_edges.iter().any(|e| {
+                e.kind == Kind::Exact
+                    && lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
+            })
+        {
+            return;
+        }
+        let plain_cost = self.plain[t].0 - self.plain[s].0;
+        let best_cost = self.best[t].0 - self.best[s].0;
+        let gain = plain_cost.saturating_sub(best_cost);
+        let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
+        if all_words {
+            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
+            let fewer = words(&mut ids.iter().map(|&id| self.edges[id as usize].kind))
+                < words(&mut plain_edges.iter().map(|e| e.kind));
+            if !fewer {
+                return;
+            }
+        }
+        let suggestion = gain < margin;
+        if gain < margin / 2 {
+            return;
+        }
+        let confidence = if suggestion {
+            0.5 * gain as f32 / margin as f32
+        } else {
+            1.0 - 0.5 * (-((gain - margin) as f32) / margin as f32).exp()
+        };
+        for e in edited {
+            let range = self.byte_range(e.start, e.end);
+            let written: String = self.chars[e.start..e.end].iter().collect();
+            let spelling_changed = e.kind == Kind::Corrected
+                || e.word
+                    .chars()
+                    .ne(written.chars().filter(|&c| c != ' ' && c != '\n'));
+            let rule = if spelling_changed {
+                Rule::WordSpelling
+            } else {
+                Rule::WordJoinSpace
+            };
+            let mut alternatives: Vec<(u64, String)> = self
+                .edges
+                .iter()
+                .filter(|o| o.start == e.start && o.end == e.end && o.word != e.word)
+                .filter(|o| matches!(o.kind, Kind::Corrected | Kind::Joined))
+                .map(|o| (o.cost, o.word.clone()))
+                .collect();
+            alternatives.sort();
+            alternatives.dedup_by(|a, b| a.1 == b.1);
+            // Two errors in one place (a stray space and a misspelling), or a close
+            // second reading: not sure enough to apply.
+            let joined_and_spelt = e.kind == Kind::Joined && spelling_changed;
+            let close_second = alternatives
+                .first()
+                .is_some_and(|a| a.0.saturating_sub(e.cost) < margin / 3);
+            let unsure_spelling = spelling_changed && confidence < self.min_spelling_confidence;
+            let suggestion = suggestion || joined_and_spelt || close_second || unsure_spelling;
+            let confidence = if suggestion {
+                confidence.min(0.5)
+            } else {
+                confidence
+            };
+            let mut alts: Vec<String> = alternatives.into_iter().take(3).map(|a| a.1).collect();
+            alts.push(written);
+            plan.push(Planned {
+                range,
+                replacement: e.word.clone(),
+                rule,
+                confidence,
+                alternatives: alts,
+                suggestion,
+            });
+        }
+    }
+
+    fn byte_range(&self, i: usize, j: usize) -> Range<usize> {
+        let (last, c) = self.offsets[j - 1];
+        self.offsets[i].0..last + c.len_utf8()
+    }
+}
