@@ -127,37 +127,66 @@ impl Cleaner {
 
     fn run(&self, stages: &mut Stages<'_>) {
         let cfg = &self.config;
-        stages.apply(|t, record| characters::run(t, cfg, record));
-        if cfg.spacing {
-            stages.apply(|t, record| spacing::run(t, cfg, record));
-        }
-        if cfg.level != crate::Level::Safe {
-            // A word edit can make the next one possible (a joined space brings two words
-            // together); rounds until nothing changes keep clean(clean(x)) == clean(x).
-            // Suggestions come from the first round only.
-            // Later rounds read only the stretches the round before changed.
-            let model = &self.words;
-            let mut dirty = Vec::new();
-            let mut round = 0;
-            while round < WORD_ROUNDS {
-                let first = round == 0;
-                let only = std::mem::take(&mut dirty);
-                let changed = stages.apply(|t, record| {
-                    let only = (!first).then_some(only.as_slice());
-                    let mut out = words::run(t, cfg, model, record, only, &mut dirty);
-                    if !first {
-                        out.suggestions.clear();
-                    }
-                    out
-                });
-                if !changed {
-                    break;
-                }
-                round += 1;
+        // A word edit can leave work for the character stage (a tone dropped from a word
+        // lets a stray mark after a space rejoin it), so the stages run again on what the
+        // word stage changed, until nothing changes: clean(clean(x)) == clean(x).
+        // Suggestions come from the first pass only.
+        for pass in 0..PIPELINE_PASSES {
+            let first = pass == 0;
+            let mut changed =
+                stages.apply(|t, record| quiet(characters::run(t, cfg, record), first));
+            if cfg.spacing {
+                changed |= stages.apply(|t, record| quiet(spacing::run(t, cfg, record), first));
+            }
+            if (!first && !changed) || cfg.level == crate::Level::Safe {
+                break;
+            }
+            if !self.word_rounds(stages, first) {
+                break;
             }
         }
     }
+
+    /// Runs the word stage in rounds until it changes nothing (a joined space can bring
+    /// two words together for the next round); later rounds read only the stretches the
+    /// round before changed. Suggestions are kept from the very first round only. Returns
+    /// whether the text changed.
+    fn word_rounds(&self, stages: &mut Stages<'_>, first_pass: bool) -> bool {
+        let cfg = &self.config;
+        let model = &self.words;
+        let mut dirty = Vec::new();
+        let mut any = false;
+        for round in 0..WORD_ROUNDS {
+            let first = round == 0;
+            let only = std::mem::take(&mut dirty);
+            let changed = stages.apply(|t, record| {
+                let only = (!first).then_some(only.as_slice());
+                let mut out = words::run(t, cfg, model, record, only, &mut dirty);
+                if !(first && first_pass) {
+                    out.suggestions.clear();
+                }
+                out
+            });
+            if !changed {
+                break;
+            }
+            any = true;
+        }
+        any
+    }
 }
+
+/// A stage's output, without its suggestions unless this is the first pass (later passes
+/// would report the same places again).
+fn quiet(mut out: StageOutput<'_>, first: bool) -> StageOutput<'_> {
+    if !first {
+        out.suggestions.clear();
+    }
+    out
+}
+
+/// The most passes of the whole pipeline (each only if the word stage changed the text).
+const PIPELINE_PASSES: usize = 3;
 
 /// The most rounds of the word stage (each only if the one before changed the text).
 const WORD_ROUNDS: usize = 4;
