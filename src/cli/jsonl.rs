@@ -249,11 +249,7 @@ impl RecordReporter {
     /// Starts the entry of a file.
     pub fn start_file(&mut self, name: &str) -> io::Result<()> {
         if self.format == ReportFormat::Json {
-            self.out.write_all(if self.files == 0 {
-                b"{\"files\": [\n"
-            } else {
-                b",\n"
-            })?;
+            super::report::open_entry(&mut self.out, self.files)?;
             self.out.write_all(b"{\"file\": ")?;
             serde_json::to_writer(&mut self.out, name)?;
             self.out.write_all(b", \"records\": [")?;
@@ -314,16 +310,8 @@ impl RecordReporter {
     }
 
     /// Ends the report and flushes it.
-    pub fn finish(mut self) -> io::Result<()> {
-        if self.format == ReportFormat::Json {
-            let end: &[u8] = if self.files == 0 {
-                b"{\"files\": []}\n"
-            } else {
-                b"\n]}\n"
-            };
-            self.out.write_all(end)?;
-        }
-        self.out.flush()
+    pub fn finish(self) -> io::Result<()> {
+        super::report::finish(self.out, self.format, self.files)
     }
 }
 

@@ -57,11 +57,7 @@ impl Reporter {
     pub fn file(&mut self, name: &str, result: Result<&StreamSummary, &str>) -> io::Result<()> {
         match self.format {
             ReportFormat::Json => {
-                self.out.write_all(if self.files == 0 {
-                    b"{\"files\": [\n"
-                } else {
-                    b",\n"
-                })?;
+                open_entry(&mut self.out, self.files)?;
                 match result {
                     Ok(s) => serde_json::to_writer(
                         &mut self.out,
@@ -102,17 +98,33 @@ impl Reporter {
     }
 
     /// Ends the report (closes the JSON document) and flushes it.
-    pub fn finish(mut self) -> io::Result<()> {
-        if self.format == ReportFormat::Json {
-            let end: &[u8] = if self.files == 0 {
-                b"{\"files\": []}\n"
-            } else {
-                b"\n]}\n"
-            };
-            self.out.write_all(end)?;
-        }
-        self.out.flush()
+    pub fn finish(self) -> io::Result<()> {
+        finish(self.out, self.format, self.files)
     }
+}
+
+/// Starts the entry of one file in a `json` report: opens the document before the
+/// first (`files` written so far is 0), else separates it from the one before.
+pub fn open_entry(out: &mut dyn Write, files: usize) -> io::Result<()> {
+    out.write_all(if files == 0 {
+        b"{\"files\": [\n"
+    } else {
+        b",\n"
+    })
+}
+
+/// Closes a report that holds `files` entries (the `json` document; nothing for `jsonl`)
+/// and flushes it.
+pub fn finish(mut out: Box<dyn Write>, format: ReportFormat, files: usize) -> io::Result<()> {
+    if format == ReportFormat::Json {
+        let end: &[u8] = if files == 0 {
+            b"{\"files\": []}\n"
+        } else {
+            b"\n]}\n"
+        };
+        out.write_all(end)?;
+    }
+    out.flush()
 }
 
 #[cfg(test)]
