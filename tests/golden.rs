@@ -6,57 +6,19 @@
 //! `UPDATE_GOLDEN=1 cargo test --release --test golden`, then read the diff
 //! (`git diff tests/golden`) before committing it.
 
+mod common;
+
+use common::{check_golden, samples};
 use laoclean::Cleaner;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn samples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir("corpus-samples")
-        .expect("corpus-samples/ is part of the repository")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 5, "the five corpus samples");
-    files
-}
-
-fn golden_path(sample: &Path) -> PathBuf {
-    Path::new("tests/golden/clean").join(sample.file_name().unwrap())
-}
+use std::path::Path;
 
 #[test]
 fn corpus_samples_clean_to_the_reviewed_output() {
     let cleaner = Cleaner::default();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let mut mismatches = Vec::new();
-    for sample in samples() {
-        let input = fs::read_to_string(&sample).unwrap();
-        let output = cleaner.clean(&input);
-        let golden = golden_path(&sample);
-        if update {
-            fs::write(&golden, output.as_bytes()).unwrap();
-            continue;
-        }
-        let expected = fs::read_to_string(&golden).unwrap_or_else(|_| {
-            panic!("{} is missing: run with UPDATE_GOLDEN=1", golden.display())
-        });
-        if output != expected {
-            let line = output
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, b)| a != b)
-                .map_or(0, |i| i + 1);
-            mismatches.push(format!(
-                "{} (first difference on line {line})",
-                sample.display()
-            ));
-        }
-    }
-    assert!(
-        mismatches.is_empty(),
-        "output differs from golden: {mismatches:#?}"
-    );
+    check_golden(Path::new("tests/golden/clean"), |text| {
+        cleaner.clean(text).into_owned()
+    });
 }
 
 #[test]

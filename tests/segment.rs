@@ -5,57 +5,21 @@
 //! character stage) with `UPDATE_GOLDEN=1 cargo test --release --test segment`, then
 //! read the diff (`git diff tests/golden/segment`) before committing it.
 
+mod common;
+
+use common::{check_golden, samples};
 use laoclean::words::syllable::syllables;
 use laoclean::words::{Lexicon, Segmenter, TokenKind};
 use proptest::prelude::*;
 use std::fs;
-use std::path::{Path, PathBuf};
-
-fn samples() -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir("corpus-samples")
-        .expect("corpus-samples/ is part of the repository")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    assert_eq!(files.len(), 5, "the five corpus samples");
-    files
-}
+use std::path::Path;
 
 #[test]
 fn corpus_samples_segment_to_the_reviewed_output() {
     let seg = Segmenter::default();
-    let update = std::env::var_os("UPDATE_GOLDEN").is_some();
-    let dir = Path::new("tests/golden/segment");
-    let mut mismatches = Vec::new();
-    for sample in samples() {
-        let input = laoclean::normalize(&fs::read_to_string(&sample).unwrap()).into_owned();
-        let output = seg.segment(&input, "|");
-        let golden = dir.join(sample.file_name().unwrap());
-        if update {
-            fs::create_dir_all(dir).unwrap();
-            fs::write(&golden, &output).unwrap();
-            continue;
-        }
-        let expected = fs::read_to_string(&golden).unwrap_or_else(|_| {
-            panic!("{} is missing: run with UPDATE_GOLDEN=1", golden.display())
-        });
-        if output != expected {
-            let line = output
-                .lines()
-                .zip(expected.lines())
-                .position(|(a, b)| a != b)
-                .map_or(0, |i| i + 1);
-            mismatches.push(format!(
-                "{} (first difference on line {line})",
-                sample.display()
-            ));
-        }
-    }
-    assert!(
-        mismatches.is_empty(),
-        "segmentation differs from golden: {mismatches:#?}"
-    );
+    check_golden(Path::new("tests/golden/segment"), |text| {
+        seg.segment(&laoclean::normalize(text), "|")
+    });
 }
 
 /// Share of the Lao letters of the samples that lie in dictionary words. Printed for
