@@ -14,6 +14,7 @@
 //! Every entry goes through `laoclean::normalize` and the syllable check of
 //! `laoclean::words::syllable`; see `dictionaries/SOURCES.md` for the count formula.
 
+use laoclean::words::correct::{damage_cost, skeleton};
 use laoclean::words::syllable::{is_lao_word, syllables};
 use laoclean::words::{Lexicon, Segmenter, TokenKind};
 use std::collections::BTreeMap;
@@ -27,6 +28,17 @@ const SOURCES: [(&str, &str); 3] = [
     ("mopt-lao-english", "laonlp/corpus/lao-eng-dictionary.csv"),
 ];
 
+/// The most damage (milli-nats, the error model's scale) of a slip that marks an
+/// entry of the Wilson & Campbell list alone as a misspelling of a word that two or
+/// more lists hold (that list was made for word wrapping and keeps misspelt forms
+/// of running text: ຕັດສີນ beside ຕັດສິນ, ເຄືອນໄຫວ beside ເຄື່ອນໄຫວ).
+const SLIP_MAX_DAMAGE: u32 = 4000;
+/// A second word within this damage makes the slip ambiguous: the entry is kept.
+const SLIP_AMBIGUOUS_DAMAGE: u32 = 8000;
+/// Membership mask of the Wilson & Campbell list alone.
+const SLIP_LIST: u8 = 1;
+/// The reason written in `dropped-entries.tsv` for such a slip.
+const SLIP_REASON: &str = "misspelling: a slip of a word two lists hold";
 /// Weight of one occurrence in the corpus samples against the list prior.
 const SAMPLE_WEIGHT: u64 = 10;
 /// Longest entry kept, in syllables (the segmenter matches no longer word).
@@ -102,6 +114,45 @@ fn main() -> anyhow::Result<()> {
         }
         let n_dropped: usize = by_reason.values().sum();
         rows.push((name, raw, n_dropped, unique.len(), by_reason));
+    }
+
+    // 1b. Misspellings in the lists: an entry of one list only that the error model
+    //     explains as a cheap slip of a word two or more lists hold.
+    let mut by_skeleton: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    for w in kept.keys() {
+        by_skeleton.entry(skeleton(w)).or_default().push(w);
+    }
+    let mut slips: Vec<(String, String)> = Vec::new();
+    for group in by_skeleton.values().filter(|g| g.len() > 1) {
+        for &w in group.iter().filter(|&&w| kept[w] == SLIP_LIST) {
+            let mut better: Vec<(u32, &str)> = group
+                .iter()
+                .filter(|&&v| v != w && kept[v].count_ones() >= 2)
+                .filter_map(|&v| damage_cost(v, w).map(|d| (d, v)))
+                .filter(|&(d, _)| d <= SLIP_AMBIGUOUS_DAMAGE)
+                .collect();
+            better.sort();
+            // One clear source only: a slip of either of two words stays.
+            if let [(d, v)] = better[..] {
+                if d > SLIP_MAX_DAMAGE {
+                    continue;
+                }
+                slips.push((w.to_string(), format!("{v}, {:.1} nats", d as f64 / 1000.0)));
+            }
+        }
+    }
+    for (w, v) in &slips {
+        kept.remove(w);
+        dropped.push((
+            SOURCES[0].0.to_string(),
+            SLIP_REASON,
+            format!("{w} (of {v})"),
+        ));
+    }
+    if let Some(row) = rows.first_mut() {
+        row.2 += slips.len();
+        row.3 -= slips.len();
+        *row.4.entry(SLIP_REASON).or_default() += slips.len();
     }
 
     // 2. The prior: pseudo-counts from the number of lists and the length.
