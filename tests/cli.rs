@@ -3,7 +3,10 @@
 //! Texts that must change use a Lao digit (໓ becomes 3 with the default settings) or ເເ
 //! (becomes ແ); `CLEAN` text never changes.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{laoclean, write};
 use predicates::prelude::*;
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -16,24 +19,6 @@ const DIRTY: &str = "ເລກທີ ໓໓\nເເລະ\n";
 const CLEANED: &str = "ເລກທີ 33\nແລະ\n";
 /// Text that is already clean.
 const CLEAN: &str = "ສະບາຍດີ\n";
-
-fn laoclean() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_laoclean"));
-    cmd.env_remove("NO_COLOR")
-        .env_remove("CLICOLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env_remove("LAOCLEAN_TEST_FAIL_BEFORE_RENAME");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(&path, text).unwrap();
-    path
-}
 
 fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap()

@@ -4,39 +4,19 @@
 //! Texts that must change use a Lao digit (໓ becomes 3 with the default settings) or ເເ
 //! (becomes ແ).
 
-use assert_cmd::Command;
+mod common;
+
+use common::{laoclean, write};
 use laoclean::jsonl::{clean_record, FieldPath};
 use laoclean::Cleaner;
 use predicates::prelude::*;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use tempfile::TempDir;
-
-fn laoclean() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_laoclean"));
-    cmd.env_remove("LAOCLEAN_TEST_FAIL_BEFORE_RENAME");
-    cmd
-}
-
-fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        fs::create_dir_all(parent).unwrap();
-    }
-    fs::write(&path, text).unwrap();
-    path
-}
 
 /// The corpus samples, concatenated.
 fn samples() -> String {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus-samples");
-    let mut names: Vec<PathBuf> = fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    names.sort();
-    names
+    common::samples()
         .iter()
         .map(|p| fs::read_to_string(p).unwrap() + "\n\n")
         .collect()

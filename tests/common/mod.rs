@@ -1,7 +1,32 @@
-//! Helpers shared by the golden tests (`tests/golden.rs`, `tests/segment.rs`).
+//! Helpers shared by the integration tests: the golden comparison (`tests/golden.rs`,
+//! `tests/segment.rs`) and the command builder and files of the process tests
+//! (`tests/cli.rs`, `tests/scale.rs`). Each test binary uses a part of them.
+#![allow(dead_code)]
 
+use assert_cmd::Command;
 use std::fs;
 use std::path::{Path, PathBuf};
+
+/// The `laoclean` binary of this build, with no colour or fault-injection settings
+/// inherited from the environment.
+pub fn laoclean() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_laoclean"));
+    cmd.env_remove("NO_COLOR")
+        .env_remove("CLICOLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("LAOCLEAN_TEST_FAIL_BEFORE_RENAME");
+    cmd
+}
+
+/// Writes `text` to `dir/name` (creating parent directories) and returns the path.
+pub fn write(dir: &Path, name: &str, text: impl AsRef<[u8]>) -> PathBuf {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        fs::create_dir_all(parent).unwrap();
+    }
+    fs::write(&path, text).unwrap();
+    path
+}
 
 /// The five corpus samples, in name order.
 pub fn samples() -> Vec<PathBuf> {
