@@ -260,113 +260,76 @@ fn emit_group(
     }
 }
 
-/// Files rewritten at once, at most, while their new text is made durable (fsync) and
-/// renamed into place: the disk serves many of these waits together.
-const COMMIT_THREADS: usize = 32;
+/// A group of inputs and the results of cleaning them.
+type Cleaned<'i> = (&'i [Input], Vec<Result<Done, Failure>>);
 
-/// A group of `-i` inputs cleaned, whose rewrites are being committed.
-struct InFlight<'i> {
-    inputs: &'i [Input],
-    results: Vec<Result<Done, Failure>>,
-    /// Commits not finished yet.
-    remaining: usize,
-    /// Directories with a rename to make durable.
-    dirs: std::collections::BTreeSet<std::path::PathBuf>,
-}
+/// Fewest files in a group of `-i` inputs: a group's new texts are made durable together
+/// ([`write::commit_group`]), so larger groups mean fewer waits on the disk.
+const MIN_GROUP: usize = 256;
 
 /// `-i` over many files. Groups of files are cleaned on the rayon pool into temporary
-/// files; their commits (fsync, rename: mostly waiting on the disk) go to
-/// [`COMMIT_THREADS`] plain threads, which block rather than spin, while the next group
-/// is cleaned. Results are emitted in input order, a group once all its commits are done.
+/// files; a committer thread puts each group in place ([`write::commit_group`]: one
+/// file-system sync for the group's new texts, the backups and renames, one more sync)
+/// while the next group is cleaned. Results are emitted in input order, a group once its
+/// commit is done.
 fn run_in_place(
     inputs: &[Input],
     run: &mut Run<'_>,
     progress: &Progress,
     clean: impl Fn(&Input) -> Result<Done, Failure> + Sync,
 ) -> Result<(), String> {
-    use std::collections::VecDeque;
-    use std::sync::{mpsc, Mutex};
-    type Job = (usize, usize, write::Pending);
-    let group_len = rayon::current_num_threads() * 16;
-    let (job_tx, job_rx) = mpsc::channel::<Job>();
-    let job_rx = Mutex::new(job_rx);
-    let (done_tx, done_rx) = mpsc::channel::<(usize, usize, Result<std::path::PathBuf, String>)>();
+    use std::sync::mpsc;
+    let group_len = (rayon::current_num_threads() * 16).max(MIN_GROUP);
+    // A job: the indices in its group of the rewrites, and the rewrites.
+    let (job_tx, job_rx) = mpsc::channel::<(Vec<usize>, Vec<write::Pending>)>();
+    let (done_tx, done_rx) = mpsc::channel::<Vec<(usize, Result<(), String>)>>();
     std::thread::scope(|scope| {
-        for _ in 0..COMMIT_THREADS {
-            let (job_rx, done_tx) = (&job_rx, done_tx.clone());
-            scope.spawn(move || loop {
-                let job = job_rx.lock().expect("no commit thread panics").recv();
-                let Ok((group, index, pending)) = job else {
-                    return; // The jobs are all sent and taken.
-                };
-                if done_tx.send((group, index, pending.commit())).is_err() {
+        scope.spawn(move || {
+            for (indices, group) in job_rx {
+                let results = write::commit_group(group);
+                if done_tx
+                    .send(indices.into_iter().zip(results).collect())
+                    .is_err()
+                {
                     return;
-                }
-            });
-        }
-        drop(done_tx);
-        // `in_flight[k]` is group `first + k`.
-        let mut in_flight: VecDeque<InFlight<'_>> = VecDeque::new();
-        let mut first = 0;
-        let settle = |run: &mut Run<'_>,
-                      in_flight: &mut VecDeque<InFlight<'_>>,
-                      first: &mut usize,
-                      keep: usize| {
-            while let Some(front) = in_flight.front() {
-                if front.remaining == 0 {
-                    let group = in_flight.pop_front().expect("a front group");
-                    *first += 1;
-                    // One fsync per directory makes the group's renames durable.
-                    for dir in &group.dirs {
-                        write::sync_dir(dir);
-                    }
-                    emit_group(run, progress, group.inputs, group.results);
-                    continue;
-                }
-                if in_flight.len() <= keep {
-                    return;
-                }
-                let Ok((group, index, result)) = done_rx.recv() else {
-                    return;
-                };
-                let g = &mut in_flight[group - *first];
-                g.remaining -= 1;
-                match result {
-                    Ok(dir) => {
-                        g.dirs.insert(dir);
-                    }
-                    Err(message) => g.results[index] = Err(Failure::Error(message)),
                 }
             }
+        });
+        // Waits for the commit of the group before, records its failures, emits it.
+        let settle = |run: &mut Run<'_>, group: &[Input], mut results: Vec<_>| {
+            for (index, result) in done_rx.recv().expect("the committer answers every job") {
+                if let Err(message) = result {
+                    results[index] = Err(Failure::Error(message));
+                }
+            }
+            emit_group(run, progress, group, results);
         };
-        for (number, group) in inputs.chunks(group_len).enumerate() {
+        let mut before: Option<Cleaned<'_>> = None;
+        for group in inputs.chunks(group_len) {
             let mut results: Vec<Result<Done, Failure>> = group.par_iter().map(&clean).collect();
-            let mut remaining = 0;
+            let (mut indices, mut rewrites) = (Vec::new(), Vec::new());
             for (index, result) in results.iter_mut().enumerate() {
                 if let Ok(done) = result {
                     if let Body::Commit(pending) = std::mem::replace(&mut done.body, Body::None) {
-                        job_tx
-                            .send((number, index, pending))
-                            .expect("the commit threads wait for jobs");
-                        remaining += 1;
+                        indices.push(index);
+                        rewrites.push(pending);
                     }
                 }
             }
-            in_flight.push_back(InFlight {
-                inputs: group,
-                results,
-                remaining,
-                dirs: Default::default(),
-            });
-            // Keep at most two groups in flight: this one and the one before.
-            settle(run, &mut in_flight, &mut first, 1);
+            if let Some((group, results)) = before.take() {
+                settle(run, group, results);
+            }
+            job_tx
+                .send((indices, rewrites))
+                .expect("the committer waits for jobs");
+            before = Some((group, results));
             if run.stop {
                 break;
             }
         }
         drop(job_tx);
-        if !run.stop {
-            settle(run, &mut in_flight, &mut first, 0);
+        if let Some((group, results)) = before.take() {
+            settle(run, group, results);
         }
     });
     Ok(())

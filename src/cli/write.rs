@@ -3,7 +3,9 @@
 //! The new text goes to a temporary file in the target's own directory (so the final
 //! rename stays on one file system). Only when it is complete, flushed and fsynced, with
 //! the original's permissions (and owner, where allowed), is it renamed over the target,
-//! and the directory fsynced. A reader sees the old file or the new one, never a mix.
+//! and the directory fsynced. Many files at once ([`commit_group`]) share the waits: one
+//! `syncfs(2)` per file system makes all their new texts durable before any rename, and
+//! one more makes the renames durable. A reader sees the old file or the new one, never a mix.
 //! On any error the temporary file is removed (dropping a `NamedTempFile` deletes it)
 //! and the target is untouched. A file whose text does not change is not written at all,
 //! so its mtime stays. A symbolic link is followed: the target file is replaced and the
@@ -160,6 +162,16 @@ impl Pending {
     /// rename durable with [`sync_dir`] (once for many files of a directory). The error
     /// says what failed.
     pub fn commit(self) -> Result<PathBuf, String> {
+        self.temp
+            .as_file()
+            .sync_all()
+            .map_err(|e| format!("cannot write the new text: {}", describe(&e)))?;
+        self.put_in_place()
+    }
+
+    /// Backup and rename, once the new text is durable: the part of [`Pending::commit`]
+    /// after the fsync.
+    fn put_in_place(self) -> Result<PathBuf, String> {
         let other = |what: &str, e: io::Error| format!("{what}: {}", describe(&e));
         let Pending {
             temp,
@@ -168,9 +180,6 @@ impl Pending {
             backup,
         } = self;
         let dir = target.parent().unwrap_or(Path::new("/"));
-        temp.as_file()
-            .sync_all()
-            .map_err(|e| other("cannot write the new text", e))?;
         if std::env::var_os(FAIL_BEFORE_RENAME).is_some() {
             return Err(format!(
                 "write failed before rename ({FAIL_BEFORE_RENAME} is set)"
@@ -189,6 +198,79 @@ impl Pending {
             .map_err(|e| other("cannot replace the file", e.error))?;
         Ok(dir.to_path_buf())
     }
+}
+
+/// Commits many rewrites at once, with the guarantees of [`Pending::commit`] for each:
+/// the new texts are made durable with one sync of each file system they are on
+/// (`syncfs(2)` on Linux) rather than an fsync per file, then each file gets its backup
+/// and its rename, and one more sync makes the renames durable. Where a file system
+/// cannot be synced that way, its files are fsynced one by one and their directories
+/// after the renames. Returns one result per rewrite, in order.
+pub fn commit_group(group: Vec<Pending>) -> Vec<Result<(), String>> {
+    let synced = sync_file_systems(group.iter().map(|p| (p.meta.dev(), p.temp.as_file())));
+    let mut dirs = std::collections::BTreeSet::new();
+    let mut renamed = Vec::new();
+    let results = group
+        .into_iter()
+        .map(|pending| {
+            let dev = pending.meta.dev();
+            let dir = if synced.contains(&dev) {
+                pending.put_in_place()?
+            } else {
+                pending.commit()?
+            };
+            if synced.contains(&dev) {
+                renamed.push((dev, dir));
+            } else {
+                dirs.insert(dir);
+            }
+            Ok(())
+        })
+        .collect();
+    let mut again = std::collections::BTreeMap::new();
+    for (dev, dir) in renamed {
+        again.entry(dev).or_insert(dir);
+    }
+    for (dev, dir) in again {
+        let synced = File::open(&dir)
+            .map(|d| !sync_file_systems(std::iter::once((dev, &d))).is_empty())
+            .unwrap_or(false);
+        if !synced {
+            sync_dir(&dir);
+        }
+    }
+    for dir in dirs {
+        sync_dir(&dir);
+    }
+    results
+}
+
+/// Makes all written data and metadata of the file systems holding `files` (device,
+/// an open file on it) durable, one `syncfs(2)` per device. Returns the devices synced.
+#[cfg(target_os = "linux")]
+fn sync_file_systems<'f>(
+    files: impl Iterator<Item = (u64, &'f File)>,
+) -> std::collections::BTreeSet<u64> {
+    use std::os::fd::AsRawFd;
+    let mut tried = std::collections::BTreeSet::new();
+    let mut synced = std::collections::BTreeSet::new();
+    for (dev, file) in files {
+        if tried.insert(dev) {
+            // SAFETY: `file` is open for the whole call, and syncfs only reads the number.
+            if unsafe { libc::syncfs(file.as_raw_fd()) } == 0 {
+                synced.insert(dev);
+            }
+        }
+    }
+    synced
+}
+
+/// Elsewhere: no file system is synced at once; files are fsynced one by one.
+#[cfg(not(target_os = "linux"))]
+fn sync_file_systems<'f>(
+    _files: impl Iterator<Item = (u64, &'f File)>,
+) -> std::collections::BTreeSet<u64> {
+    std::collections::BTreeSet::new()
 }
 
 /// Makes the renames done in `dir` durable (fsync of the directory).
@@ -295,6 +377,43 @@ mod tests {
                 changed,
                 ..StreamSummary::default()
             })
+        }
+    }
+
+    #[test]
+    fn a_group_is_put_in_place_together_and_a_file_saved_meanwhile_is_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut group = Vec::new();
+        let mut paths = Vec::new();
+        for (k, sub) in ["a", "b", "a"].iter().enumerate() {
+            fs::create_dir_all(dir.path().join(sub)).unwrap();
+            let path = dir.path().join(sub).join(format!("{k}.txt"));
+            fs::write(&path, "old").unwrap();
+            fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+            let (_, pending) =
+                prepare(&path, Some(OsStr::new(".bak")), writes("new", true)).unwrap();
+            group.push(pending.expect("the text changed"));
+            paths.push(path);
+        }
+        // Somebody saves the second file before the group is committed.
+        fs::write(&paths[1], "theirs, longer").unwrap();
+        let results = commit_group(group);
+        assert!(results[0].is_ok() && results[2].is_ok());
+        assert!(matches!(&results[1], Err(m) if m.contains("changed while")));
+        for (k, path) in paths.iter().enumerate() {
+            let want = if k == 1 { "theirs, longer" } else { "new" };
+            assert_eq!(fs::read_to_string(path).unwrap(), want);
+            let mode = fs::metadata(path).unwrap().permissions().mode() & 0o777;
+            if k != 1 {
+                assert_eq!(mode, 0o640);
+                assert_eq!(
+                    fs::read_to_string(backup_path(path, OsStr::new(".bak"))).unwrap(),
+                    "old"
+                );
+            }
+        }
+        for sub in ["a", "b"] {
+            assert!(leftovers(&dir.path().join(sub)).is_empty());
         }
     }
 
