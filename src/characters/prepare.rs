@@ -138,11 +138,16 @@ pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
 }
 
 /// Can `c` decide the scope of a listed character next to it? Not a plain space, another
-/// listed character, an ASCII digit or a Thai character: digits and Thai look-alikes may
-/// become Lao in this very stage (`--digits lao`, ฯ in Lao text) and listed characters
-/// may go, so the decision looks past them and a second run decides as the first did.
+/// listed character, a digit (ASCII or Lao) or a Thai character: digits change script in
+/// this very stage (`--digits lao` and the default `arabic`), Thai look-alikes may become
+/// Lao (ฯ in Lao text) and listed characters may go, so the decision looks past them and
+/// a second run decides as the first did.
 fn decides_scope(c: char) -> bool {
-    !(c == ' ' || c.is_ascii_digit() || is_thai(c) || format_character(c).is_some())
+    !(c == ' '
+        || c.is_ascii_digit()
+        || crate::lao::is_digit(c)
+        || is_thai(c)
+        || format_character(c).is_some())
 }
 
 fn flush(w: &mut Rewriter<'_>, pending: &mut Option<(usize, String, bool)>, end: usize) {

@@ -440,3 +440,20 @@ fn mixed_phases_compose_into_consistent_edits() {
         assert_eq!(clean(&out.text), out.text, "{input:?}");
     }
 }
+
+#[test]
+fn a_space_next_to_digits_is_judged_the_same_before_and_after_they_change_script() {
+    // No-break space, a digit, a tab, Lao: the digit becomes Lao (or ASCII) in the first
+    // run; the second run must judge the no-break space as the first did.
+    for digits in [Digits::Lao, Digits::Ascii] {
+        let config = Config::default().digits(digits);
+        for input in ["\u{a0}1\tກ", "\u{a0}໑\tກ", "x\u{a0}໑ກ"] {
+            let once = clean_with(input, &config);
+            assert_eq!(
+                clean_with(&once, &config),
+                once,
+                "{input:?} with {digits:?}"
+            );
+        }
+    }
+}
