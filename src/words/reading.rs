@@ -238,12 +238,18 @@ impl Reader {
                 continue;
             };
             let from = self.edges.len();
-            let (edges, words, best) = (&mut self.edges, &mut self.words, &self.best);
+            let (edges, words) = (&mut self.edges, &mut self.words);
+            let (best, plain) = (&self.best, &self.plain);
             let base = best[p].0;
-            // Only a word that can lower the best cost of its end is kept: the others
-            // could not change the best reading (an edit's alternatives are searched
-            // again in `judge`).
-            let bound = |e: usize, extra: u64| best[e].0.saturating_sub(base + extra);
+            // Only a word that can be the best way to its end is kept: one that lowers
+            // the end's best cost so far, and costs no more than the unedited reading
+            // there (the best cost only falls, and never above that; of equal costs the
+            // first one relaxed wins). The others could not change the best reading; an
+            // edit's alternatives are searched again in `judge`.
+            let bound = |e: usize, extra: u64| {
+                let cap = best[e].0.min(plain[e].0.saturating_add(1));
+                cap.saturating_sub(base + extra)
+            };
             let found = &mut |(e, w, cost, kind): Found<'_>| {
                 let at = words.len() as u32;
                 words.extend_from_slice(w);
