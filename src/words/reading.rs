@@ -25,6 +25,23 @@
 //!
 //! Time is linear in the stretch: from each node the walks stop after
 //! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters.
+//!
+//! # Only the candidates that can win
+//!
+//! The second pass goes forward, so when it searches from a node the best cost of that
+//! node is final, and every later node has a best cost so far (it only falls) and the
+//! unedited cost (the best one never ends above it). A candidate word whose dictionary
+//! cost alone (damage and a joined space only add) would not bring its end below both
+//! could never be the best way there: the skeleton walk
+//! ([`SkeletonIndex::walk_below`]) does not enter the branches of the automaton whose
+//! costs so far reach that bound, so such words are never looked at, and the damage of
+//! the few left is computed once. This prunes only what the relaxation would have
+//! thrown away, so the best reading is the same, ties included (of equal costs the
+//! first relaxed wins, and the first word to reach a node's final cost is never
+//! pruned). Candidates carry their word as key bytes in one buffer, not as a string.
+//! Where an edit is planned, its alternatives (the other words of the same text found
+//! from the same node, losers included) come from the same search run again without
+//! the bound.
 
 use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
 use super::lexicon::Lexicon;
@@ -262,7 +279,17 @@ impl Reader {
                 });
             };
             let written = &mut self.written;
-            search_from(lex, index, &self.chars, &self.keys, written, p, search, bound, found);
+            search_from(
+                lex,
+                index,
+                &self.chars,
+                &self.keys,
+                written,
+                p,
+                search,
+                bound,
+                found,
+            );
             for id in from..self.edges.len() {
                 self.relax_best(id as u32);
             }
@@ -426,7 +453,13 @@ impl Reader {
         out
     }
 
-    fn plan_edits(&self, lex: &Lexicon, index: &SkeletonIndex, margin: u64, plan: &mut Vec<Planned>) {
+    fn plan_edits(
+        &self,
+        lex: &Lexicon,
+        index: &SkeletonIndex,
+        margin: u64,
+        plan: &mut Vec<Planned>,
+    ) {
         let best = self.path(&self.best);
         if best.iter().all(|&id| {
             matches!(
@@ -540,7 +573,17 @@ impl Reader {
                         alternatives.push((cost, word_of(w)));
                     }
                 };
-                search_from(lex, index, chars, keys, &mut scratch, e.start, search, all, found);
+                search_from(
+                    lex,
+                    index,
+                    chars,
+                    keys,
+                    &mut scratch,
+                    e.start,
+                    search,
+                    all,
+                    found,
+                );
             }
             alternatives.sort();
             alternatives.dedup_by(|a, b| a.1 == b.1);
