@@ -483,6 +483,22 @@ impl SkeletonIndex {
         join: bool,
         mut found: impl FnMut(usize, &[u8], u64, Option<usize>),
     ) {
+        self.walk_below(chars, start, min_end, join, |_, _| u64::MAX, &mut found);
+    }
+
+    /// [`walk`](Self::walk), reporting only the words that cost less than
+    /// `bound(end, joined)`. A word's cost is the sum of the outputs along its path in
+    /// the automaton, so the walk does not enter a branch whose outputs so far already
+    /// reach the bound: the words left out are exactly those at or above it.
+    pub(crate) fn walk_below(
+        &self,
+        chars: &[char],
+        start: usize,
+        min_end: usize,
+        join: bool,
+        bound: impl Fn(usize, bool) -> u64,
+        found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
+    ) {
         let mut word = Vec::new();
         let mut stack = Vec::new();
         for map in &self.maps {
@@ -492,9 +508,10 @@ impl SkeletonIndex {
                 start,
                 min_end,
                 join,
+                &bound,
                 &mut word,
                 &mut stack,
-                &mut found,
+                found,
             );
         }
     }
@@ -507,8 +524,9 @@ fn walk_one<'f>(
     start: usize,
     min_end: usize,
     join: bool,
+    bound: &impl Fn(usize, bool) -> u64,
     word: &mut Vec<u8>,
-    stack: &mut Vec<(Node<'f>, Output, usize, usize)>,
+    stack: &mut Vec<(Node<'f>, u64, usize, usize)>,
     found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
 ) {
     let n = chars.len();
@@ -543,27 +561,39 @@ fn walk_one<'f>(
         if k <= min_end {
             continue;
         }
-        if let Some(i0) = node.find_input(0) {
-            let t0 = node.transition(i0);
-            // Every word under `skeleton 0x00`, depth first: (node, output so far,
-            // word length, next transition to try).
-            stack.clear();
-            word.clear();
-            stack.push((fst.node(t0.addr), out.cat(t0.out), 0, 0));
-            while let Some(top) = stack.last_mut() {
-                let (nd, o, len, next) = *top;
-                if next == 0 && nd.is_final() {
-                    found(k, &word[..len], o.cat(nd.final_output()).value(), skipped);
+        let Some(i0) = node.find_input(0) else {
+            continue;
+        };
+        let t0 = node.transition(i0);
+        let below = bound(k, skipped.is_some());
+        let o0 = out.cat(t0.out).value();
+        if o0 >= below {
+            continue;
+        }
+        // Every word under `skeleton 0x00` that costs less than `below`, depth first:
+        // (node, output so far, word length, next transition to try).
+        stack.clear();
+        word.clear();
+        stack.push((fst.node(t0.addr), o0, 0, 0));
+        while let Some(top) = stack.last_mut() {
+            let (nd, o, len, next) = *top;
+            if next == 0 && nd.is_final() {
+                let cost = o + nd.final_output().value();
+                if cost < below {
+                    found(k, &word[..len], cost, skipped);
                 }
-                if next < nd.len() {
-                    top.3 += 1;
-                    let t = nd.transition(next);
+            }
+            if next < nd.len() {
+                top.3 += 1;
+                let t = nd.transition(next);
+                let o = o + t.out.value();
+                if o < below {
                     word.truncate(len);
                     word.push(t.inp);
-                    stack.push((fst.node(t.addr), o.cat(t.out), len + 1, 0));
-                } else {
-                    stack.pop();
+                    stack.push((fst.node(t.addr), o, len + 1, 0));
                 }
+            } else {
+                stack.pop();
             }
         }
     }

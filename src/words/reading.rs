@@ -25,6 +25,23 @@
 //!
 //! Time is linear in the stretch: from each node the walks stop after
 //! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters.
+//!
+//! # Only the candidates that can win
+//!
+//! The second pass goes forward, so when it searches from a node the best cost of that
+//! node is final, and every later node has a best cost so far (it only falls) and the
+//! unedited cost (the best one never ends above it). A candidate word whose dictionary
+//! cost alone (damage and a joined space only add) would not bring its end below both
+//! could never be the best way there: the skeleton walk
+//! ([`SkeletonIndex::walk_below`]) does not enter the branches of the automaton whose
+//! costs so far reach that bound, so such words are never looked at, and the damage of
+//! the few left is computed once. This prunes only what the relaxation would have
+//! thrown away, so the best reading is the same, ties included (of equal costs the
+//! first relaxed wins, and the first word to reach a node's final cost is never
+//! pruned). Candidates carry their word as key bytes in one buffer, not as a string.
+//! Where an edit is planned, its alternatives (the other words of the same text found
+//! from the same node, losers included) come from the same search run again without
+//! the bound.
 
 use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
 use super::lexicon::Lexicon;
@@ -90,17 +107,34 @@ enum Kind {
     Joined,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
 struct Edge {
     start: usize,
     end: usize,
     cost: u64,
     kind: Kind,
-    /// The word read (corrected and joined edges).
-    word: String,
+    /// The word read (corrected and joined edges), as key bytes in [`Reader::words`].
+    word: (u32, u32),
 }
 
+/// What a correction search from one position found: a candidate word (key bytes), its
+/// end, cost and kind.
+type Found<'a> = (usize, &'a [u8], u64, Kind);
+
 const NONE: u32 = u32::MAX;
+
+/// The parameters of the correction search from one position (see [`Reader::search_at`]).
+#[derive(Clone, Copy, Debug)]
+struct Search {
+    /// Words end after this position.
+    min_end: usize,
+    /// Nor after this one.
+    max_end: usize,
+    /// The skeleton walk may step over one space.
+    join: bool,
+    /// The edit search runs too.
+    near: bool,
+}
 
 /// Reusable buffers of the decoder.
 #[derive(Default)]
@@ -109,6 +143,8 @@ pub(crate) struct Reader {
     /// Key byte of each character (code point − U+0E00), 0 for a space or line break.
     keys: Vec<u8>,
     edges: Vec<Edge>,
+    /// The key bytes of the words of corrected and joined edges.
+    words: Vec<u8>,
     plain: Vec<(u64, u32)>,
     best: Vec<(u64, u32)>,
     cands: Vec<(usize, u32)>,
@@ -125,6 +161,7 @@ pub(crate) struct Reader {
     /// end of the second word after it (0: no compound).
     compound_end: Vec<usize>,
     found: Vec<(usize, u64)>,
+    /// The text of a joined word without its space.
     written: Vec<u8>,
     /// Characters inside a user's own word (`--dict`): never edited.
     locked: Vec<bool>,
@@ -165,6 +202,7 @@ impl Reader {
             }
         }));
         self.edges.clear();
+        self.words.clear();
         self.plain.clear();
         self.plain.resize(n + 1, (u64::MAX, NONE));
         self.best.clear();
@@ -213,17 +251,45 @@ impl Reader {
             if self.chars[p] == ' ' || self.chars[p] == '\n' {
                 continue;
             }
+            let Some(search) = self.search_at(p) else {
+                continue;
+            };
             let from = self.edges.len();
-            if self.hot_skeleton[p] || self.hot_near[p] {
-                self.corrections(lex, index, p, p, n, true);
-            } else if self.compound_end[p] > 0 {
-                let limit = if self.compound_near {
-                    n
-                } else {
-                    self.compound_end[p]
-                };
-                self.corrections(lex, index, p, self.plain_end[p], limit, false);
-            }
+            let (edges, words) = (&mut self.edges, &mut self.words);
+            let (best, plain) = (&self.best, &self.plain);
+            let base = best[p].0;
+            // Only a word that can be the best way to its end is kept: one that lowers
+            // the end's best cost so far, and costs no more than the unedited reading
+            // there (the best cost only falls, and never above that; of equal costs the
+            // first one relaxed wins). The others could not change the best reading; an
+            // edit's alternatives are searched again in `judge`.
+            let bound = |e: usize, extra: u64| {
+                let cap = best[e].0.min(plain[e].0.saturating_add(1));
+                cap.saturating_sub(base + extra)
+            };
+            let found = &mut |(e, w, cost, kind): Found<'_>| {
+                let at = words.len() as u32;
+                words.extend_from_slice(w);
+                edges.push(Edge {
+                    start: p,
+                    end: e,
+                    cost,
+                    kind,
+                    word: (at, words.len() as u32),
+                });
+            };
+            let written = &mut self.written;
+            search_from(
+                lex,
+                index,
+                &self.chars,
+                &self.keys,
+                written,
+                p,
+                search,
+                bound,
+                found,
+            );
             for id in from..self.edges.len() {
                 self.relax_best(id as u32);
             }
@@ -231,14 +297,14 @@ impl Reader {
         if self.best[n].0 == u64::MAX {
             return;
         }
-        self.plan_edits(lex, margin, plan);
+        self.plan_edits(lex, index, margin, plan);
     }
 
     /// The unedited edges from `p`: a space, unknown syllables, exact words.
     fn base_edges(&mut self, lex: &Lexicon, p: usize) {
         self.first_edge[p] = self.edges.len() as u32;
         if self.chars[p] == ' ' || self.chars[p] == '\n' {
-            self.push(p, p + 1, 0, Kind::Space, String::new());
+            self.push(p, p + 1, 0, Kind::Space);
             return;
         }
         let unknown = lex.unknown_cost();
@@ -246,93 +312,44 @@ impl Reader {
         for i in 0..self.cands.len() {
             let (e, syl) = self.cands[i];
             let c = unknown + if syl >= INVALID { unknown } else { syl as u64 };
-            self.push(p, e, c, Kind::Unknown, String::new());
+            self.push(p, e, c, Kind::Unknown);
         }
         let mut found = std::mem::take(&mut self.found);
         found.clear();
         lex.prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, c| found.push((e, c)));
         for &(e, c) in &found {
-            self.push(p, e, c, Kind::Exact, String::new());
+            self.push(p, e, c, Kind::Exact);
         }
         self.found = found;
     }
 
-    /// Corrected and joined words from `p` ending after `min_end`; with `full`, also the
-    /// edit search where an unknown syllable is near.
-    fn corrections(
-        &mut self,
-        lex: &Lexicon,
-        index: &SkeletonIndex,
-        p: usize,
-        min_end: usize,
-        max_end: usize,
-        full: bool,
-    ) {
-        let chars = std::mem::take(&mut self.chars);
-        let keys = std::mem::take(&mut self.keys);
-        let mut written = std::mem::take(&mut self.written);
-        let spans = &chars;
-        let ok = move |e: usize| correctable(&spans[p..e]);
-        index.walk(
-            &chars[..max_end],
-            p,
-            min_end,
-            full,
-            |e, w, cost, skipped| {
-                written.clear();
-                written.extend((p..e).filter(|&k| Some(k) != skipped).map(|k| keys[k]));
-                if skipped.is_none() && w == written.as_slice() {
-                    return; // exact: pass 1 has it
-                }
-                if !ok(e) {
-                    return;
-                }
-                let Some(damage) = damage_of_keys(w, &written) else {
-                    return;
-                };
-                if damage > MAX_DAMAGE {
-                    return;
-                }
-                let (kind, extra) = if skipped.is_some() {
-                    (Kind::Joined, JOIN_SPACE)
+    /// Which correction search runs from `p` in the second pass, if any: all the
+    /// skeleton's words near spaces and unknown syllables (with the edit search near
+    /// unknown syllables), elsewhere only compounds that end past the unedited reading's
+    /// word (up to the end of the second word after it; at the aggressive level up to
+    /// the end of the stretch, with the edit search).
+    fn search_at(&self, p: usize) -> Option<Search> {
+        if self.hot_skeleton[p] || self.hot_near[p] {
+            Some(Search {
+                min_end: p,
+                max_end: self.chars.len(),
+                join: true,
+                near: self.hot_near[p],
+            })
+        } else if self.compound_end[p] > 0 {
+            Some(Search {
+                min_end: self.plain_end[p],
+                max_end: if self.compound_near {
+                    self.chars.len()
                 } else {
-                    (Kind::Corrected, 0)
-                };
-                self.edges.push(Edge {
-                    start: p,
-                    end: e,
-                    cost: cost + damage as u64 + extra,
-                    kind,
-                    word: word_of(w),
-                });
-            },
-        );
-        if (full && self.hot_near[p]) || (!full && self.compound_near) {
-            for fst in lex.automata() {
-                near(
-                    fst,
-                    &keys,
-                    p,
-                    MAX_NEAR_DAMAGE,
-                    MAX_NEAR_EDITS,
-                    &mut |e, w, cost, damage| {
-                        if e <= min_end || !ok(e) {
-                            return;
-                        }
-                        self.edges.push(Edge {
-                            start: p,
-                            end: e,
-                            cost: cost + damage as u64,
-                            kind: Kind::Corrected,
-                            word: word_of(w),
-                        });
-                    },
-                );
-            }
+                    self.compound_end[p]
+                },
+                join: false,
+                near: self.compound_near,
+            })
+        } else {
+            None
         }
-        self.chars = chars;
-        self.keys = keys;
-        self.written = written;
     }
 
     /// Marks where the correction searches run, from the unedited reading: from two
@@ -393,14 +410,19 @@ impl Reader {
             .collect()
     }
 
-    fn push(&mut self, p: usize, e: usize, cost: u64, kind: Kind, word: String) {
+    fn push(&mut self, p: usize, e: usize, cost: u64, kind: Kind) {
         self.edges.push(Edge {
             start: p,
             end: e,
             cost,
             kind,
-            word,
+            word: (0, 0),
         });
+    }
+
+    /// The word of a corrected or joined edge.
+    fn word(&self, e: &Edge) -> &[u8] {
+        &self.words[e.word.0 as usize..e.word.1 as usize]
     }
 
     fn relax_plain(&mut self, id: u32) {
@@ -431,7 +453,13 @@ impl Reader {
         out
     }
 
-    fn plan_edits(&self, lex: &Lexicon, margin: u64, plan: &mut Vec<Planned>) {
+    fn plan_edits(
+        &self,
+        lex: &Lexicon,
+        index: &SkeletonIndex,
+        margin: u64,
+        plan: &mut Vec<Planned>,
+    ) {
         let best = self.path(&self.best);
         if best.iter().all(|&id| {
             matches!(
@@ -454,7 +482,7 @@ impl Reader {
             seg_edges.push(id);
             let e = self.edges[id as usize].end;
             if on_plain[e] {
-                self.judge(lex, seg_start, e, &seg_edges, &plain, margin, plan);
+                self.judge(lex, index, seg_start, e, &seg_edges, &plain, margin, plan);
                 seg_edges.clear();
                 seg_start = e;
             }
@@ -466,6 +494,7 @@ impl Reader {
     fn judge(
         &self,
         lex: &Lexicon,
+        index: &SkeletonIndex,
         s: usize,
         t: usize,
         ids: &[u32],
@@ -521,8 +550,9 @@ impl Reader {
         for e in edited {
             let range = self.byte_range(e.start, e.end);
             let written: String = self.chars[e.start..e.end].iter().collect();
+            let word = word_of(self.word(e));
             let spelling_changed = e.kind == Kind::Corrected
-                || e.word
+                || word
                     .chars()
                     .ne(written.chars().filter(|&c| c != ' ' && c != '\n'));
             let rule = if spelling_changed {
@@ -530,13 +560,31 @@ impl Reader {
             } else {
                 Rule::WordJoinSpace
             };
-            let mut alternatives: Vec<(u64, String)> = self
-                .edges
-                .iter()
-                .filter(|o| o.start == e.start && o.end == e.end && o.word != e.word)
-                .filter(|o| matches!(o.kind, Kind::Corrected | Kind::Joined))
-                .map(|o| (o.cost, o.word.clone()))
-                .collect();
+            // The other words the search from `e.start` found for the same text: the
+            // same search again, without the bound of the second pass.
+            let mut alternatives: Vec<(u64, String)> = Vec::new();
+            if let Some(search) = self.search_at(e.start) {
+                let mut scratch = Vec::new();
+                let (chars, keys) = (&self.chars, &self.keys);
+                let mine = self.word(e);
+                let all = |_: usize, _: u64| u64::MAX;
+                let found = &mut |(end, w, cost, _): Found<'_>| {
+                    if end == e.end && w != mine {
+                        alternatives.push((cost, word_of(w)));
+                    }
+                };
+                search_from(
+                    lex,
+                    index,
+                    chars,
+                    keys,
+                    &mut scratch,
+                    e.start,
+                    search,
+                    all,
+                    found,
+                );
+            }
             alternatives.sort();
             alternatives.dedup_by(|a, b| a.1 == b.1);
             // Two errors in one place (a stray space and a misspelling), or a close
@@ -556,7 +604,7 @@ impl Reader {
             alts.push(written);
             plan.push(Planned {
                 range,
-                replacement: e.word.clone(),
+                replacement: word,
                 rule,
                 confidence,
                 alternatives: alts,
@@ -568,5 +616,78 @@ impl Reader {
     fn byte_range(&self, i: usize, j: usize) -> Range<usize> {
         let (last, c) = self.offsets[j - 1];
         self.offsets[i].0..last + c.len_utf8()
+    }
+}
+
+/// Corrected and joined words from `p` ending after `search.min_end`, each at most
+/// [`MAX_DAMAGE`] (edit search: [`MAX_NEAR_DAMAGE`]) of damage, in a fixed order:
+/// the skeleton walk, then the edit search. Only words whose cost (without damage)
+/// is below `bound(end, extra)` are looked at (`extra`: [`JOIN_SPACE`] for a joined
+/// word, else 0); every word found is passed on, whatever its total cost.
+#[allow(clippy::too_many_arguments)]
+fn search_from(
+    lex: &Lexicon,
+    index: &SkeletonIndex,
+    chars: &[char],
+    keys: &[u8],
+    written: &mut Vec<u8>,
+    p: usize,
+    search: Search,
+    bound: impl Fn(usize, u64) -> u64,
+    found: &mut impl FnMut(Found<'_>),
+) {
+    let ok = |e: usize| correctable(&chars[p..e]);
+    index.walk_below(
+        &chars[..search.max_end],
+        p,
+        search.min_end,
+        search.join,
+        |e, joined| bound(e, if joined { JOIN_SPACE } else { 0 }),
+        &mut |e, w, cost, skipped| {
+            let written: &[u8] = match skipped {
+                None => &keys[p..e],
+                Some(s) => {
+                    written.clear();
+                    written.extend_from_slice(&keys[p..s]);
+                    written.extend_from_slice(&keys[s + 1..e]);
+                    written
+                }
+            };
+            if skipped.is_none() && w == written {
+                return; // exact: pass 1 has it
+            }
+            if !ok(e) {
+                return;
+            }
+            let Some(damage) = damage_of_keys(w, written) else {
+                return;
+            };
+            if damage > MAX_DAMAGE {
+                return;
+            }
+            let (kind, extra) = if skipped.is_some() {
+                (Kind::Joined, JOIN_SPACE)
+            } else {
+                (Kind::Corrected, 0)
+            };
+            found((e, w, cost + damage as u64 + extra, kind));
+        },
+    );
+    if search.near {
+        for fst in lex.automata() {
+            near(
+                fst,
+                keys,
+                p,
+                MAX_NEAR_DAMAGE,
+                MAX_NEAR_EDITS,
+                &mut |e, w, cost, damage| {
+                    if e <= search.min_end || !ok(e) {
+                        return;
+                    }
+                    found((e, w, cost + damage as u64, Kind::Corrected));
+                },
+            );
+        }
     }
 }
