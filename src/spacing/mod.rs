@@ -194,6 +194,44 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Can a word start at `c`? For a Lao letter, only a consonant or a leading vowel can: a
+/// vowel sign or mark standing after punctuation or a digit has lost its consonant (OCR
+/// debris such as `1ັກ` for ພັກ), and no space is put before it.
+fn can_start_word(c: char) -> bool {
+    !lao::is_lao(c) || lao::is_consonant(c) || lao::is_leading_vowel(c)
+}
+
+/// Can a word end at `c`? Not at a leading vowel, which is read after the consonant
+/// that follows it.
+fn can_end_word(c: char) -> bool {
+    !lao::is_leading_vowel(c)
+}
+
+/// The mark that pairs with the bracket or curly quote `c`, and whether `c` opens.
+fn partner(c: char) -> Option<(char, bool)> {
+    Some(match c {
+        '(' => (')', true),
+        ')' => ('(', false),
+        '“' => ('”', true),
+        '”' => ('“', false),
+        '‘' => ('’', true),
+        '’' => ('‘', false),
+        '«' => ('»', true),
+        '»' => ('«', false),
+        _ => return None,
+    })
+}
+
+/// The kind of pair (0–3) a bracket or curly quote belongs to.
+fn pair_kind(c: char) -> usize {
+    match c {
+        '(' | ')' => 0,
+        '“' | '”' => 1,
+        '‘' | '’' => 2,
+        _ => 3,
+    }
+}
+
 fn digit_value(c: char) -> u64 {
     match c.to_digit(10) {
         Some(d) => u64::from(d),
@@ -238,6 +276,8 @@ struct Line {
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
     quotes: Vec<usize>,
+    /// Open brackets and curly quotes not closed yet, per kind ([`pair_kind`]).
+    open: [Vec<usize>; 4],
     /// The line is a row of comma-separated values ([`is_csv_row`]).
     csv: bool,
 }
@@ -304,6 +344,7 @@ impl Line {
         self.csv = is_csv_row(&text[range.clone()]);
         protect::guard_spans(&self.cs, &mut self.guard);
         self.classify();
+        self.pair_brackets();
         self.decide_removals();
         let n = self.nb.len();
         for i in 1..n {
@@ -375,6 +416,48 @@ impl Line {
         }
     }
 
+    /// Brackets and curly quotes pair up on their line: each closing mark with the
+    /// nearest open one of its kind before it. One without a partner is not punctuation
+    /// for this stage, and the spaces around it stay as typed: in OCR output such marks
+    /// are mostly debris (`)(` read for XI, `ຄັ້ງທີ )ຝ`, a quote read for `**`), and
+    /// which side of them a space belongs on cannot be told. A closing bracket that ends
+    /// a list label at the start of the line (`1)`, `ກ)`) needs no partner.
+    fn pair_brackets(&mut self) {
+        for stack in &mut self.open {
+            stack.clear();
+        }
+        for i in 0..self.nb.len() {
+            if self.role[i] == Role::None {
+                continue;
+            }
+            let Some((_, opens)) = partner(self.ch(i)) else {
+                continue;
+            };
+            let stack = &mut self.open[pair_kind(self.ch(i))];
+            if opens {
+                stack.push(i);
+            } else if stack.pop().is_none() && !self.is_list_label(i) {
+                self.role[i] = Role::None;
+            }
+        }
+        for k in 0..self.open.len() {
+            for j in 0..self.open[k].len() {
+                let i = self.open[k][j];
+                self.role[i] = Role::None;
+            }
+        }
+    }
+
+    /// Non-blank `i` closes a list label at the start of the line: one to three digits
+    /// or one letter, touching it (`1)`, `12)`, `ກ)`, `a)`).
+    fn is_list_label(&self, i: usize) -> bool {
+        if i == 0 || i > 3 || (1..=i).any(|k| !self.touches(k)) {
+            return false;
+        }
+        (0..i).all(|k| is_digit(self.ch(k)))
+            || (i == 1 && (lao::is_consonant(self.ch(0)) || self.ch(0).is_ascii_alphabetic()))
+    }
+
     fn decide_removals(&mut self) {
         let n = self.nb.len();
         self.removed.clear();
@@ -417,7 +500,13 @@ impl Line {
         }
         match self.next_touching(i) {
             None => true,
-            Some(c) => self.role[i + 1] == Role::Close || (p.letter_closes && is_letter(c)),
+            // A closing mark closes before another one only if that one closes there too:
+            // `%` closes only a number, so in `ຄັ້ງທີ !%` neither mark closes anything.
+            Some(c) => {
+                (self.role[i + 1] == Role::Close
+                    && !self.punct[i + 1].is_some_and(|q| q.after_digit))
+                    || (p.letter_closes && is_letter(c))
+            }
         }
     }
 
@@ -434,8 +523,13 @@ impl Line {
     }
 
     /// The rule that puts one space between touching non-blanks `i - 1` and `i`, if any.
+    /// A space goes only where a word can end before it and start after it
+    /// ([`can_end_word`], [`can_start_word`]).
     fn insertion(&self, i: usize) -> Option<Rule> {
         let (l, r) = (self.ch(i - 1), self.ch(i));
+        if !can_end_word(l) || !can_start_word(r) {
+            return None;
+        }
         let before_l = (i >= 2).then(|| self.ch(i - 2));
         if let (Some(p), Role::Close) = (self.punct[i - 1], self.role[i - 1]) {
             // `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`; before a Latin letter only in Lao text.
@@ -457,7 +551,9 @@ impl Line {
                 && i >= 2
                 && self.attached(i - 1)
                 && before_l.is_some_and(is_digit));
-        if (lao::is_letter(l) && is_digit(r)) || (number_end && lao::is_letter(r)) {
+        if (lao::is_letter(l) && is_digit(r) && !self.digits_are_letters(i))
+            || (number_end && lao::is_letter(r) && !self.lone_digit_before_word(i))
+        {
             return Some(Rule::SpaceAroundNumber);
         }
         if let (Some(p), Role::Open) = (self.punct[i], self.role[i]) {
@@ -468,8 +564,31 @@ impl Line {
         None
     }
 
+    /// The digits from non-blank `i` on run straight into a Lao vowel sign or mark
+    /// (`ສູນກາງ1ັກ`): they stand where a consonant was, a letter OCR misread, and are
+    /// not a number to set off.
+    fn digits_are_letters(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < self.nb.len() && (k == i || self.touches(k)) && is_digit(self.ch(k)) {
+            k += 1;
+        }
+        k < self.nb.len()
+            && self.touches(k)
+            && lao::is_letter(self.ch(k))
+            && !can_start_word(self.ch(k))
+    }
+
+    /// Non-blank `i - 1` is one digit alone at the start of a word, glued to the Lao
+    /// word `i` starts (`ແລະ 1ມັດທະນາ`): as likely a consonant misread by OCR (ພ read
+    /// as 1) as a number missing its space, so the space is only suggested.
+    fn lone_digit_before_word(&self, i: usize) -> bool {
+        is_digit(self.ch(i - 1))
+            && (i == 1 || !self.touches(i - 1))
+            && lao::is_letter(self.ch(i))
+    }
+
     /// Suggestions for this line (already cleaned by `clean`): numbers that a stray space
-    /// may have split. Spans are in the stage input.
+    /// may have split, and lone digits glued to a word. Spans are in the stage input.
     fn suggest(&self, text: &str, out: &mut Vec<Edit>) {
         let n = self.nb.len();
         let single_space = |i: usize| &text[self.gap(i)] == " ";
@@ -484,7 +603,27 @@ impl Line {
                 alternatives: Vec::new(),
             })
         };
-        for i in 1..n.saturating_sub(1) {
+        for i in 1..n {
+            // `ແລະ 1ມັດທະນາ`: a lone digit glued to a word may be a misread letter.
+            if self.touches(i)
+                && self.lone_digit_before_word(i)
+                && can_start_word(self.ch(i))
+                && !self.protected(i)
+            {
+                let at = self.gap(i).start;
+                out.push(Edit {
+                    start: at,
+                    end: at,
+                    original: String::new(),
+                    replacement: " ".to_string(),
+                    rule: Rule::SpaceAroundNumber,
+                    confidence: confidence(Rule::SplitNumber),
+                    alternatives: Vec::new(),
+                });
+            }
+            if i + 1 >= n {
+                continue;
+            }
             let c = self.ch(i);
             if self.guard[self.nb[i]] != 0 || !is_digit(self.ch(i - 1)) || !is_digit(self.ch(i + 1))
             {
