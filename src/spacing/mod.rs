@@ -417,12 +417,15 @@ impl Line {
     }
 
     /// Brackets and curly quotes pair up on their line: each closing mark with the
-    /// nearest open one of its kind before it. One without a partner is not punctuation
-    /// for this stage, and the spaces around it stay as typed: in OCR output such marks
-    /// are mostly debris (`)(` read for XI, `ຄັ້ງທີ )ຝ`, a quote read for `**`), and
-    /// which side of them a space belongs on cannot be told. A closing bracket that ends
-    /// a list label at the start of the line (`1)`, `ກ)`) needs no partner.
+    /// nearest open one of its kind before it. When a mark of a kind is left without a
+    /// partner, no mark of that kind on the line is punctuation for this stage, and the
+    /// spaces around them stay as typed: in OCR output such marks are mostly debris (`)(`
+    /// read for XI, `ຄັ້ງທີ )ຝ`, a quote read for `**`), and once one is debris, which of
+    /// the others really pair up, and on which side a space belongs, cannot be told. A
+    /// closing bracket that ends a list label at the start of the line (`1)`, `ກ)`) needs
+    /// no partner.
     fn pair_brackets(&mut self) {
+        let mut unpaired = [false; 4];
         for stack in &mut self.open {
             stack.clear();
         }
@@ -433,16 +436,26 @@ impl Line {
             let Some((_, opens)) = partner(self.ch(i)) else {
                 continue;
             };
-            let stack = &mut self.open[pair_kind(self.ch(i))];
+            let kind = pair_kind(self.ch(i));
             if opens {
-                stack.push(i);
-            } else if stack.pop().is_none() && !self.is_list_label(i) {
-                self.role[i] = Role::None;
+                self.open[kind].push(i);
+            } else if self.open[kind].pop().is_none() && !self.is_list_label(i) {
+                unpaired[kind] = true;
             }
         }
-        for k in 0..self.open.len() {
-            for j in 0..self.open[k].len() {
-                let i = self.open[k][j];
+        for (kind, stack) in self.open.iter().enumerate() {
+            unpaired[kind] |= !stack.is_empty();
+        }
+        if !unpaired.contains(&true) {
+            return;
+        }
+        for i in 0..self.nb.len() {
+            let c = self.ch(i);
+            if self.role[i] != Role::None
+                && partner(c).is_some()
+                && unpaired[pair_kind(c)]
+                && !(c == ')' && self.is_list_label(i))
+            {
                 self.role[i] = Role::None;
             }
         }
