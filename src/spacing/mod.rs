@@ -198,7 +198,7 @@ fn is_word_char(c: char) -> bool {
 /// vowel sign or mark standing after punctuation or a digit has lost its consonant (OCR
 /// debris such as `1ັກ` for ພັກ), and no space is put before it.
 fn can_start_word(c: char) -> bool {
-    !lao::is_lao(c) || lao::is_consonant(c) || lao::is_leading_vowel(c)
+    !lao::is_letter(c) || lao::is_consonant(c) || lao::is_leading_vowel(c)
 }
 
 /// Can a word end at `c`? Not at a leading vowel, which is read after the consonant
@@ -544,7 +544,11 @@ impl Line {
             return None;
         }
         let before_l = (i >= 2).then(|| self.ch(i - 2));
+        let after_debris = i >= 2 && self.touches(i - 1) && self.orphan_sign(i - 2);
         if let (Some(p), Role::Close) = (self.punct[i - 1], self.role[i - 1]) {
+            if after_debris {
+                return None; // `2ູ,ມ`: no word before the comma
+            }
             // `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`; before a Latin letter only in Lao text.
             if p.space_after
                 && !(self.csv && l == ',')
@@ -575,6 +579,16 @@ impl Line {
             }
         }
         None
+    }
+
+    /// Non-blank `k` is a Lao vowel sign or mark with no letter under it (after a digit,
+    /// punctuation, a blank or the line start): what it ends is debris, not a word.
+    fn orphan_sign(&self, k: usize) -> bool {
+        let c = self.ch(k);
+        lao::is_letter(c)
+            && !can_start_word(c)
+            && c != '\u{0EC6}'
+            && (k == 0 || !self.touches(k) || !lao::is_letter(self.ch(k - 1)))
     }
 
     /// The digits from non-blank `i` on run straight into a Lao vowel sign or mark
