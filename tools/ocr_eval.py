@@ -130,7 +130,7 @@ def main():
     print('\nAgainst the canonical gold (gold through `--level safe`), and why the blocks worse '
           'officially are worse:\n')
     print('| split | level | CER | CER no spaces | reduction | blocks worse than OCR '
-          '| officially worse: canonical only | gold's own errors fixed by the word stage (diagnostic) | damage |')
+          '| officially worse: canonical only | word stage fixed an error of the gold (diagnostic) | damage |')
     print('|---|---|---|---|---|---|---|---|---|')
     print('\n'.join(canonical))
 
