@@ -606,10 +606,12 @@ impl Line {
     }
 
     /// Non-blank `i - 1` is one digit alone at the start of a word, glued to the Lao
-    /// word `i` starts (`ແລະ 1ມັດທະນາ`): as likely a consonant misread by OCR (ພ read
-    /// as 1) as a number missing its space, so the space is only suggested.
+    /// word `i` starts, and a digit that OCR writes for a Lao letter
+    /// ([`punctuation::OCR_DIGITS_FOR_LETTERS`], from the OCR error model: ພ read as 1):
+    /// `ແລະ 1ມັດທະນາ` is as likely that letter as a number missing its space, so the
+    /// space is only suggested. (`ສະເໜີ 9ໂຄງການ` is a number: set off.)
     fn lone_digit_before_word(&self, i: usize) -> bool {
-        is_digit(self.ch(i - 1))
+        punctuation::OCR_DIGITS_FOR_LETTERS.contains(self.ch(i - 1))
             && (i == 1 || !self.touches(i - 1))
             && lao::is_letter(self.ch(i))
     }

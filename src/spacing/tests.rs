@@ -421,8 +421,11 @@ fn a_lone_digit_glued_to_a_word_is_suggested() {
     assert_eq!(suggested("ຮັກຊາດ ແລະ 1ມັດທະນາ"), ["ຮັກຊາດ ແລະ 1 ມັດທະນາ"]);
     assert_eq!(suggested("1ນ້ຳທີ"), ["1 ນ້ຳທີ"]);
     assert_eq!(rules("ຮັກຊາດ ແລະ 1ມັດທະນາ"), []);
-    // Two digits or more are a number: set off.
+    // Two digits or more are a number, and so is a digit OCR does not write for a
+    // letter: set off.
     assert_eq!(fix("ແລ້ວ 12ບ້ານ"), "ແລ້ວ 12 ບ້ານ");
+    assert_eq!(fix("ສະເໜີ 9ໂຄງການ"), "ສະເໜີ 9 ໂຄງການ");
+    assert!(punctuation::OCR_DIGITS_FOR_LETTERS.contains('1'));
     // Not before a sign that cannot start a word.
     assert!(suggested("ແລະ 1ັກ").is_empty());
 }
