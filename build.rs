@@ -172,7 +172,11 @@ fn spacing_tables() {
                 || ('\u{0EC0}'..='\u{0EC4}').contains(&c)
                 || ('\u{0EDC}'..='\u{0EDF}').contains(&c)
         }) && from.next().is_none();
-        if let Some(d) = cols[1].chars().next().filter(|d| letter && d.is_ascii_digit()) {
+        if let Some(d) = cols[1]
+            .chars()
+            .next()
+            .filter(|d| letter && d.is_ascii_digit())
+        {
             digits.push(d);
         }
     }

@@ -45,6 +45,19 @@
 //! - **Straight quotes `"`** are treated as opening and closing only on a line where they
 //!   pair up and each sits where its role says; the apostrophe `'` is never touched
 //!   (`8:00'`).
+//! - **Brackets and curly quotes without a partner on their line** (`ຄັ້ງທີ )( ຂອງພັກ`,
+//!   `ຄັ້ງທີ )ຝ`, OCR debris for XI): when one mark of a kind does not pair up, no mark
+//!   of that kind on the line gets a space added or removed. A list label at the start
+//!   of a line (`1)`, `ກ)`) needs no partner.
+//! - **OCR debris around digits and signs.** No space goes before a Lao vowel sign or
+//!   mark, which cannot start a word (`2ູ,ມ.,ະ`), nor after a leading vowel; digits that
+//!   run into a vowel sign stand for a misread consonant (`ສູນກາງ1ັກ` for ພັກ) and are
+//!   not set off; punctuation after a sign with no letter under it gets no space after
+//!   it; a closing mark does not close before one that cannot (`ຄັ້ງທີ !%`: `%` closes
+//!   only a number).
+//! - **A lone digit glued to the word after it** (`ແລະ 1ມັດທະນາ`), when OCR writes that
+//!   digit for a Lao letter (ພ → 1, from `dictionaries/ocr_confusions.tsv`): the space is
+//!   only suggested.
 //! - **Ambiguous joins** become suggestions, not edits: `25, 84` may be the decimal
 //!   `25,84` or the list `25, 84` (`ມາດຕາ 25, 26`); `2021- 2025` may be a range or a minus.
 //!

@@ -371,7 +371,6 @@ fn fences_of_backticks_or_tildes_at_any_indentation() {
     assert_eq!(fix("~~~\nກ\n~~~\nກ  ,"), "~~~\nກ\n~~~\nກ,");
 }
 
-
 #[test]
 fn brackets_and_quotes_without_a_partner_on_their_line_are_left_alone() {
     // OCR debris: `)(` read for XI, a lone bracket read for a letter.
