@@ -557,7 +557,7 @@ impl Line {
             return None;
         }
         let before_l = (i >= 2).then(|| self.ch(i - 2));
-        let after_debris = i >= 2 && self.touches(i - 1) && self.orphan_sign(i - 2);
+        let after_debris = i >= 2 && self.attached(i - 1) && self.orphan_sign(i - 2);
         if let (Some(p), Role::Close) = (self.punct[i - 1], self.role[i - 1]) {
             if after_debris {
                 return None; // `2ູ,ມ`: no word before the comma
@@ -625,7 +625,7 @@ impl Line {
     /// space is only suggested. (`ສະເໜີ 9ໂຄງການ` is a number: set off.)
     fn lone_digit_before_word(&self, i: usize) -> bool {
         punctuation::OCR_DIGITS_FOR_LETTERS.contains(self.ch(i - 1))
-            && (i == 1 || !self.touches(i - 1))
+            && (i == 1 || !self.attached(i - 1) || !is_word_char(self.ch(i - 2)))
             && lao::is_letter(self.ch(i))
     }
 

@@ -419,6 +419,9 @@ fn a_lone_digit_glued_to_a_word_is_suggested() {
     // ພ read as 1 by OCR, or a number missing its space: only a reader can tell.
     assert_eq!(suggested("ຮັກຊາດ ແລະ 1ມັດທະນາ"), ["ຮັກຊາດ ແລະ 1 ມັດທະນາ"]);
     assert_eq!(suggested("1ນ້ຳທີ"), ["1 ນ້ຳທີ"]);
+    // After an opening mark too, whether or not a space is removed there first.
+    assert_eq!(suggested("(1ນ້ຳທີ)"), ["(1 ນ້ຳທີ)"]);
+    assert_eq!(fix("( 1ນ້ຳທີ)"), "(1ນ້ຳທີ)");
     assert_eq!(rules("ຮັກຊາດ ແລະ 1ມັດທະນາ"), []);
     // Two digits or more are a number, and so is a digit OCR does not write for a
     // letter: set off.
