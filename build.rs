@@ -159,6 +159,36 @@ fn spacing_tables() {
         out.push_str(row);
     }
     out.push_str("];\n");
+    // The digits OCR writes for a Lao letter (`dictionaries/ocr_confusions.tsv`: rows
+    // whose `from` is one Lao consonant or leading vowel and whose `to` starts with an
+    // ASCII digit, e.g. ພ → 1): a lone one glued to a word may be that letter.
+    let confusions = "dictionaries/ocr_confusions.tsv";
+    println!("cargo:rerun-if-changed={confusions}");
+    let mut digits: Vec<char> = Vec::new();
+    for (_, cols) in tsv_rows(Path::new(confusions)).iter().skip(1) {
+        let mut from = cols[0].chars();
+        let letter = from.next().is_some_and(|c| {
+            ('\u{0E81}'..='\u{0EAE}').contains(&c)
+                || ('\u{0EC0}'..='\u{0EC4}').contains(&c)
+                || ('\u{0EDC}'..='\u{0EDF}').contains(&c)
+        }) && from.next().is_none();
+        if let Some(d) = cols[1]
+            .chars()
+            .next()
+            .filter(|d| letter && d.is_ascii_digit())
+        {
+            digits.push(d);
+        }
+    }
+    digits.sort_unstable();
+    digits.dedup();
+    let digits: String = digits.into_iter().collect();
+    writeln!(
+        out,
+        "/// Digits OCR writes for a Lao letter, from dictionaries/ocr_confusions.tsv.\n\
+         pub(super) static OCR_DIGITS_FOR_LETTERS: &str = {digits:?};"
+    )
+    .unwrap();
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("spacing_tables.rs");
     std::fs::write(dest, out).unwrap();
 }

@@ -17,8 +17,9 @@
 //! Decisions worth knowing:
 //!
 //! - **Clusters.** A cluster is leading vowels, one consonant, its combining marks, then
-//!   ຳ (or ໍ … າ) and any marks typed after the ຳ. Any permutation of its marks gives
-//!   the same output.
+//!   ຳ (or ໍ … າ) and any tone marks typed after the ຳ. Any permutation of its marks
+//!   gives the same output. A vowel sign after ຳ is not the cluster's (ຳ is its vowel):
+//!   it has lost its consonant (OCR `ຄຳັນ` for ຄຳພັນ) and is left as an orphan.
 //! - **Two different marks of one class** (two tones, two vowels) are both kept, in
 //!   canonical order, and reported as a `char.duplicate-mark` suggestion: one is wrong
 //!   but only a reader knows which. ໍ or ຺ with another vowel (Pali) is not reported.

@@ -298,7 +298,7 @@ impl Scan<'_, '_> {
     }
 
     /// A cluster: leading vowels, consonant (ຫນ ຫມ ຫລ folded), marks, ຳ (or ໍ … າ) and
-    /// marks typed after it, and marks cut off by one space when they fit.
+    /// tone marks typed after it, and marks cut off by one space when they fit.
     fn cluster(&mut self, start: usize) -> usize {
         let mut applied = Applied::default();
         let mut buf = std::mem::take(&mut self.buf);
@@ -355,7 +355,10 @@ impl Scan<'_, '_> {
             let mut nig = false;
             loop {
                 while let Some((m, next, thai)) = self.read(p) {
-                    if !lao::is_mark(m) {
+                    // After ຳ only a tone joins (ນຳ້ → ນ້ຳ): ຳ is the cluster's vowel,
+                    // so a vowel sign after it has lost its own consonant (ຄຳັນ for
+                    // ຄຳພັນ) and stays where it is, an orphan.
+                    if !lao::is_mark(m) || (am && !lao::is_tone_mark(m)) {
                         break;
                     }
                     applied.thai |= thai;

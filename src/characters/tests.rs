@@ -85,6 +85,20 @@ fn marks_typed_after_am_move_before_it() {
     one_edit("ນຳ້", "ນ້ຳ", Rule::MarkOrder, 0..9);
 }
 
+#[test]
+fn a_vowel_sign_after_am_is_an_orphan_not_moved() {
+    // ຳ is the cluster's vowel: ັ after it lost its own consonant (OCR ຄຳັນ for ຄຳພັນ).
+    let out = report("ຄຳັນ");
+    assert_eq!(out.text, "ຄຳັນ");
+    assert!(out.edits.is_empty());
+    assert_eq!(out.suggestions.len(), 1);
+    assert_eq!(out.suggestions[0].original, "\u{0EB1}");
+    // A tone after it still joins, and the vowel sign after that stays.
+    assert_eq!(clean("ນຳ້ິ"), "ນ້ຳິ");
+    // Before ຳ, any order still gives one form.
+    assert_eq!(clean("ກ້ັຳ"), clean("ກັ້ຳ"));
+}
+
 // --- AM ---------------------------------------------------------------------------
 
 #[test]

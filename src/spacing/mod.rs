@@ -45,6 +45,19 @@
 //! - **Straight quotes `"`** are treated as opening and closing only on a line where they
 //!   pair up and each sits where its role says; the apostrophe `'` is never touched
 //!   (`8:00'`).
+//! - **Brackets and curly quotes without a partner on their line** (`ຄັ້ງທີ )( ຂອງພັກ`,
+//!   `ຄັ້ງທີ )ຝ`, OCR debris for XI): when one mark of a kind does not pair up, no mark
+//!   of that kind on the line gets a space added or removed. A list label at the start
+//!   of a line (`1)`, `ກ)`) needs no partner.
+//! - **OCR debris around digits and signs.** No space goes before a Lao vowel sign or
+//!   mark, which cannot start a word (`2ູ,ມ.,ະ`), nor after a leading vowel; digits that
+//!   run into a vowel sign stand for a misread consonant (`ສູນກາງ1ັກ` for ພັກ) and are
+//!   not set off; punctuation after a sign with no letter under it gets no space after
+//!   it; a closing mark does not close before one that cannot (`ຄັ້ງທີ !%`: `%` closes
+//!   only a number).
+//! - **A lone digit glued to the word after it** (`ແລະ 1ມັດທະນາ`), when OCR writes that
+//!   digit for a Lao letter (ພ → 1, from `dictionaries/ocr_confusions.tsv`): the space is
+//!   only suggested.
 //! - **Ambiguous joins** become suggestions, not edits: `25, 84` may be the decimal
 //!   `25,84` or the list `25, 84` (`ມາດຕາ 25, 26`); `2021- 2025` may be a range or a minus.
 //!
@@ -194,6 +207,44 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// Can a word start at `c`? For a Lao letter, only a consonant or a leading vowel can: a
+/// vowel sign or mark standing after punctuation or a digit has lost its consonant (OCR
+/// debris such as `1ັກ` for ພັກ), and no space is put before it.
+fn can_start_word(c: char) -> bool {
+    !lao::is_letter(c) || lao::is_consonant(c) || lao::is_leading_vowel(c)
+}
+
+/// Can a word end at `c`? Not at a leading vowel, which is read after the consonant
+/// that follows it.
+fn can_end_word(c: char) -> bool {
+    !lao::is_leading_vowel(c)
+}
+
+/// The mark that pairs with the bracket or curly quote `c`, and whether `c` opens.
+fn partner(c: char) -> Option<(char, bool)> {
+    Some(match c {
+        '(' => (')', true),
+        ')' => ('(', false),
+        '“' => ('”', true),
+        '”' => ('“', false),
+        '‘' => ('’', true),
+        '’' => ('‘', false),
+        '«' => ('»', true),
+        '»' => ('«', false),
+        _ => return None,
+    })
+}
+
+/// The kind of pair (0–3) a bracket or curly quote belongs to.
+fn pair_kind(c: char) -> usize {
+    match c {
+        '(' | ')' => 0,
+        '“' | '”' => 1,
+        '‘' | '’' => 2,
+        _ => 3,
+    }
+}
+
 fn digit_value(c: char) -> u64 {
     match c.to_digit(10) {
         Some(d) => u64::from(d),
@@ -238,6 +289,8 @@ struct Line {
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
     quotes: Vec<usize>,
+    /// Open brackets and curly quotes not closed yet, per kind ([`pair_kind`]).
+    open: [Vec<usize>; 4],
     /// The line is a row of comma-separated values ([`is_csv_row`]).
     csv: bool,
 }
@@ -304,6 +357,7 @@ impl Line {
         self.csv = is_csv_row(&text[range.clone()]);
         protect::guard_spans(&self.cs, &mut self.guard);
         self.classify();
+        self.pair_brackets();
         self.decide_removals();
         let n = self.nb.len();
         for i in 1..n {
@@ -375,6 +429,61 @@ impl Line {
         }
     }
 
+    /// Brackets and curly quotes pair up on their line: each closing mark with the
+    /// nearest open one of its kind before it. When a mark of a kind is left without a
+    /// partner, no mark of that kind on the line is punctuation for this stage, and the
+    /// spaces around them stay as typed: in OCR output such marks are mostly debris (`)(`
+    /// read for XI, `ຄັ້ງທີ )ຝ`, a quote read for `**`), and once one is debris, which of
+    /// the others really pair up, and on which side a space belongs, cannot be told. A
+    /// closing bracket that ends a list label at the start of the line (`1)`, `ກ)`) needs
+    /// no partner.
+    fn pair_brackets(&mut self) {
+        let mut unpaired = [false; 4];
+        for stack in &mut self.open {
+            stack.clear();
+        }
+        for i in 0..self.nb.len() {
+            if self.role[i] == Role::None {
+                continue;
+            }
+            let Some((_, opens)) = partner(self.ch(i)) else {
+                continue;
+            };
+            let kind = pair_kind(self.ch(i));
+            if opens {
+                self.open[kind].push(i);
+            } else if self.open[kind].pop().is_none() && !self.is_list_label(i) {
+                unpaired[kind] = true;
+            }
+        }
+        for (kind, stack) in self.open.iter().enumerate() {
+            unpaired[kind] |= !stack.is_empty();
+        }
+        if !unpaired.contains(&true) {
+            return;
+        }
+        for i in 0..self.nb.len() {
+            let c = self.ch(i);
+            if self.role[i] != Role::None
+                && partner(c).is_some()
+                && unpaired[pair_kind(c)]
+                && !(c == ')' && self.is_list_label(i))
+            {
+                self.role[i] = Role::None;
+            }
+        }
+    }
+
+    /// Non-blank `i` closes a list label at the start of the line: one to three digits
+    /// or one letter, touching it (`1)`, `12)`, `ກ)`, `a)`).
+    fn is_list_label(&self, i: usize) -> bool {
+        if i == 0 || i > 3 || (1..=i).any(|k| !self.touches(k)) {
+            return false;
+        }
+        (0..i).all(|k| is_digit(self.ch(k)))
+            || (i == 1 && (lao::is_consonant(self.ch(0)) || self.ch(0).is_ascii_alphabetic()))
+    }
+
     fn decide_removals(&mut self) {
         let n = self.nb.len();
         self.removed.clear();
@@ -417,7 +526,13 @@ impl Line {
         }
         match self.next_touching(i) {
             None => true,
-            Some(c) => self.role[i + 1] == Role::Close || (p.letter_closes && is_letter(c)),
+            // A closing mark closes before another one only if that one closes there too:
+            // `%` closes only a number, so in `ຄັ້ງທີ !%` neither mark closes anything.
+            Some(c) => {
+                (self.role[i + 1] == Role::Close
+                    && !self.punct[i + 1].is_some_and(|q| q.after_digit))
+                    || (p.letter_closes && is_letter(c))
+            }
         }
     }
 
@@ -434,10 +549,19 @@ impl Line {
     }
 
     /// The rule that puts one space between touching non-blanks `i - 1` and `i`, if any.
+    /// A space goes only where a word can end before it and start after it
+    /// ([`can_end_word`], [`can_start_word`]).
     fn insertion(&self, i: usize) -> Option<Rule> {
         let (l, r) = (self.ch(i - 1), self.ch(i));
+        if !can_end_word(l) || !can_start_word(r) {
+            return None;
+        }
         let before_l = (i >= 2).then(|| self.ch(i - 2));
+        let after_debris = i >= 2 && self.attached(i - 1) && self.orphan_sign(i - 2);
         if let (Some(p), Role::Close) = (self.punct[i - 1], self.role[i - 1]) {
+            if after_debris {
+                return None; // `2ູ,ມ`: no word before the comma
+            }
             // `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`; before a Latin letter only in Lao text.
             if p.space_after
                 && !(self.csv && l == ',')
@@ -457,7 +581,9 @@ impl Line {
                 && i >= 2
                 && self.attached(i - 1)
                 && before_l.is_some_and(is_digit));
-        if (lao::is_letter(l) && is_digit(r)) || (number_end && lao::is_letter(r)) {
+        if (lao::is_letter(l) && is_digit(r) && !self.digits_are_letters(i))
+            || (number_end && lao::is_letter(r) && !self.lone_digit_before_word(i))
+        {
             return Some(Rule::SpaceAroundNumber);
         }
         if let (Some(p), Role::Open) = (self.punct[i], self.role[i]) {
@@ -468,8 +594,43 @@ impl Line {
         None
     }
 
+    /// Non-blank `k` is a Lao vowel sign or mark with no letter under it (after a digit,
+    /// punctuation, a blank or the line start): what it ends is debris, not a word.
+    fn orphan_sign(&self, k: usize) -> bool {
+        let c = self.ch(k);
+        lao::is_letter(c)
+            && !can_start_word(c)
+            && c != '\u{0EC6}'
+            && (k == 0 || !self.touches(k) || !lao::is_letter(self.ch(k - 1)))
+    }
+
+    /// The digits from non-blank `i` on run straight into a Lao vowel sign or mark
+    /// (`ສູນກາງ1ັກ`): they stand where a consonant was, a letter OCR misread, and are
+    /// not a number to set off.
+    fn digits_are_letters(&self, i: usize) -> bool {
+        let mut k = i;
+        while k < self.nb.len() && (k == i || self.touches(k)) && is_digit(self.ch(k)) {
+            k += 1;
+        }
+        k < self.nb.len()
+            && self.touches(k)
+            && lao::is_letter(self.ch(k))
+            && !can_start_word(self.ch(k))
+    }
+
+    /// Non-blank `i - 1` is one digit alone at the start of a word, glued to the Lao
+    /// word `i` starts, and a digit that OCR writes for a Lao letter
+    /// ([`punctuation::OCR_DIGITS_FOR_LETTERS`], from the OCR error model: ພ read as 1):
+    /// `ແລະ 1ມັດທະນາ` is as likely that letter as a number missing its space, so the
+    /// space is only suggested. (`ສະເໜີ 9ໂຄງການ` is a number: set off.)
+    fn lone_digit_before_word(&self, i: usize) -> bool {
+        punctuation::OCR_DIGITS_FOR_LETTERS.contains(self.ch(i - 1))
+            && (i == 1 || !self.attached(i - 1) || !is_word_char(self.ch(i - 2)))
+            && lao::is_letter(self.ch(i))
+    }
+
     /// Suggestions for this line (already cleaned by `clean`): numbers that a stray space
-    /// may have split. Spans are in the stage input.
+    /// may have split, and lone digits glued to a word. Spans are in the stage input.
     fn suggest(&self, text: &str, out: &mut Vec<Edit>) {
         let n = self.nb.len();
         let single_space = |i: usize| &text[self.gap(i)] == " ";
@@ -484,7 +645,27 @@ impl Line {
                 alternatives: Vec::new(),
             })
         };
-        for i in 1..n.saturating_sub(1) {
+        for i in 1..n {
+            // `ແລະ 1ມັດທະນາ`: a lone digit glued to a word may be a misread letter.
+            if self.touches(i)
+                && self.lone_digit_before_word(i)
+                && can_start_word(self.ch(i))
+                && !self.protected(i)
+            {
+                let at = self.gap(i).start;
+                out.push(Edit {
+                    start: at,
+                    end: at,
+                    original: String::new(),
+                    replacement: " ".to_string(),
+                    rule: Rule::SpaceAroundNumber,
+                    confidence: confidence(Rule::SplitNumber),
+                    alternatives: Vec::new(),
+                });
+            }
+            if i + 1 >= n {
+                continue;
+            }
             let c = self.ch(i);
             if self.guard[self.nb[i]] != 0 || !is_digit(self.ch(i - 1)) || !is_digit(self.ch(i + 1))
             {

@@ -64,8 +64,11 @@ fn long_runs_are_one_edit() {
     // (assert! rather than assert_eq!: a failure would print megabytes)
     let s = "ກ ,".repeat(50_000);
     assert!(fix(&s) == format!("{}ກ,", "ກ, ".repeat(49_999)));
+    let s = format!("ກ{}{}", " ( ".repeat(50_000), ")".repeat(50_000));
+    assert!(fix(&s) == format!("ກ ({} {}", "(".repeat(49_999), ")".repeat(50_000)));
+    // Unpaired, the same brackets are left alone (and the run still takes linear time).
     let s = format!("ກ{}", " ( ".repeat(50_000));
-    assert!(fix(&s) == format!("ກ ({}", "(".repeat(49_999)));
+    assert!(fix(&s) == format!("ກ{}", " (".repeat(50_000)));
 }
 
 #[test]
@@ -210,7 +213,7 @@ fn one_space_between_lao_letters_and_a_number() {
 
 #[test]
 fn one_space_between_lao_text_and_brackets() {
-    assert_eq!(fix("ໃສ່ແຜນດັດແກ້(150,20 ຕື້ກີບ"), "ໃສ່ແຜນດັດແກ້ (150,20 ຕື້ກີບ");
+    assert_eq!(fix("ໃສ່ແຜນດັດແກ້(150,20 ຕື້ກີບ)"), "ໃສ່ແຜນດັດແກ້ (150,20 ຕື້ກີບ)");
     assert_eq!(fix("ຫ້ອງການແຂວງ(ຫໍແກ້ວ)ພາຍໃຕ້"), "ຫ້ອງການແຂວງ (ຫໍແກ້ວ) ພາຍໃຕ້");
     assert_eq!(
         rules("ກ(ຂ)ຄ"),
@@ -218,7 +221,7 @@ fn one_space_between_lao_text_and_brackets() {
     );
     assert_eq!(fix("ຫົວຂໍ້“ໜ່ວຍພັກ 35”ຕາມ"), "ຫົວຂໍ້ “ໜ່ວຍພັກ 35” ຕາມ");
     assert_eq!(fix("ແກ້( 670,76ຕື້ກີບ)ປະຕິບັດ"), "ແກ້ (670,76 ຕື້ກີບ) ປະຕິບັດ");
-    assert_eq!(fix("ກ )ຂ"), "ກ) ຂ");
+    assert_eq!(fix("(ກ ຂ )ຄ"), "(ກ ຂ) ຄ");
     // List labels and numbers in brackets.
     assert_eq!(fix("ກ)ສ້າງ"), "ກ) ສ້າງ");
     keeps("1). ເພື່ອ (1-2-3) 2024 ແລະ f(x) ແລະ ກ (ຂ) ຄ");
@@ -312,7 +315,7 @@ mod props {
 
     proptest! {
         /// The recorded edits rebuild the output from the input, each with its original
-        /// text, in order; suggestions lie on blanks of the input.
+        /// text, in order; suggestions lie on blanks of the input or between two non-blanks.
         #[test]
         fn edits_rebuild_the_output(v in prop::collection::vec(prop::sample::select(PIECES), 0..60)) {
             let s = v.concat();
@@ -329,8 +332,12 @@ mod props {
             rebuilt.push_str(&s[at..]);
             prop_assert_eq!(rebuilt.as_str(), &*out.text);
             prop_assert_eq!(&*run(&s, &Config::default(), false).text, &*out.text);
+            // Suggestions remove blanks, or put one space where there is none.
             for e in &out.suggestions {
-                prop_assert!(!e.original.is_empty() && e.original.chars().all(is_blank));
+                prop_assert!(
+                    (!e.original.is_empty() && e.original.chars().all(is_blank) && e.replacement.is_empty())
+                        || (e.original.is_empty() && e.replacement == " ")
+                );
             }
         }
     }
@@ -362,4 +369,65 @@ fn fences_of_backticks_or_tildes_at_any_indentation() {
     // A fence closes only with the same character, at least as long.
     keeps("````\n```\nກ  ,\n````");
     assert_eq!(fix("~~~\nກ\n~~~\nກ  ,"), "~~~\nກ\n~~~\nກ,");
+}
+
+#[test]
+fn brackets_and_quotes_without_a_partner_on_their_line_are_left_alone() {
+    // OCR debris: `)(` read for XI, a lone bracket read for a letter.
+    keeps("ມະຕິກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ )( ຂອງພັກ");
+    keeps("ຄັ້ງທີ )ຝ ຂອງພັກ");
+    keeps("ກ )ຂ");
+    keeps("ເປັນສັດຕູກັນ“...");
+    keeps("ວາລະສານ:““ ປັບປຸງ");
+    // One bracket without a partner makes every bracket of the line suspect.
+    keeps("ສະໄໝທີ )( ຂອງແຂວງ(ຫໍແກ້ວພາຍໃຕ້ ສະໄໝທີ )ເ ໃນ 1 ປີ");
+    // Another kind that pairs up is still cleaned.
+    assert_eq!(fix("ທີ )( ຂອງ “ ກ”"), "ທີ )( ຂອງ “ກ”");
+    // List labels at the start of a line need no partner.
+    assert_eq!(fix("ກ)ສ້າງ"), "ກ) ສ້າງ");
+    assert_eq!(fix("12)ສ້າງ ( ຂ)"), "12) ສ້າງ (ຂ)");
+    keeps("1). ເພື່ອ");
+    // Past the label, a closing bracket still needs its partner.
+    keeps("ກຂຄງ)ສ້າງ");
+}
+
+#[test]
+fn a_closing_mark_does_not_close_before_one_that_cannot() {
+    // `%` closes only a number: `!%` is debris (IX misread), the space stays.
+    keeps("ຄັ້ງທີ !% ຂອງລັດ");
+    assert_eq!(fix("ແທ້ !) ແລະ (ກ"), "ແທ້ !) ແລະ (ກ");
+    assert_eq!(fix("(ແທ້ !) ແລະ"), "(ແທ້!) ແລະ");
+}
+
+#[test]
+fn no_space_where_a_word_cannot_start_or_end() {
+    // Digits running into a vowel sign stand for a misread consonant (1ັກ for ພັກ).
+    keeps("ຂອງສູນກາງ1ັກ, ຂອງກົມ");
+    keeps("1າຍຫຼັງກອງປະຊຸມ");
+    keeps("ໂຊສິມແພງ 7າໍມະການ");
+    // A vowel sign or mark after punctuation has lost its consonant.
+    keeps("ກ > ,,2ູ,ມ.,ະ > ລ");
+    // A leading vowel is read after the consonant that follows it.
+    keeps("ເ1 ແລະ ເ(ກ)");
+    // Numbers between words are still set off.
+    assert_eq!(fix("ວຽກງານ3ສ້າງ"), "ວຽກງານ 3 ສ້າງ");
+    assert_eq!(fix("ໄດ້2021ປີ"), "ໄດ້ 2021 ປີ");
+}
+
+#[test]
+fn a_lone_digit_glued_to_a_word_is_suggested() {
+    // ພ read as 1 by OCR, or a number missing its space: only a reader can tell.
+    assert_eq!(suggested("ຮັກຊາດ ແລະ 1ມັດທະນາ"), ["ຮັກຊາດ ແລະ 1 ມັດທະນາ"]);
+    assert_eq!(suggested("1ນ້ຳທີ"), ["1 ນ້ຳທີ"]);
+    // After an opening mark too, whether or not a space is removed there first.
+    assert_eq!(suggested("(1ນ້ຳທີ)"), ["(1 ນ້ຳທີ)"]);
+    assert_eq!(fix("( 1ນ້ຳທີ)"), "(1ນ້ຳທີ)");
+    assert_eq!(rules("ຮັກຊາດ ແລະ 1ມັດທະນາ"), []);
+    // Two digits or more are a number, and so is a digit OCR does not write for a
+    // letter: set off.
+    assert_eq!(fix("ແລ້ວ 12ບ້ານ"), "ແລ້ວ 12 ບ້ານ");
+    assert_eq!(fix("ສະເໜີ 9ໂຄງການ"), "ສະເໜີ 9 ໂຄງການ");
+    assert!(punctuation::OCR_DIGITS_FOR_LETTERS.contains('1'));
+    // Not before a sign that cannot start a word.
+    assert!(suggested("ແລະ 1ັກ").is_empty());
 }
