@@ -431,3 +431,9 @@ fn a_lone_digit_glued_to_a_word_is_suggested() {
     // Not before a sign that cannot start a word.
     assert!(suggested("ແລະ 1ັກ").is_empty());
 }
+
+#[test]
+fn straight_quotes_without_a_partner_on_the_line_settle_in_one_run() {
+    // Found by tests/spacing_props.rs: the second run judged the last quote otherwise.
+    assert_eq!(fix("/\" ກ,( \" "), "/\"ກ,( \"");
+}
