@@ -36,7 +36,7 @@
 //! ```
 
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
-use fst::raw::{Fst, Node, Output};
+use fst::raw::{Fst, Node, Output, Transition};
 use fst::{Map, MapBuilder};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -301,130 +301,84 @@ pub(crate) fn near<D: AsRef<[u8]>>(
     max_edits: u8,
     found: &mut impl FnMut(usize, &[u8], u64, u32),
 ) {
-    let mut word = Vec::with_capacity(32);
     let end = text.len().min(start + MAX_WORD_CHARS);
-    near_from(
+    let mut search = NearSearch {
         fst,
-        fst.root(),
-        Output::zero(),
-        &text[..end],
-        start,
-        0,
-        max_edits,
+        text: &text[..end],
         budget,
-        &mut word,
+        word: Vec::with_capacity(32),
         found,
-    );
+    };
+    search.from(fst.root(), Output::zero(), start, 0, max_edits);
 }
 
-#[allow(clippy::too_many_arguments)]
-fn near_from<D: AsRef<[u8]>>(
-    fst: &Fst<D>,
-    node: Node<'_>,
-    out: Output,
-    text: &[u8],
-    i: usize,
-    damage: u32,
-    edits_left: u8,
+/// The state of one [`near`] search that stays the same from step to step.
+struct NearSearch<'a, D, F> {
+    fst: &'a Fst<D>,
+    text: &'a [u8],
     budget: u32,
-    word: &mut Vec<u8>,
-    found: &mut impl FnMut(usize, &[u8], u64, u32),
-) {
-    let t = tables();
-    if node.is_final() && damage > 0 {
-        found(i, word, out.cat(node.final_output()).value(), damage);
-    }
-    if word.len() >= MAX_WORD_CHARS {
-        return;
-    }
-    let c = text.get(i).copied().filter(|&b| b >= 0x80);
-    // Exact step.
-    if let Some(c) = c {
-        if let Some(k) = node.find_input(c) {
-            let tr = node.transition(k);
-            word.push(c);
-            near_from(
-                fst,
-                fst.node(tr.addr),
-                out.cat(tr.out),
-                text,
-                i + 1,
-                damage,
-                edits_left,
-                budget,
-                word,
-                found,
-            );
-            word.pop();
+    /// The meant word so far (key bytes).
+    word: Vec<u8>,
+    found: &'a mut F,
+}
+
+impl<D: AsRef<[u8]>, F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, D, F> {
+    /// Goes on from `node` (output so far `out`) at text position `i`, with `damage` so
+    /// far and `edits_left`.
+    fn from(&mut self, node: Node<'_>, out: Output, i: usize, damage: u32, edits_left: u8) {
+        let t = tables();
+        if node.is_final() && damage > 0 {
+            (self.found)(i, &self.word, out.cat(node.final_output()).value(), damage);
         }
-    }
-    if edits_left == 0 {
-        return;
-    }
-    // A written letter that was not meant.
-    if let Some(c) = c {
-        let cost = t.added[c as usize - 0x80];
-        if cost != NO && damage + cost as u32 <= budget && !word.is_empty() {
-            near_from(
-                fst,
-                node,
-                out,
-                text,
-                i + 1,
-                damage + cost as u32,
-                edits_left - 1,
-                budget,
-                word,
-                found,
-            );
+        if self.word.len() >= MAX_WORD_CHARS {
+            return;
         }
-    }
-    for k in 0..node.len() {
-        let tr = node.transition(k);
-        let m = tr.inp;
-        if m < 0x80 {
-            continue;
-        }
-        // A meant letter written as another.
+        let c = self.text.get(i).copied().filter(|&b| b >= 0x80);
+        // Exact step.
         if let Some(c) = c {
-            if m != c {
-                let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
-                if cost != NO && damage + cost as u32 <= budget {
-                    word.push(m);
-                    near_from(
-                        fst,
-                        fst.node(tr.addr),
-                        out.cat(tr.out),
-                        text,
-                        i + 1,
-                        damage + cost as u32,
-                        edits_left - 1,
-                        budget,
-                        word,
-                        found,
-                    );
-                    word.pop();
-                }
+            if let Some(k) = node.find_input(c) {
+                self.descend(node.transition(k), out, i + 1, damage, edits_left);
             }
         }
-        // A meant letter lost (not at the very end: the next word may start with it).
-        let cost = t.lost[m as usize - 0x80];
-        if cost != NO && damage + cost as u32 <= budget && c.is_some() {
-            word.push(m);
-            near_from(
-                fst,
-                fst.node(tr.addr),
-                out.cat(tr.out),
-                text,
-                i,
-                damage + cost as u32,
-                edits_left - 1,
-                budget,
-                word,
-                found,
-            );
-            word.pop();
+        if edits_left == 0 {
+            return;
         }
+        let budget = self.budget;
+        let within = |cost: u16| cost != NO && damage + cost as u32 <= budget;
+        // A written letter that was not meant.
+        if let Some(c) = c {
+            let cost = t.added[c as usize - 0x80];
+            if within(cost) && !self.word.is_empty() {
+                self.from(node, out, i + 1, damage + cost as u32, edits_left - 1);
+            }
+        }
+        for k in 0..node.len() {
+            let tr = node.transition(k);
+            let m = tr.inp;
+            if m < 0x80 {
+                continue;
+            }
+            // A meant letter written as another.
+            if let Some(c) = c.filter(|&c| c != m) {
+                let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
+                if within(cost) {
+                    self.descend(tr, out, i + 1, damage + cost as u32, edits_left - 1);
+                }
+            }
+            // A meant letter lost (not at the very end: the next word may start with it).
+            let cost = t.lost[m as usize - 0x80];
+            if within(cost) && c.is_some() {
+                self.descend(tr, out, i, damage + cost as u32, edits_left - 1);
+            }
+        }
+    }
+
+    /// Takes transition `tr` (its letter joins the meant word), goes on at `i`.
+    fn descend(&mut self, tr: Transition, out: Output, i: usize, damage: u32, edits_left: u8) {
+        self.word.push(tr.inp);
+        let next = self.fst.node(tr.addr);
+        self.from(next, out.cat(tr.out), i, damage, edits_left);
+        self.word.pop();
     }
 }
 
