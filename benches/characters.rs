@@ -4,27 +4,15 @@
 //!
 //! Run: `cargo bench --bench characters`. Criterion prints the throughput of each.
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
 use unicode_normalization::UnicodeNormalization;
 
-fn corpus() -> String {
-    let mut files: Vec<_> = std::fs::read_dir("corpus-samples")
-        .expect("run from the repository root")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let one: String = files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap())
-        .collect();
-    one.repeat((4 << 20) / one.len() + 1)
-}
-
 fn bench(c: &mut Criterion) {
-    let raw = corpus();
+    let raw = common::corpus("", 4 << 20);
     let clean = laoclean::normalize(&raw).into_owned();
     let mut group = c.benchmark_group("characters");
     group

@@ -4,27 +4,15 @@
 //!
 //! Run: `cargo bench --bench words`. Criterion prints the throughput of each.
 
+mod common;
+
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use laoclean::{Cleaner, Config, Level};
 use std::hint::black_box;
 use std::time::Duration;
 
-fn corpus() -> String {
-    let mut files: Vec<_> = std::fs::read_dir("corpus-samples")
-        .expect("run from the repository root")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
-        .collect();
-    files.sort();
-    let one: String = files
-        .iter()
-        .map(|p| std::fs::read_to_string(p).unwrap() + "\n\n")
-        .collect();
-    one.repeat((1 << 20) / one.len() + 1)
-}
-
 fn bench(c: &mut Criterion) {
-    let text = corpus();
+    let text = common::corpus("\n\n", 1 << 20);
     let mut group = c.benchmark_group("words");
     group
         .sample_size(10)
