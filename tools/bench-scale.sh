@@ -103,6 +103,26 @@ mean_of() { python3 -c "import json,sys; print(json.load(open(sys.argv[1]))['res
 mbps() { python3 -c "import sys; print(f'{int(sys.argv[1]) / 1e6 / float(sys.argv[2]):.1f}')" "$1" "$2"; }
 ratio() { python3 -c "import sys; print(f'{float(sys.argv[1]) / float(sys.argv[2]):.2f}')" "$1" "$2"; }
 
+# Times `laoclean ARGS... INPUT` with -j1 and -j2 and prints the table with the scaling
+# ratio. Usage: scaling NAME TITLE INPUT ARGS...   (hyperfine JSON in $data/NAME.json)
+scaling() {
+    local name=$1 title=$2 input=$3
+    shift 3
+    local bytes t1 t2
+    bytes=$(stat -c %s "$input")
+    hyperfine --warmup 1 --runs "$runs" --export-json "$data/$name.json" \
+        -n "laoclean $* -j1" "$bin $* -j1 $input > /dev/null" \
+        -n "laoclean $* -j2" "$bin $* -j2 $input > /dev/null" >&2
+    t1=$(mean_of "$data/$name.json" 0)
+    t2=$(mean_of "$data/$name.json" 1)
+    echo
+    echo "| $title | mean s | MB/s |"
+    echo "|---|---|---|"
+    echo "| -j1 | $(printf %.2f "$t1") | $(mbps "$bytes" "$t1") |"
+    echo "| -j2 | $(printf %.2f "$t2") | $(mbps "$bytes" "$t2") |"
+    echo "| scaling -j2 / -j1 | $(ratio "$t1" "$t2")× | |"
+}
+
 # Peak RSS in MB and elapsed seconds of a command, from GNU time.
 rss_of() {
     local log
@@ -119,18 +139,7 @@ rss_of() {
 if [[ $what == all || $what == text ]]; then
     input=$data/lao-200mb.txt
     make_text "$input" 200
-    bytes=$(stat -c %s "$input")
-    hyperfine --warmup 1 --runs "$runs" --export-json "$data/text.json" \
-        -n "laoclean -j1" "$bin -j1 $input > /dev/null" \
-        -n "laoclean -j2" "$bin -j2 $input > /dev/null" >&2
-    t1=$(mean_of "$data/text.json" 0)
-    t2=$(mean_of "$data/text.json" 1)
-    echo
-    echo "| 200 MB text | mean s | MB/s |"
-    echo "|---|---|---|"
-    echo "| -j1 | $(printf %.2f "$t1") | $(mbps "$bytes" "$t1") |"
-    echo "| -j2 | $(printf %.2f "$t2") | $(mbps "$bytes" "$t2") |"
-    echo "| scaling -j2 / -j1 | $(ratio "$t1" "$t2")× | |"
+    scaling text "200 MB text" "$input"
 fi
 
 if [[ $what == all || $what == rss ]]; then
@@ -177,19 +186,8 @@ fi
 if [[ $what == all || $what == jsonl ]]; then
     input=$data/lao-200mb.jsonl
     make_jsonl "$input" 200
-    bytes=$(stat -c %s "$input")
-    hyperfine --warmup 1 --runs "$runs" --export-json "$data/jsonl.json" \
-        -n "laoclean --jsonl -j1" "$bin --jsonl --field text --field meta.title -j1 $input > /dev/null" \
-        -n "laoclean --jsonl -j2" "$bin --jsonl --field text --field meta.title -j2 $input > /dev/null" >&2
-    t1=$(mean_of "$data/jsonl.json" 0)
-    t2=$(mean_of "$data/jsonl.json" 1)
+    scaling jsonl "200 MB JSONL (text, meta.title)" "$input" --jsonl --field text --field meta.title
     read -r rss _ < <(rss_of "$bin" --jsonl --field text --field meta.title -j2 "$input")
-    echo
-    echo "| 200 MB JSONL (text, meta.title) | mean s | MB/s |"
-    echo "|---|---|---|"
-    echo "| -j1 | $(printf %.2f "$t1") | $(mbps "$bytes" "$t1") |"
-    echo "| -j2 | $(printf %.2f "$t2") | $(mbps "$bytes" "$t2") |"
-    echo "| scaling -j2 / -j1 | $(ratio "$t1" "$t2")× | |"
     echo "peak RSS, --jsonl -j2: $rss MB"
 fi
 echo
