@@ -8,7 +8,8 @@
 //! one more makes the renames durable. A reader sees the old file or the new one, never a mix.
 //! On any error the temporary file is removed (dropping a `NamedTempFile` deletes it)
 //! and the target is untouched. A file whose text does not change is not written at all,
-//! so its mtime stays. A symbolic link is followed: the target file is replaced and the
+//! so its mtime stays; if it fits in [`IN_MEMORY_BYTES`], no temporary file is made
+//! either ([`NewText`]), so a second run over a clean archive only reads. A symbolic link is followed: the target file is replaced and the
 //! link is left as it is. Other hard links to the file keep the old text, as with
 //! `sed -i`. If the file changes while it is being cleaned (its size, modification time
 //! or inode differ just before the rename), it is left as it is now and the run reports
@@ -61,7 +62,7 @@ impl Rewritten for StreamSummary {
 pub fn rewrite<S, E, F>(path: &Path, backup: Option<&OsStr>, clean: F) -> Result<S, RewriteError<E>>
 where
     S: Rewritten,
-    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
+    F: FnOnce(&mut BufReader<File>, &mut NewText<'_>) -> Result<S, E>,
 {
     let (summary, pending) = prepare(path, backup, clean)?;
     if let Some(pending) = pending {
@@ -81,6 +82,91 @@ pub struct Pending {
     backup: Option<std::ffi::OsString>,
 }
 
+/// Bytes of new text kept in memory before it goes to a temporary file: most files fit,
+/// and one that fits and comes out unchanged never touches the disk.
+const IN_MEMORY_BYTES: usize = 1 << 20;
+
+/// Where the new text of a file goes while it is cleaned: memory, then, past
+/// [`IN_MEMORY_BYTES`] or once the text is known to have changed, a temporary file next
+/// to the target. So a run over files that are already clean creates no file at all.
+pub struct NewText<'d> {
+    dir: &'d Path,
+    memory: Vec<u8>,
+    temp: Option<BufWriter<NamedTempFile>>,
+    /// Why the temporary file could not be made, when a write failed for that.
+    spill_error: Option<io::Error>,
+}
+
+/// Why [`NewText::into_temp`] failed.
+enum Spill {
+    /// The temporary file could not be created.
+    Create(io::Error),
+    /// It could not be written.
+    Write(io::Error),
+}
+
+impl<'d> NewText<'d> {
+    fn new(dir: &'d Path) -> Self {
+        NewText {
+            dir,
+            memory: Vec::new(),
+            temp: None,
+            spill_error: None,
+        }
+    }
+
+    /// Moves the text so far to a new temporary file in the target's directory.
+    fn spill(&mut self) -> Result<&mut BufWriter<NamedTempFile>, Spill> {
+        if self.temp.is_none() {
+            let file = tempfile::Builder::new()
+                .prefix(TEMP_PREFIX)
+                .suffix(".tmp")
+                .tempfile_in(self.dir)
+                .map_err(Spill::Create)?;
+            let mut writer = BufWriter::with_capacity(1 << 16, file);
+            writer
+                .write_all(&std::mem::take(&mut self.memory))
+                .map_err(Spill::Write)?;
+            self.temp = Some(writer);
+        }
+        Ok(self.temp.as_mut().expect("just made"))
+    }
+
+    /// The whole new text in its temporary file, flushed.
+    fn into_temp(mut self) -> Result<NamedTempFile, Spill> {
+        self.spill()?;
+        let writer = self.temp.take().expect("spilled");
+        writer
+            .into_inner()
+            .map_err(|e| Spill::Write(e.into_error()))
+    }
+}
+
+impl Write for NewText<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        if self.temp.is_none() && self.memory.len() + bytes.len() <= IN_MEMORY_BYTES {
+            self.memory.extend_from_slice(bytes);
+            return Ok(bytes.len());
+        }
+        match self.spill() {
+            Ok(temp) => temp.write(bytes),
+            Err(Spill::Write(e)) => Err(e),
+            Err(Spill::Create(e)) => {
+                let error = io::Error::new(e.kind(), e.to_string());
+                self.spill_error = Some(e);
+                Err(error)
+            }
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match &mut self.temp {
+            Some(temp) => temp.flush(),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The first half of [`rewrite`]: cleans the file into a temporary file next to it.
 /// Returns what `clean` returned, and the rewrite to commit if the text changed. The
 /// second half, [`Pending::commit`], mostly waits on the disk (fsync), so a caller can
@@ -92,7 +178,7 @@ pub fn prepare<S, E, F>(
 ) -> Result<(S, Option<Pending>), RewriteError<E>>
 where
     S: Rewritten,
-    F: FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<S, E>,
+    F: FnOnce(&mut BufReader<File>, &mut NewText<'_>) -> Result<S, E>,
 {
     let other =
         |what: &str, e: io::Error| RewriteError::<E>::Other(format!("{what}: {}", describe(&e)));
@@ -118,29 +204,30 @@ where
         return Err(not_regular());
     }
     let dir = target.parent().unwrap_or(Path::new("/"));
-    let temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(|e| other(&format!("cannot write in {}", dir.display()), e))?;
-
+    let cannot_write_in = |e: io::Error| other(&format!("cannot write in {}", dir.display()), e);
     let mut reader = BufReader::with_capacity(1 << 16, file);
-    let summary = {
-        let mut writer = BufWriter::with_capacity(1 << 16, temp.as_file());
-        let summary = clean(&mut reader, &mut writer).map_err(RewriteError::Stream)?;
-        writer
-            .flush()
-            .map_err(|e| other("cannot write the new text", e))?;
-        summary
+    let mut new_text = NewText::new(dir);
+    let summary = match clean(&mut reader, &mut new_text) {
+        Ok(summary) => summary,
+        Err(e) => {
+            return Err(match new_text.spill_error.take() {
+                Some(spill) => cannot_write_in(spill),
+                None => RewriteError::Stream(e),
+            })
+        }
     };
     if !summary.changed() {
-        return Ok((summary, None)); // `temp` is dropped, hence deleted.
+        return Ok((summary, None)); // A temporary file, if any, is dropped, hence deleted.
     }
     // A file we may not write stays as it is, though renaming over it would work.
     OpenOptions::new()
         .write(true)
         .open(&target)
         .map_err(|e| other("cannot write", e))?;
+    let temp = new_text.into_temp().map_err(|e| match e {
+        Spill::Create(e) => cannot_write_in(e),
+        Spill::Write(e) => other("cannot write the new text", e),
+    })?;
     let out = temp.as_file();
     // Keep the owner when we are allowed to (root rewriting someone's file); before the
     // mode, as a change of owner clears the set-user-ID and set-group-ID bits.
@@ -369,7 +456,7 @@ mod tests {
     fn writes(
         text: &'static str,
         changed: bool,
-    ) -> impl FnOnce(&mut BufReader<File>, &mut BufWriter<&File>) -> Result<StreamSummary, StreamError>
+    ) -> impl FnOnce(&mut BufReader<File>, &mut NewText<'_>) -> Result<StreamSummary, StreamError>
     {
         move |_, w| {
             w.write_all(text.as_bytes()).map_err(StreamError::Write)?;
@@ -444,6 +531,58 @@ mod tests {
         assert_eq!(fs::metadata(&path).unwrap().modified().unwrap(), before);
         assert!(!backup_path(&path, OsStr::new(".bak")).exists());
         assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn an_unchanged_file_makes_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "same").unwrap();
+        // Creating and deleting a temporary file would change the directory's mtime.
+        let before = fs::metadata(dir.path()).unwrap().modified().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let (_, pending) = prepare(&path, None, writes("same", false)).unwrap();
+        assert!(pending.is_none());
+        let after = fs::metadata(dir.path()).unwrap().modified().unwrap();
+        assert_eq!(after, before);
+    }
+
+    #[test]
+    fn a_text_larger_than_memory_goes_through_its_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old").unwrap();
+        let line = "ກ".repeat(1000) + "\n";
+        let lines = IN_MEMORY_BYTES / line.len() * 3;
+        let (_, pending) = prepare(&path, None, |_, w| {
+            for _ in 0..lines {
+                w.write_all(line.as_bytes()).map_err(StreamError::Write)?;
+                // Past the memory budget, the text is already in the temporary file.
+                assert!(w.temp.is_some() || w.memory.len() <= IN_MEMORY_BYTES);
+            }
+            Ok::<_, StreamError>(StreamSummary {
+                changed: true,
+                ..StreamSummary::default()
+            })
+        })
+        .unwrap();
+        assert_eq!(leftovers(dir.path()).len(), 1);
+        let pending = pending.unwrap();
+        pending.commit().unwrap();
+        assert_eq!(fs::read_to_string(&path).unwrap(), line.repeat(lines));
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_directory_without_room_for_the_temporary_file_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let gone = dir.path().join("gone");
+        let mut new_text = NewText::new(&gone);
+        new_text.write_all(b"small").unwrap();
+        let spilled = new_text.write_all(&vec![b'x'; IN_MEMORY_BYTES]);
+        assert_eq!(spilled.unwrap_err().kind(), io::ErrorKind::NotFound);
+        assert!(new_text.spill_error.is_some());
+        assert!(matches!(new_text.into_temp(), Err(Spill::Create(_))));
     }
 
     #[test]
