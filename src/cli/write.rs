@@ -27,7 +27,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, BufWriter, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
-use tempfile::NamedTempFile;
+use tempfile::{NamedTempFile, TempPath};
 
 /// The environment variable of the fault-injection hook (see the module docs).
 pub const FAIL_BEFORE_RENAME: &str = "LAOCLEAN_TEST_FAIL_BEFORE_RENAME";
@@ -74,9 +74,10 @@ where
 
 /// A new text written to its temporary file, with the original's permissions, waiting
 /// for [`Pending::commit`] to make it durable and put it in place. Dropping it deletes
-/// the temporary file and leaves the original untouched.
+/// the temporary file and leaves the original untouched. It holds the file's path, not
+/// an open file, so thousands of them waiting for a group commit cost no descriptors.
 pub struct Pending {
-    temp: NamedTempFile,
+    temp: TempPath,
     target: PathBuf,
     meta: fs::Metadata,
     backup: Option<std::ffi::OsString>,
@@ -235,7 +236,7 @@ where
     out.set_permissions(meta.permissions())
         .map_err(|e| other("cannot set permissions", e))?;
     let pending = Pending {
-        temp,
+        temp: temp.into_temp_path(),
         target,
         meta,
         backup: backup.map(OsStr::to_os_string),
@@ -244,14 +245,19 @@ where
 }
 
 impl Pending {
+    /// The directory of the target (and of the temporary file).
+    fn dir(&self) -> &Path {
+        self.target.parent().unwrap_or(Path::new("/"))
+    }
+
     /// The second half of [`rewrite`]: fsyncs the new text, writes the backup and renames
     /// the new text over the target. Returns the directory, for the caller to make the
     /// rename durable with [`sync_dir`] (once for many files of a directory). The error
     /// says what failed.
     pub fn commit(self) -> Result<PathBuf, String> {
-        self.temp
-            .as_file()
-            .sync_all()
+        // fsync makes the file's data durable whichever descriptor wrote it.
+        File::open(&self.temp)
+            .and_then(|f| f.sync_all())
             .map_err(|e| format!("cannot write the new text: {}", describe(&e)))?;
         self.put_in_place()
     }
@@ -294,7 +300,7 @@ impl Pending {
 /// cannot be synced that way, its files are fsynced one by one and their directories
 /// after the renames. Returns one result per rewrite, in order.
 pub fn commit_group(group: Vec<Pending>) -> Vec<Result<(), String>> {
-    let synced = sync_file_systems(group.iter().map(|p| (p.meta.dev(), p.temp.as_file())));
+    let synced = sync_file_systems(group.iter().map(|p| (p.meta.dev(), p.dir())));
     let mut dirs = std::collections::BTreeSet::new();
     let mut renamed = Vec::new();
     let results = group
@@ -319,10 +325,7 @@ pub fn commit_group(group: Vec<Pending>) -> Vec<Result<(), String>> {
         again.entry(dev).or_insert(dir);
     }
     for (dev, dir) in again {
-        let synced = File::open(&dir)
-            .map(|d| !sync_file_systems(std::iter::once((dev, &d))).is_empty())
-            .unwrap_or(false);
-        if !synced {
+        if sync_file_systems(std::iter::once((dev, dir.as_path()))).is_empty() {
             sync_dir(&dir);
         }
     }
@@ -332,19 +335,20 @@ pub fn commit_group(group: Vec<Pending>) -> Vec<Result<(), String>> {
     results
 }
 
-/// Makes all written data and metadata of the file systems holding `files` (device,
-/// an open file on it) durable, one `syncfs(2)` per device. Returns the devices synced.
+/// Makes all written data and metadata of the file systems holding `dirs` (device, a
+/// directory on it) durable, one `syncfs(2)` per device. Returns the devices synced.
 #[cfg(target_os = "linux")]
-fn sync_file_systems<'f>(
-    files: impl Iterator<Item = (u64, &'f File)>,
+fn sync_file_systems<'d>(
+    dirs: impl Iterator<Item = (u64, &'d Path)>,
 ) -> std::collections::BTreeSet<u64> {
     use std::os::fd::AsRawFd;
     let mut tried = std::collections::BTreeSet::new();
     let mut synced = std::collections::BTreeSet::new();
-    for (dev, file) in files {
+    for (dev, dir) in dirs {
         if tried.insert(dev) {
-            // SAFETY: `file` is open for the whole call, and syncfs only reads the number.
-            if unsafe { libc::syncfs(file.as_raw_fd()) } == 0 {
+            let Ok(dir) = File::open(dir) else { continue };
+            // SAFETY: `dir` is open for the whole call, and syncfs only reads the number.
+            if unsafe { libc::syncfs(dir.as_raw_fd()) } == 0 {
                 synced.insert(dev);
             }
         }
@@ -354,8 +358,8 @@ fn sync_file_systems<'f>(
 
 /// Elsewhere: no file system is synced at once; files are fsynced one by one.
 #[cfg(not(target_os = "linux"))]
-fn sync_file_systems<'f>(
-    _files: impl Iterator<Item = (u64, &'f File)>,
+fn sync_file_systems<'d>(
+    _dirs: impl Iterator<Item = (u64, &'d Path)>,
 ) -> std::collections::BTreeSet<u64> {
     std::collections::BTreeSet::new()
 }
@@ -583,6 +587,29 @@ mod tests {
         assert_eq!(spilled.unwrap_err().kind(), io::ErrorKind::NotFound);
         assert!(new_text.spill_error.is_some());
         assert!(matches!(new_text.into_temp(), Err(Spill::Create(_))));
+    }
+
+    #[test]
+    fn rewrites_waiting_for_their_commit_hold_no_open_files() {
+        let open_files = || fs::read_dir("/proc/self/fd").map(|d| d.count()).ok();
+        let dir = tempfile::tempdir().unwrap();
+        let before = open_files();
+        let pending: Vec<Pending> = (0..50)
+            .map(|k| {
+                let path = dir.path().join(format!("{k}.txt"));
+                fs::write(&path, "old").unwrap();
+                prepare(&path, None, writes("new", true))
+                    .unwrap()
+                    .1
+                    .unwrap()
+            })
+            .collect();
+        // Other tests run on other threads and open files too: allow for a few of them.
+        if let (Some(before), Some(after)) = (before, open_files()) {
+            assert!(after < before + 25, "{before} open files, then {after}");
+        }
+        assert!(commit_group(pending).iter().all(Result::is_ok));
+        assert_eq!(fs::read_to_string(dir.path().join("7.txt")).unwrap(), "new");
     }
 
     #[test]
