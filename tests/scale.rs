@@ -340,7 +340,7 @@ fn long_lines_give_the_same_output_for_any_threads() {
 
 #[test]
 fn many_files_in_place_across_groups_are_all_committed() {
-    // More files than a group of commits holds (threads × 16), some clean, some bad.
+    // More files than a group of commits holds (256), some clean, some bad.
     let dir = TempDir::new().unwrap();
     let mut dirty = Vec::new();
     for i in 0..300 {

@@ -5,6 +5,7 @@
 //! |---|---|
 //! | [`args`] | the flags (clap derive), `--help`, mapping to [`laoclean::Config`] |
 //! | [`files`] | stdin, named files, walking directories (`.gitignore`, `--glob`) |
+//! | [`ordered`] | many inputs cleaned in parallel, emitted in input order |
 //! | [`write`] | atomic in-place rewrites |
 //! | [`diff`] | `--diff` |
 //! | [`report`] | `--report json|jsonl` |
@@ -20,6 +21,7 @@ mod diff;
 mod explain;
 mod files;
 mod jsonl;
+mod ordered;
 mod progress;
 mod report;
 mod segment;
@@ -31,10 +33,10 @@ use files::{describe, Input};
 use laoclean::stream::{clean_stream, StreamError, StreamOptions, StreamSummary};
 use laoclean::{Cleaner, Config};
 use progress::Progress;
-use rayon::prelude::*;
 use report::Reporter;
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
+use std::ops::ControlFlow;
 use std::process::ExitCode;
 use tempfile::SpooledTempFile;
 use write::RewriteError;
@@ -229,110 +231,145 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     } else if mode == Mode::InPlace {
         run_in_place(&inputs, &mut run, &progress, |input| {
             process(input, mode, &cleaner, &options, args, &progress)
-        })?;
+        });
     } else {
-        let group_len = rayon::current_num_threads() * 4;
-        for group in inputs.chunks(group_len) {
-            let results: Vec<Result<Done, Failure>> = group
-                .par_iter()
-                .map(|input| process(input, mode, &cleaner, &options, args, &progress))
-                .collect();
-            emit_group(&mut run, &progress, group, results);
-            if run.stop {
-                break;
-            }
-        }
+        ordered::for_each_ordered(
+            &inputs,
+            window(),
+            |input| process(input, mode, &cleaner, &options, args, &progress),
+            |index, result| {
+                emit(&mut run, &progress, &inputs[index], result);
+                if run.stop {
+                    ControlFlow::Break(())
+                } else {
+                    ControlFlow::Continue(())
+                }
+            },
+        );
     }
     progress.finish();
     run.finish()
 }
 
-/// Emits the results of a group of inputs, in order.
-fn emit_group(
-    run: &mut Run<'_>,
-    progress: &Progress,
-    group: &[Input],
+/// Inputs cleaned at once or waiting to be emitted, when there are many
+/// ([`ordered::for_each_ordered`]): enough to keep every thread busy past a slow file,
+/// few enough to bound memory (each holds at most [`SPOOL_BYTES`] of text in memory).
+fn window() -> usize {
+    rayon::current_num_threads() * 4
+}
+
+/// Emits the result of one input (the inputs are emitted in order).
+fn emit(run: &mut Run<'_>, progress: &Progress, input: &Input, result: Result<Done, Failure>) {
+    progress.suspend(|| run.emit(input, result));
+    progress.file_done();
+}
+
+/// Files in a group of `-i` rewrites: a group's new texts are made durable together
+/// ([`write::commit_group`]), so larger groups mean fewer waits on the disk.
+const GROUP_LEN: usize = 256;
+
+/// Groups sent to the committer and not yet emitted, past which the cleaning waits for
+/// the oldest commit.
+const GROUPS_COMMITTING: usize = 2;
+
+/// Consecutive `-i` inputs whose rewrites are committed together.
+#[derive(Default)]
+struct Group {
+    /// Index of its first input.
+    start: usize,
     results: Vec<Result<Done, Failure>>,
-) {
-    for (input, result) in group.iter().zip(results) {
-        progress.suspend(|| run.emit(input, result));
-        progress.file_done();
+    /// The rewrites, and the index in `results` of each.
+    rewrites: Vec<write::Pending>,
+    rewritten: Vec<usize>,
+}
+
+impl Group {
+    /// Emits the results, each rewrite's with the outcome of its commit.
+    fn settle(
+        mut self,
+        commits: Vec<Result<(), String>>,
+        inputs: &[Input],
+        run: &mut Run<'_>,
+        progress: &Progress,
+    ) {
+        for (index, commit) in self.rewritten.into_iter().zip(commits) {
+            if let Err(message) = commit {
+                self.results[index] = Err(Failure::Error(message));
+            }
+        }
+        let inputs = &inputs[self.start..self.start + self.results.len()];
+        for (input, result) in inputs.iter().zip(self.results) {
+            emit(run, progress, input, result);
+        }
     }
 }
 
-/// A group of inputs and the results of cleaning them.
-type Cleaned<'i> = (&'i [Input], Vec<Result<Done, Failure>>);
-
-/// Fewest files in a group of `-i` inputs: a group's new texts are made durable together
-/// ([`write::commit_group`]), so larger groups mean fewer waits on the disk.
-const MIN_GROUP: usize = 256;
-
-/// `-i` over many files. Groups of files are cleaned on the rayon pool into temporary
-/// files; a committer thread puts each group in place ([`write::commit_group`]: one
-/// file-system sync for the group's new texts, the backups and renames, one more sync)
-/// while the next group is cleaned. Results are emitted in input order, a group once its
-/// commit is done.
+/// `-i` over many files. Files are cleaned on the rayon pool into temporary files
+/// ([`ordered::for_each_ordered`]); every [`GROUP_LEN`] of them, a committer thread
+/// puts the group in place ([`write::commit_group`]: one file-system sync for the
+/// group's new texts, the backups and renames, one more sync) while the cleaning goes
+/// on. A group is emitted once its commit is done, so results stay in input order.
 fn run_in_place(
     inputs: &[Input],
     run: &mut Run<'_>,
     progress: &Progress,
     clean: impl Fn(&Input) -> Result<Done, Failure> + Sync,
-) -> Result<(), String> {
+) {
     use std::sync::mpsc;
-    let group_len = (rayon::current_num_threads() * 16).max(MIN_GROUP);
-    // A job: the indices in its group of the rewrites, and the rewrites.
-    let (job_tx, job_rx) = mpsc::channel::<(Vec<usize>, Vec<write::Pending>)>();
-    let (done_tx, done_rx) = mpsc::channel::<Vec<(usize, Result<(), String>)>>();
+    let (jobs, job_rx) = mpsc::channel::<Vec<write::Pending>>();
+    let (done_tx, commits) = mpsc::channel::<Vec<Result<(), String>>>();
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for (indices, group) in job_rx {
-                let results = write::commit_group(group);
-                if done_tx
-                    .send(indices.into_iter().zip(results).collect())
-                    .is_err()
-                {
+            for group in job_rx {
+                if done_tx.send(write::commit_group(group)).is_err() {
                     return;
                 }
             }
         });
-        // Waits for the commit of the group before, records its failures, emits it.
-        let settle = |run: &mut Run<'_>, group: &[Input], mut results: Vec<_>| {
-            for (index, result) in done_rx.recv().expect("the committer answers every job") {
-                if let Err(message) = result {
-                    results[index] = Err(Failure::Error(message));
-                }
-            }
-            emit_group(run, progress, group, results);
-        };
-        let mut before: Option<Cleaned<'_>> = None;
-        for group in inputs.chunks(group_len) {
-            let mut results: Vec<Result<Done, Failure>> = group.par_iter().map(&clean).collect();
-            let (mut indices, mut rewrites) = (Vec::new(), Vec::new());
-            for (index, result) in results.iter_mut().enumerate() {
-                if let Ok(done) = result {
-                    if let Body::Commit(pending) = std::mem::replace(&mut done.body, Body::None) {
-                        indices.push(index);
-                        rewrites.push(pending);
-                    }
-                }
-            }
-            if let Some((group, results)) = before.take() {
-                settle(run, group, results);
-            }
-            job_tx
-                .send((indices, rewrites))
+        let mut committing = std::collections::VecDeque::new();
+        let mut group = Group::default();
+        // Sends the group to the committer; emits the groups committed so far, waiting
+        // for the oldest while too many are in the committer's hands.
+        let mut send = |group: Group, run: &mut Run<'_>, last: bool| {
+            let mut group = group;
+            jobs.send(std::mem::take(&mut group.rewrites))
                 .expect("the committer waits for jobs");
-            before = Some((group, results));
-            if run.stop {
-                break;
+            committing.push_back(group);
+            while !committing.is_empty() {
+                let done = if last || committing.len() > GROUPS_COMMITTING {
+                    commits.recv().ok()
+                } else {
+                    commits.try_recv().ok()
+                };
+                let Some(done) = done else { break };
+                let oldest: Group = committing.pop_front().expect("not empty");
+                oldest.settle(done, inputs, run, progress);
             }
-        }
-        drop(job_tx);
-        if let Some((group, results)) = before.take() {
-            settle(run, group, results);
-        }
+        };
+        ordered::for_each_ordered(inputs, window(), &clean, |index, mut result| {
+            if let Ok(done) = &mut result {
+                if let Body::Commit(pending) = std::mem::replace(&mut done.body, Body::None) {
+                    group.rewritten.push(group.results.len());
+                    group.rewrites.push(pending);
+                }
+            }
+            group.results.push(result);
+            if group.results.len() == GROUP_LEN {
+                let next = Group {
+                    start: index + 1,
+                    ..Group::default()
+                };
+                send(std::mem::replace(&mut group, next), run, false);
+            }
+            if run.stop {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        });
+        send(group, run, true);
+        drop(jobs);
     });
-    Ok(())
 }
 
 /// The cleaner of the settings, with the `--dict` words added to the lexicon.
