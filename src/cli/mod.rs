@@ -239,11 +239,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             |input| process(input, mode, &cleaner, &options, args, &progress),
             |index, result| {
                 emit(&mut run, &progress, &inputs[index], result);
-                if run.stop {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
+                run.flow()
             },
         );
     }
@@ -253,7 +249,8 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
 
 /// Inputs cleaned at once or waiting to be emitted, when there are many
 /// ([`ordered::for_each_ordered`]): enough to keep every thread busy past a slow file,
-/// few enough to bound memory (each holds at most [`SPOOL_BYTES`] of text in memory).
+/// few enough to bound memory (each holds at most [`SPOOL_BYTES`] of text in memory when
+/// printed, 1 MiB when rewritten in place).
 fn window() -> usize {
     rayon::current_num_threads() * 4
 }
@@ -330,8 +327,7 @@ fn run_in_place(
         let mut group = Group::default();
         // Sends the group to the committer; emits the groups committed so far, waiting
         // for the oldest while too many are in the committer's hands.
-        let mut send = |group: Group, run: &mut Run<'_>, last: bool| {
-            let mut group = group;
+        let mut send = |mut group: Group, run: &mut Run<'_>, last: bool| {
             jobs.send(std::mem::take(&mut group.rewrites))
                 .expect("the committer waits for jobs");
             committing.push_back(group);
@@ -361,11 +357,7 @@ fn run_in_place(
                 };
                 send(std::mem::replace(&mut group, next), run, false);
             }
-            if run.stop {
-                ControlFlow::Break(())
-            } else {
-                ControlFlow::Continue(())
-            }
+            run.flow()
         });
         send(group, run, true);
         drop(jobs);
@@ -493,6 +485,15 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// Go on with the next input, or stop: stdout is gone.
+    fn flow(&self) -> ControlFlow<()> {
+        if self.stop {
+            ControlFlow::Break(())
+        } else {
+            ControlFlow::Continue(())
+        }
+    }
+
     /// Emits the result of one input, in input order (on the main thread).
     fn emit(&mut self, input: &Input, result: Result<Done, Failure>) {
         if self.stop {
