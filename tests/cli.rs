@@ -1148,3 +1148,34 @@ fn a_fifo_or_stdin_path_is_not_rewritten() {
         .code(2)
         .stderr(predicate::str::contains("not a regular file"));
 }
+
+#[test]
+fn printing_many_files_into_a_closed_pipe_stops_quietly() {
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    let dir = TempDir::new().unwrap();
+    for i in 0..400 {
+        write(dir.path(), &format!("f{i:03}.txt"), "ເລກ ໓\n".repeat(200));
+    }
+    let mut child = Process::new(env!("CARGO_BIN_EXE_laoclean"))
+        .args(["-j2"])
+        .arg(dir.path())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Read the first file's text, then close the pipe.
+    let mut first = vec![0; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    let mut stderr = String::new();
+    child
+        .stderr
+        .take()
+        .unwrap()
+        .read_to_string(&mut stderr)
+        .unwrap();
+    let status = child.wait().unwrap();
+    assert!(String::from_utf8_lossy(&first).contains("ເລກ 3"));
+    assert_eq!(stderr, "");
+    assert_eq!(status.code(), Some(0));
+}
