@@ -642,7 +642,15 @@ fn search_from(
         p,
         search.min_end,
         search.join,
-        |e, joined| bound(e, if joined { JOIN_SPACE } else { 0 }),
+        // A text too short to correct (see `correctable`) keeps none of its words: the
+        // walk need not list them.
+        |e, joined| {
+            if ok(e) {
+                bound(e, if joined { JOIN_SPACE } else { 0 })
+            } else {
+                0
+            }
+        },
         &mut |e, w, cost, skipped| {
             let written: &[u8] = match skipped {
                 None => &keys[p..e],
@@ -673,7 +681,7 @@ fn search_from(
             found((e, w, cost + damage as u64 + extra, kind));
         },
     );
-    if search.near {
+    if search.near && may_start_syllable(chars, p) {
         for fst in lex.automata() {
             near(
                 fst,
@@ -690,4 +698,15 @@ fn search_from(
             );
         }
     }
+}
+
+/// May a syllable start at char `p` of `chars` by the orthography: a leading vowel, or
+/// a consonant that no leading vowel comes just before (a leading vowel is written
+/// before the consonant of its own syllable), at the start or after a space.
+fn may_start_syllable(chars: &[char], p: usize) -> bool {
+    let c = chars[p];
+    let after = |q: usize| q == 0 || matches!(chars[q - 1], ' ' | '\n');
+    crate::lao::is_leading_vowel(c)
+        || (crate::lao::is_consonant(c)
+            && (after(p) || !crate::lao::is_leading_vowel(chars[p - 1])))
 }
