@@ -681,7 +681,7 @@ fn search_from(
             found((e, w, cost + damage as u64 + extra, kind));
         },
     );
-    if search.near && may_start_syllable(chars, p) {
+    if search.near {
         for fst in lex.automata() {
             near(
                 fst,
@@ -698,15 +698,4 @@ fn search_from(
             );
         }
     }
-}
-
-/// May a syllable start at char `p` of `chars` by the orthography: a leading vowel, or
-/// a consonant that no leading vowel comes just before (a leading vowel is written
-/// before the consonant of its own syllable), at the start or after a space.
-fn may_start_syllable(chars: &[char], p: usize) -> bool {
-    let c = chars[p];
-    let after = |q: usize| q == 0 || matches!(chars[q - 1], ' ' | '\n');
-    crate::lao::is_leading_vowel(c)
-        || (crate::lao::is_consonant(c)
-            && (after(p) || !crate::lao::is_leading_vowel(chars[p - 1])))
 }
