@@ -188,15 +188,20 @@ fn dropped_byte(b: u8) -> bool {
 
 /// One aligned unit: a skeleton character and the tone marks after it, as a range of
 /// key bytes: `start..tones` is the base, `tones..end` the tones.
+/// Offsets are bytes: words are at most [`MAX_WORD_CHARS`] long (a longer text has no
+/// units), so the arrays of [`damage_of_keys`] stay small to set up.
 #[derive(Clone, Copy)]
 struct Unit {
-    start: usize,
-    tones: usize,
-    end: usize,
+    start: u8,
+    tones: u8,
+    end: u8,
 }
 
 /// Splits key bytes into units; at most 72 (longer words are not in the lexicon).
 fn units(s: &[u8], out: &mut [Unit; 80]) -> Option<usize> {
+    if s.len() > u8::MAX as usize {
+        return None;
+    }
     let mut n = 0;
     let mut i = 0;
     while i < s.len() {
@@ -206,9 +211,9 @@ fn units(s: &[u8], out: &mut [Unit; 80]) -> Option<usize> {
             e += 1;
         }
         *out.get_mut(n)? = Unit {
-            start: i,
-            tones: b,
-            end: e,
+            start: i as u8,
+            tones: b as u8,
+            end: e as u8,
         };
         n += 1;
         i = e;
@@ -229,13 +234,13 @@ pub fn damage_cost(meant: &str, written: &str) -> Option<u32> {
 }
 
 fn base(s: &[u8], u: Unit) -> &[u8] {
-    &s[u.start..u.tones]
+    &s[u.start as usize..u.tones as usize]
 }
 fn tones(s: &[u8], u: Unit) -> &[u8] {
-    &s[u.tones..u.end]
+    &s[u.tones as usize..u.end as usize]
 }
 fn all(s: &[u8], u: Unit) -> &[u8] {
-    &s[u.start..u.end]
+    &s[u.start as usize..u.end as usize]
 }
 
 /// [`damage_cost`] over key bytes (code point − U+0E00) of two words that have the same
@@ -266,14 +271,19 @@ pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
             let shifted = (ta.is_empty() && tb2.is_empty() && ta2 == tb)
                 || (tb.is_empty() && ta2.is_empty() && tb2 == ta);
             if shifted && (!tb.is_empty() || !ta.is_empty()) {
-                cost += listed(&m[a.start..a2.end], &w[b.start..b2.end]).unwrap_or(TONE_SHIFT);
+                cost += listed(
+                    &m[a.start as usize..a2.end as usize],
+                    &w[b.start as usize..b2.end as usize],
+                )
+                .unwrap_or(TONE_SHIFT);
                 i += 2;
                 continue;
             }
         }
         if all(m, a) != all(w, b) {
-            let vowel_mark =
-                crate::lao::is_mark(char::from_u32(0x0E00 + m[a.start] as u32).unwrap_or(' '));
+            let vowel_mark = crate::lao::is_mark(
+                char::from_u32(0x0E00 + m[a.start as usize] as u32).unwrap_or(' '),
+            );
             let stacked = if vowel_mark && tones(m, a) != tones(w, b) {
                 listed(all(m, a), all(w, b))
             } else {

@@ -133,7 +133,9 @@ pub enum LexiconError {
 #[derive(Clone)]
 pub struct Lexicon {
     main: Map<Bytes>,
+    main_head: Arc<Head>,
     user: Option<Map<Bytes>>,
+    user_head: Option<Arc<Head>>,
     user_len: usize,
     total: u64,
     unknown_cost: u64,
@@ -173,14 +175,18 @@ impl Lexicon {
     /// assert!(laoclean::words::Lexicon::embedded().contains("ພາສາ"));
     /// ```
     pub fn embedded() -> Lexicon {
+        static HEAD: std::sync::OnceLock<Arc<Head>> = std::sync::OnceLock::new();
         let main = Map::new(Bytes::Static(EMBEDDED_FST)).expect("embedded lexicon is valid");
-        Lexicon::with_main(main, EMBEDDED_TOTAL, EMBEDDED_MAX_COST)
+        let head = HEAD.get_or_init(|| Arc::new(Head::new(main.as_fst())));
+        Lexicon::with_main(main, head.clone(), EMBEDDED_TOTAL, EMBEDDED_MAX_COST)
     }
 
-    fn with_main(main: Map<Bytes>, total: u64, max_cost: u64) -> Lexicon {
+    fn with_main(main: Map<Bytes>, main_head: Arc<Head>, total: u64, max_cost: u64) -> Lexicon {
         Lexicon {
             main,
+            main_head,
             user: None,
+            user_head: None,
             user_len: 0,
             total,
             unknown_cost: max_cost + 2 * COST_SCALE as u64,
@@ -205,7 +211,8 @@ impl Lexicon {
         let total: u64 = counts.values().sum();
         let (map, max_cost) =
             build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
-        Ok(Lexicon::with_main(map, total, max_cost))
+        let head = Arc::new(Head::new(map.as_fst()));
+        Ok(Lexicon::with_main(map, head, total, max_cost))
     }
 
     /// Adds users' own words, each with an optional count (default
@@ -235,6 +242,7 @@ impl Lexicon {
         let (map, max_cost) =
             build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         self.user_len = counts.len();
+        self.user_head = (!counts.is_empty()).then(|| Arc::new(Head::new(map.as_fst())));
         self.user = (!counts.is_empty()).then_some(map);
         self.unknown_cost = self.unknown_cost.max(max_cost + 2 * COST_SCALE as u64);
         Ok(self)
@@ -337,9 +345,15 @@ impl Lexicon {
         mut found: impl FnMut(usize, u64),
     ) {
         let end = chars.len().min(start + max_chars);
-        walk(&self.main, &chars[start..end], start, &mut found);
-        if let Some(u) = &self.user {
-            walk(u, &chars[start..end], start, &mut found);
+        walk(
+            &self.main,
+            &self.main_head,
+            &chars[start..end],
+            start,
+            &mut found,
+        );
+        if let (Some(u), Some(h)) = (&self.user, &self.user_head) {
+            walk(u, h, &chars[start..end], start, &mut found);
         }
     }
 
@@ -356,9 +370,9 @@ impl Lexicon {
         max_chars: usize,
         mut found: impl FnMut(usize, u64),
     ) {
-        if let Some(u) = &self.user {
+        if let (Some(u), Some(h)) = (&self.user, &self.user_head) {
             let end = chars.len().min(start + max_chars);
-            walk(u, &chars[start..end], start, &mut found);
+            walk(u, h, &chars[start..end], start, &mut found);
         }
     }
 
@@ -409,14 +423,55 @@ impl Lexicon {
 /// when the first `k + 1` characters are a word.
 fn walk(
     map: &Map<Bytes>,
+    head: &Head,
     chars: &[(usize, char)],
     base: usize,
     found: &mut impl FnMut(usize, u64),
 ) {
     let fst = map.as_fst();
-    let mut node = fst.root();
-    let mut out = Output::zero();
-    for (k, &(_, c)) in chars.iter().enumerate() {
+    if !head.usable {
+        return walk_from(fst, fst.root(), Output::zero(), chars, 0, base, found);
+    }
+    // The first two letters from the table, the rest through the automaton.
+    let step = |k: usize, prefix: Option<u8>| {
+        let b = chars.get(k).and_then(|&(_, c)| key_byte(c))?;
+        head.step(prefix, b)
+    };
+    let Some(one) = step(0, None) else {
+        return;
+    };
+    if let Some(cost) = one.word() {
+        found(base + 1, cost);
+    }
+    let Some(two) = step(1, key_byte(chars[0].1)) else {
+        return;
+    };
+    if let Some(cost) = two.word() {
+        found(base + 2, cost);
+    }
+    let node = fst.node(two.addr as fst::raw::CompiledAddr);
+    walk_from(
+        fst,
+        node,
+        Output::new(two.out as u64),
+        chars,
+        2,
+        base,
+        found,
+    );
+}
+
+/// Goes on with a walk at `node` (output so far `out`) from char `from` of `chars`.
+fn walk_from<'f>(
+    fst: &'f fst::raw::Fst<Bytes>,
+    mut node: fst::raw::Node<'f>,
+    mut out: Output,
+    chars: &[(usize, char)],
+    from: usize,
+    base: usize,
+    found: &mut impl FnMut(usize, u64),
+) {
+    for (k, &(_, c)) in chars.iter().enumerate().skip(from) {
         let Some(i) = key_byte(c).and_then(|b| node.find_input(b)) else {
             return;
         };
@@ -426,6 +481,105 @@ fn walk(
         if node.is_final() {
             found(base + k + 1, out.cat(node.final_output()).value());
         }
+    }
+}
+
+/// The first two steps of every walk through one word automaton, as a table: walks
+/// start at every position of a text, and the root and the nodes just below it (which
+/// have the most transitions) are the costliest to decode.
+pub(crate) struct Head {
+    /// By first letter (key byte − 0x80): the step from the root.
+    one: Vec<HeadStep>,
+    /// By first and second letter (`(b1 − 0x80) × 128 + b2 − 0x80`): both steps.
+    two: Vec<HeadStep>,
+    /// Every address and cost fits the table (else walks take no shortcut).
+    usable: bool,
+}
+
+/// Where a walk is after one or two letters: the node, the output so far and, if the
+/// letters are a word, its cost. `addr == NO_STEP`: no word starts so.
+#[derive(Clone, Copy)]
+struct HeadStep {
+    addr: u32,
+    out: u32,
+    word: u32,
+}
+
+const NO_STEP: u32 = u32::MAX;
+
+impl HeadStep {
+    const NONE: HeadStep = HeadStep {
+        addr: NO_STEP,
+        out: 0,
+        word: NO_STEP,
+    };
+
+    fn word(self) -> Option<u64> {
+        (self.word != NO_STEP).then_some(self.word as u64)
+    }
+}
+
+impl Head {
+    fn new(fst: &fst::raw::Fst<Bytes>) -> Head {
+        let mut head = Head {
+            one: vec![HeadStep::NONE; 128],
+            two: vec![HeadStep::NONE; 128 * 128],
+            usable: false,
+        };
+        let step = |node: &fst::raw::Node<'_>, i: usize, out: u64| {
+            let t = node.transition(i);
+            let next = fst.node(t.addr);
+            let out = out + t.out.value();
+            let word = next.is_final().then(|| out + next.final_output().value());
+            let fits = |v: u64| u32::try_from(v).ok().filter(|&v| v != NO_STEP);
+            let s = HeadStep {
+                addr: fits(t.addr as u64)?,
+                out: fits(out)?,
+                word: match word {
+                    Some(w) => fits(w)?,
+                    None => NO_STEP,
+                },
+            };
+            Some((s, next, out))
+        };
+        let mut fits_all = true;
+        let root = fst.root();
+        for i in 0..root.len() {
+            let b1 = root.transition(i).inp;
+            if b1 < 0x80 {
+                continue; // no Lao key byte
+            }
+            let Some((s1, n1, o1)) = step(&root, i, 0) else {
+                fits_all = false;
+                continue;
+            };
+            head.one[b1 as usize - 0x80] = s1;
+            for j in 0..n1.len() {
+                let b2 = n1.transition(j).inp;
+                if b2 < 0x80 {
+                    continue;
+                }
+                match step(&n1, j, o1) {
+                    Some((s2, _, _)) => {
+                        head.two[(b1 as usize - 0x80) * 128 + b2 as usize - 0x80] = s2
+                    }
+                    None => fits_all = false,
+                }
+            }
+        }
+        head.usable = fits_all;
+        head
+    }
+
+    /// The step over letter `b` (key byte) after `prefix` (none: from the root).
+    #[inline]
+    fn step(&self, prefix: Option<u8>, b: u8) -> Option<HeadStep> {
+        let b = (b as usize).checked_sub(0x80)?;
+        let s = match prefix {
+            None => self.one[b],
+            Some(a) => self.two[(a as usize).checked_sub(0x80)? * 128 + b],
+        };
+        (s.addr != NO_STEP).then_some(s)
     }
 }
 

@@ -642,7 +642,15 @@ fn search_from(
         p,
         search.min_end,
         search.join,
-        |e, joined| bound(e, if joined { JOIN_SPACE } else { 0 }),
+        // A text too short to correct (see `correctable`) keeps none of its words: the
+        // walk need not list them.
+        |e, joined| {
+            if ok(e) {
+                bound(e, if joined { JOIN_SPACE } else { 0 })
+            } else {
+                0
+            }
+        },
         &mut |e, w, cost, skipped| {
             let written: &[u8] = match skipped {
                 None => &keys[p..e],
