@@ -172,10 +172,10 @@ if [[ $what == all || $what == files ]]; then
     hyperfine --warmup 1 --runs "$runs" --export-json "$data/files.json" \
         --prepare "rm -f $tree.work.txt; cp $tree.one.txt $tree.work.txt; sync" \
         --prepare "mv $tree.work $trash/\$(date +%s%N) 2>/dev/null; cp -r $tree.orig $tree.work; sync; sleep ${RECENT:-65}" \
-        --prepare "[ -d $tree.work ] || cp -r $tree.orig $tree.work; sync" \
+        --prepare "sync" \
         -n "one file -i" "$bin -q -j2 -i $tree.work.txt" \
         -n "10,000 files -i" "$bin -q -j2 -i $tree.work" \
-        -n "10,000 files to stdout" "$bin -q -j2 $tree.work > /dev/null" >&2
+        -n "10,000 files to stdout" "$bin -q -j2 $tree.orig > /dev/null" >&2
     rm -rf "$trash"
     t_one=$(mean_of "$data/files.json" 0)
     t_many=$(mean_of "$data/files.json" 1)
