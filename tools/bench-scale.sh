@@ -166,28 +166,42 @@ if [[ $what == all || $what == files ]]; then
     # 10,000 files deleted just before a run would slow the run's own temporary files
     # (measured: ext4 inode allocation was 8% of the CPU samples of such a run, under
     # 1% after the wait). A user's run does not start that way.
+    #
+    # The speed of this shared machine drifts by a quarter over minutes, so the three
+    # commands take turns, ROUNDS times (not all runs of one, then of the next), and the
+    # share is the median over the rounds of one file's time over the files' time.
     [ -d "$tree.orig" ] || cp -r "$tree" "$tree.orig"
     trash=$data/trash
     mkdir -p "$trash"
-    hyperfine --warmup 1 --runs "$runs" --export-json "$data/files.json" \
-        --prepare "rm -f $tree.work.txt; cp $tree.one.txt $tree.work.txt; sync" \
-        --prepare "mv $tree.work $trash/\$(date +%s%N) 2>/dev/null; cp -r $tree.orig $tree.work; sync; sleep ${RECENT:-65}" \
-        --prepare "sync" \
-        -n "one file -i" "$bin -q -j2 -i $tree.work.txt" \
-        -n "10,000 files -i" "$bin -q -j2 -i $tree.work" \
-        -n "10,000 files to stdout" "$bin -q -j2 $tree.orig > /dev/null" >&2
+    timed() { /usr/bin/time -f "%e %U %S" -o "$data/time.txt" "$@" >/dev/null; cat "$data/time.txt"; }
+    : > "$data/files.txt"
+    for round in $(seq "${ROUNDS:-4}"); do
+        rm -f "$tree.work.txt"; cp "$tree.one.txt" "$tree.work.txt"; sync
+        one=$(timed "$bin" -q -j2 -i "$tree.work.txt")
+        [ -d "$tree.work" ] && mv "$tree.work" "$trash/$round"
+        cp -r "$tree.orig" "$tree.work"; sync; sleep "${RECENT:-65}"
+        many=$(timed "$bin" -q -j2 -i "$tree.work")
+        sync
+        printed=$(timed "$bin" -q -j2 "$tree.orig")
+        echo "$one $many $printed" | tee -a "$data/files.txt" >&2
+    done
     rm -rf "$trash"
-    t_one=$(mean_of "$data/files.json" 0)
-    t_many=$(mean_of "$data/files.json" 1)
-    t_print=$(mean_of "$data/files.json" 2)
+    # Columns per round: wall, user, sys of each of the three commands.
+    read -r t_one t_many t_print share < <(python3 - "$data/files.txt" <<'PY'
+import statistics as st, sys
+rows = [list(map(float, l.split())) for l in open(sys.argv[1]) if l.strip()]
+med = lambda k: st.median(r[k] for r in rows)
+print(med(0), med(3), med(6), st.median(100 * r[0] / r[3] for r in rows))
+PY
+)
     rm -rf "$tree.work"
     cp -r "$tree.orig" "$tree.work"
     read -r rss _ < <(rss_of "$bin" -q -j2 -i "$tree.work")
     echo
-    echo "| $((bytes / 1000000)) MB | mean s | MB/s | share of one file |"
+    echo "| $((bytes / 1000000)) MB | median s | MB/s | share of one file |"
     echo "|---|---|---|---|"
     echo "| one file, -i | $(printf %.2f "$t_one") | $(mbps "$bytes" "$t_one") | 100% |"
-    echo "| 10,000 files in 100 dirs, -i | $(printf %.2f "$t_many") | $(mbps "$bytes" "$t_many") | $(python3 -c "print(f'{100 * $t_one / $t_many:.0f}%')") |"
+    echo "| 10,000 files in 100 dirs, -i | $(printf %.2f "$t_many") | $(mbps "$bytes" "$t_many") | $(printf %.0f "$share")% (median of the rounds) |"
     echo "| 10,000 files, to stdout | $(printf %.2f "$t_print") | $(mbps "$bytes" "$t_print") | |"
     echo "peak RSS, 10,000 files -i: $rss MB"
     rm -rf "$tree.work" "$tree.work.txt"
