@@ -7,10 +7,12 @@
 //! ```
 
 use crate::edit::{map_to_original, Edit};
+use crate::stream::paragraphs;
 use crate::words::{Lexicon, WordModel};
 use crate::{characters, spacing, words, Config};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
+use std::ops::Range;
 
 /// Cleans Lao text. Build it once (it holds the compiled tables) and share it between
 /// threads; every method takes `&self`.
@@ -130,17 +132,31 @@ impl Cleaner {
         // A word edit can leave work for the character stage (a tone dropped from a word
         // lets a stray mark after a space rejoin it), so the stages run again on what the
         // word stage changed, until nothing changes: clean(clean(x)) == clean(x).
-        // Suggestions come from the first pass only.
+        // Suggestions come from the first pass only. Later passes read again only the
+        // paragraphs that changed since the word stage began, where they can tell.
+        let mut before_words: Option<String> = None;
         for pass in 0..PIPELINE_PASSES {
             let first = pass == 0;
-            let mut changed =
-                stages.apply(|t, record| quiet(characters::run(t, cfg, record), first));
+            let scope = |text: &str| {
+                let before = before_words.as_deref()?;
+                changed_paragraphs(before, text)
+            };
+            let mut changed = stages.apply(|t, record| {
+                within(t, scope(t).as_deref(), record, |p, record| {
+                    quiet(characters::run(p, cfg, record), first)
+                })
+            });
             if cfg.spacing {
-                changed |= stages.apply(|t, record| quiet(spacing::run(t, cfg, record), first));
+                changed |= stages.apply(|t, record| {
+                    within(t, scope(t).as_deref(), record, |p, record| {
+                        quiet(spacing::run(p, cfg, record), first)
+                    })
+                });
             }
             if (!first && !changed) || cfg.level == crate::Level::Safe {
                 break;
             }
+            before_words = Some(stages.text.to_string());
             if !self.word_rounds(stages, first) {
                 break;
             }
@@ -173,6 +189,69 @@ impl Cleaner {
             any = true;
         }
         any
+    }
+}
+
+/// The paragraphs of `after` that differ from those of `before`, if both have as many
+/// paragraphs and there is no code fence (whose state crosses paragraphs); `None`: all
+/// of `after` is to be read again.
+fn changed_paragraphs(before: &str, after: &str) -> Option<Vec<Range<usize>>> {
+    if after.contains("```") || after.contains("~~~") {
+        return None;
+    }
+    let (old, new) = (paragraphs(before), paragraphs(after));
+    if old.len() != new.len() {
+        return None;
+    }
+    let changed = old
+        .into_iter()
+        .zip(new)
+        .filter(|(o, n)| before[o.clone()] != after[n.clone()])
+        .map(|(_, n)| n);
+    Some(changed.collect())
+}
+
+/// Runs `stage` on the paragraphs `scope` of `text` only (on all of it if `None`), with
+/// its edits in the offsets of `text`.
+fn within<'t>(
+    text: &'t str,
+    scope: Option<&[Range<usize>]>,
+    record: bool,
+    stage: impl for<'p> Fn(&'p str, bool) -> StageOutput<'p>,
+) -> StageOutput<'t> {
+    let Some(scope) = scope else {
+        return stage(text, record);
+    };
+    // The new text, once a paragraph has changed: `text` up to `copied`, as cleaned.
+    let (mut new, mut copied) = (None::<String>, 0);
+    let (mut edits, mut suggestions) = (Vec::new(), Vec::new());
+    for range in scope {
+        let out = stage(&text[range.clone()], record);
+        let shift = |mut e: Edit| {
+            e.start += range.start;
+            e.end += range.start;
+            e
+        };
+        edits.extend(out.edits.into_iter().map(shift));
+        suggestions.extend(out.suggestions.into_iter().map(shift));
+        if let Cow::Owned(paragraph) = out.text {
+            let new = new.get_or_insert_with(|| String::with_capacity(text.len()));
+            new.push_str(&text[copied..range.start]);
+            new.push_str(&paragraph);
+            copied = range.end;
+        }
+    }
+    let text = match new {
+        None => Cow::Borrowed(text),
+        Some(mut new) => {
+            new.push_str(&text[copied..]);
+            Cow::Owned(new)
+        }
+    };
+    StageOutput {
+        text,
+        edits,
+        suggestions,
     }
 }
 
@@ -262,5 +341,60 @@ impl<'a> Stages<'a> {
             self.text = Cow::Owned(s);
         }
         changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Level;
+
+    /// Cleans each paragraph of `text` alone and joins the results.
+    fn by_paragraph(cleaner: &Cleaner, text: &str) -> String {
+        paragraphs(text)
+            .into_iter()
+            .map(|r| cleaner.clean(&text[r]).into_owned())
+            .collect()
+    }
+
+    #[test]
+    fn a_paragraph_comes_out_as_it_would_alone() {
+        let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus-samples");
+        let mut samples: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
+        samples.sort();
+        assert!(!samples.is_empty());
+        for level in [Level::Standard, Level::Aggressive] {
+            let cleaner = Cleaner::new(Config::default().level(level));
+            for path in &samples {
+                let text = std::fs::read_to_string(path).unwrap();
+                let whole = cleaner.clean(&text);
+                assert!(whole != text, "{} has errors to fix", path.display());
+                assert!(whole == by_paragraph(&cleaner, &text), "{}", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn later_passes_read_only_the_changed_paragraphs() {
+        let before = "ກ\n\nຂ\n\nຄ\n";
+        assert_eq!(
+            changed_paragraphs(before, "ກ\n\nຂຂ\n\nຄ\n"),
+            Some(vec![5..13])
+        );
+        assert_eq!(changed_paragraphs(before, before), Some(vec![]));
+        // Paragraphs joined or split, or a code fence: everything.
+        assert_eq!(changed_paragraphs(before, "ກ\nຂ\n\nຄ\n"), None);
+        assert_eq!(changed_paragraphs("```\n\nກ\n", "```\n\nຂ\n"), None);
+        // A stage run on those paragraphs only, its edits in the whole text's offsets.
+        let text = "ເເ\n\nເເ\n\nເເ\n";
+        let out = within(text, Some(&[8..16]), true, |p, record| {
+            characters::run(p, &Config::default(), record)
+        });
+        assert_eq!(out.text, "ເເ\n\nແ\n\nເເ\n");
+        assert_eq!((out.edits[0].start, out.edits[0].end), (8, 14));
     }
 }

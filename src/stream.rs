@@ -41,6 +41,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::io::{self, BufRead, Write};
+use std::ops::Range;
 
 /// The default block budget: 1 MiB.
 pub const DEFAULT_BLOCK_BYTES: usize = 1 << 20;
@@ -616,21 +617,45 @@ fn find_cut(valid: &[u8], budget: usize, eof: bool) -> usize {
         })
 }
 
+/// The run of line ends that starts with the `\n` at `i`: where it ends, and how many
+/// line ends (`\n` or `\r\n`) it holds. Two or more end a paragraph.
+fn line_end_run(bytes: &[u8], i: usize) -> (usize, usize) {
+    let mut j = i + 1;
+    let mut terminators = 1;
+    loop {
+        match (bytes.get(j), bytes.get(j + 1)) {
+            (Some(b'\n'), _) => j += 1,
+            (Some(b'\r'), Some(b'\n')) => j += 2,
+            _ => break,
+        }
+        terminators += 1;
+    }
+    (j, terminators)
+}
+
+/// The paragraphs of a whole text, as the stream cuts blocks: each up to the end of the
+/// run of blank lines after it. The stages work paragraph by paragraph (apart from code
+/// fences), so a paragraph cleaned alone comes out as it does in the whole text.
+pub(crate) fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let (mut starts, mut from) = (vec![0], 0);
+    while let Some(i) = memchr::memchr(b'\n', &bytes[from..]).map(|i| i + from) {
+        let (j, terminators) = line_end_run(bytes, i);
+        if terminators >= 2 && j < bytes.len() {
+            starts.push(j);
+        }
+        from = j;
+    }
+    let ends = starts.iter().skip(1).copied().chain([bytes.len()]);
+    starts.iter().zip(ends).map(|(&s, e)| s..e).collect()
+}
+
 /// The end of the last run of blank lines that ends at or before `budget`.
 fn paragraph_end(bytes: &[u8], budget: usize, eof: bool) -> Option<usize> {
     let mut best = None;
     let mut from = 0;
     while let Some(i) = memchr::memchr(b'\n', &bytes[from..budget]).map(|i| i + from) {
-        let mut j = i + 1;
-        let mut terminators = 1;
-        loop {
-            match (bytes.get(j), bytes.get(j + 1)) {
-                (Some(b'\n'), _) => j += 1,
-                (Some(b'\r'), Some(b'\n')) => j += 2,
-                _ => break,
-            }
-            terminators += 1;
-        }
+        let (j, terminators) = line_end_run(bytes, i);
         // The run's end is known when a byte follows it (or the stream ends there).
         let known = match bytes.get(j) {
             None => eof,
@@ -785,6 +810,15 @@ mod tests {
         assert_eq!(blocks(text, 1 << 20), [text]);
         assert_eq!(blocks(text, 12), ["ກກກ\n\n", "ຂຂຂ\n\n\n", "ຄຄຄ\n"]);
         assert_eq!(blocks(text, 25), ["ກກກ\n\nຂຂຂ\n\n\n", "ຄຄຄ\n"]);
+    }
+
+    #[test]
+    fn paragraphs_end_after_their_blank_lines() {
+        let text = "ກກ\nຂ\n\nຄ\r\n\r\n\r\nງ\n";
+        let cut: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
+        assert_eq!(cut, ["ກກ\nຂ\n\n", "ຄ\r\n\r\n\r\n", "ງ\n"]);
+        assert_eq!(paragraphs("\n\n"), [0..2]);
+        assert_eq!(paragraphs(""), [0..0]);
     }
 
     #[test]
