@@ -379,6 +379,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // ranges of one paragraph
     fn later_passes_read_only_the_changed_paragraphs() {
         let before = "ກ\n\nຂ\n\nຄ\n";
         assert_eq!(

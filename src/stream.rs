@@ -813,6 +813,7 @@ mod tests {
     }
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // ranges of one paragraph
     fn paragraphs_end_after_their_blank_lines() {
         let text = "ກກ\nຂ\n\nຄ\r\n\r\n\r\nງ\n";
         let cut: Vec<&str> = paragraphs(text).into_iter().map(|r| &text[r]).collect();
