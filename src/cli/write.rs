@@ -6,14 +6,14 @@
 //! and the directory fsynced. Many files at once ([`commit_group`]) share the waits: one
 //! `syncfs(2)` per file system makes all their new texts durable before any rename, and
 //! one more makes the renames durable. A reader sees the old file or the new one, never a mix.
-//! On any error the temporary file is removed (dropping a `NamedTempFile` deletes it)
-//! and the target is untouched. A file whose text does not change is not written at all,
-//! so its mtime stays; if it fits in [`IN_MEMORY_BYTES`], no temporary file is made
-//! either ([`NewText`]), so a second run over a clean archive only reads. A symbolic link is followed: the target file is replaced and the
-//! link is left as it is. Other hard links to the file keep the old text, as with
-//! `sed -i`. If the file changes while it is being cleaned (its size, modification time
-//! or inode differ just before the rename), it is left as it is now and the run reports
-//! an error.
+//! On any error the temporary file is removed (dropping its handle deletes it) and the
+//! target is untouched. A file whose text does not change is not written at all, so its
+//! mtime stays; if it fits in [`IN_MEMORY_BYTES`], no temporary file is made either
+//! ([`NewText`]), so a second run over a clean archive only reads. A symbolic link is
+//! followed: the target file is replaced and the link is left as it is. Other hard
+//! links to the file keep the old text, as with `sed -i`. If the file changes while it
+//! is being cleaned (its size, modification time or inode differ just before the
+//! rename), it is left as it is now and the run reports an error.
 //!
 //! Fault injection for the tests: when the environment variable
 //! `LAOCLEAN_TEST_FAIL_BEFORE_RENAME` is set, [`rewrite`] fails after the temporary file
@@ -168,10 +168,11 @@ impl Write for NewText<'_> {
     }
 }
 
-/// The first half of [`rewrite`]: cleans the file into a temporary file next to it.
-/// Returns what `clean` returned, and the rewrite to commit if the text changed. The
-/// second half, [`Pending::commit`], mostly waits on the disk (fsync), so a caller can
-/// run many commits at once while it cleans the next files.
+/// The first half of [`rewrite`]: cleans the file into memory and, if the text changed
+/// (or outgrows memory), into a temporary file next to it. Returns what `clean`
+/// returned, and the rewrite to commit if the text changed. The second half,
+/// [`Pending::commit`], mostly waits on the disk (fsync), so a caller can run many
+/// commits at once while it cleans the next files.
 pub fn prepare<S, E, F>(
     path: &Path,
     backup: Option<&OsStr>,
