@@ -133,7 +133,8 @@ impl Cleaner {
         // lets a stray mark after a space rejoin it), so the stages run again on what the
         // word stage changed, until nothing changes: clean(clean(x)) == clean(x).
         // Suggestions come from the first pass only. Later passes read again only the
-        // paragraphs that changed since the word stage began, where they can tell.
+        // paragraphs that changed since the word stage began (the stages work paragraph
+        // by paragraph), or all of the text when that cannot be told.
         let mut before_words: Option<String> = None;
         for pass in 0..PIPELINE_PASSES {
             let first = pass == 0;
