@@ -10,7 +10,8 @@
 # 2.7 GB) and kept for reruns. Prints markdown tables; the raw hyperfine JSON stays in
 # $BENCH_DIR.
 #
-# Usage: tools/bench-scale.sh [all|text|rss|files|jsonl|data]     (RUNS=3 by default)
+# Usage: tools/bench-scale.sh [all|text|rss|files|jsonl|data]
+#   RUNS=3 hyperfine runs, ROUNDS=4 rounds of the many-files test, RECENT=65 s wait
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-all}
