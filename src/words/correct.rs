@@ -309,6 +309,7 @@ pub(crate) fn near<D: AsRef<[u8]>>(
     start: usize,
     budget: u32,
     max_edits: u8,
+    edits: std::ops::Range<usize>,
     found: &mut impl FnMut(usize, &[u8], u64, u32),
 ) {
     let end = text.len().min(start + MAX_WORD_CHARS);
@@ -316,6 +317,7 @@ pub(crate) fn near<D: AsRef<[u8]>>(
         fst,
         text: &text[..end],
         budget,
+        edits,
         word: Vec::with_capacity(32),
         found,
     };
@@ -327,6 +329,8 @@ struct NearSearch<'a, D, F> {
     fst: &'a Fst<D>,
     text: &'a [u8],
     budget: u32,
+    /// Text positions where an edit may be made.
+    edits: std::ops::Range<usize>,
     /// The meant word so far (key bytes).
     word: Vec<u8>,
     found: &'a mut F,
@@ -350,7 +354,7 @@ impl<D: AsRef<[u8]>, F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, D, F> {
                 self.descend(node.transition(k), out, i + 1, damage, edits_left);
             }
         }
-        if edits_left == 0 {
+        if edits_left == 0 || !self.edits.contains(&i) {
             return;
         }
         let budget = self.budget;
@@ -601,6 +605,7 @@ pub(crate) fn word_of(key: &[u8]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::words::lexicon;
 
     #[test]
     fn stacked_tone_loss_is_cheaper_than_a_consonant_swap() {
@@ -615,6 +620,27 @@ mod tests {
         assert!(moved <= TONE_SHIFT);
         let ho = damage_cost("ໃຫຍ່", "ໃຫ່ຍ").unwrap();
         assert!(ho <= TONE_SHIFT);
+    }
+
+    #[test]
+    fn the_edit_search_edits_only_inside_its_window() {
+        // ບອນ for ບ່ອນ: a tone mark lost before text position 1.
+        let lex = Lexicon::from_counts([("ບ່ອນ", 5)]).unwrap();
+        let text = lexicon::key("ບອນ").unwrap();
+        let search = |edits: std::ops::Range<usize>| {
+            let mut found = vec![];
+            for fst in lex.automata() {
+                near(fst, &text, 0, 6000, 2, edits.clone(), &mut |e, w, _, _| {
+                    found.push((e, word_of(w)))
+                });
+            }
+            found
+        };
+        let meant = vec![(3, "ບ່ອນ".to_string())];
+        assert_eq!(search(0..3), meant);
+        assert_eq!(search(1..2), meant);
+        assert!(search(2..3).is_empty());
+        assert!(search(0..1).is_empty());
     }
 
     #[test]

@@ -24,7 +24,11 @@
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
 //! Time is linear in the stretch: from each node the walks stop after
-//! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters.
+//! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters. The edit search runs
+//! from the two words before an unknown syllable up to it, and makes its edits only
+//! within [`NEAR_SLACK`] characters of that syllable: the words before it are known, and
+//! respelling them is the compound search's job, so from a start two words back the
+//! search walks exactly up to the syllable instead of branching at every letter.
 //!
 //! # Only the candidates that can win
 //!
@@ -84,6 +88,9 @@ pub(crate) fn correctable(written: &[char]) -> bool {
     letters >= MIN_CORRECTED && vowel
 }
 
+/// How far (characters) from an unknown syllable the edit search may still edit.
+pub const NEAR_SLACK: usize = 1;
+
 /// The fewest letters a corrected stretch has.
 pub const MIN_CORRECTED: usize = 3;
 
@@ -134,6 +141,8 @@ struct Search {
     join: bool,
     /// The edit search runs too.
     near: bool,
+    /// The text positions where the edit search may make its edits.
+    edits: (usize, usize),
 }
 
 /// Reusable buffers of the decoder.
@@ -154,6 +163,9 @@ pub(crate) struct Reader {
     /// Where the correction searches run: full search near unknown syllables, skeleton
     /// search near spaces.
     hot_near: Vec<bool>,
+    /// Where the edit search from each hot position may make its edits: around the
+    /// unknown syllables that made it hot (see [`Reader::mark_hot`]).
+    near_edits: Vec<Range<usize>>,
     hot_skeleton: Vec<bool>,
     /// End of the unedited reading's word that starts at each position (0: none).
     plain_end: Vec<usize>,
@@ -335,6 +347,7 @@ impl Reader {
                 max_end: self.chars.len(),
                 join: true,
                 near: self.hot_near[p],
+                edits: (self.near_edits[p].start, self.near_edits[p].end),
             })
         } else if self.compound_end[p] > 0 {
             Some(Search {
@@ -346,6 +359,7 @@ impl Reader {
                 },
                 join: false,
                 near: self.compound_near,
+                edits: (p, self.chars.len()),
             })
         } else {
             None
@@ -358,6 +372,8 @@ impl Reader {
         let n = self.chars.len();
         self.hot_near.clear();
         self.hot_near.resize(n + 1, false);
+        self.near_edits.clear();
+        self.near_edits.resize(n + 1, usize::MAX..0);
         self.hot_skeleton.clear();
         self.hot_skeleton.resize(n + 1, false);
         self.plain_end.clear();
@@ -384,9 +400,14 @@ impl Reader {
             }
             let back = self.edges[path[i.saturating_sub(2)] as usize].start;
             match e.kind {
-                Kind::Unknown => self.hot_near[back..e.end]
-                    .iter_mut()
-                    .for_each(|h| *h = true),
+                Kind::Unknown => {
+                    let window = e.start.saturating_sub(NEAR_SLACK)..e.end + NEAR_SLACK;
+                    for q in back..e.end {
+                        self.hot_near[q] = true;
+                        let w = &mut self.near_edits[q];
+                        *w = w.start.min(window.start)..w.end.max(window.end);
+                    }
+                }
                 Kind::Space => self.hot_skeleton[back..e.start]
                     .iter_mut()
                     .for_each(|h| *h = true),
@@ -689,6 +710,7 @@ fn search_from(
                 p,
                 MAX_NEAR_DAMAGE,
                 MAX_NEAR_EDITS,
+                search.edits.0..search.edits.1,
                 &mut |e, w, cost, damage| {
                     if e <= search.min_end || !ok(e) {
                         return;
