@@ -165,7 +165,7 @@ pub(crate) struct Reader {
     hot_near: Vec<bool>,
     /// Where the edit search from each hot position may make its edits: around the
     /// unknown syllables that made it hot (see [`Reader::mark_hot`]).
-    near_edits: Vec<Range<usize>>,
+    near_edits: Vec<(usize, usize)>,
     hot_skeleton: Vec<bool>,
     /// End of the unedited reading's word that starts at each position (0: none).
     plain_end: Vec<usize>,
@@ -347,7 +347,7 @@ impl Reader {
                 max_end: self.chars.len(),
                 join: true,
                 near: self.hot_near[p],
-                edits: (self.near_edits[p].start, self.near_edits[p].end),
+                edits: self.near_edits[p],
             })
         } else if self.compound_end[p] > 0 {
             Some(Search {
@@ -373,7 +373,7 @@ impl Reader {
         self.hot_near.clear();
         self.hot_near.resize(n + 1, false);
         self.near_edits.clear();
-        self.near_edits.resize(n + 1, usize::MAX..0);
+        self.near_edits.resize(n + 1, (usize::MAX, 0));
         self.hot_skeleton.clear();
         self.hot_skeleton.resize(n + 1, false);
         self.plain_end.clear();
@@ -405,7 +405,7 @@ impl Reader {
                     for q in back..e.end {
                         self.hot_near[q] = true;
                         let w = &mut self.near_edits[q];
-                        *w = w.start.min(window.start)..w.end.max(window.end);
+                        *w = (w.0.min(window.start), w.1.max(window.end));
                     }
                 }
                 Kind::Space => self.hot_skeleton[back..e.start]
