@@ -15,6 +15,7 @@
 //! `laoclean::words::syllable`; see `dictionaries/SOURCES.md` for the count formula.
 
 use laoclean::words::correct::{damage_cost, skeleton};
+use laoclean::words::lexicon::list_prior;
 use laoclean::words::syllable::{is_lao_word, syllables};
 use laoclean::words::{Lexicon, Segmenter, TokenKind};
 use std::collections::BTreeMap;
@@ -161,7 +162,7 @@ fn main() -> anyhow::Result<()> {
         .map(|(w, &mask)| {
             (
                 w.as_str(),
-                prior(mask.count_ones() as u64, syllables(w).len()),
+                list_prior(mask.count_ones() as u64, syllables(w).len()),
             )
         })
         .collect();
@@ -266,17 +267,6 @@ fn reject(w: &str) -> Option<&'static str> {
     } else {
         None
     }
-}
-
-/// The prior pseudo-count of a word held by `lists` lists with `syllables` syllables.
-fn prior(lists: u64, syllables: usize) -> u64 {
-    let length = match syllables {
-        1 => 4,
-        2 => 3,
-        3 => 2,
-        _ => 1,
-    };
-    lists * length
 }
 
 fn read_samples(dir: &Path) -> anyhow::Result<Vec<String>> {

@@ -168,6 +168,25 @@ pub fn cost_of(count: u64, total: u64) -> u64 {
     (-p.ln() * COST_SCALE).round().max(0.0) as u64
 }
 
+/// The pseudo-count a word of the embedded list gets from the `lists` word lists that
+/// hold it and its number of `syllables` (shorter words are more frequent in running
+/// text); occurrences in the samples add to it (see `dictionaries/SOURCES.md`).
+///
+/// ```
+/// use laoclean::words::lexicon::list_prior;
+/// assert_eq!(list_prior(1, 1), 4);
+/// assert_eq!(list_prior(3, 3), 6);
+/// ```
+pub fn list_prior(lists: u64, syllables: usize) -> u64 {
+    let length = match syllables {
+        1 => 4,
+        2 => 3,
+        3 => 2,
+        _ => 1,
+    };
+    lists * length
+}
+
 impl Lexicon {
     /// The word list compiled into the binary from `dictionaries/lao-words.tsv`.
     ///
@@ -381,6 +400,27 @@ impl Lexicon {
         self.user
             .as_ref()
             .is_some_and(|u| key(word).is_some_and(|k| u.contains_key(k)))
+    }
+
+    /// Does more than one source vouch for `word`: two word lists, running text (the
+    /// samples' counts), or the user (`--dict`, or a base list that is not the embedded
+    /// one)? A word of the embedded list that is attested by no more than one list and
+    /// was never seen in running text is not, and neither is an unknown word.
+    ///
+    /// ```
+    /// let lex = laoclean::words::Lexicon::embedded();
+    /// assert!(lex.attested("ປະເທດ"));
+    /// assert!(!lex.attested("ໃຫ່ຍ"));
+    /// ```
+    pub fn attested(&self, word: &str) -> bool {
+        let Some(cost) = self.cost(word) else {
+            return false;
+        };
+        if self.is_user_word(word) || !self.has_embedded_base() {
+            return true;
+        }
+        let count = (self.total as f64 * (-(cost as f64) / COST_SCALE).exp()).round() as u64;
+        count > list_prior(1, crate::words::syllable::syllables(word).len())
     }
 
     /// Is the base list the embedded one (so the word stage can use its prebuilt

@@ -20,7 +20,9 @@
 //!
 //! - where the unedited reading is all dictionary words (a *real-word* error such as
 //!   ລັງວັນທີ), the best reading must also read the stretch in fewer words (the dictionary
-//!   holds the compound: ລົງວັນທີ), never just swap one word for another;
+//!   holds the compound: ລົງວັນທີ), never just swap one word for another; and a compound
+//!   that only one word list holds and running text never showed
+//!   ([`Lexicon::attested`]) is only suggested there;
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
 //! Time is linear in the stretch: from each node the walks stop after
@@ -615,7 +617,11 @@ impl Reader {
                 .first()
                 .is_some_and(|a| a.0.saturating_sub(e.cost) < margin / 3);
             let unsure_spelling = spelling_changed && confidence < self.min_spelling_confidence;
-            let suggestion = suggestion || joined_and_spelt || close_second || unsure_spelling;
+            // Known words read as a rare compound that one word list alone holds (a name's
+            // variant spelling, a list's misspelling): not sure enough to apply.
+            let rare_compound = all_words && !lex.attested(&word);
+            let suggestion =
+                suggestion || joined_and_spelt || close_second || unsure_spelling || rare_compound;
             let confidence = if suggestion {
                 confidence.min(0.5)
             } else {
