@@ -17,17 +17,22 @@
 //!
 //! | bytes | what |
 //! |---|---|
-//! | 16 | header: magic `LAOA`, number of states *S*, of transitions *T*, of keys |
+//! | 24 | header: magic `LAOA`, number of states *S*, of transitions *T*, of keys, of dense states *D*, the start state |
 //! | (*S* + 1) × 8 | per state: its first transition (u32) and its final output (u32; `u32::MAX`: not final) |
 //! | *T* × 8 | per transition: its output (u32) and target state (u32) |
+//! | *D* × 512 | per dense state: its transition over each byte 0x80–0xFF (u32; `u32::MAX`: none) |
 //! | *T* | per transition: its input byte |
 //!
 //! The transitions of state *s* are the indices `first(s)..first(s + 1)` (a last state
 //! record closes the list), sorted by input byte, so finding the transition over a byte
-//! is a scan of a few contiguous bytes, and taking it two loads. State 0 is the start
-//! state. States are numbered in depth-first order from it (children in input order), so
-//! the states of one word's path, which are mostly single-transition chains below the
-//! branching prefix, lie next to each other in memory.
+//! is a scan of a few contiguous bytes, and taking it two loads. Most states have one
+//! transition or two; the few with [`DENSE_MIN`] or more (the start state, the first
+//! letters of words) come first, states 0 to *D* − 1, and also have a *dense* table,
+//! indexed by the byte: the key bytes of Lao letters are 0x80–0xFF (code point −
+//! U+0E00), so the steps from the busiest states cost one load instead of a scan. The
+//! other states are numbered in depth-first order from the start state (children in
+//! input order), so the states of one word's path, mostly single-transition chains
+//! below the branching prefix, lie next to each other in memory.
 //!
 //! The outputs are the `fst`'s own: a key's value is the sum of the outputs along its
 //! path plus the final output of its last state, and outputs stay pushed toward the
@@ -54,7 +59,13 @@ use std::ops::Range;
 use std::sync::Arc;
 
 const MAGIC: &[u8; 4] = b"LAOA";
-const HEADER: usize = 16;
+const HEADER: usize = 24;
+/// States with at least this many transitions get a dense table (see the [module docs](self)).
+pub const DENSE_MIN: usize = 12;
+/// Bytes of one dense table.
+const DENSE: usize = 128 * 4;
+/// No transition, in a dense table.
+const NO_TRANSITION: u32 = u32::MAX;
 /// The final output of a state that is not final.
 const NOT_FINAL: u32 = u32::MAX;
 
@@ -79,6 +90,8 @@ pub struct Automaton {
     states: usize,
     transitions: usize,
     keys: usize,
+    dense: usize,
+    start: usize,
 }
 
 impl std::fmt::Debug for Automaton {
@@ -87,6 +100,7 @@ impl std::fmt::Debug for Automaton {
             .field("states", &self.states)
             .field("transitions", &self.transitions)
             .field("keys", &self.keys)
+            .field("dense", &self.dense)
             .finish()
     }
 }
@@ -120,12 +134,15 @@ impl Automaton {
         }
         let field = |i: usize| Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize);
         let (states, transitions, keys) = (field(4)?, field(8)?, field(12)?);
-        let len = HEADER + (states + 1) * 8 + transitions * 9;
-        (b.len() == len && states > 0).then_some(Automaton {
+        let (dense, start) = (field(16)?, field(20)?);
+        let len = HEADER + (states + 1) * 8 + transitions * 9 + dense * DENSE;
+        (b.len() == len && start < states && dense <= states).then_some(Automaton {
             bytes,
             states,
             transitions,
             keys,
+            dense,
+            start,
         })
     }
 
@@ -166,7 +183,7 @@ impl Automaton {
     /// ```
     pub fn get(&self, key: &[u8]) -> Option<u64> {
         let a = self.flat();
-        let mut s = START;
+        let mut s = a.start();
         let mut out = 0;
         for &b in key {
             let t = a.find(s, b)?;
@@ -181,8 +198,8 @@ impl Automaton {
         let a = self.flat();
         let mut key = Vec::new();
         // (value so far, transitions left to take) of each state on the path.
-        let mut stack = vec![(0u64, a.transitions(START))];
-        if let Some(v) = a.final_output(START) {
+        let mut stack = vec![(0u64, a.transitions(a.start()))];
+        if let Some(v) = a.final_output(a.start()) {
             f(&key, v);
         }
         while let Some((out, next)) = stack.last_mut() {
@@ -206,24 +223,28 @@ impl Automaton {
     pub(crate) fn flat(&self) -> Flat<'_> {
         let b = self.as_bytes();
         let arcs = HEADER + (self.states + 1) * 8;
-        let inputs = arcs + self.transitions * 8;
+        let dense = arcs + self.transitions * 8;
+        let inputs = dense + self.dense * DENSE;
         Flat {
             states: &b[HEADER..arcs],
-            arcs: &b[arcs..inputs],
+            arcs: &b[arcs..dense],
+            dense: &b[dense..inputs],
             inputs: &b[inputs..],
+            dense_states: self.dense,
+            start: self.start,
         }
     }
 }
-
-/// The start state.
-pub(crate) const START: usize = 0;
 
 /// The records of an [`Automaton`], borrowed: states and transitions are indices.
 #[derive(Clone, Copy)]
 pub(crate) struct Flat<'a> {
     states: &'a [u8],
     arcs: &'a [u8],
+    dense: &'a [u8],
     inputs: &'a [u8],
+    dense_states: usize,
+    start: usize,
 }
 
 #[inline]
@@ -232,6 +253,12 @@ fn u32_at(b: &[u8], i: usize) -> u32 {
 }
 
 impl Flat<'_> {
+    /// The start state.
+    #[inline]
+    pub(crate) fn start(self) -> usize {
+        self.start
+    }
+
     /// The final output of state `s`, if it is final.
     #[inline]
     pub(crate) fn final_output(self, s: usize) -> Option<u64> {
@@ -266,6 +293,10 @@ impl Flat<'_> {
     /// The transition of state `s` over byte `b`, if any.
     #[inline]
     pub(crate) fn find(self, s: usize, b: u8) -> Option<usize> {
+        if s < self.dense_states && b >= 0x80 {
+            let t = u32_at(self.dense, s * DENSE + (b as usize - 0x80) * 4);
+            return (t != NO_TRANSITION).then_some(t as usize);
+        }
         let r = self.transitions(s);
         let i = self.inputs[r.clone()].iter().position(|&x| x == b)?;
         Some(r.start + i)
@@ -276,21 +307,26 @@ impl Flat<'_> {
 ///
 /// Panics if a value does not fit in a `u32`.
 pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
-    // Number the states in depth-first order, children in input order.
-    let mut index: HashMap<fst::raw::CompiledAddr, u32> = HashMap::new();
-    let mut order = Vec::new();
+    // Depth-first order, children in input order; then the dense states first.
+    let mut seen: std::collections::HashSet<fst::raw::CompiledAddr> = Default::default();
+    let mut preorder = Vec::new();
     let mut stack = vec![fst.root().addr()];
     while let Some(addr) = stack.pop() {
-        if index.contains_key(&addr) {
+        if !seen.insert(addr) {
             continue;
         }
-        index.insert(addr, order.len() as u32);
-        order.push(addr);
+        preorder.push(addr);
         let node = fst.node(addr);
         for i in (0..node.len()).rev() {
             stack.push(node.transition_addr(i));
         }
     }
+    let is_dense = |&a: &fst::raw::CompiledAddr| fst.node(a).len() >= DENSE_MIN;
+    let (mut order, sparse): (Vec<_>, Vec<_>) = preorder.into_iter().partition(is_dense);
+    let dense = order.len();
+    order.extend(sparse);
+    let index: HashMap<fst::raw::CompiledAddr, u32> =
+        order.iter().enumerate().map(|(i, &a)| (a, i as u32)).collect();
     let fit = |v: u64| -> u32 {
         u32::try_from(v)
             .ok()
@@ -302,8 +338,18 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
     let mut states = Vec::with_capacity((order.len() + 1) * 8);
     let mut arcs = Vec::with_capacity(transitions * 8);
     let mut inputs = Vec::with_capacity(transitions);
-    for &addr in &order {
+    let mut tables = Vec::with_capacity(dense * DENSE);
+    for (s, &addr) in order.iter().enumerate() {
         let node = fst.node(addr);
+        if s < dense {
+            let mut table = [NO_TRANSITION; 128];
+            for (i, t) in node.transitions().enumerate() {
+                if t.inp >= 0x80 {
+                    table[t.inp as usize - 0x80] = (inputs.len() + i) as u32;
+                }
+            }
+            tables.extend(table.iter().flat_map(|t| t.to_le_bytes()));
+        }
         states.extend(count(inputs.len()));
         let fin = if node.is_final() {
             fit(node.final_output().value())
@@ -319,13 +365,17 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
     }
     states.extend(count(inputs.len()));
     states.extend(NOT_FINAL.to_le_bytes());
-    let mut out = Vec::with_capacity(HEADER + states.len() + arcs.len() + inputs.len());
+    let mut out =
+        Vec::with_capacity(HEADER + states.len() + arcs.len() + tables.len() + inputs.len());
     out.extend(MAGIC);
     out.extend(count(order.len()));
     out.extend(count(transitions));
     out.extend(count(fst.len()));
+    out.extend(count(dense));
+    out.extend(count(index[&fst.root().addr()] as usize));
     out.extend(states);
     out.extend(arcs);
+    out.extend(tables);
     out.extend(inputs);
     out
 }
@@ -364,7 +414,7 @@ mod tests {
         let a = Automaton::from_fst(map.as_fst());
         let f = a.flat();
         let fst = map.as_fst();
-        let (mut node, mut s) = (fst.root(), START);
+        let (mut node, mut s) = (fst.root(), f.start());
         for &b in b"ac" {
             let i = node.find_input(b).unwrap();
             let t = f.find(s, b).unwrap();

@@ -35,7 +35,7 @@
 //! assert_eq!(damage_cost("ກາ", "ກາງ"), None); // not the same skeleton
 //! ```
 
-use super::automaton::{Automaton, Flat, START};
+use super::automaton::{Automaton, Flat};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
 use fst::MapBuilder;
 use std::collections::HashMap;
@@ -319,7 +319,7 @@ pub(crate) fn near(
         word: Vec::with_capacity(32),
         found,
     };
-    search.from(START, 0, start, 0, max_edits);
+    search.from(search.a.start(), 0, start, 0, max_edits);
 }
 
 /// The state of one [`near`] search that stays the same from step to step.
@@ -495,7 +495,7 @@ fn walk_one(
 ) {
     let n = chars.len();
     let limit = n.min(start + MAX_WORD_CHARS);
-    let mut state = START;
+    let mut state = a.start();
     let mut out = 0;
     let mut k = start;
     let mut skipped = None;

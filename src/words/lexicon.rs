@@ -34,7 +34,7 @@
 //! assert!(lex.contains("ສີສະຫວາດ"));
 //! ```
 
-use crate::words::automaton::{Automaton, Flat, START};
+use crate::words::automaton::{Automaton, Flat};
 use crate::words::syllable::is_lao_word;
 use fst::MapBuilder;
 use std::collections::BTreeMap;
@@ -385,7 +385,7 @@ impl Lexicon {
 /// when the first `k + 1` characters are a word.
 #[inline]
 fn walk(a: Flat<'_>, chars: &[(usize, char)], base: usize, found: &mut impl FnMut(usize, u64)) {
-    let mut state = START;
+    let mut state = a.start();
     let mut out = 0;
     for (k, &(_, c)) in chars.iter().enumerate() {
         let Some(t) = key_byte(c).and_then(|b| a.find(state, b)) else {
