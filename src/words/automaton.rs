@@ -20,7 +20,7 @@
 //! | 24 | header: magic `LAOA`, number of states *S*, of transitions *T*, of keys, of dense states *D*, the start state |
 //! | (*S* + 1) × 8 | per state: its first transition (u32) and its final output (u32; `u32::MAX`: not final) |
 //! | *T* × 8 | per transition: its output (u32) and target state (u32) |
-//! | *D* × 512 | per dense state: its transition over each byte 0x80–0xFF (u32; `u32::MAX`: none) |
+//! | *D* × 128 | per dense state: its transition over each byte 0x80–0xFF (u8: which of its transitions; 255: none) |
 //! | *T* | per transition: its input byte |
 //!
 //! The transitions of state *s* are the indices `first(s)..first(s + 1)` (a last state
@@ -61,11 +61,11 @@ use std::sync::Arc;
 const MAGIC: &[u8; 4] = b"LAOA";
 const HEADER: usize = 24;
 /// States with at least this many transitions get a dense table (see the [module docs](self)).
-pub const DENSE_MIN: usize = 12;
+pub const DENSE_MIN: usize = 4;
 /// Bytes of one dense table.
-const DENSE: usize = 128 * 4;
+const DENSE: usize = 128;
 /// No transition, in a dense table.
-const NO_TRANSITION: u32 = u32::MAX;
+const NO_TRANSITION: u8 = u8::MAX;
 /// The final output of a state that is not final.
 const NOT_FINAL: u32 = u32::MAX;
 
@@ -221,15 +221,15 @@ impl Automaton {
     /// The records as slices, for walks.
     #[inline]
     pub(crate) fn flat(&self) -> Flat<'_> {
-        let b = self.as_bytes();
-        let arcs = HEADER + (self.states + 1) * 8;
-        let dense = arcs + self.transitions * 8;
-        let inputs = dense + self.dense * DENSE;
+        let b = self.as_bytes().split_at(HEADER).1;
+        let (states, b) = b.split_at((self.states + 1) * 8);
+        let (arcs, b) = b.split_at(self.transitions * 8);
+        let (dense, inputs) = b.split_at(self.dense * DENSE);
         Flat {
-            states: &b[HEADER..arcs],
-            arcs: &b[arcs..dense],
-            dense: &b[dense..inputs],
-            inputs: &b[inputs..],
+            states,
+            arcs,
+            dense,
+            inputs,
             dense_states: self.dense,
             start: self.start,
         }
@@ -291,11 +291,11 @@ impl Flat<'_> {
     }
 
     /// The transition of state `s` over byte `b`, if any.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn find(self, s: usize, b: u8) -> Option<usize> {
         if s < self.dense_states && b >= 0x80 {
-            let t = u32_at(self.dense, s * DENSE + (b as usize - 0x80) * 4);
-            return (t != NO_TRANSITION).then_some(t as usize);
+            let i = self.dense[s * DENSE + (b as usize - 0x80)];
+            return (i != NO_TRANSITION).then(|| u32_at(self.states, s * 8) as usize + i as usize);
         }
         let r = self.transitions(s);
         let i = self.inputs[r.clone()].iter().position(|&x| x == b)?;
@@ -321,7 +321,11 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
             stack.push(node.transition_addr(i));
         }
     }
-    let is_dense = |&a: &fst::raw::CompiledAddr| fst.node(a).len() >= DENSE_MIN;
+    // (A dense table says which of the state's transitions: the first 255 only.)
+    let is_dense = |&a: &fst::raw::CompiledAddr| {
+        let node = fst.node(a);
+        node.len() >= DENSE_MIN && node.len() <= NO_TRANSITION as usize
+    };
     let (mut order, sparse): (Vec<_>, Vec<_>) = preorder.into_iter().partition(is_dense);
     let dense = order.len();
     order.extend(sparse);
@@ -345,10 +349,10 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
             let mut table = [NO_TRANSITION; 128];
             for (i, t) in node.transitions().enumerate() {
                 if t.inp >= 0x80 {
-                    table[t.inp as usize - 0x80] = (inputs.len() + i) as u32;
+                    table[t.inp as usize - 0x80] = i as u8;
                 }
             }
-            tables.extend(table.iter().flat_map(|t| t.to_le_bytes()));
+            tables.extend(table);
         }
         states.extend(count(inputs.len()));
         let fin = if node.is_final() {
