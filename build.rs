@@ -333,7 +333,10 @@ fn word_tables(out: &Path) {
     for (k, c) in entries {
         builder.insert(k, c).expect("sorted unique skeleton keys");
     }
-    write_flat(out.join("skeleton.flat"), builder.into_inner().expect("fst"));
+    write_flat(
+        out.join("skeleton.flat"),
+        builder.into_inner().expect("fst"),
+    );
 }
 
 /// `dictionaries/rules/{format_characters,thai_lookalikes}.tsv` →

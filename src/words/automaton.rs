@@ -329,8 +329,11 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
     let (mut order, sparse): (Vec<_>, Vec<_>) = preorder.into_iter().partition(is_dense);
     let dense = order.len();
     order.extend(sparse);
-    let index: HashMap<fst::raw::CompiledAddr, u32> =
-        order.iter().enumerate().map(|(i, &a)| (a, i as u32)).collect();
+    let index: HashMap<fst::raw::CompiledAddr, u32> = order
+        .iter()
+        .enumerate()
+        .map(|(i, &a)| (a, i as u32))
+        .collect();
     let fit = |v: u64| -> u32 {
         u32::try_from(v)
             .ok()
@@ -427,6 +430,31 @@ mod tests {
             s = f.target(t);
         }
         assert_eq!(node.final_output().value(), f.final_output(s).unwrap());
+    }
+
+    #[test]
+    fn dense_states_find_the_same_transitions_as_a_scan() {
+        // A start state with many transitions (one below 0x80) and a second busy state.
+        let mut keys: Vec<(Vec<u8>, u64)> = vec![(vec![0x10], 3)];
+        keys.extend((0x81..0x81 + DENSE_MIN as u8 + 2).map(|b| (vec![b], b as u64)));
+        keys.extend((0x81..0x81 + DENSE_MIN as u8).map(|b| (vec![0xA0, b], 100 + b as u64)));
+        keys.sort();
+        let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.clone(), *v))).unwrap();
+        let a = Automaton::from_fst(map.as_fst());
+        assert_eq!(a.dense, 2);
+        for (k, v) in &keys {
+            assert_eq!(a.get(k), Some(*v), "{k:?}");
+        }
+        let f = a.flat();
+        for s in 0..a.states {
+            for b in 0..=255u8 {
+                let scan = f.transitions(s).find(|&t| f.input(t) == b);
+                assert_eq!(f.find(s, b), scan, "state {s} byte {b:#x}");
+            }
+        }
+        let mut seen = vec![];
+        a.for_each(|k, v| seen.push((k.to_vec(), v)));
+        assert_eq!(seen, keys);
     }
 
     #[test]
