@@ -3,6 +3,18 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
+// The flat records of the word automata (the run-time module, compiled here too).
+#[allow(dead_code)]
+#[path = "src/words/automaton.rs"]
+mod automaton;
+
+/// Writes the flat records (see `src/words/automaton.rs`) of an fst's bytes.
+fn write_flat(path: PathBuf, fst_bytes: Vec<u8>) {
+    let fst = fst::raw::Fst::new(fst_bytes).expect("fst just built");
+    std::fs::write(&path, automaton::encode(&fst))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
 fn main() {
     println!("cargo:rerun-if-changed=dictionaries");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
@@ -12,8 +24,8 @@ fn main() {
     character_tables();
 }
 
-/// `dictionaries/lao-words.tsv` (word TAB count, `#` comments) → `OUT_DIR/lexicon.fst`,
-/// an `fst::Map` from each word (one byte per character: code point − U+0E00) to its cost `round(−ln(count / total) × 1000)`, and
+/// `dictionaries/lao-words.tsv` (word TAB count, `#` comments) → `OUT_DIR/lexicon.flat`,
+/// the flat records of an `fst::Map` from each word (one byte per character: code point − U+0E00) to its cost `round(−ln(count / total) × 1000)`, and
 /// `OUT_DIR/lexicon_meta.rs` with the total and the highest cost. A missing list gives
 /// an empty lexicon (so the crate builds before the list is derived).
 fn lexicon(out: &Path) {
@@ -68,7 +80,7 @@ fn lexicon(out: &Path) {
         builder.insert(key, cost).expect("sorted unique words");
     }
     let bytes = builder.into_inner().expect("fst");
-    std::fs::write(out.join("lexicon.fst"), bytes).expect("write lexicon.fst");
+    write_flat(out.join("lexicon.flat"), bytes);
     std::fs::write(
         out.join("lexicon_meta.rs"),
         format!(
@@ -197,8 +209,8 @@ fn spacing_tables() {
 /// `OUT_DIR/word_classes.rs` (`SKELETON_CLASS`: the skeleton byte of each Lao code point,
 /// 0 = left out); `dictionaries/ocr_confusions.tsv` and `dictionaries/typing_errors.tsv` →
 /// `OUT_DIR/word_confusions.rs` (`CONFUSIONS`: (meant, written, cost in milli-nats),
-/// sorted, the lower cost where both tables have a pair); and `OUT_DIR/skeleton.fst`, an
-/// `fst::Map` from `skeleton 0x00 word` (word in lexicon keys) to the word's cost.
+/// sorted, the lower cost where both tables have a pair); and `OUT_DIR/skeleton.flat`, the
+/// flat records of an `fst::Map` from `skeleton 0x00 word` (word in lexicon keys) to the word's cost.
 fn word_tables(out: &Path) {
     let classes_src = "dictionaries/rules/confusion_classes.tsv";
     println!("cargo:rerun-if-changed={classes_src}");
@@ -321,7 +333,10 @@ fn word_tables(out: &Path) {
     for (k, c) in entries {
         builder.insert(k, c).expect("sorted unique skeleton keys");
     }
-    std::fs::write(out.join("skeleton.fst"), builder.into_inner().expect("fst")).unwrap();
+    write_flat(
+        out.join("skeleton.flat"),
+        builder.into_inner().expect("fst"),
+    );
 }
 
 /// `dictionaries/rules/{format_characters,thai_lookalikes}.tsv` →

@@ -35,16 +35,16 @@
 //! assert_eq!(damage_cost("ກາ", "ກາງ"), None); // not the same skeleton
 //! ```
 
+use super::automaton::{Automaton, Flat};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
-use fst::raw::{Fst, Node, Output, Transition};
-use fst::{Map, MapBuilder};
-use std::borrow::Cow;
+use fst::MapBuilder;
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/word_classes.rs"));
 include!(concat!(env!("OUT_DIR"), "/word_confusions.rs"));
-static SKELETON_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton.fst"));
+static SKELETON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton.flat"));
 
 /// Cost (milli-nats) of a confusion that neither error table lists.
 pub const UNLISTED: u32 = 8000;
@@ -303,8 +303,8 @@ pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
 /// list (a letter written for another, a letter lost, a letter added), of total cost at
 /// most `budget`; calls `found(end, word, word_cost, damage)` for every dictionary word
 /// reached with at least one edit. The bounded, weighted edit search of the word stage.
-pub(crate) fn near<D: AsRef<[u8]>>(
-    fst: &Fst<D>,
+pub(crate) fn near(
+    automaton: &Automaton,
     text: &[u8],
     start: usize,
     budget: u32,
@@ -314,19 +314,19 @@ pub(crate) fn near<D: AsRef<[u8]>>(
 ) {
     let end = text.len().min(start + MAX_WORD_CHARS);
     let mut search = NearSearch {
-        fst,
+        a: automaton.flat(),
         text: &text[..end],
         budget,
         edits,
         word: Vec::with_capacity(32),
         found,
     };
-    search.from(fst.root(), Output::zero(), start, 0, max_edits);
+    search.from(search.a.start(), 0, start, 0, max_edits);
 }
 
 /// The state of one [`near`] search that stays the same from step to step.
-struct NearSearch<'a, D, F> {
-    fst: &'a Fst<D>,
+struct NearSearch<'a, F> {
+    a: Flat<'a>,
     text: &'a [u8],
     budget: u32,
     /// Text positions where an edit may be made.
@@ -336,13 +336,16 @@ struct NearSearch<'a, D, F> {
     found: &'a mut F,
 }
 
-impl<D: AsRef<[u8]>, F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, D, F> {
-    /// Goes on from `node` (output so far `out`) at text position `i`, with `damage` so
+impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
+    /// Goes on from `state` (output so far `out`) at text position `i`, with `damage` so
     /// far and `edits_left`.
-    fn from(&mut self, node: Node<'_>, out: Output, i: usize, damage: u32, edits_left: u8) {
+    fn from(&mut self, state: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
         let t = tables();
-        if node.is_final() && damage > 0 {
-            (self.found)(i, &self.word, out.cat(node.final_output()).value(), damage);
+        let a = self.a;
+        if damage > 0 {
+            if let Some(f) = a.final_output(state) {
+                (self.found)(i, &self.word, out + f, damage);
+            }
         }
         if self.word.len() >= MAX_WORD_CHARS {
             return;
@@ -350,8 +353,8 @@ impl<D: AsRef<[u8]>, F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, D, F> {
         let c = self.text.get(i).copied().filter(|&b| b >= 0x80);
         // Exact step.
         if let Some(c) = c {
-            if let Some(k) = node.find_input(c) {
-                self.descend(node.transition(k), out, i + 1, damage, edits_left);
+            if let Some(k) = a.find(state, c) {
+                self.descend(k, out, i + 1, damage, edits_left);
             }
         }
         if edits_left == 0 || !self.edits.contains(&i) {
@@ -363,12 +366,11 @@ impl<D: AsRef<[u8]>, F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, D, F> {
         if let Some(c) = c {
             let cost = t.added[c as usize - 0x80];
             if within(cost) && !self.word.is_empty() {
-                self.from(node, out, i + 1, damage + cost as u32, edits_left - 1);
+                self.from(state, out, i + 1, damage + cost as u32, edits_left - 1);
             }
         }
-        for k in 0..node.len() {
-            let tr = node.transition(k);
-            let m = tr.inp;
+        for k in a.transitions(state) {
+            let m = a.input(k);
             if m < 0x80 {
                 continue;
             }
@@ -376,28 +378,25 @@ impl<D: AsRef<[u8]>, F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, D, F> {
             if let Some(c) = c.filter(|&c| c != m) {
                 let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
                 if within(cost) {
-                    self.descend(tr, out, i + 1, damage + cost as u32, edits_left - 1);
+                    self.descend(k, out, i + 1, damage + cost as u32, edits_left - 1);
                 }
             }
             // A meant letter lost (not at the very end: the next word may start with it).
             let cost = t.lost[m as usize - 0x80];
             if within(cost) && c.is_some() {
-                self.descend(tr, out, i, damage + cost as u32, edits_left - 1);
+                self.descend(k, out, i, damage + cost as u32, edits_left - 1);
             }
         }
     }
 
-    /// Takes transition `tr` (its letter joins the meant word), goes on at `i`.
-    fn descend(&mut self, tr: Transition, out: Output, i: usize, damage: u32, edits_left: u8) {
-        self.word.push(tr.inp);
-        let next = self.fst.node(tr.addr);
-        self.from(next, out.cat(tr.out), i, damage, edits_left);
+    /// Takes transition `k` (its letter joins the meant word), goes on at `i`.
+    fn descend(&mut self, k: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
+        let a = self.a;
+        self.word.push(a.input(k));
+        self.from(a.target(k), out + a.output(k), i, damage, edits_left);
         self.word.pop();
     }
 }
-
-/// One automaton over skeletons: the embedded one or one built at run time.
-type SkeletonMap = Map<Cow<'static, [u8]>>;
 
 /// The skeleton indexes of a [`Lexicon`]: the embedded one when the lexicon's base list
 /// is the embedded list, else one built from it, plus one for the user words.
@@ -412,7 +411,7 @@ type SkeletonMap = Map<Cow<'static, [u8]>>;
 /// ```
 #[derive(Clone)]
 pub struct SkeletonIndex {
-    maps: Vec<SkeletonMap>,
+    maps: Vec<Automaton>,
 }
 
 impl std::fmt::Debug for SkeletonIndex {
@@ -428,7 +427,7 @@ impl SkeletonIndex {
     pub fn new(lexicon: &Lexicon) -> SkeletonIndex {
         let mut maps = Vec::new();
         if lexicon.has_embedded_base() {
-            maps.push(Map::new(Cow::Borrowed(SKELETON_FST)).expect("embedded skeleton fst"));
+            maps.push(Automaton::from_static(SKELETON));
         } else {
             maps.push(build(lexicon.words()));
         }
@@ -472,7 +471,7 @@ impl SkeletonIndex {
         let mut stack = Vec::new();
         for map in &self.maps {
             walk_one(
-                map.as_fst(),
+                map.flat(),
                 chars,
                 start,
                 min_end,
@@ -487,21 +486,21 @@ impl SkeletonIndex {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn walk_one<'f>(
-    fst: &'f Fst<Cow<'static, [u8]>>,
+fn walk_one(
+    a: Flat<'_>,
     chars: &[char],
     start: usize,
     min_end: usize,
     join: bool,
     bound: &impl Fn(usize, bool) -> u64,
     word: &mut Vec<u8>,
-    stack: &mut Vec<(Node<'f>, u64, usize, usize)>,
+    stack: &mut Vec<(u64, usize, Range<usize>)>,
     found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
 ) {
     let n = chars.len();
     let limit = n.min(start + MAX_WORD_CHARS);
-    let mut node = fst.root();
-    let mut out = Output::zero();
+    let mut state = a.start();
+    let mut out = 0;
     let mut k = start;
     let mut skipped = None;
     while k < limit {
@@ -517,12 +516,11 @@ fn walk_one<'f>(
         let Some(b) = class_byte(c).filter(|&b| b != 0) else {
             return;
         };
-        let Some(i) = node.find_input(b) else {
+        let Some(t) = a.find(state, b) else {
             return;
         };
-        let t = node.transition(i);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
+        out += a.output(t);
+        state = a.target(t);
         k += 1;
         while k < n && dropped(chars[k]) {
             k += 1;
@@ -530,46 +528,50 @@ fn walk_one<'f>(
         if k <= min_end {
             continue;
         }
-        let Some(i0) = node.find_input(0) else {
+        // The words of this skeleton follow a 0x00, the lowest byte: the first transition.
+        let t0 = a.transitions(state).start;
+        if a.transitions(state).is_empty() || a.input(t0) != 0 {
             continue;
-        };
-        let t0 = node.transition(i0);
+        }
         let below = bound(k, skipped.is_some());
-        let o0 = out.cat(t0.out).value();
+        let o0 = out + a.output(t0);
         if o0 >= below {
             continue;
         }
         // Every word under `skeleton 0x00` that costs less than `below`, depth first:
-        // (node, output so far, word length, next transition to try).
+        // (output so far, word length, transitions left to try).
         stack.clear();
         word.clear();
-        stack.push((fst.node(t0.addr), o0, 0, 0));
-        while let Some(top) = stack.last_mut() {
-            let (nd, o, len, next) = *top;
-            if next == 0 && nd.is_final() {
-                let cost = o + nd.final_output().value();
-                if cost < below {
-                    found(k, &word[..len], cost, skipped);
-                }
+        let s0 = a.target(t0);
+        if let Some(f) = a.final_output(s0) {
+            if o0 + f < below {
+                found(k, &word[..0], o0 + f, skipped);
             }
-            if next < nd.len() {
-                top.3 += 1;
-                let t = nd.transition(next);
-                let o = o + t.out.value();
-                if o < below {
-                    word.truncate(len);
-                    word.push(t.inp);
-                    stack.push((fst.node(t.addr), o, len + 1, 0));
-                }
-            } else {
+        }
+        stack.push((o0, 0, a.transitions(s0)));
+        while let Some((o, len, next)) = stack.last_mut() {
+            let Some(t) = next.next() else {
                 stack.pop();
+                continue;
+            };
+            let (o, len) = (*o + a.output(t), *len);
+            if o < below {
+                word.truncate(len);
+                word.push(a.input(t));
+                let s = a.target(t);
+                if let Some(f) = a.final_output(s) {
+                    if o + f < below {
+                        found(k, &word[..len + 1], o + f, skipped);
+                    }
+                }
+                stack.push((o, len + 1, a.transitions(s)));
             }
         }
     }
 }
 
 /// Builds a skeleton automaton from words and costs.
-fn build(words: impl Iterator<Item = (String, u64)>) -> SkeletonMap {
+fn build(words: impl Iterator<Item = (String, u64)>) -> Automaton {
     let mut entries: Vec<(Vec<u8>, u64)> = words
         .filter_map(|(w, c)| {
             let mut k = Vec::new();
@@ -592,7 +594,8 @@ fn build(words: impl Iterator<Item = (String, u64)>) -> SkeletonMap {
     for (k, c) in entries {
         b.insert(k, c).expect("sorted unique keys");
     }
-    Map::new(Cow::Owned(b.into_inner().expect("in-memory fst"))).expect("fst just built")
+    let fst = fst::raw::Fst::new(b.into_inner().expect("in-memory fst")).expect("fst just built");
+    Automaton::from_fst(&fst)
 }
 
 /// The word of key bytes.

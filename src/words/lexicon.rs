@@ -2,16 +2,17 @@
 //!
 //! # Data structure
 //!
-//! Words are stored in an [`fst::Map`], a minimal acyclic automaton over the bytes of
-//! the words that shares both prefixes and suffixes. Every character of a Lao word is in
+//! Words are built into an [`fst::Map`], a minimal acyclic automaton over the bytes of
+//! the words that shares both prefixes and suffixes, and kept decoded into flat records
+//! (an [`Automaton`]) so that walks do not decode packed states. Every character of a Lao word is in
 //! the Lao block U+0E80–U+0EFF, so a key stores each character as one byte, its code
 //! point minus U+0E00 (0x80–0xFF): a third of the UTF-8 length, and one automaton
 //! transition per character instead of three. Each word's value is its
 //! *cost*, `round(−ln(count / total) × 1000)`, spread over the transitions it takes so
 //! that walking a word sums its cost. The list in `dictionaries/lao-words.tsv` (word,
-//! count) is compiled by `build.rs` into such a map and embedded in the binary with
-//! `include_bytes!`: [`Lexicon::embedded`] wraps those bytes without copying or parsing
-//! them, so start-up costs nothing.
+//! count) is compiled by `build.rs` into such a map, then into its flat records, embedded
+//! in the binary with `include_bytes!`: [`Lexicon::embedded`] wraps those bytes without
+//! copying or parsing them, so start-up costs nothing.
 //!
 //! Users' own words (names, places, domain terms: `--dict FILE`) go into a second,
 //! smaller map built at start-up from the sorted words. Their costs use the embedded
@@ -33,12 +34,11 @@
 //! assert!(lex.contains("ສີສະຫວາດ"));
 //! ```
 
+use crate::words::automaton::{Automaton, Flat};
 use crate::words::syllable::is_lao_word;
-use fst::raw::Output;
-use fst::{Map, MapBuilder};
+use fst::MapBuilder;
 use std::collections::BTreeMap;
 use std::path::Path;
-use std::sync::Arc;
 
 /// The longest word, in syllables, that the word list keeps.
 pub const MAX_WORD_SYLLABLES: usize = 12;
@@ -54,7 +54,7 @@ pub const COST_SCALE: f64 = 1000.0;
 /// times in a large archive, so it beats unknown syllables but not common words.
 pub const DEFAULT_USER_COUNT: u64 = 10;
 
-static EMBEDDED_FST: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.fst"));
+static EMBEDDED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.flat"));
 // Defines EMBEDDED_TOTAL (sum of the counts) and EMBEDDED_MAX_COST.
 include!(concat!(env!("OUT_DIR"), "/lexicon_meta.rs"));
 
@@ -80,22 +80,6 @@ fn word_of_key(k: &[u8]) -> String {
     k.iter()
         .map(|&b| char::from_u32(0x0E00 + b as u32).unwrap_or('\u{FFFD}'))
         .collect()
-}
-
-/// Bytes of an fst: the embedded static ones or a map built at run time.
-#[derive(Clone)]
-pub(crate) enum Bytes {
-    Static(&'static [u8]),
-    Shared(Arc<[u8]>),
-}
-
-impl AsRef<[u8]> for Bytes {
-    fn as_ref(&self) -> &[u8] {
-        match self {
-            Bytes::Static(b) => b,
-            Bytes::Shared(b) => b,
-        }
-    }
 }
 
 /// An error reading or building a word list.
@@ -132,10 +116,8 @@ pub enum LexiconError {
 /// ```
 #[derive(Clone)]
 pub struct Lexicon {
-    main: Map<Bytes>,
-    main_head: Arc<Head>,
-    user: Option<Map<Bytes>>,
-    user_head: Option<Arc<Head>>,
+    main: Automaton,
+    user: Option<Automaton>,
     user_len: usize,
     total: u64,
     unknown_cost: u64,
@@ -194,18 +176,14 @@ impl Lexicon {
     /// assert!(laoclean::words::Lexicon::embedded().contains("ພາສາ"));
     /// ```
     pub fn embedded() -> Lexicon {
-        static HEAD: std::sync::OnceLock<Arc<Head>> = std::sync::OnceLock::new();
-        let main = Map::new(Bytes::Static(EMBEDDED_FST)).expect("embedded lexicon is valid");
-        let head = HEAD.get_or_init(|| Arc::new(Head::new(main.as_fst())));
-        Lexicon::with_main(main, head.clone(), EMBEDDED_TOTAL, EMBEDDED_MAX_COST)
+        let main = Automaton::from_static(EMBEDDED);
+        Lexicon::with_main(main, EMBEDDED_TOTAL, EMBEDDED_MAX_COST)
     }
 
-    fn with_main(main: Map<Bytes>, main_head: Arc<Head>, total: u64, max_cost: u64) -> Lexicon {
+    fn with_main(main: Automaton, total: u64, max_cost: u64) -> Lexicon {
         Lexicon {
             main,
-            main_head,
             user: None,
-            user_head: None,
             user_len: 0,
             total,
             unknown_cost: max_cost + 2 * COST_SCALE as u64,
@@ -230,8 +208,7 @@ impl Lexicon {
         let total: u64 = counts.values().sum();
         let (map, max_cost) =
             build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
-        let head = Arc::new(Head::new(map.as_fst()));
-        Ok(Lexicon::with_main(map, head, total, max_cost))
+        Ok(Lexicon::with_main(map, total, max_cost))
     }
 
     /// Adds users' own words, each with an optional count (default
@@ -261,7 +238,6 @@ impl Lexicon {
         let (map, max_cost) =
             build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         self.user_len = counts.len();
-        self.user_head = (!counts.is_empty()).then(|| Arc::new(Head::new(map.as_fst())));
         self.user = (!counts.is_empty()).then_some(map);
         self.unknown_cost = self.unknown_cost.max(max_cost + 2 * COST_SCALE as u64);
         Ok(self)
@@ -364,21 +340,15 @@ impl Lexicon {
         mut found: impl FnMut(usize, u64),
     ) {
         let end = chars.len().min(start + max_chars);
-        walk(
-            &self.main,
-            &self.main_head,
-            &chars[start..end],
-            start,
-            &mut found,
-        );
-        if let (Some(u), Some(h)) = (&self.user, &self.user_head) {
-            walk(u, h, &chars[start..end], start, &mut found);
+        walk(self.main.flat(), &chars[start..end], start, &mut found);
+        if let Some(u) = &self.user {
+            walk(u.flat(), &chars[start..end], start, &mut found);
         }
     }
 
     /// The automata of the lexicon: the base list, then the user words (if any).
-    pub(crate) fn automata(&self) -> impl Iterator<Item = &fst::raw::Fst<Bytes>> {
-        std::iter::once(self.main.as_fst()).chain(self.user.as_ref().map(|u| u.as_fst()))
+    pub(crate) fn automata(&self) -> impl Iterator<Item = &Automaton> {
+        std::iter::once(&self.main).chain(self.user.as_ref())
     }
 
     /// Like [`Lexicon::prefixes`], over the user words only.
@@ -389,9 +359,9 @@ impl Lexicon {
         max_chars: usize,
         mut found: impl FnMut(usize, u64),
     ) {
-        if let (Some(u), Some(h)) = (&self.user, &self.user_head) {
+        if let Some(u) = &self.user {
             let end = chars.len().min(start + max_chars);
-            walk(u, h, &chars[start..end], start, &mut found);
+            walk(u.flat(), &chars[start..end], start, &mut found);
         }
     }
 
@@ -399,7 +369,7 @@ impl Lexicon {
     pub(crate) fn is_user_word(&self, word: &str) -> bool {
         self.user
             .as_ref()
-            .is_some_and(|u| key(word).is_some_and(|k| u.contains_key(k)))
+            .is_some_and(|u| key(word).is_some_and(|k| u.get(&k).is_some()))
     }
 
     /// Does more than one source vouch for `word`: two word lists, running text (the
@@ -426,18 +396,14 @@ impl Lexicon {
     /// Is the base list the embedded one (so the word stage can use its prebuilt
     /// skeleton index)?
     pub(crate) fn has_embedded_base(&self) -> bool {
-        matches!(self.main.as_fst().as_bytes().as_ptr(), p if p == EMBEDDED_FST.as_ptr())
+        std::ptr::eq(self.main.as_bytes(), EMBEDDED)
     }
 
     /// The user words with their costs, in byte order.
     pub(crate) fn user_words(&self) -> Vec<(String, u64)> {
-        use fst::Streamer;
         let mut v = Vec::new();
         if let Some(u) = &self.user {
-            let mut s = u.stream();
-            while let Some((k, c)) = s.next() {
-                v.push((word_of_key(k), c));
-            }
+            u.for_each(|k, c| v.push((word_of_key(k), c)));
         }
         v
     }
@@ -449,183 +415,33 @@ impl Lexicon {
     /// assert!(n > 10_000);
     /// ```
     pub fn words(&self) -> impl Iterator<Item = (String, u64)> + '_ {
-        use fst::Streamer;
-        let mut s = self.main.stream();
         let mut v = Vec::new();
-        while let Some((k, c)) = s.next() {
-            v.push((word_of_key(k), c));
-        }
+        self.main.for_each(|k, c| v.push((word_of_key(k), c)));
         v.into_iter()
     }
 }
 
-/// Walks `map` over the key bytes of `chars`, calling `found(base + k + 1, cost)`
+/// Walks automaton `a` over the key bytes of `chars`, calling `found(base + k + 1, cost)`
 /// when the first `k + 1` characters are a word.
-fn walk(
-    map: &Map<Bytes>,
-    head: &Head,
-    chars: &[(usize, char)],
-    base: usize,
-    found: &mut impl FnMut(usize, u64),
-) {
-    let fst = map.as_fst();
-    if !head.usable {
-        return walk_from(fst, fst.root(), Output::zero(), chars, 0, base, found);
-    }
-    // The first two letters from the table, the rest through the automaton.
-    let step = |k: usize, prefix: Option<u8>| {
-        let b = chars.get(k).and_then(|&(_, c)| key_byte(c))?;
-        head.step(prefix, b)
-    };
-    let Some(one) = step(0, None) else {
-        return;
-    };
-    if let Some(cost) = one.word() {
-        found(base + 1, cost);
-    }
-    let Some(two) = step(1, key_byte(chars[0].1)) else {
-        return;
-    };
-    if let Some(cost) = two.word() {
-        found(base + 2, cost);
-    }
-    let node = fst.node(two.addr as fst::raw::CompiledAddr);
-    walk_from(
-        fst,
-        node,
-        Output::new(two.out as u64),
-        chars,
-        2,
-        base,
-        found,
-    );
-}
-
-/// Goes on with a walk at `node` (output so far `out`) from char `from` of `chars`.
-fn walk_from<'f>(
-    fst: &'f fst::raw::Fst<Bytes>,
-    mut node: fst::raw::Node<'f>,
-    mut out: Output,
-    chars: &[(usize, char)],
-    from: usize,
-    base: usize,
-    found: &mut impl FnMut(usize, u64),
-) {
-    for (k, &(_, c)) in chars.iter().enumerate().skip(from) {
-        let Some(i) = key_byte(c).and_then(|b| node.find_input(b)) else {
+#[inline]
+fn walk(a: Flat<'_>, chars: &[(usize, char)], base: usize, found: &mut impl FnMut(usize, u64)) {
+    let mut state = a.start();
+    let mut out = 0;
+    for (k, &(_, c)) in chars.iter().enumerate() {
+        let Some(t) = key_byte(c).and_then(|b| a.find(state, b)) else {
             return;
         };
-        let t = node.transition(i);
-        out = out.cat(t.out);
-        node = fst.node(t.addr);
-        if node.is_final() {
-            found(base + k + 1, out.cat(node.final_output()).value());
+        out += a.output(t);
+        state = a.target(t);
+        if let Some(f) = a.final_output(state) {
+            found(base + k + 1, out + f);
         }
-    }
-}
-
-/// The first two steps of every walk through one word automaton, as a table: walks
-/// start at every position of a text, and the root and the nodes just below it (which
-/// have the most transitions) are the costliest to decode.
-pub(crate) struct Head {
-    /// By first letter (key byte − 0x80): the step from the root.
-    one: Vec<HeadStep>,
-    /// By first and second letter (`(b1 − 0x80) × 128 + b2 − 0x80`): both steps.
-    two: Vec<HeadStep>,
-    /// Every address and cost fits the table (else walks take no shortcut).
-    usable: bool,
-}
-
-/// Where a walk is after one or two letters: the node, the output so far and, if the
-/// letters are a word, its cost. `addr == NO_STEP`: no word starts so.
-#[derive(Clone, Copy)]
-struct HeadStep {
-    addr: u32,
-    out: u32,
-    word: u32,
-}
-
-const NO_STEP: u32 = u32::MAX;
-
-impl HeadStep {
-    const NONE: HeadStep = HeadStep {
-        addr: NO_STEP,
-        out: 0,
-        word: NO_STEP,
-    };
-
-    fn word(self) -> Option<u64> {
-        (self.word != NO_STEP).then_some(self.word as u64)
-    }
-}
-
-impl Head {
-    fn new(fst: &fst::raw::Fst<Bytes>) -> Head {
-        let mut head = Head {
-            one: vec![HeadStep::NONE; 128],
-            two: vec![HeadStep::NONE; 128 * 128],
-            usable: false,
-        };
-        let step = |node: &fst::raw::Node<'_>, i: usize, out: u64| {
-            let t = node.transition(i);
-            let next = fst.node(t.addr);
-            let out = out + t.out.value();
-            let word = next.is_final().then(|| out + next.final_output().value());
-            let fits = |v: u64| u32::try_from(v).ok().filter(|&v| v != NO_STEP);
-            let s = HeadStep {
-                addr: fits(t.addr as u64)?,
-                out: fits(out)?,
-                word: match word {
-                    Some(w) => fits(w)?,
-                    None => NO_STEP,
-                },
-            };
-            Some((s, next, out))
-        };
-        let mut fits_all = true;
-        let root = fst.root();
-        for i in 0..root.len() {
-            let b1 = root.transition(i).inp;
-            if b1 < 0x80 {
-                continue; // no Lao key byte
-            }
-            let Some((s1, n1, o1)) = step(&root, i, 0) else {
-                fits_all = false;
-                continue;
-            };
-            head.one[b1 as usize - 0x80] = s1;
-            for j in 0..n1.len() {
-                let b2 = n1.transition(j).inp;
-                if b2 < 0x80 {
-                    continue;
-                }
-                match step(&n1, j, o1) {
-                    Some((s2, _, _)) => {
-                        head.two[(b1 as usize - 0x80) * 128 + b2 as usize - 0x80] = s2
-                    }
-                    None => fits_all = false,
-                }
-            }
-        }
-        head.usable = fits_all;
-        head
-    }
-
-    /// The step over letter `b` (key byte) after `prefix` (none: from the root).
-    #[inline]
-    fn step(&self, prefix: Option<u8>, b: u8) -> Option<HeadStep> {
-        let b = (b as usize).checked_sub(0x80)?;
-        let s = match prefix {
-            None => self.one[b],
-            Some(a) => self.two[(a as usize).checked_sub(0x80)? * 128 + b],
-        };
-        (s.addr != NO_STEP).then_some(s)
     }
 }
 
 /// Builds an fst map of `words` (keys as in [`key`]; words with a character outside
 /// the Lao block are skipped); returns it and the highest cost.
-fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> (Map<Bytes>, u64) {
+fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> (Automaton, u64) {
     let mut keyed: Vec<(Vec<u8>, u64)> = words.filter_map(|(w, c)| Some((key(w)?, c))).collect();
     keyed.sort();
     keyed.dedup_by(|a, b| a.0 == b.0);
@@ -634,8 +450,8 @@ fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> (Map<Bytes>, u6
     for (k, c) in keyed {
         b.insert(k, c).expect("sorted unique keys");
     }
-    let bytes: Arc<[u8]> = b.into_inner().expect("in-memory fst").into();
-    (Map::new(Bytes::Shared(bytes)).expect("fst just built"), max)
+    let fst = fst::raw::Fst::new(b.into_inner().expect("in-memory fst")).expect("fst just built");
+    (Automaton::from_fst(&fst), max)
 }
 
 /// Parses a word list: one word a line, optionally a tab and a count; blank lines and

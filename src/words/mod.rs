@@ -2,7 +2,9 @@
 //! knowledge of Lao words.
 //!
 //! - [`syllable`]: Lao syllables from the orthography (no dictionary);
-//! - [`lexicon`]: the embedded word list as an `fst::Map` with costs, plus users' words;
+//! - [`lexicon`]: the embedded word list as an automaton with costs, plus users' words;
+//! - [`automaton`]: word automata (built as `fst` maps) decoded into flat records, which
+//!   every walk of the stage uses;
 //! - [`segment`]: the Viterbi segmenter over syllable boundaries;
 //! - [`correct`]: the skeleton index (candidate words for damaged text) and damage costs;
 //! - `reading`: one lattice of exact, corrected and joined words, and the judge that turns
@@ -22,6 +24,7 @@
 //! assert_eq!(seg.segment("ສະບາຍດີ ປະເທດລາວ", "|"), "ສະບາຍດີ ປະເທດ|ລາວ");
 //! ```
 
+pub mod automaton;
 pub mod corpus;
 pub mod correct;
 pub mod lexicon;

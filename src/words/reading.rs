@@ -709,9 +709,9 @@ fn search_from(
         },
     );
     if search.near {
-        for fst in lex.automata() {
+        for automaton in lex.automata() {
             near(
-                fst,
+                automaton,
                 keys,
                 p,
                 MAX_NEAR_DAMAGE,
