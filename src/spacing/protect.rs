@@ -104,7 +104,9 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     while e > s && is_edge_mark(cs[e - 1].1) {
         e -= 1;
     }
-    if s == e {
+    // Every kind of span below needs an ASCII character (`:`, `/`, `\\`, `~`, `@`, `.`,
+    // `www`): a core of Lao letters alone, the common case, has none to protect.
+    if cs[s..e].iter().all(|x| !x.1.is_ascii()) {
         return;
     }
     let at = |k: usize| cs.get(k).map(|x| x.1);
