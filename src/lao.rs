@@ -30,6 +30,50 @@ pub const SIGN_E: char = '\u{0EC0}';
 /// Sign EI ແ (U+0EC1).
 pub const SIGN_EI: char = '\u{0EC1}';
 
+// The role of every code point of the Lao block, one bit each, in a table built at
+// compile time from the ranges of the Unicode chart; the functions below look it up.
+const CONSONANT: u8 = 1;
+const LEADING_VOWEL: u8 = 1 << 1;
+const FOLLOWING_VOWEL: u8 = 1 << 2;
+const SUBSCRIPT: u8 = 1 << 3;
+const VOWEL_MARK: u8 = 1 << 4;
+const TONE: u8 = 1 << 5;
+const SIGN: u8 = 1 << 6;
+const REPETITION: u8 = 1 << 7;
+
+/// The role bits of `c` (0 outside the Lao block, for digits, ຯ and unassigned points).
+#[inline]
+const fn role(c: char) -> u8 {
+    let i = (c as u32).wrapping_sub(BLOCK_START as u32);
+    if i < 128 {
+        ROLES[i as usize]
+    } else {
+        0
+    }
+}
+
+static ROLES: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        let c = 0x0E80 + i as u32;
+        t[i] = match c {
+            0x0E83 | 0x0E85 | 0x0E8B | 0x0EA4 | 0x0EA6 => 0,
+            0x0E81..=0x0EAE | 0x0EDC..=0x0EDF => CONSONANT,
+            0x0EC0..=0x0EC4 => LEADING_VOWEL,
+            0x0EB0 | 0x0EB2 | 0x0EB3 | 0x0EBD => FOLLOWING_VOWEL,
+            0x0EBC => SUBSCRIPT,
+            0x0EB1 | 0x0EB4..=0x0EB9 | 0x0EBA | 0x0EBB | 0x0ECD => VOWEL_MARK,
+            0x0EC8..=0x0ECB => TONE,
+            0x0ECC | 0x0ECE => SIGN,
+            0x0EC6 => REPETITION,
+            _ => 0,
+        };
+        i += 1;
+    }
+    t
+};
+
 /// Is `c` in the Lao Unicode block (U+0E80–U+0EFF)?
 ///
 /// ```
@@ -49,8 +93,7 @@ pub const fn is_lao(c: char) -> bool {
 /// ```
 #[inline]
 pub const fn is_consonant(c: char) -> bool {
-    matches!(c, '\u{0E81}'..='\u{0EAE}' if !matches!(c, '\u{0E83}' | '\u{0E85}' | '\u{0E8B}' | '\u{0EA4}' | '\u{0EA6}'))
-        || matches!(c, '\u{0EDC}'..='\u{0EDF}')
+    role(c) & CONSONANT != 0
 }
 
 /// Is `c` one of the leading vowels ເ ແ ໂ ໃ ໄ, stored before their consonant?
@@ -60,7 +103,7 @@ pub const fn is_consonant(c: char) -> bool {
 /// ```
 #[inline]
 pub const fn is_leading_vowel(c: char) -> bool {
-    matches!(c, '\u{0EC0}'..='\u{0EC4}')
+    role(c) & LEADING_VOWEL != 0
 }
 
 /// Is `c` a tone mark ່ ້ ໊ ໋ (U+0EC8–U+0ECB)?
@@ -70,7 +113,7 @@ pub const fn is_leading_vowel(c: char) -> bool {
 /// ```
 #[inline]
 pub const fn is_tone_mark(c: char) -> bool {
-    matches!(c, '\u{0EC8}'..='\u{0ECB}')
+    role(c) & TONE != 0
 }
 
 /// Is `c` a following (spacing) vowel ະ າ ຳ ຽ?
@@ -80,7 +123,7 @@ pub const fn is_tone_mark(c: char) -> bool {
 /// ```
 #[inline]
 pub const fn is_following_vowel(c: char) -> bool {
-    matches!(c, '\u{0EB0}' | '\u{0EB2}' | '\u{0EB3}' | '\u{0EBD}')
+    role(c) & FOLLOWING_VOWEL != 0
 }
 
 /// Is `c` a Lao digit ໐–໙?
@@ -102,11 +145,7 @@ pub const fn is_digit(c: char) -> bool {
 /// ```
 #[inline]
 pub const fn is_letter(c: char) -> bool {
-    is_consonant(c)
-        || is_leading_vowel(c)
-        || is_following_vowel(c)
-        || mark_class(c).is_some()
-        || c == '\u{0EC6}'
+    role(c) != 0
 }
 
 /// Where a combining mark sits in a cluster, in canonical order: a cluster is written
@@ -135,14 +174,17 @@ pub enum MarkClass {
 /// ```
 #[inline]
 pub const fn mark_class(c: char) -> Option<MarkClass> {
-    match c {
-        '\u{0EBC}' => Some(MarkClass::Subscript),
-        '\u{0EB1}' | '\u{0EB4}'..='\u{0EB9}' | '\u{0EBA}' | '\u{0EBB}' | '\u{0ECD}' => {
-            Some(MarkClass::Vowel)
-        }
-        '\u{0EC8}'..='\u{0ECB}' => Some(MarkClass::Tone),
-        '\u{0ECC}' | '\u{0ECE}' => Some(MarkClass::Sign),
-        _ => None,
+    let r = role(c);
+    if r & SUBSCRIPT != 0 {
+        Some(MarkClass::Subscript)
+    } else if r & VOWEL_MARK != 0 {
+        Some(MarkClass::Vowel)
+    } else if r & TONE != 0 {
+        Some(MarkClass::Tone)
+    } else if r & SIGN != 0 {
+        Some(MarkClass::Sign)
+    } else {
+        None
     }
 }
 
@@ -154,7 +196,7 @@ pub const fn mark_class(c: char) -> Option<MarkClass> {
 /// ```
 #[inline]
 pub const fn is_mark(c: char) -> bool {
-    mark_class(c).is_some()
+    role(c) & (SUBSCRIPT | VOWEL_MARK | TONE | SIGN) != 0
 }
 
 #[cfg(test)]
