@@ -169,6 +169,8 @@ pub(crate) struct Reader {
     /// unknown syllables that made it hot (see [`Reader::mark_hot`]).
     near_edits: Vec<(usize, usize)>,
     hot_skeleton: Vec<bool>,
+    /// The edges of the unedited reading, in order (set once the first pass is done).
+    plain_path: Vec<u32>,
     /// End of the unedited reading's word that starts at each position (0: none).
     plain_end: Vec<usize>,
     /// How far a compound from each word start of the unedited reading may reach: the
@@ -244,9 +246,11 @@ impl Reader {
                 self.relax_plain(id as u32);
             }
         }
+        self.plain_path.clear();
         if self.plain[n].0 == u64::MAX {
             return;
         }
+        self.plain_path = self.path(&self.plain);
         self.mark_hot();
         // Pass 2: the best reading.
         self.best[0].0 = 0;
@@ -382,7 +386,7 @@ impl Reader {
         self.plain_end.resize(n + 1, 0);
         self.compound_end.clear();
         self.compound_end.resize(n + 1, 0);
-        let path = self.path(&self.plain);
+        let path = std::mem::take(&mut self.plain_path);
         for w in path.windows(3) {
             let [a, b, c] = [w[0], w[1], w[2]].map(|id| &self.edges[id as usize]);
             if a.kind != Kind::Space && b.kind != Kind::Space {
@@ -416,6 +420,7 @@ impl Reader {
                 _ => {}
             }
         }
+        self.plain_path = path;
     }
 
     /// The words of the unedited reading of the last stretch read: byte range in the
@@ -425,9 +430,9 @@ impl Reader {
         if n == 0 || self.plain.get(n).map_or(true, |p| p.0 == u64::MAX) {
             return Vec::new();
         }
-        self.path(&self.plain)
-            .into_iter()
-            .map(|id| &self.edges[id as usize])
+        self.plain_path
+            .iter()
+            .map(|&id| &self.edges[id as usize])
             .filter(|e| e.kind != Kind::Space)
             .map(|e| (self.byte_range(e.start, e.end), e.kind == Kind::Exact))
             .collect()
@@ -492,10 +497,10 @@ impl Reader {
         }) {
             return; // the unedited reading is the best one
         }
-        let plain = self.path(&self.plain);
+        let plain = &self.plain_path;
         let mut on_plain = vec![false; self.chars.len() + 1];
         on_plain[0] = true;
-        for &id in &plain {
+        for &id in plain {
             on_plain[self.edges[id as usize].end] = true;
         }
         // Walk the best path; cut it at the nodes both paths share.
@@ -505,7 +510,7 @@ impl Reader {
             seg_edges.push(id);
             let e = self.edges[id as usize].end;
             if on_plain[e] {
-                self.judge(lex, index, seg_start, e, &seg_edges, &plain, margin, plan);
+                self.judge(lex, index, seg_start, e, &seg_edges, plain, margin, plan);
                 seg_edges.clear();
                 seg_start = e;
             }
