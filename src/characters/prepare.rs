@@ -61,7 +61,11 @@ pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
             continue;
         }
         if lao_at(bytes, i) {
-            before = Some('\u{0E81}'); // any Lao letter: only "is it Lao" matters
+            // A Lao digit (U+0ED0–U+0ED9, `E0 BB 90`–`99`) decides nothing, as above.
+            let digit = bytes[i + 1] == 0xBB && matches!(bytes.get(i + 2), Some(0x90..=0x99));
+            if !digit {
+                before = Some('\u{0E81}'); // any Lao letter: only "is it Lao" matters
+            }
             i += 3;
             continue;
         }
