@@ -35,11 +35,10 @@
 //! assert_eq!(damage_cost("ກາ", "ກາງ"), None); // not the same skeleton
 //! ```
 
-use super::automaton::{Automaton, Flat};
+use super::automaton::{Automaton, Flat, Transition, Transitions};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
 use fst::MapBuilder;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/word_classes.rs"));
@@ -370,7 +369,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
             }
         }
         for k in a.transitions(state) {
-            let m = a.input(k);
+            let m = k.input;
             if m < 0x80 {
                 continue;
             }
@@ -390,10 +389,9 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
     }
 
     /// Takes transition `k` (its letter joins the meant word), goes on at `i`.
-    fn descend(&mut self, k: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
-        let a = self.a;
-        self.word.push(a.input(k));
-        self.from(a.target(k), out + a.output(k), i, damage, edits_left);
+    fn descend(&mut self, k: Transition, out: u64, i: usize, damage: u32, edits_left: u8) {
+        self.word.push(k.input);
+        self.from(k.target, out + k.output, i, damage, edits_left);
         self.word.pop();
     }
 }
@@ -486,15 +484,15 @@ impl SkeletonIndex {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn walk_one(
-    a: Flat<'_>,
+fn walk_one<'a>(
+    a: Flat<'a>,
     chars: &[char],
     start: usize,
     min_end: usize,
     join: bool,
     bound: &impl Fn(usize, bool) -> u64,
     word: &mut Vec<u8>,
-    stack: &mut Vec<(u64, usize, Range<usize>)>,
+    stack: &mut Vec<(u64, usize, Transitions<'a>)>,
     found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
 ) {
     let n = chars.len();
@@ -519,8 +517,8 @@ fn walk_one(
         let Some(t) = a.find(state, b) else {
             return;
         };
-        out += a.output(t);
-        state = a.target(t);
+        out += t.output;
+        state = t.target;
         k += 1;
         while k < n && dropped(chars[k]) {
             k += 1;
@@ -529,12 +527,11 @@ fn walk_one(
             continue;
         }
         // The words of this skeleton follow a 0x00, the lowest byte: the first transition.
-        let t0 = a.transitions(state).start;
-        if a.transitions(state).is_empty() || a.input(t0) != 0 {
+        let Some(t0) = a.first(state).filter(|t| t.input == 0) else {
             continue;
-        }
+        };
         let below = bound(k, skipped.is_some());
-        let o0 = out + a.output(t0);
+        let o0 = out + t0.output;
         if o0 >= below {
             continue;
         }
@@ -542,7 +539,7 @@ fn walk_one(
         // (output so far, word length, transitions left to try).
         stack.clear();
         word.clear();
-        let s0 = a.target(t0);
+        let s0 = t0.target;
         if let Some(f) = a.final_output(s0) {
             if o0 + f < below {
                 found(k, &word[..0], o0 + f, skipped);
@@ -554,11 +551,11 @@ fn walk_one(
                 stack.pop();
                 continue;
             };
-            let (o, len) = (*o + a.output(t), *len);
+            let (o, len) = (*o + t.output, *len);
             if o < below {
                 word.truncate(len);
-                word.push(a.input(t));
-                let s = a.target(t);
+                word.push(t.input);
+                let s = t.target;
                 if let Some(f) = a.final_output(s) {
                     if o + f < below {
                         found(k, &word[..len + 1], o + f, skipped);

@@ -431,8 +431,8 @@ fn walk(a: Flat<'_>, chars: &[(usize, char)], base: usize, found: &mut impl FnMu
         let Some(t) = key_byte(c).and_then(|b| a.find(state, b)) else {
             return;
         };
-        out += a.output(t);
-        state = a.target(t);
+        out += t.output;
+        state = t.target;
         if let Some(f) = a.final_output(state) {
             found(base + k + 1, out + f);
         }
