@@ -19,29 +19,32 @@
 //! then one record per state. A state *is* the byte offset of its record. The records
 //! are in depth-first order from the start state (children in input order), so the
 //! record after a state's is usually the target of its first transition: a walk down
-//! a word reads on through memory instead of jumping.
+//! a word reads on through memory instead of jumping, and the step to the next record
+//! need not be stored.
 //!
-//! Most states (nine in ten of the skeleton index's) have one transition, over a Lao
-//! letter (key bytes 0x80–0xFF: code point − U+0E00), with no output, to the very next
-//! record, and are not final. Such a state is one byte, its input:
+//! Most states (seven in ten of the skeleton index's) have one transition, over a Lao
+//! letter (key bytes 0x80–0xFF: code point − U+0E00) or the skeleton's separator 0x00,
+//! with no output, to the very next record, and are not final. Such a state is one
+//! byte, its input:
 //!
 //! | bytes | what |
 //! |---|---|
-//! | 1 | the input byte (≥ 0x80); the target is the next record, the output 0 |
+//! | 1 | the input byte (0x00 or ≥ 0x80); the target is the next record, the output 0 |
 //!
-//! Any other state starts with a header byte below 0x80: bit 0 *final*, bit 1
-//! *outputs*, bit 2 *dense*, bit 3 *next* (the first transition's target is the next
-//! record), bits 4–6 the number of transitions *n* if below 7 (7: a count byte follows).
+//! Any other state starts with a header byte from 0x01 to 0x7F: bit 0 *final*, bit 1
+//! *outputs*, bit 2 *dense*, bits 4–6 the number of transitions *n* if below 7 (7: a
+//! count byte follows the dense table); bit 3 is set only in a header that would
+//! otherwise be 0x00 (no transitions and not final: the start of an empty automaton).
 //!
 //! | bytes | what |
 //! |---|---|
 //! | 1 | header byte |
-//! | 0 or 1 | *n* − 1, if bits 4–6 are 7 |
 //! | 0 or 2 | the final output (u16), if *final* |
 //! | 0 or 128 | if *dense*: the transition over each byte 0x80–0xFF (u8: which of the *n*; 255: none) |
+//! | 0 or 1 | *n* − 1, if bits 4–6 are 7 |
 //! | *n* | the input bytes, in increasing order |
 //! | 0 or 2*n* | the outputs (u16), if *outputs* (else they are all 0) |
-//! | 4(*n* − 1) or 4*n* | the targets (u32 byte offsets), without the first if *next* |
+//! | 4*n* | the targets (u32 byte offsets of their records) |
 //!
 //! Finding the transition over a byte is then a scan of a few contiguous bytes, or for
 //! the few states with [`DENSE_MIN`] or more transitions (the start state, the first
@@ -84,7 +87,9 @@ const NO_TRANSITION: u8 = u8::MAX;
 const FINAL: u8 = 1;
 const OUTPUTS: u8 = 2;
 const DENSE_TABLE: u8 = 4;
-const NEXT: u8 = 8;
+/// The header of a state with no transitions that is not final (only the start state
+/// of an empty automaton), which would otherwise be 0x00, a one-byte record.
+const EMPTY: u8 = 8;
 /// The count field (bits 4–6) that says a count byte follows.
 const COUNT_BYTE: u8 = 7;
 
@@ -260,14 +265,28 @@ pub(crate) struct Transition {
     pub(crate) target: usize,
 }
 
+#[inline(always)]
+fn u16_at(b: &[u8], i: usize) -> u16 {
+    u16::from_le_bytes(b[i..i + 2].try_into().expect("two bytes"))
+}
+
+#[inline(always)]
+fn u32_at(b: &[u8], i: usize) -> u32 {
+    u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"))
+}
+
+/// Is `h` a one-byte record (0x00 or 0x80 and up), not a header?
+#[inline(always)]
+fn is_one_byte(h: u8) -> bool {
+    h.wrapping_sub(1) >= 0x7F
+}
+
 /// Where the fields of a record that is not one byte are.
 #[derive(Clone, Copy)]
 struct Record {
     header: u8,
     /// Number of transitions.
     n: usize,
-    /// Offset of the final output, dense table or inputs (whichever comes first).
-    fields: usize,
     /// Offset of the input bytes.
     inputs: usize,
 }
@@ -279,27 +298,12 @@ impl Record {
         self.inputs + self.n
     }
 
-    /// Offset of the targets that are stored.
+    /// Offset of the targets.
     #[inline(always)]
     fn targets(self) -> usize {
-        self.outputs() + if self.header & OUTPUTS != 0 { 2 * self.n } else { 0 }
+        // Two bytes of output a transition if OUTPUTS (bit 1) is set.
+        self.inputs + self.n * (1 + (self.header & OUTPUTS) as usize)
     }
-
-    /// Offset of the next record.
-    #[inline(always)]
-    fn end(self) -> usize {
-        self.targets() + 4 * (self.n - usize::from(self.header & NEXT != 0))
-    }
-}
-
-#[inline(always)]
-fn u16_at(b: &[u8], i: usize) -> u16 {
-    u16::from_le_bytes([b[i], b[i + 1]])
-}
-
-#[inline(always)]
-fn u32_at(b: &[u8], i: usize) -> u32 {
-    u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"))
 }
 
 impl<'a> Flat<'a> {
@@ -309,40 +313,29 @@ impl<'a> Flat<'a> {
         self.start
     }
 
-    /// The layout of the record of `s`, which is not one byte (header `h` < 0x80).
+    /// The layout of the record of `s`, which is not one byte (header `h`).
     #[inline(always)]
     fn record(self, s: usize, h: u8) -> Record {
-        let count = (h >> 4) & 7;
-        let (n, mut p) = if count == COUNT_BYTE {
-            (self.b[s + 1] as usize + 1, s + 2)
+        // Header, final output: the count byte or the inputs come next.
+        let p = s + 1 + 2 * (h & FINAL) as usize;
+        let count = h >> 4;
+        let (n, inputs) = if count == COUNT_BYTE {
+            (self.b[p] as usize + 1, p + 1)
         } else {
-            (count as usize, s + 1)
+            (count as usize, p)
         };
-        let fields = p;
-        if h & FINAL != 0 {
-            p += 2;
-        }
-        if h & DENSE_TABLE != 0 {
-            p += DENSE;
-        }
         Record {
             header: h,
             n,
-            fields,
-            inputs: p,
+            inputs,
         }
     }
 
     /// The final output of state `s`, if it is final.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn final_output(self, s: usize) -> Option<u64> {
-        let h = self.b[s];
-        // One-byte records are never final; the count byte comes before the output.
-        if h & 0x80 != 0 || h & FINAL == 0 {
-            return None;
-        }
-        let p = if (h >> 4) & 7 == COUNT_BYTE { s + 2 } else { s + 1 };
-        Some(u16_at(self.b, p) as u64)
+        // One-byte records (0x00, 0x80 and up) are never final.
+        (self.b[s] & (0x80 | FINAL) == FINAL).then(|| u16_at(self.b, s + 1) as u64)
     }
 
     /// Transition `i` of record `r`.
@@ -353,58 +346,91 @@ impl<'a> Flat<'a> {
         } else {
             0
         };
-        let next = usize::from(r.header & NEXT != 0);
-        let target = if i < next {
-            r.end()
-        } else {
-            u32_at(self.b, r.targets() + 4 * (i - next)) as usize
-        };
         Transition {
             input: self.b[r.inputs + i],
             output,
-            target,
+            target: u32_at(self.b, r.targets() + 4 * i) as usize,
+        }
+    }
+
+    /// The record of state `s`, decoded once to look at several of its transitions.
+    #[inline(always)]
+    pub(crate) fn node(self, s: usize) -> Node {
+        let h = self.b[s];
+        if is_one_byte(h) {
+            Node {
+                header: h,
+                n: 1,
+                inputs: s,
+            }
+        } else {
+            let r = self.record(s, h);
+            Node {
+                header: h,
+                n: r.n,
+                inputs: r.inputs,
+            }
+        }
+    }
+
+    /// The input bytes of `node`'s transitions, in increasing order.
+    #[inline(always)]
+    pub(crate) fn inputs(self, node: Node) -> &'a [u8] {
+        &self.b[node.inputs..node.inputs + node.n]
+    }
+
+    /// Transition `i` of `node` (`i` below the number of its inputs).
+    #[inline(always)]
+    pub(crate) fn transition_of(self, node: Node, i: usize) -> Transition {
+        if is_one_byte(node.header) {
+            Transition {
+                input: node.header,
+                output: 0,
+                target: node.inputs + 1,
+            }
+        } else {
+            self.transition(
+                Record {
+                    header: node.header,
+                    n: node.n,
+                    inputs: node.inputs,
+                },
+                i,
+            )
         }
     }
 
     /// The transitions of state `s`, in input order.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn transitions(self, s: usize) -> Transitions<'a> {
-        let h = self.b[s];
-        let (record, n) = if h & 0x80 != 0 {
-            (None, 1)
-        } else {
-            let r = self.record(s, h);
-            (Some(r), r.n)
-        };
         Transitions {
             a: self,
-            s,
-            record,
+            node: self.node(s),
             i: 0,
-            n,
         }
     }
 
-    /// The first transition of state `s` (the one over the lowest byte), if any.
-    #[inline]
-    pub(crate) fn first(self, s: usize) -> Option<Transition> {
+    /// The first transition of state `s` (the one over its lowest byte) if it is over
+    /// byte `b`: the transition over `b` when no byte below `b` has one.
+    #[inline(always)]
+    pub(crate) fn first_over(self, s: usize, b: u8) -> Option<Transition> {
         let h = self.b[s];
-        if h & 0x80 != 0 {
-            return Some(Transition {
-                input: h,
+        if is_one_byte(h) {
+            return (h == b).then_some(Transition {
+                input: b,
                 output: 0,
                 target: s + 1,
             });
         }
         let r = self.record(s, h);
-        (r.n > 0).then(|| self.transition(r, 0))
+        (r.n > 0 && self.b[r.inputs] == b).then(|| self.transition(r, 0))
     }
 
     /// The transition of state `s` over byte `b`, if any.
     #[inline(always)]
     pub(crate) fn find(self, s: usize, b: u8) -> Option<Transition> {
         let h = self.b[s];
-        if h & 0x80 != 0 {
+        if is_one_byte(h) {
             return (h == b).then_some(Transition {
                 input: b,
                 output: 0,
@@ -413,8 +439,8 @@ impl<'a> Flat<'a> {
         }
         let r = self.record(s, h);
         let i = if h & DENSE_TABLE != 0 && b >= 0x80 {
-            let at = r.fields + if h & FINAL != 0 { 2 } else { 0 };
-            let i = self.b[at + (b as usize - 0x80)];
+            // The table ends where the header is.
+            let i = self.b[s + b as usize - 2 * DENSE];
             if i == NO_TRANSITION {
                 return None;
             }
@@ -431,44 +457,49 @@ impl<'a> Flat<'a> {
     #[cfg(test)]
     fn end(self, s: usize) -> usize {
         let h = self.b[s];
-        if h & 0x80 != 0 {
+        if is_one_byte(h) {
             s + 1
         } else {
-            self.record(s, h).end()
+            let r = self.record(s, h);
+            r.targets() + 4 * r.n
         }
     }
+}
+
+/// A state's record, decoded: where its transitions are (see [`Flat::node`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Node {
+    header: u8,
+    n: usize,
+    /// Offset of the inputs (of a one-byte record: the record itself).
+    inputs: usize,
 }
 
 /// The transitions of a state, in input order (see [`Flat::transitions`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Transitions<'a> {
     a: Flat<'a>,
-    s: usize,
-    /// `None` for a one-byte record.
-    record: Option<Record>,
+    node: Node,
     i: usize,
-    n: usize,
 }
 
 impl Iterator for Transitions<'_> {
     type Item = Transition;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Transition> {
-        if self.i >= self.n {
+        if self.i >= self.node.n {
             return None;
         }
-        let i = self.i;
         self.i += 1;
-        Some(match self.record {
-            Some(r) => self.a.transition(r, i),
-            None => Transition {
-                input: self.a.b[self.s],
-                output: 0,
-                target: self.s + 1,
-            },
-        })
+        Some(self.a.transition_of(self.node, self.i - 1))
     }
+}
+
+/// Does a state with `n` transitions get a dense table? (It says which of the
+/// transitions in a byte: the first 255 only.)
+fn has_dense(n: usize) -> bool {
+    (DENSE_MIN..=NO_TRANSITION as usize).contains(&n)
 }
 
 /// The records of `fst` as bytes (see the [module docs](self)).
@@ -494,7 +525,7 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
             panic!("automaton value {v} does not fit in a u16 (word costs are at most 44,362)")
         })
     };
-    // The shape of each record: its header byte (or 0x80 and up: one byte) and size.
+    // The shape of each record: its header byte (or one-byte record) and size.
     let mut headers = Vec::with_capacity(order.len());
     let mut offsets = HashMap::with_capacity(order.len());
     let mut at = HEADER;
@@ -503,20 +534,23 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
         let node = fst.node(addr);
         let n = node.len();
         transitions += n;
-        let next = n > 0 && order.get(i + 1) == Some(&node.transition_addr(0));
+        // (A dense table comes before its state's header, so not right after this one.)
+        let next = n > 0
+            && order.get(i + 1) == Some(&node.transition_addr(0))
+            && !has_dense(fst.node(node.transition_addr(0)).len());
         let outputs = node.transitions().any(|t| t.out.value() != 0);
         let (h, size) = if n == 1
             && next
             && !outputs
             && !node.is_final()
-            && node.transition(0).inp >= 0x80
+            && is_one_byte(node.transition(0).inp)
         {
             (node.transition(0).inp, 1)
         } else {
-            let is_dense = (DENSE_MIN..=NO_TRANSITION as usize).contains(&n);
+            let is_dense = has_dense(n);
             dense += usize::from(is_dense);
-            let mut h = (if n < COUNT_BYTE as usize { n as u8 } else { COUNT_BYTE }) << 4;
-            let mut size = 1 + usize::from(n >= COUNT_BYTE as usize) + n + 4 * n;
+            let mut h = (n.min(COUNT_BYTE as usize) as u8) << 4;
+            let mut size = 1 + usize::from(n >= COUNT_BYTE as usize) + 5 * n;
             if node.is_final() {
                 h |= FINAL;
                 size += 2;
@@ -527,11 +561,10 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
             }
             if is_dense {
                 h |= DENSE_TABLE;
-                size += DENSE;
+                at += DENSE;
             }
-            if next {
-                h |= NEXT;
-                size -= 4;
+            if h == 0 {
+                h = EMPTY;
             }
             (h, size)
         };
@@ -553,20 +586,8 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
     out.extend(count(dense));
     out.extend(count(offsets[&fst.root().addr()]));
     for (&addr, &h) in order.iter().zip(&headers) {
-        debug_assert_eq!(out.len(), offsets[&addr]);
         let node = fst.node(addr);
-        out.push(h);
-        if h & 0x80 != 0 {
-            continue;
-        }
-        let n = node.len();
-        if n >= COUNT_BYTE as usize {
-            out.push((n - 1) as u8);
-        }
-        if h & FINAL != 0 {
-            out.extend(fit(node.final_output().value()).to_le_bytes());
-        }
-        if h & DENSE_TABLE != 0 {
+        if !is_one_byte(h) && h & DENSE_TABLE != 0 {
             let mut table = [NO_TRANSITION; DENSE];
             for (i, t) in node.transitions().enumerate() {
                 if t.inp >= 0x80 {
@@ -575,14 +596,25 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
             }
             out.extend(table);
         }
+        debug_assert_eq!(out.len(), offsets[&addr]);
+        out.push(h);
+        if is_one_byte(h) {
+            continue;
+        }
+        if h & FINAL != 0 {
+            out.extend(fit(node.final_output().value()).to_le_bytes());
+        }
+        let n = node.len();
+        if n >= COUNT_BYTE as usize {
+            out.push((n - 1) as u8);
+        }
         out.extend(node.transitions().map(|t| t.inp));
         if h & OUTPUTS != 0 {
             for t in node.transitions() {
                 out.extend(fit(t.out.value()).to_le_bytes());
             }
         }
-        let skip = usize::from(h & NEXT != 0);
-        for t in node.transitions().skip(skip) {
+        for t in node.transitions() {
             out.extend(count(offsets[&t.addr]));
         }
     }
@@ -594,17 +626,27 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
 mod tests {
     use super::*;
 
-    /// Every state's offset, in record order.
+    /// Every state's offset, in record order; checks that the records tile the bytes.
     fn records(a: &Automaton) -> Vec<usize> {
         let f = a.flat();
-        let mut s = HEADER;
-        let mut v = vec![];
-        while s < a.as_bytes().len() {
-            v.push(s);
-            s = f.end(s);
+        let mut seen = std::collections::BTreeSet::from([f.start()]);
+        let mut todo = vec![f.start()];
+        while let Some(s) = todo.pop() {
+            for t in f.transitions(s) {
+                if seen.insert(t.target) {
+                    todo.push(t.target);
+                }
+            }
         }
-        assert_eq!(s, a.as_bytes().len());
-        v
+        let mut at = HEADER;
+        for &s in &seen {
+            let h = a.as_bytes()[s];
+            let table = if !is_one_byte(h) && h & DENSE_TABLE != 0 { DENSE } else { 0 };
+            assert_eq!(at + table, s, "records tile the bytes");
+            at = f.end(s);
+        }
+        assert_eq!(at, a.as_bytes().len());
+        seen.into_iter().collect()
     }
 
     fn automaton(keys: &[(Vec<u8>, u64)]) -> Automaton {
@@ -626,7 +668,10 @@ mod tests {
         for &s in &states {
             let all: Vec<Transition> = f.transitions(s).collect();
             assert!(all.windows(2).all(|w| w[0].input < w[1].input));
-            assert_eq!(f.first(s), all.first().copied());
+            for b in [0x00, 0x81, 0x90] {
+                let first = all.first().filter(|t| t.input == b).copied();
+                assert_eq!(f.first_over(s, b), first);
+            }
             for t in &all {
                 assert!(states.contains(&t.target), "state {s}: target {}", t.target);
             }
@@ -676,20 +721,22 @@ mod tests {
     fn a_chain_of_letters_is_one_byte_a_state() {
         // One word: the start state and every letter but the last lead on to the next
         // record, with no output, and are not final; the last state is the final leaf.
-        let word: Vec<u8> = (0x81..0x81 + 20).collect();
+        let mut word: Vec<u8> = (0x81..0x81 + 20).collect();
+        word[10] = 0x00;
         let keys = vec![(word.clone(), 12_345)];
         let a = automaton(&keys);
         check(&a, &keys);
         let f = a.flat();
         // The start state carries the output, so it has a header; the 19 after it are
-        // one byte each, then the final leaf (header and final output).
+        // one byte each (the separator 0x00 too), then the final leaf (header and final
+        // output).
         let states = records(&a);
         assert_eq!(states.len(), 21);
-        assert!(a.as_bytes()[states[0]] < 0x80);
+        assert!(!is_one_byte(a.as_bytes()[states[0]]));
         assert_eq!(&a.as_bytes()[states[1]..states[20]], &word[1..]);
         assert_eq!(f.final_output(states[20]), Some(0));
         assert_eq!(f.end(states[20]), a.as_bytes().len());
-        assert_eq!(a.as_bytes().len(), HEADER + (1 + 1 + 2 + 0) + 19 + (1 + 2));
+        assert_eq!(a.as_bytes().len(), HEADER + (1 + 1 + 2 + 4) + 19 + (1 + 2));
     }
 
     #[test]
@@ -698,7 +745,7 @@ mod tests {
         // past the start (the second letters cost differently) and a shared suffix (a
         // target that is not the next record).
         let keys: Vec<(Vec<u8>, u64)> = vec![
-            (vec![0x81], 500),
+            (vec![0x81], 950),
             (vec![0x81, 0x00, 0x90, 0x91], 700),
             (vec![0x81, 0x82, 0x90, 0x91], 900),
             (vec![0x83, 0x90, 0x91], 40_000),
@@ -708,7 +755,7 @@ mod tests {
         check(&a, &keys);
         let f = a.flat();
         let states = records(&a);
-        let one_byte = states.iter().filter(|&&s| a.as_bytes()[s] >= 0x80).count();
+        let one_byte = states.iter().filter(|&&s| is_one_byte(a.as_bytes()[s])).count();
         assert!(one_byte > 0 && one_byte < states.len());
         // Some transition leads back to an earlier record (the shared `0x90 0x91`).
         assert!(states
@@ -745,6 +792,15 @@ mod tests {
     #[should_panic(expected = "does not fit in a u16")]
     fn values_above_a_u16_are_refused() {
         automaton(&[(vec![0x81], 70_000)]);
+    }
+
+    #[test]
+    fn an_empty_automaton_has_a_header_not_a_one_byte_record() {
+        let a = automaton(&[]);
+        assert!(a.is_empty());
+        assert_eq!(a.as_bytes()[a.flat().start()], EMPTY);
+        check(&a, &[]);
+        assert_eq!(a.get(b""), None);
     }
 
     #[test]

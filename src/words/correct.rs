@@ -368,8 +368,8 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
                 self.from(state, out, i + 1, damage + cost as u32, edits_left - 1);
             }
         }
-        for k in a.transitions(state) {
-            let m = k.input;
+        let node = a.node(state);
+        for (k, &m) in a.inputs(node).iter().enumerate() {
             if m < 0x80 {
                 continue;
             }
@@ -377,13 +377,14 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
             if let Some(c) = c.filter(|&c| c != m) {
                 let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
                 if within(cost) {
+                    let k = a.transition_of(node, k);
                     self.descend(k, out, i + 1, damage + cost as u32, edits_left - 1);
                 }
             }
             // A meant letter lost (not at the very end: the next word may start with it).
             let cost = t.lost[m as usize - 0x80];
             if within(cost) && c.is_some() {
-                self.descend(k, out, i, damage + cost as u32, edits_left - 1);
+                self.descend(a.transition_of(node, k), out, i, damage + cost as u32, edits_left - 1);
             }
         }
     }
@@ -527,7 +528,7 @@ fn walk_one<'a>(
             continue;
         }
         // The words of this skeleton follow a 0x00, the lowest byte: the first transition.
-        let Some(t0) = a.first(state).filter(|t| t.input == 0) else {
+        let Some(t0) = a.first_over(state, 0) else {
             continue;
         };
         let below = bound(k, skipped.is_some());
