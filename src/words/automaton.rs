@@ -81,6 +81,9 @@ const HEADER: usize = 24;
 pub const DENSE_MIN: usize = 4;
 /// Bytes of one dense table.
 const DENSE: usize = 128;
+/// Where the arcs of a dense record start: after the header, the final output (0 if
+/// not final) and the count byte, which it always has.
+const DENSE_ARCS: usize = 4;
 /// No transition, in a dense table.
 const NO_TRANSITION: u8 = u8::MAX;
 /// Header bits of a record that is not one byte.
@@ -287,23 +290,28 @@ struct Record {
     header: u8,
     /// Number of transitions.
     n: usize,
+    /// Offset of the arcs (target and output of each transition).
+    arcs: usize,
     /// Offset of the input bytes.
     inputs: usize,
 }
 
-impl Record {
-    /// Offset of the outputs (if any).
-    #[inline(always)]
-    fn outputs(self) -> usize {
-        self.inputs + self.n
+/// Offset of the arcs of the record of `s` (header `h`): after the header, the final
+/// output and the count byte (a dense record always has both, so its arcs are at a
+/// fixed place).
+#[inline(always)]
+fn arcs_at(s: usize, h: u8) -> usize {
+    if h & DENSE_TABLE != 0 {
+        s + DENSE_ARCS
+    } else {
+        s + 1 + 2 * (h & FINAL) as usize + usize::from(h >> 4 == COUNT_BYTE)
     }
+}
 
-    /// Offset of the targets.
-    #[inline(always)]
-    fn targets(self) -> usize {
-        // Two bytes of output a transition if OUTPUTS (bit 1) is set.
-        self.inputs + self.n * (1 + (self.header & OUTPUTS) as usize)
-    }
+/// Bytes of one arc in a record with header `h`: a target, and an output if *outputs*.
+#[inline(always)]
+fn stride(h: u8) -> usize {
+    4 + (h & OUTPUTS) as usize
 }
 
 impl<'a> Flat<'a> {
@@ -316,19 +324,31 @@ impl<'a> Flat<'a> {
     /// The layout of the record of `s`, which is not one byte (header `h`).
     #[inline(always)]
     fn record(self, s: usize, h: u8) -> Record {
-        // Header, final output: the count byte or the inputs come next.
-        let p = s + 1 + 2 * (h & FINAL) as usize;
+        let arcs = arcs_at(s, h);
         let count = h >> 4;
-        let (n, inputs) = if count == COUNT_BYTE {
-            (self.b[p] as usize + 1, p + 1)
+        let n = if count == COUNT_BYTE {
+            self.b[arcs - 1] as usize + 1
         } else {
-            (count as usize, p)
+            count as usize
         };
         Record {
             header: h,
             n,
-            inputs,
+            arcs,
+            inputs: arcs + n * stride(h),
         }
+    }
+
+    /// The output and target of the arc at offset `at` of a record with header `h`.
+    #[inline(always)]
+    fn arc(self, h: u8, at: usize) -> (u64, usize) {
+        let target = u32_at(self.b, at) as usize;
+        let output = if h & OUTPUTS != 0 {
+            u16_at(self.b, at + 4) as u64
+        } else {
+            0
+        };
+        (output, target)
     }
 
     /// The final output of state `s`, if it is final.
@@ -341,15 +361,11 @@ impl<'a> Flat<'a> {
     /// Transition `i` of record `r`.
     #[inline(always)]
     fn transition(self, r: Record, i: usize) -> Transition {
-        let output = if r.header & OUTPUTS != 0 {
-            u16_at(self.b, r.outputs() + 2 * i) as u64
-        } else {
-            0
-        };
+        let (output, target) = self.arc(r.header, r.arcs + i * stride(r.header));
         Transition {
             input: self.b[r.inputs + i],
             output,
-            target: u32_at(self.b, r.targets() + 4 * i) as usize,
+            target,
         }
     }
 
@@ -361,6 +377,7 @@ impl<'a> Flat<'a> {
             Node {
                 header: h,
                 n: 1,
+                arcs: s + 1,
                 inputs: s,
             }
         } else {
@@ -368,6 +385,7 @@ impl<'a> Flat<'a> {
             Node {
                 header: h,
                 n: r.n,
+                arcs: r.arcs,
                 inputs: r.inputs,
             }
         }
@@ -393,6 +411,7 @@ impl<'a> Flat<'a> {
                 Record {
                     header: node.header,
                     n: node.n,
+                    arcs: node.arcs,
                     inputs: node.inputs,
                 },
                 i,
@@ -437,19 +456,23 @@ impl<'a> Flat<'a> {
                 target: s + 1,
             });
         }
-        let r = self.record(s, h);
-        let i = if h & DENSE_TABLE != 0 && b >= 0x80 {
+        if h & DENSE_TABLE != 0 && b >= 0x80 {
             // The table ends where the header is.
             let i = self.b[s + b as usize - 2 * DENSE];
             if i == NO_TRANSITION {
                 return None;
             }
-            i as usize
-        } else {
-            self.b[r.inputs..r.inputs + r.n]
-                .iter()
-                .position(|&x| x == b)?
-        };
+            let (output, target) = self.arc(h, s + DENSE_ARCS + i as usize * stride(h));
+            return Some(Transition {
+                input: b,
+                output,
+                target,
+            });
+        }
+        let r = self.record(s, h);
+        let i = self.b[r.inputs..r.inputs + r.n]
+            .iter()
+            .position(|&x| x == b)?;
         Some(self.transition(r, i))
     }
 
@@ -461,7 +484,7 @@ impl<'a> Flat<'a> {
             s + 1
         } else {
             let r = self.record(s, h);
-            r.targets() + 4 * r.n
+            r.inputs + r.n
         }
     }
 }
@@ -471,6 +494,8 @@ impl<'a> Flat<'a> {
 pub(crate) struct Node {
     header: u8,
     n: usize,
+    /// Offset of the arcs (of a one-byte record: the next record).
+    arcs: usize,
     /// Offset of the inputs (of a one-byte record: the record itself).
     inputs: usize,
 }
@@ -549,10 +574,13 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
         } else {
             let is_dense = has_dense(n);
             dense += usize::from(is_dense);
-            let mut h = (n.min(COUNT_BYTE as usize) as u8) << 4;
-            let mut size = 1 + usize::from(n >= COUNT_BYTE as usize) + 5 * n;
+            let count_byte = n >= COUNT_BYTE as usize || is_dense;
+            let mut h = (if count_byte { COUNT_BYTE } else { n as u8 }) << 4;
+            let mut size = 1 + usize::from(count_byte) + 5 * n;
             if node.is_final() {
                 h |= FINAL;
+            }
+            if node.is_final() || is_dense {
                 size += 2;
             }
             if outputs {
@@ -603,20 +631,20 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
         }
         if h & FINAL != 0 {
             out.extend(fit(node.final_output().value()).to_le_bytes());
+        } else if h & DENSE_TABLE != 0 {
+            out.extend([0, 0]);
         }
         let n = node.len();
-        if n >= COUNT_BYTE as usize {
+        if h >> 4 == COUNT_BYTE {
             out.push((n - 1) as u8);
-        }
-        out.extend(node.transitions().map(|t| t.inp));
-        if h & OUTPUTS != 0 {
-            for t in node.transitions() {
-                out.extend(fit(t.out.value()).to_le_bytes());
-            }
         }
         for t in node.transitions() {
             out.extend(count(offsets[&t.addr]));
+            if h & OUTPUTS != 0 {
+                out.extend(fit(t.out.value()).to_le_bytes());
+            }
         }
+        out.extend(node.transitions().map(|t| t.inp));
     }
     debug_assert_eq!(out.len(), total);
     out
