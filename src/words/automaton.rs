@@ -90,6 +90,9 @@ const NO_TRANSITION: u8 = u8::MAX;
 const FINAL: u8 = 1;
 const OUTPUTS: u8 = 2;
 const DENSE_TABLE: u8 = 4;
+/// Zero bytes after the last record, so that reads of a few bytes at once never run
+/// past the end.
+const PADDING: usize = 8;
 /// The header of a state with no transitions that is not final (only the start state
 /// of an empty automaton), which would otherwise be 0x00, a one-byte record.
 const EMPTY: u8 = 8;
@@ -162,7 +165,7 @@ impl Automaton {
         let field = |i: usize| Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize);
         let (states, transitions, keys) = (field(4)?, field(8)?, field(12)?);
         let (dense, start) = (field(16)?, field(20)?);
-        (start >= HEADER && start < b.len() && dense <= states).then_some(Automaton {
+        (start >= HEADER && start + PADDING < b.len() && dense <= states).then_some(Automaton {
             bytes,
             states,
             transitions,
@@ -269,13 +272,15 @@ pub(crate) struct Transition {
 }
 
 #[inline(always)]
-fn u16_at(b: &[u8], i: usize) -> u16 {
-    u16::from_le_bytes(b[i..i + 2].try_into().expect("two bytes"))
-}
-
-#[inline(always)]
 fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"))
+}
+
+/// The eight bytes from `i` (the records end in [`PADDING`] zero bytes, so this can
+/// read past the end of the last arc or record).
+#[inline(always)]
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"))
 }
 
 /// Is `h` a one-byte record (0x00 or 0x80 and up), not a header?
@@ -342,20 +347,18 @@ impl<'a> Flat<'a> {
     /// The output and target of the arc at offset `at` of a record with header `h`.
     #[inline(always)]
     fn arc(self, h: u8, at: usize) -> (u64, usize) {
-        let target = u32_at(self.b, at) as usize;
-        let output = if h & OUTPUTS != 0 {
-            u16_at(self.b, at + 4) as u64
-        } else {
-            0
-        };
-        (output, target)
+        // One read for both: the target, then the output if *outputs* (bit 1).
+        let w = u64_at(self.b, at);
+        let output = (w >> 32) & 0xFFFF & (0u64.wrapping_sub(((h & OUTPUTS) >> 1) as u64));
+        (output, w as u32 as usize)
     }
 
     /// The final output of state `s`, if it is final.
     #[inline(always)]
     pub(crate) fn final_output(self, s: usize) -> Option<u64> {
         // One-byte records (0x00, 0x80 and up) are never final.
-        (self.b[s] & (0x80 | FINAL) == FINAL).then(|| u16_at(self.b, s + 1) as u64)
+        let w = u32_at(self.b, s);
+        (w as u8 & (0x80 | FINAL) == FINAL).then_some((w >> 8) as u64 & 0xFFFF)
     }
 
     /// Transition `i` of record `r`.
@@ -647,6 +650,7 @@ pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
         out.extend(node.transitions().map(|t| t.inp));
     }
     debug_assert_eq!(out.len(), total);
+    out.extend([0; PADDING]);
     out
 }
 
@@ -673,7 +677,7 @@ mod tests {
             assert_eq!(at + table, s, "records tile the bytes");
             at = f.end(s);
         }
-        assert_eq!(at, a.as_bytes().len());
+        assert_eq!(at + PADDING, a.as_bytes().len());
         seen.into_iter().collect()
     }
 
@@ -763,8 +767,8 @@ mod tests {
         assert!(!is_one_byte(a.as_bytes()[states[0]]));
         assert_eq!(&a.as_bytes()[states[1]..states[20]], &word[1..]);
         assert_eq!(f.final_output(states[20]), Some(0));
-        assert_eq!(f.end(states[20]), a.as_bytes().len());
-        assert_eq!(a.as_bytes().len(), HEADER + (1 + 1 + 2 + 4) + 19 + (1 + 2));
+        assert_eq!(f.end(states[20]) + PADDING, a.as_bytes().len());
+        assert_eq!(a.as_bytes().len(), HEADER + (1 + 4 + 2 + 1) + 19 + (1 + 2) + PADDING);
     }
 
     #[test]
