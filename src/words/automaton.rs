@@ -357,8 +357,7 @@ impl<'a> Flat<'a> {
     #[inline(always)]
     pub(crate) fn final_output(self, s: usize) -> Option<u64> {
         // One-byte records (0x00, 0x80 and up) are never final.
-        let w = u32_at(self.b, s);
-        (w as u8 & (0x80 | FINAL) == FINAL).then_some((w >> 8) as u64 & 0xFFFF)
+        Flat::final_of(self.head(s))
     }
 
     /// Transition `i` of record `r`.
@@ -451,15 +450,28 @@ impl<'a> Flat<'a> {
     /// The transition of state `s` over byte `b`, if any.
     #[inline(always)]
     pub(crate) fn find(self, s: usize, b: u8) -> Option<Transition> {
-        let h = self.b[s];
-        if is_one_byte(h) {
-            return (h == b).then_some(Transition {
-                input: b,
-                output: 0,
-                target: s + 1,
-            });
-        }
-        if h & DENSE_TABLE != 0 && b >= 0x80 {
+        self.find_from(s, self.b[s], b)
+    }
+
+    /// The first four bytes of the record of `s`: its header (or one byte) and, if it
+    /// is final, its final output ([`Flat::final_of`]).
+    #[inline(always)]
+    pub(crate) fn head(self, s: usize) -> u32 {
+        u32_at(self.b, s)
+    }
+
+    /// The final output of a state whose [`Flat::head`] is `w`, if it is final.
+    #[inline(always)]
+    pub(crate) fn final_of(w: u32) -> Option<u64> {
+        // One-byte records (0x00, 0x80 and up) are never final.
+        (w as u8 & (0x80 | FINAL) == FINAL).then_some((w >> 8) as u64 & 0xFFFF)
+    }
+
+    /// [`Flat::find`] from state `s` whose first byte is `h`.
+    #[inline(always)]
+    pub(crate) fn find_from(self, s: usize, h: u8, b: u8) -> Option<Transition> {
+        // A dense record always has a count byte: its header is 0x74 to 0x77.
+        if h & 0xFC == COUNT_BYTE << 4 | DENSE_TABLE && b >= 0x80 {
             // The table ends where the header is.
             let i = self.b[s + b as usize - 2 * DENSE];
             if i == NO_TRANSITION {
@@ -470,6 +482,13 @@ impl<'a> Flat<'a> {
                 input: b,
                 output,
                 target,
+            });
+        }
+        if is_one_byte(h) {
+            return (h == b).then_some(Transition {
+                input: b,
+                output: 0,
+                target: s + 1,
             });
         }
         let r = self.record(s, h);
