@@ -22,10 +22,10 @@
 //! a word reads on through memory instead of jumping, and the step to the next record
 //! need not be stored.
 //!
-//! Most states (seven in ten of the skeleton index's) have one transition, over a Lao
+//! Most states (four in five of the skeleton index's) have one transition, over a Lao
 //! letter (key bytes 0x80–0xFF: code point − U+0E00) or the skeleton's separator 0x00,
-//! with no output, to the very next record, and are not final. Such a state is one
-//! byte, its input:
+//! with no output, to the very next record (whose state has no dense table), and are
+//! not final. Such a state is one byte, its input:
 //!
 //! | bytes | what |
 //! |---|---|
@@ -33,23 +33,26 @@
 //!
 //! Any other state starts with a header byte from 0x01 to 0x7F: bit 0 *final*, bit 1
 //! *outputs*, bit 2 *dense*, bits 4–6 the number of transitions *n* if below 7 (7: a
-//! count byte follows the dense table); bit 3 is set only in a header that would
-//! otherwise be 0x00 (no transitions and not final: the start of an empty automaton).
+//! count byte follows); bit 3 is set only in a header that would otherwise be 0x00 (no
+//! transitions and not final: the start of an empty automaton).
 //!
 //! | bytes | what |
 //! |---|---|
+//! | 0 or 128 | if *dense*, just before the header: the transition over each byte 0x80–0xFF (u8: which of the *n*; 255: none) |
 //! | 1 | header byte |
-//! | 0 or 2 | the final output (u16), if *final* |
-//! | 0 or 128 | if *dense*: the transition over each byte 0x80–0xFF (u8: which of the *n*; 255: none) |
-//! | 0 or 1 | *n* − 1, if bits 4–6 are 7 |
+//! | 0 or 2 | the final output (u16), if *final* (a dense record always has it: 0 if not final) |
+//! | 0 or 1 | *n* − 1, if bits 4–6 are 7 (a dense record always has it) |
+//! | 4*n* or 6*n* | the arcs: each transition's target (u32 byte offset of its record), then its output (u16) if *outputs* (else the outputs are all 0) |
 //! | *n* | the input bytes, in increasing order |
-//! | 0 or 2*n* | the outputs (u16), if *outputs* (else they are all 0) |
-//! | 4*n* | the targets (u32 byte offsets of their records) |
 //!
-//! Finding the transition over a byte is then a scan of a few contiguous bytes, or for
-//! the few states with [`DENSE_MIN`] or more transitions (the start state, the first
-//! letters of words) one load from the dense table; taking it reads its output and
-//! target a few bytes further on, usually in the same cache line.
+//! Eight zero bytes follow the last record, so that the first four bytes of a record
+//! (header and final output) and the eight from an arc (target and output) are each
+//! one read. Finding the transition over a byte is a scan of a few contiguous bytes,
+//! or for the states with [`DENSE_MIN`] or more transitions (the start state, the first
+//! letters of words) one load from the dense table, whose record then has its arcs at
+//! a fixed place (its header is 0x74 to 0x77); taking it reads the arc, in the same
+//! record. Dense tables pay for themselves: with [`DENSE_MIN`] at 8 instead of 4 the
+//! scans cost more instructions than the tables' cache misses.
 //!
 //! The outputs are the `fst`'s own: a key's value is the sum of the outputs along its
 //! path plus the final output of its last state, and outputs stay pushed toward the
@@ -692,7 +695,11 @@ mod tests {
         let mut at = HEADER;
         for &s in &seen {
             let h = a.as_bytes()[s];
-            let table = if !is_one_byte(h) && h & DENSE_TABLE != 0 { DENSE } else { 0 };
+            let table = if !is_one_byte(h) && h & DENSE_TABLE != 0 {
+                DENSE
+            } else {
+                0
+            };
             assert_eq!(at + table, s, "records tile the bytes");
             at = f.end(s);
         }
@@ -787,7 +794,10 @@ mod tests {
         assert_eq!(&a.as_bytes()[states[1]..states[20]], &word[1..]);
         assert_eq!(f.final_output(states[20]), Some(0));
         assert_eq!(f.end(states[20]) + PADDING, a.as_bytes().len());
-        assert_eq!(a.as_bytes().len(), HEADER + (1 + 4 + 2 + 1) + 19 + (1 + 2) + PADDING);
+        assert_eq!(
+            a.as_bytes().len(),
+            HEADER + (1 + 4 + 2 + 1) + 19 + (1 + 2) + PADDING
+        );
     }
 
     #[test]
@@ -806,13 +816,18 @@ mod tests {
         check(&a, &keys);
         let f = a.flat();
         let states = records(&a);
-        let one_byte = states.iter().filter(|&&s| is_one_byte(a.as_bytes()[s])).count();
+        let one_byte = states
+            .iter()
+            .filter(|&&s| is_one_byte(a.as_bytes()[s]))
+            .count();
         assert!(one_byte > 0 && one_byte < states.len());
         // Some transition leads back to an earlier record (the shared `0x90 0x91`).
         assert!(states
             .iter()
             .any(|&s| f.transitions(s).any(|t| t.target < s)));
-        assert!(states.iter().any(|&s| f.final_output(s).is_some_and(|v| v > 0)));
+        assert!(states
+            .iter()
+            .any(|&s| f.final_output(s).is_some_and(|v| v > 0)));
     }
 
     #[test]

@@ -384,7 +384,13 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
             // A meant letter lost (not at the very end: the next word may start with it).
             let cost = t.lost[m as usize - 0x80];
             if within(cost) && c.is_some() {
-                self.descend(a.transition_of(node, k), out, i, damage + cost as u32, edits_left - 1);
+                self.descend(
+                    a.transition_of(node, k),
+                    out,
+                    i,
+                    damage + cost as u32,
+                    edits_left - 1,
+                );
             }
         }
     }
