@@ -382,16 +382,16 @@ impl<'a> Flat<'a> {
             Node {
                 header: h,
                 n: 1,
-                arcs: s + 1,
-                inputs: s,
+                arcs: s as u32 + 1,
+                inputs: s as u32,
             }
         } else {
             let r = self.record(s, h);
             Node {
                 header: h,
-                n: r.n,
-                arcs: r.arcs,
-                inputs: r.inputs,
+                n: r.n as u32,
+                arcs: r.arcs as u32,
+                inputs: r.inputs as u32,
             }
         }
     }
@@ -399,7 +399,8 @@ impl<'a> Flat<'a> {
     /// The input bytes of `node`'s transitions, in increasing order.
     #[inline(always)]
     pub(crate) fn inputs(self, node: Node) -> &'a [u8] {
-        &self.b[node.inputs..node.inputs + node.n]
+        let inputs = node.inputs as usize;
+        &self.b[inputs..inputs + node.n as usize]
     }
 
     /// Transition `i` of `node` (`i` below the number of its inputs).
@@ -409,15 +410,15 @@ impl<'a> Flat<'a> {
             Transition {
                 input: node.header,
                 output: 0,
-                target: node.inputs + 1,
+                target: node.inputs as usize + 1,
             }
         } else {
             self.transition(
                 Record {
                     header: node.header,
-                    n: node.n,
-                    arcs: node.arcs,
-                    inputs: node.inputs,
+                    n: node.n as usize,
+                    arcs: node.arcs as usize,
+                    inputs: node.inputs as usize,
                 },
                 i,
             )
@@ -428,7 +429,7 @@ impl<'a> Flat<'a> {
     #[inline(always)]
     pub(crate) fn transitions(self, s: usize) -> Transitions<'a> {
         Transitions {
-            a: self,
+            b: self.b,
             node: self.node(s),
             i: 0,
         }
@@ -518,19 +519,20 @@ impl<'a> Flat<'a> {
 #[derive(Clone, Copy)]
 pub(crate) struct Node {
     header: u8,
-    n: usize,
-    /// Offset of the arcs (of a one-byte record: the next record).
-    arcs: usize,
+    n: u32,
+    /// Offset of the arcs (of a one-byte record: the next record). Offsets fit in a
+    /// `u32` (checked when encoding).
+    arcs: u32,
     /// Offset of the inputs (of a one-byte record: the record itself).
-    inputs: usize,
+    inputs: u32,
 }
 
 /// The transitions of a state, in input order (see [`Flat::transitions`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Transitions<'a> {
-    a: Flat<'a>,
+    b: &'a [u8],
     node: Node,
-    i: usize,
+    i: u32,
 }
 
 impl Iterator for Transitions<'_> {
@@ -542,7 +544,8 @@ impl Iterator for Transitions<'_> {
             return None;
         }
         self.i += 1;
-        Some(self.a.transition_of(self.node, self.i - 1))
+        let a = Flat { b: self.b, start: 0 };
+        Some(a.transition_of(self.node, self.i as usize - 1))
     }
 }
 
