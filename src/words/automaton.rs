@@ -374,10 +374,10 @@ impl<'a> Flat<'a> {
         }
     }
 
-    /// The record of state `s`, decoded once to look at several of its transitions.
+    /// The record of state `s` whose first byte is `h`, decoded once to look at several
+    /// of its transitions.
     #[inline(always)]
-    pub(crate) fn node(self, s: usize) -> Node {
-        let h = self.b[s];
+    pub(crate) fn node_from(self, s: usize, h: u8) -> Node {
         if is_one_byte(h) {
             Node {
                 header: h,
@@ -428,9 +428,15 @@ impl<'a> Flat<'a> {
     /// The transitions of state `s`, in input order.
     #[inline(always)]
     pub(crate) fn transitions(self, s: usize) -> Transitions<'a> {
+        self.transitions_from(s, self.b[s])
+    }
+
+    /// [`Flat::transitions`] of state `s` whose first byte is `h`.
+    #[inline(always)]
+    pub(crate) fn transitions_from(self, s: usize, h: u8) -> Transitions<'a> {
         Transitions {
             b: self.b,
-            node: self.node(s),
+            node: self.node_from(s, h),
             i: 0,
         }
     }

@@ -341,8 +341,10 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
     fn from(&mut self, state: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
         let t = tables();
         let a = self.a;
+        // The first bytes of the state's record, read once.
+        let head = a.head(state);
         if damage > 0 {
-            if let Some(f) = a.final_output(state) {
+            if let Some(f) = Flat::final_of(head) {
                 (self.found)(i, &self.word, out + f, damage);
             }
         }
@@ -352,7 +354,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
         let c = self.text.get(i).copied().filter(|&b| b >= 0x80);
         // Exact step.
         if let Some(c) = c {
-            if let Some(k) = a.find(state, c) {
+            if let Some(k) = a.find_from(state, head as u8, c) {
                 self.descend(k, out, i + 1, damage, edits_left);
             }
         }
@@ -368,7 +370,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
                 self.from(state, out, i + 1, damage + cost as u32, edits_left - 1);
             }
         }
-        let node = a.node(state);
+        let node = a.node_from(state, head as u8);
         for (k, &m) in a.inputs(node).iter().enumerate() {
             if m < 0x80 {
                 continue;
@@ -563,12 +565,13 @@ fn walk_one<'a>(
                 word.truncate(len);
                 word.push(t.input);
                 let s = t.target;
-                if let Some(f) = a.final_output(s) {
+                let head = a.head(s);
+                if let Some(f) = Flat::final_of(head) {
                     if o + f < below {
                         found(k, &word[..len + 1], o + f, skipped);
                     }
                 }
-                stack.push((o, len + 1, a.transitions(s)));
+                stack.push((o, len + 1, a.transitions_from(s, head as u8)));
             }
         }
     }
