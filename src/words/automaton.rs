@@ -521,7 +521,7 @@ impl<'a> Flat<'a> {
     }
 }
 
-/// A state's record, decoded: where its transitions are (see [`Flat::node`]).
+/// A state's record, decoded: where its transitions are (see [`Flat::node_from`]).
 #[derive(Clone, Copy)]
 pub(crate) struct Node {
     header: u8,
@@ -550,7 +550,10 @@ impl Iterator for Transitions<'_> {
             return None;
         }
         self.i += 1;
-        let a = Flat { b: self.b, start: 0 };
+        let a = Flat {
+            b: self.b,
+            start: 0,
+        };
         Some(a.transition_of(self.node, self.i as usize - 1))
     }
 }
