@@ -1,47 +1,68 @@
-//! Word automata decoded into flat arrays, so that one step of a walk is array indexing.
+//! Word automata decoded into compact records, so that one step of a walk is a few loads
+//! from one place in memory.
 //!
 //! # Why not walk the `fst` itself
 //!
 //! The word lists are built as [`fst`] maps: minimal acyclic automata that share both
 //! prefixes and suffixes, with each key's value spread over the transitions it takes.
-//! An `fst` stores every state as a variable-width packed record (a header byte, then
-//! inputs, outputs and addresses in as few bytes as each state needs), so every step of
-//! a walk first decodes the state it is on. The word stage walks these automata from
+//! An `fst` packs every state into as few bytes as it needs, in a way that takes a good
+//! deal of decoding at every step of a walk. The word stage walks these automata from
 //! every syllable boundary of the text, so that decoding was about a third of all the
 //! time spent cleaning. An [`Automaton`] keeps the very same states and transitions (the
-//! same DAG, not a trie expanded from it) but stores them as fixed-width records.
+//! same DAG, not a trie expanded from it) in records that are quick to read: a header
+//! byte says what the record holds, and the fields are whole bytes at fixed places.
 //!
 //! # Layout
 //!
-//! One byte buffer, every number little-endian:
+//! One byte buffer, every number little-endian: a 24-byte header (magic `LAOB`, number
+//! of states, of transitions, of keys, of states with a dense table, the start state),
+//! then one record per state. A state *is* the byte offset of its record. The records
+//! are in depth-first order from the start state (children in input order), so the
+//! record after a state's is usually the target of its first transition: a walk down
+//! a word reads on through memory instead of jumping, and the step to the next record
+//! need not be stored.
+//!
+//! Most states (four in five of the skeleton index's) have one transition, over a Lao
+//! letter (key bytes 0x80–0xFF: code point − U+0E00) or the skeleton's separator 0x00,
+//! with no output, to the very next record (whose state has no dense table), and are
+//! not final. Such a state is one byte, its input:
 //!
 //! | bytes | what |
 //! |---|---|
-//! | 24 | header: magic `LAOA`, number of states *S*, of transitions *T*, of keys, of dense states *D*, the start state |
-//! | (*S* + 1) × 8 | per state: its first transition (u32) and its final output (u32; `u32::MAX`: not final) |
-//! | *T* × 8 | per transition: its output (u32) and target state (u32) |
-//! | *D* × 128 | per dense state: its transition over each byte 0x80–0xFF (u8: which of its transitions; 255: none) |
-//! | *T* | per transition: its input byte |
+//! | 1 | the input byte (0x00 or ≥ 0x80); the target is the next record, the output 0 |
 //!
-//! The transitions of state *s* are the indices `first(s)..first(s + 1)` (a last state
-//! record closes the list), sorted by input byte, so finding the transition over a byte
-//! is a scan of a few contiguous bytes, and taking it two loads. Most states have one
-//! transition or two; the few with [`DENSE_MIN`] or more (the start state, the first
-//! letters of words) come first, states 0 to *D* − 1, and also have a *dense* table,
-//! indexed by the byte: the key bytes of Lao letters are 0x80–0xFF (code point −
-//! U+0E00), so the steps from the busiest states cost one load instead of a scan. The
-//! other states are numbered in depth-first order from the start state (children in
-//! input order), so the states of one word's path, mostly single-transition chains
-//! below the branching prefix, lie next to each other in memory.
+//! Any other state starts with a header byte from 0x01 to 0x7F: bit 0 *final*, bit 1
+//! *outputs*, bit 2 *dense*, bits 4–6 the number of transitions *n* if below 7 (7: a
+//! count byte follows); bit 3 is set only in a header that would otherwise be 0x00 (no
+//! transitions and not final: the start of an empty automaton).
+//!
+//! | bytes | what |
+//! |---|---|
+//! | 0 or 128 | if *dense*, just before the header: the transition over each byte 0x80–0xFF (u8: which of the *n*; 255: none) |
+//! | 1 | header byte |
+//! | 0 or 2 | the final output (u16), if *final* (a dense record always has it: 0 if not final) |
+//! | 0 or 1 | *n* − 1, if bits 4–6 are 7 (a dense record always has it) |
+//! | 4*n* or 6*n* | the arcs: each transition's target (u32 byte offset of its record), then its output (u16) if *outputs* (else the outputs are all 0) |
+//! | *n* | the input bytes, in increasing order |
+//!
+//! Eight zero bytes follow the last record, so that the first four bytes of a record
+//! (header and final output) and the eight from an arc (target and output) are each
+//! one read. Finding the transition over a byte is a scan of a few contiguous bytes,
+//! or for the states with [`DENSE_MIN`] or more transitions (the start state, the first
+//! letters of words) one load from the dense table, whose record then has its arcs at
+//! a fixed place (its header is 0x74 to 0x77); taking it reads the arc, in the same
+//! record. Dense tables pay for themselves: with [`DENSE_MIN`] at 8 instead of 4 the
+//! scans cost more instructions than the tables' cache misses.
 //!
 //! The outputs are the `fst`'s own: a key's value is the sum of the outputs along its
 //! path plus the final output of its last state, and outputs stay pushed toward the
 //! start state, so the sum so far on the way to a state is the least value of any key
-//! below it (the skeleton walk prunes on that). Values must fit in a `u32` (word costs
-//! are a few tens of thousands at most).
+//! below it (the skeleton walk prunes on that). Every output must fit in a `u16`: word
+//! costs are `round(−ln(count / total) × 1000)`, at most 44,362 for any `u64` total,
+//! and encoding panics on a larger one (so a build with such data fails loudly).
 //!
 //! `build.rs` decodes the embedded word list and skeleton index at build time (this file
-//! is also a module of the build script) and the binary embeds the flat bytes, so they
+//! is also a module of the build script) and the binary embeds the records, so they
 //! cost nothing at start-up; automata built at run time (users' words) are decoded once,
 //! when they are built.
 //!
@@ -55,19 +76,31 @@
 //! ```
 
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::Arc;
 
-const MAGIC: &[u8; 4] = b"LAOA";
+const MAGIC: &[u8; 4] = b"LAOB";
 const HEADER: usize = 24;
 /// States with at least this many transitions get a dense table (see the [module docs](self)).
 pub const DENSE_MIN: usize = 4;
 /// Bytes of one dense table.
 const DENSE: usize = 128;
+/// Where the arcs of a dense record start: after the header, the final output (0 if
+/// not final) and the count byte, which it always has.
+const DENSE_ARCS: usize = 4;
 /// No transition, in a dense table.
 const NO_TRANSITION: u8 = u8::MAX;
-/// The final output of a state that is not final.
-const NOT_FINAL: u32 = u32::MAX;
+/// Header bits of a record that is not one byte.
+const FINAL: u8 = 1;
+const OUTPUTS: u8 = 2;
+const DENSE_TABLE: u8 = 4;
+/// Zero bytes after the last record, so that reads of a few bytes at once never run
+/// past the end.
+const PADDING: usize = 8;
+/// The header of a state with no transitions that is not final (only the start state
+/// of an empty automaton), which would otherwise be 0x00, a one-byte record.
+const EMPTY: u8 = 8;
+/// The count field (bits 4–6) that says a count byte follows.
+const COUNT_BYTE: u8 = 7;
 
 /// The bytes of an automaton: embedded in the binary or built at run time.
 #[derive(Clone)]
@@ -76,7 +109,7 @@ enum Bytes {
     Shared(Arc<[u8]>),
 }
 
-/// A word automaton with values, as flat fixed-width records (see the [module docs](self)).
+/// A word automaton with values, as compact records (see the [module docs](self)).
 /// Cheap to clone (the records are shared).
 ///
 /// ```
@@ -106,9 +139,9 @@ impl std::fmt::Debug for Automaton {
 }
 
 impl Automaton {
-    /// Decodes the states of `fst` into flat records.
+    /// Decodes the states of `fst` into compact records.
     ///
-    /// Panics if a value does not fit in a `u32`.
+    /// Panics if a value does not fit in a `u16` (word costs always do).
     ///
     /// ```
     /// use laoclean::words::automaton::Automaton;
@@ -135,8 +168,7 @@ impl Automaton {
         let field = |i: usize| Some(u32::from_le_bytes(b.get(i..i + 4)?.try_into().ok()?) as usize);
         let (states, transitions, keys) = (field(4)?, field(8)?, field(12)?);
         let (dense, start) = (field(16)?, field(20)?);
-        let len = HEADER + (states + 1) * 8 + transitions * 9 + dense * DENSE;
-        (b.len() == len && start < states && dense <= states).then_some(Automaton {
+        (start >= HEADER && start + PADDING < b.len() && dense <= states).then_some(Automaton {
             bytes,
             states,
             transitions,
@@ -187,8 +219,8 @@ impl Automaton {
         let mut out = 0;
         for &b in key {
             let t = a.find(s, b)?;
-            out += a.output(t);
-            s = a.target(t);
+            out += t.output;
+            s = t.target;
         }
         a.final_output(s).map(|f| out + f)
     }
@@ -208,188 +240,517 @@ impl Automaton {
                 key.pop();
                 continue;
             };
-            let out = *out + a.output(t);
-            let s = a.target(t);
-            key.push(a.input(t));
-            if let Some(v) = a.final_output(s) {
+            let out = *out + t.output;
+            key.push(t.input);
+            if let Some(v) = a.final_output(t.target) {
                 f(&key, out + v);
             }
-            stack.push((out, a.transitions(s)));
+            stack.push((out, a.transitions(t.target)));
         }
     }
 
-    /// The records as slices, for walks.
+    /// The records, for walks.
     #[inline]
     pub(crate) fn flat(&self) -> Flat<'_> {
-        let b = self.as_bytes().split_at(HEADER).1;
-        let (states, b) = b.split_at((self.states + 1) * 8);
-        let (arcs, b) = b.split_at(self.transitions * 8);
-        let (dense, inputs) = b.split_at(self.dense * DENSE);
         Flat {
-            states,
-            arcs,
-            dense,
-            inputs,
-            dense_states: self.dense,
+            b: self.as_bytes(),
             start: self.start,
         }
     }
 }
 
-/// The records of an [`Automaton`], borrowed: states and transitions are indices.
+/// The records of an [`Automaton`], borrowed: a state is the byte offset of its record.
 #[derive(Clone, Copy)]
 pub(crate) struct Flat<'a> {
-    states: &'a [u8],
-    arcs: &'a [u8],
-    dense: &'a [u8],
-    inputs: &'a [u8],
-    dense_states: usize,
+    b: &'a [u8],
     start: usize,
 }
 
-#[inline]
+/// One transition: its input byte, output and target state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Transition {
+    pub(crate) input: u8,
+    pub(crate) output: u64,
+    pub(crate) target: usize,
+}
+
+#[inline(always)]
 fn u32_at(b: &[u8], i: usize) -> u32 {
     u32::from_le_bytes(b[i..i + 4].try_into().expect("four bytes"))
 }
 
-impl Flat<'_> {
+/// The eight bytes from `i` (the records end in [`PADDING`] zero bytes, so this can
+/// read past the end of the last arc or record).
+#[inline(always)]
+fn u64_at(b: &[u8], i: usize) -> u64 {
+    u64::from_le_bytes(b[i..i + 8].try_into().expect("eight bytes"))
+}
+
+/// Is `h` a one-byte record (0x00 or 0x80 and up), not a header?
+#[inline(always)]
+fn is_one_byte(h: u8) -> bool {
+    h.wrapping_sub(1) >= 0x7F
+}
+
+/// Where the fields of a record that is not one byte are.
+#[derive(Clone, Copy)]
+struct Record {
+    header: u8,
+    /// Number of transitions.
+    n: usize,
+    /// Offset of the arcs (target and output of each transition).
+    arcs: usize,
+    /// Offset of the input bytes.
+    inputs: usize,
+}
+
+/// Offset of the arcs of the record of `s` (header `h`): after the header, the final
+/// output and the count byte (a dense record always has both, so its arcs are at a
+/// fixed place).
+#[inline(always)]
+fn arcs_at(s: usize, h: u8) -> usize {
+    if h & DENSE_TABLE != 0 {
+        s + DENSE_ARCS
+    } else {
+        s + 1 + 2 * (h & FINAL) as usize + usize::from(h >> 4 == COUNT_BYTE)
+    }
+}
+
+/// Bytes of one arc in a record with header `h`: a target, and an output if *outputs*.
+#[inline(always)]
+fn stride(h: u8) -> usize {
+    4 + (h & OUTPUTS) as usize
+}
+
+impl<'a> Flat<'a> {
     /// The start state.
     #[inline]
     pub(crate) fn start(self) -> usize {
         self.start
     }
 
+    /// The layout of the record of `s`, which is not one byte (header `h`).
+    #[inline(always)]
+    fn record(self, s: usize, h: u8) -> Record {
+        let arcs = arcs_at(s, h);
+        let count = h >> 4;
+        let n = if count == COUNT_BYTE {
+            self.b[arcs - 1] as usize + 1
+        } else {
+            count as usize
+        };
+        Record {
+            header: h,
+            n,
+            arcs,
+            inputs: arcs + n * stride(h),
+        }
+    }
+
+    /// The output and target of the arc at offset `at` of a record with header `h`.
+    #[inline(always)]
+    fn arc(self, h: u8, at: usize) -> (u64, usize) {
+        // One read for both: the target, then the output if *outputs* (bit 1).
+        let w = u64_at(self.b, at);
+        let output = (w >> 32) & 0xFFFF & (0u64.wrapping_sub(((h & OUTPUTS) >> 1) as u64));
+        (output, w as u32 as usize)
+    }
+
     /// The final output of state `s`, if it is final.
-    #[inline]
+    #[inline(always)]
     pub(crate) fn final_output(self, s: usize) -> Option<u64> {
-        let f = u32_at(self.states, s * 8 + 4);
-        (f != NOT_FINAL).then_some(f as u64)
+        // One-byte records (0x00, 0x80 and up) are never final.
+        Flat::final_of(self.head(s))
+    }
+
+    /// Transition `i` of record `r`.
+    #[inline(always)]
+    fn transition(self, r: Record, i: usize) -> Transition {
+        let (output, target) = self.arc(r.header, r.arcs + i * stride(r.header));
+        Transition {
+            input: self.b[r.inputs + i],
+            output,
+            target,
+        }
+    }
+
+    /// The record of state `s` whose first byte is `h`, decoded once to look at several
+    /// of its transitions.
+    #[inline(always)]
+    pub(crate) fn node_from(self, s: usize, h: u8) -> Node {
+        if is_one_byte(h) {
+            Node {
+                header: h,
+                n: 1,
+                arcs: s as u32 + 1,
+                inputs: s as u32,
+            }
+        } else {
+            let r = self.record(s, h);
+            Node {
+                header: h,
+                n: r.n as u32,
+                arcs: r.arcs as u32,
+                inputs: r.inputs as u32,
+            }
+        }
+    }
+
+    /// The input bytes of `node`'s transitions, in increasing order.
+    #[inline(always)]
+    pub(crate) fn inputs(self, node: Node) -> &'a [u8] {
+        let inputs = node.inputs as usize;
+        &self.b[inputs..inputs + node.n as usize]
+    }
+
+    /// Transition `i` of `node` (`i` below the number of its inputs).
+    #[inline(always)]
+    pub(crate) fn transition_of(self, node: Node, i: usize) -> Transition {
+        if is_one_byte(node.header) {
+            Transition {
+                input: node.header,
+                output: 0,
+                target: node.inputs as usize + 1,
+            }
+        } else {
+            self.transition(
+                Record {
+                    header: node.header,
+                    n: node.n as usize,
+                    arcs: node.arcs as usize,
+                    inputs: node.inputs as usize,
+                },
+                i,
+            )
+        }
     }
 
     /// The transitions of state `s`, in input order.
-    #[inline]
-    pub(crate) fn transitions(self, s: usize) -> Range<usize> {
-        u32_at(self.states, s * 8) as usize..u32_at(self.states, s * 8 + 8) as usize
+    #[inline(always)]
+    pub(crate) fn transitions(self, s: usize) -> Transitions<'a> {
+        self.transitions_from(s, self.b[s])
     }
 
-    /// The input byte of transition `t`.
-    #[inline]
-    pub(crate) fn input(self, t: usize) -> u8 {
-        self.inputs[t]
+    /// [`Flat::transitions`] of state `s` whose first byte is `h`.
+    #[inline(always)]
+    pub(crate) fn transitions_from(self, s: usize, h: u8) -> Transitions<'a> {
+        Transitions {
+            b: self.b,
+            node: self.node_from(s, h),
+            i: 0,
+        }
     }
 
-    /// The output of transition `t`.
-    #[inline]
-    pub(crate) fn output(self, t: usize) -> u64 {
-        u32_at(self.arcs, t * 8) as u64
-    }
-
-    /// The state transition `t` leads to.
-    #[inline]
-    pub(crate) fn target(self, t: usize) -> usize {
-        u32_at(self.arcs, t * 8 + 4) as usize
+    /// The first transition of state `s` (the one over its lowest byte) if it is over
+    /// byte `b`: the transition over `b` when no byte below `b` has one.
+    #[inline(always)]
+    pub(crate) fn first_over(self, s: usize, b: u8) -> Option<Transition> {
+        let h = self.b[s];
+        if is_one_byte(h) {
+            return (h == b).then_some(Transition {
+                input: b,
+                output: 0,
+                target: s + 1,
+            });
+        }
+        let r = self.record(s, h);
+        (r.n > 0 && self.b[r.inputs] == b).then(|| self.transition(r, 0))
     }
 
     /// The transition of state `s` over byte `b`, if any.
     #[inline(always)]
-    pub(crate) fn find(self, s: usize, b: u8) -> Option<usize> {
-        if s < self.dense_states && b >= 0x80 {
-            let i = self.dense[s * DENSE + (b as usize - 0x80)];
-            return (i != NO_TRANSITION).then(|| u32_at(self.states, s * 8) as usize + i as usize);
-        }
-        let r = self.transitions(s);
-        let i = self.inputs[r.clone()].iter().position(|&x| x == b)?;
-        Some(r.start + i)
+    pub(crate) fn find(self, s: usize, b: u8) -> Option<Transition> {
+        self.find_from(s, self.b[s], b)
     }
+
+    /// The first four bytes of the record of `s`: its header (or one byte) and, if it
+    /// is final, its final output ([`Flat::final_of`]).
+    #[inline(always)]
+    pub(crate) fn head(self, s: usize) -> u32 {
+        u32_at(self.b, s)
+    }
+
+    /// The final output of a state whose [`Flat::head`] is `w`, if it is final.
+    #[inline(always)]
+    pub(crate) fn final_of(w: u32) -> Option<u64> {
+        // One-byte records (0x00, 0x80 and up) are never final.
+        (w as u8 & (0x80 | FINAL) == FINAL).then_some((w >> 8) as u64 & 0xFFFF)
+    }
+
+    /// [`Flat::find`] from state `s` whose first byte is `h`.
+    #[inline(always)]
+    pub(crate) fn find_from(self, s: usize, h: u8, b: u8) -> Option<Transition> {
+        // A dense record always has a count byte: its header is 0x74 to 0x77.
+        if h & 0xFC == COUNT_BYTE << 4 | DENSE_TABLE && b >= 0x80 {
+            // The table ends where the header is.
+            let i = self.b[s + b as usize - 2 * DENSE];
+            if i == NO_TRANSITION {
+                return None;
+            }
+            let (output, target) = self.arc(h, s + DENSE_ARCS + i as usize * stride(h));
+            return Some(Transition {
+                input: b,
+                output,
+                target,
+            });
+        }
+        if is_one_byte(h) {
+            return (h == b).then_some(Transition {
+                input: b,
+                output: 0,
+                target: s + 1,
+            });
+        }
+        let r = self.record(s, h);
+        let i = self.b[r.inputs..r.inputs + r.n]
+            .iter()
+            .position(|&x| x == b)?;
+        Some(self.transition(r, i))
+    }
+
+    /// The offset after the record of `s`.
+    #[cfg(test)]
+    fn end(self, s: usize) -> usize {
+        let h = self.b[s];
+        if is_one_byte(h) {
+            s + 1
+        } else {
+            let r = self.record(s, h);
+            r.inputs + r.n
+        }
+    }
+}
+
+/// A state's record, decoded: where its transitions are (see [`Flat::node_from`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Node {
+    header: u8,
+    n: u32,
+    /// Offset of the arcs (of a one-byte record: the next record). Offsets fit in a
+    /// `u32` (checked when encoding).
+    arcs: u32,
+    /// Offset of the inputs (of a one-byte record: the record itself).
+    inputs: u32,
+}
+
+/// The transitions of a state, in input order (see [`Flat::transitions`]).
+#[derive(Clone, Copy)]
+pub(crate) struct Transitions<'a> {
+    b: &'a [u8],
+    node: Node,
+    i: u32,
+}
+
+impl Iterator for Transitions<'_> {
+    type Item = Transition;
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<Transition> {
+        if self.i >= self.node.n {
+            return None;
+        }
+        self.i += 1;
+        let a = Flat {
+            b: self.b,
+            start: 0,
+        };
+        Some(a.transition_of(self.node, self.i as usize - 1))
+    }
+}
+
+/// Does a state with `n` transitions get a dense table? (It says which of the
+/// transitions in a byte: the first 255 only.)
+fn has_dense(n: usize) -> bool {
+    (DENSE_MIN..=NO_TRANSITION as usize).contains(&n)
 }
 
 /// The records of `fst` as bytes (see the [module docs](self)).
 ///
-/// Panics if a value does not fit in a `u32`.
+/// Panics if a value does not fit in a `u16`, or the records in a `u32` offset.
 pub(crate) fn encode<D: AsRef<[u8]>>(fst: &fst::raw::Fst<D>) -> Vec<u8> {
-    // Depth-first order, children in input order; then the dense states first.
+    // Depth-first order, children in input order.
     let mut seen: std::collections::HashSet<fst::raw::CompiledAddr> = Default::default();
-    let mut preorder = Vec::new();
+    let mut order = Vec::new();
     let mut stack = vec![fst.root().addr()];
     while let Some(addr) = stack.pop() {
         if !seen.insert(addr) {
             continue;
         }
-        preorder.push(addr);
+        order.push(addr);
         let node = fst.node(addr);
         for i in (0..node.len()).rev() {
             stack.push(node.transition_addr(i));
         }
     }
-    // (A dense table says which of the state's transitions: the first 255 only.)
-    let is_dense = |&a: &fst::raw::CompiledAddr| {
-        let node = fst.node(a);
-        node.len() >= DENSE_MIN && node.len() <= NO_TRANSITION as usize
+    let fit = |v: u64| -> u16 {
+        u16::try_from(v).unwrap_or_else(|_| {
+            panic!("automaton value {v} does not fit in a u16 (word costs are at most 44,362)")
+        })
     };
-    let (mut order, sparse): (Vec<_>, Vec<_>) = preorder.into_iter().partition(is_dense);
-    let dense = order.len();
-    order.extend(sparse);
-    let index: HashMap<fst::raw::CompiledAddr, u32> = order
-        .iter()
-        .enumerate()
-        .map(|(i, &a)| (a, i as u32))
-        .collect();
-    let fit = |v: u64| -> u32 {
-        u32::try_from(v)
-            .ok()
-            .filter(|&v| v != NOT_FINAL)
-            .expect("automaton values fit in a u32")
-    };
-    let count = |n: usize| (n as u32).to_le_bytes();
-    let transitions: usize = order.iter().map(|&a| fst.node(a).len()).sum();
-    let mut states = Vec::with_capacity((order.len() + 1) * 8);
-    let mut arcs = Vec::with_capacity(transitions * 8);
-    let mut inputs = Vec::with_capacity(transitions);
-    let mut tables = Vec::with_capacity(dense * DENSE);
-    for (s, &addr) in order.iter().enumerate() {
+    // The shape of each record: its header byte (or one-byte record) and size.
+    let mut headers = Vec::with_capacity(order.len());
+    let mut offsets = HashMap::with_capacity(order.len());
+    let mut at = HEADER;
+    let (mut transitions, mut dense) = (0, 0);
+    for (i, &addr) in order.iter().enumerate() {
         let node = fst.node(addr);
-        if s < dense {
-            let mut table = [NO_TRANSITION; 128];
-            for (i, t) in node.transitions().enumerate() {
-                if t.inp >= 0x80 {
-                    table[t.inp as usize - 0x80] = i as u8;
-                }
-            }
-            tables.extend(table);
-        }
-        states.extend(count(inputs.len()));
-        let fin = if node.is_final() {
-            fit(node.final_output().value())
+        let n = node.len();
+        transitions += n;
+        // (A dense table comes before its state's header, so not right after this one.)
+        let next = n > 0
+            && order.get(i + 1) == Some(&node.transition_addr(0))
+            && !has_dense(fst.node(node.transition_addr(0)).len());
+        let outputs = node.transitions().any(|t| t.out.value() != 0);
+        let (h, size) = if n == 1
+            && next
+            && !outputs
+            && !node.is_final()
+            && is_one_byte(node.transition(0).inp)
+        {
+            (node.transition(0).inp, 1)
         } else {
-            NOT_FINAL
+            let is_dense = has_dense(n);
+            dense += usize::from(is_dense);
+            let count_byte = n >= COUNT_BYTE as usize || is_dense;
+            let mut h = (if count_byte { COUNT_BYTE } else { n as u8 }) << 4;
+            let mut size = 1 + usize::from(count_byte) + 5 * n;
+            if node.is_final() {
+                h |= FINAL;
+            }
+            if node.is_final() || is_dense {
+                size += 2;
+            }
+            if outputs {
+                h |= OUTPUTS;
+                size += 2 * n;
+            }
+            if is_dense {
+                h |= DENSE_TABLE;
+                at += DENSE;
+            }
+            if h == 0 {
+                h = EMPTY;
+            }
+            (h, size)
         };
-        states.extend(fin.to_le_bytes());
-        for t in node.transitions() {
-            arcs.extend(fit(t.out.value()).to_le_bytes());
-            arcs.extend(index[&t.addr].to_le_bytes());
-            inputs.push(t.inp);
-        }
+        headers.push(h);
+        offsets.insert(addr, at);
+        at += size;
     }
-    states.extend(count(inputs.len()));
-    states.extend(NOT_FINAL.to_le_bytes());
-    let mut out =
-        Vec::with_capacity(HEADER + states.len() + arcs.len() + tables.len() + inputs.len());
+    let total = at;
+    assert!(
+        u32::try_from(total).is_ok(),
+        "automaton records of {total} bytes need offsets wider than a u32"
+    );
+    let count = |n: usize| (n as u32).to_le_bytes();
+    let mut out = Vec::with_capacity(total);
     out.extend(MAGIC);
     out.extend(count(order.len()));
     out.extend(count(transitions));
     out.extend(count(fst.len()));
     out.extend(count(dense));
-    out.extend(count(index[&fst.root().addr()] as usize));
-    out.extend(states);
-    out.extend(arcs);
-    out.extend(tables);
-    out.extend(inputs);
+    out.extend(count(offsets[&fst.root().addr()]));
+    for (&addr, &h) in order.iter().zip(&headers) {
+        let node = fst.node(addr);
+        if !is_one_byte(h) && h & DENSE_TABLE != 0 {
+            let mut table = [NO_TRANSITION; DENSE];
+            for (i, t) in node.transitions().enumerate() {
+                if t.inp >= 0x80 {
+                    table[t.inp as usize - 0x80] = i as u8;
+                }
+            }
+            out.extend(table);
+        }
+        debug_assert_eq!(out.len(), offsets[&addr]);
+        out.push(h);
+        if is_one_byte(h) {
+            continue;
+        }
+        if h & FINAL != 0 {
+            out.extend(fit(node.final_output().value()).to_le_bytes());
+        } else if h & DENSE_TABLE != 0 {
+            out.extend([0, 0]);
+        }
+        let n = node.len();
+        if h >> 4 == COUNT_BYTE {
+            out.push((n - 1) as u8);
+        }
+        for t in node.transitions() {
+            out.extend(count(offsets[&t.addr]));
+            if h & OUTPUTS != 0 {
+                out.extend(fit(t.out.value()).to_le_bytes());
+            }
+        }
+        out.extend(node.transitions().map(|t| t.inp));
+    }
+    debug_assert_eq!(out.len(), total);
+    out.extend([0; PADDING]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every state's offset, in record order; checks that the records tile the bytes.
+    fn records(a: &Automaton) -> Vec<usize> {
+        let f = a.flat();
+        let mut seen = std::collections::BTreeSet::from([f.start()]);
+        let mut todo = vec![f.start()];
+        while let Some(s) = todo.pop() {
+            for t in f.transitions(s) {
+                if seen.insert(t.target) {
+                    todo.push(t.target);
+                }
+            }
+        }
+        let mut at = HEADER;
+        for &s in &seen {
+            let h = a.as_bytes()[s];
+            let table = if !is_one_byte(h) && h & DENSE_TABLE != 0 {
+                DENSE
+            } else {
+                0
+            };
+            assert_eq!(at + table, s, "records tile the bytes");
+            at = f.end(s);
+        }
+        assert_eq!(at + PADDING, a.as_bytes().len());
+        seen.into_iter().collect()
+    }
+
+    fn automaton(keys: &[(Vec<u8>, u64)]) -> Automaton {
+        let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.clone(), *v))).unwrap();
+        Automaton::from_fst(map.as_fst())
+    }
+
+    /// Checks every key and value, the key order, and `find` against a scan everywhere.
+    fn check(a: &Automaton, keys: &[(Vec<u8>, u64)]) {
+        let mut seen = vec![];
+        a.for_each(|k, v| seen.push((k.to_vec(), v)));
+        assert_eq!(seen, keys);
+        for (k, v) in keys {
+            assert_eq!(a.get(k), Some(*v), "{k:?}");
+        }
+        let f = a.flat();
+        let states = records(a);
+        assert_eq!(states.len(), a.states);
+        for &s in &states {
+            let all: Vec<Transition> = f.transitions(s).collect();
+            assert!(all.windows(2).all(|w| w[0].input < w[1].input));
+            for b in [0x00, 0x81, 0x90] {
+                let first = all.first().filter(|t| t.input == b).copied();
+                assert_eq!(f.first_over(s, b), first);
+            }
+            for t in &all {
+                assert!(states.contains(&t.target), "state {s}: target {}", t.target);
+            }
+            for b in 0..=255u8 {
+                let scan = all.iter().find(|t| t.input == b).copied();
+                assert_eq!(f.find(s, b), scan, "state {s} byte {b:#x}");
+            }
+        }
+    }
 
     #[test]
     fn every_key_and_value_survives_decoding_in_order() {
@@ -401,14 +762,8 @@ mod tests {
             (vec![0x85, 0x82, 0x83], 2),
             (vec![0x90], 0),
         ];
-        let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.clone(), *v))).unwrap();
-        let a = Automaton::from_fst(map.as_fst());
-        let mut seen = vec![];
-        a.for_each(|k, v| seen.push((k.to_vec(), v)));
-        assert_eq!(seen, keys);
-        for (k, v) in &keys {
-            assert_eq!(a.get(k), Some(*v));
-        }
+        let a = automaton(&keys);
+        check(&a, &keys);
         assert_eq!(a.get(&[0x85]), None);
         assert_eq!(a.get(&[0x81, 0x82, 0x83, 0x84]), None);
         // Shared suffixes stay shared: the DAG is not expanded.
@@ -425,11 +780,66 @@ mod tests {
         for &b in b"ac" {
             let i = node.find_input(b).unwrap();
             let t = f.find(s, b).unwrap();
-            assert_eq!(node.transition(i).out.value(), f.output(t));
+            assert_eq!(node.transition(i).out.value(), t.output);
             node = fst.node(node.transition(i).addr);
-            s = f.target(t);
+            s = t.target;
         }
         assert_eq!(node.final_output().value(), f.final_output(s).unwrap());
+    }
+
+    #[test]
+    fn a_chain_of_letters_is_one_byte_a_state() {
+        // One word: the start state and every letter but the last lead on to the next
+        // record, with no output, and are not final; the last state is the final leaf.
+        let mut word: Vec<u8> = (0x81..0x81 + 20).collect();
+        word[10] = 0x00;
+        let keys = vec![(word.clone(), 12_345)];
+        let a = automaton(&keys);
+        check(&a, &keys);
+        let f = a.flat();
+        // The start state carries the output, so it has a header; the 19 after it are
+        // one byte each (the separator 0x00 too), then the final leaf (header and final
+        // output).
+        let states = records(&a);
+        assert_eq!(states.len(), 21);
+        assert!(!is_one_byte(a.as_bytes()[states[0]]));
+        assert_eq!(&a.as_bytes()[states[1]..states[20]], &word[1..]);
+        assert_eq!(f.final_output(states[20]), Some(0));
+        assert_eq!(f.end(states[20]) + PADDING, a.as_bytes().len());
+        assert_eq!(
+            a.as_bytes().len(),
+            HEADER + (1 + 4 + 2 + 1) + 19 + (1 + 2) + PADDING
+        );
+    }
+
+    #[test]
+    fn states_that_cannot_be_one_byte_keep_their_fields() {
+        // A final state on the way (0x81), a separator byte below 0x80 (0x00), outputs
+        // past the start (the second letters cost differently) and a shared suffix (a
+        // target that is not the next record).
+        let keys: Vec<(Vec<u8>, u64)> = vec![
+            (vec![0x81], 950),
+            (vec![0x81, 0x00, 0x90, 0x91], 700),
+            (vec![0x81, 0x82, 0x90, 0x91], 900),
+            (vec![0x83, 0x90, 0x91], 40_000),
+            (vec![0x84, 0x00], u16::MAX as u64),
+        ];
+        let a = automaton(&keys);
+        check(&a, &keys);
+        let f = a.flat();
+        let states = records(&a);
+        let one_byte = states
+            .iter()
+            .filter(|&&s| is_one_byte(a.as_bytes()[s]))
+            .count();
+        assert!(one_byte > 0 && one_byte < states.len());
+        // Some transition leads back to an earlier record (the shared `0x90 0x91`).
+        assert!(states
+            .iter()
+            .any(|&s| f.transitions(s).any(|t| t.target < s)));
+        assert!(states
+            .iter()
+            .any(|&s| f.final_output(s).is_some_and(|v| v > 0)));
     }
 
     #[test]
@@ -439,27 +849,41 @@ mod tests {
         keys.extend((0x81..0x81 + DENSE_MIN as u8 + 2).map(|b| (vec![b], b as u64)));
         keys.extend((0x81..0x81 + DENSE_MIN as u8).map(|b| (vec![0xA0, b], 100 + b as u64)));
         keys.sort();
-        let map = fst::Map::from_iter(keys.iter().map(|(k, v)| (k.clone(), *v))).unwrap();
-        let a = Automaton::from_fst(map.as_fst());
+        let a = automaton(&keys);
         assert_eq!(a.dense, 2);
-        for (k, v) in &keys {
-            assert_eq!(a.get(k), Some(*v), "{k:?}");
-        }
-        let f = a.flat();
-        for s in 0..a.states {
-            for b in 0..=255u8 {
-                let scan = f.transitions(s).find(|&t| f.input(t) == b);
-                assert_eq!(f.find(s, b), scan, "state {s} byte {b:#x}");
-            }
-        }
-        let mut seen = vec![];
-        a.for_each(|k, v| seen.push((k.to_vec(), v)));
-        assert_eq!(seen, keys);
+        check(&a, &keys);
+    }
+
+    #[test]
+    fn many_transitions_take_a_count_byte() {
+        // 256 transitions from the start (too many for a dense table), and a final
+        // state with a count byte (7 transitions) below one of them.
+        let mut keys: Vec<(Vec<u8>, u64)> = (0..=255u8).map(|b| (vec![b], b as u64)).collect();
+        keys.extend((0x81..0x88).map(|b| (vec![0x20, b], 1000 + b as u64)));
+        keys.sort();
+        let a = automaton(&keys);
+        assert_eq!(a.dense, 1);
+        check(&a, &keys);
+    }
+
+    #[test]
+    #[should_panic(expected = "does not fit in a u16")]
+    fn values_above_a_u16_are_refused() {
+        automaton(&[(vec![0x81], 70_000)]);
+    }
+
+    #[test]
+    fn an_empty_automaton_has_a_header_not_a_one_byte_record() {
+        let a = automaton(&[]);
+        assert!(a.is_empty());
+        assert_eq!(a.as_bytes()[a.flat().start()], EMPTY);
+        check(&a, &[]);
+        assert_eq!(a.get(b""), None);
     }
 
     #[test]
     fn bad_bytes_are_refused() {
-        assert!(Automaton::parse(Bytes::Static(b"LAOA")).is_none());
+        assert!(Automaton::parse(Bytes::Static(b"LAOB")).is_none());
         assert!(Automaton::parse(Bytes::Static(&[0; 40])).is_none());
     }
 }

@@ -35,11 +35,10 @@
 //! assert_eq!(damage_cost("ກາ", "ກາງ"), None); // not the same skeleton
 //! ```
 
-use super::automaton::{Automaton, Flat};
+use super::automaton::{Automaton, Flat, Transition, Transitions};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
 use fst::MapBuilder;
 use std::collections::HashMap;
-use std::ops::Range;
 use std::sync::OnceLock;
 
 include!(concat!(env!("OUT_DIR"), "/word_classes.rs"));
@@ -342,8 +341,10 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
     fn from(&mut self, state: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
         let t = tables();
         let a = self.a;
+        // The first bytes of the state's record, read once.
+        let head = a.head(state);
         if damage > 0 {
-            if let Some(f) = a.final_output(state) {
+            if let Some(f) = Flat::final_of(head) {
                 (self.found)(i, &self.word, out + f, damage);
             }
         }
@@ -353,7 +354,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
         let c = self.text.get(i).copied().filter(|&b| b >= 0x80);
         // Exact step.
         if let Some(c) = c {
-            if let Some(k) = a.find(state, c) {
+            if let Some(k) = a.find_from(state, head as u8, c) {
                 self.descend(k, out, i + 1, damage, edits_left);
             }
         }
@@ -369,8 +370,8 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
                 self.from(state, out, i + 1, damage + cost as u32, edits_left - 1);
             }
         }
-        for k in a.transitions(state) {
-            let m = a.input(k);
+        let node = a.node_from(state, head as u8);
+        for (k, &m) in a.inputs(node).iter().enumerate() {
             if m < 0x80 {
                 continue;
             }
@@ -378,22 +379,28 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
             if let Some(c) = c.filter(|&c| c != m) {
                 let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
                 if within(cost) {
+                    let k = a.transition_of(node, k);
                     self.descend(k, out, i + 1, damage + cost as u32, edits_left - 1);
                 }
             }
             // A meant letter lost (not at the very end: the next word may start with it).
             let cost = t.lost[m as usize - 0x80];
             if within(cost) && c.is_some() {
-                self.descend(k, out, i, damage + cost as u32, edits_left - 1);
+                self.descend(
+                    a.transition_of(node, k),
+                    out,
+                    i,
+                    damage + cost as u32,
+                    edits_left - 1,
+                );
             }
         }
     }
 
     /// Takes transition `k` (its letter joins the meant word), goes on at `i`.
-    fn descend(&mut self, k: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
-        let a = self.a;
-        self.word.push(a.input(k));
-        self.from(a.target(k), out + a.output(k), i, damage, edits_left);
+    fn descend(&mut self, k: Transition, out: u64, i: usize, damage: u32, edits_left: u8) {
+        self.word.push(k.input);
+        self.from(k.target, out + k.output, i, damage, edits_left);
         self.word.pop();
     }
 }
@@ -486,15 +493,15 @@ impl SkeletonIndex {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn walk_one(
-    a: Flat<'_>,
+fn walk_one<'a>(
+    a: Flat<'a>,
     chars: &[char],
     start: usize,
     min_end: usize,
     join: bool,
     bound: &impl Fn(usize, bool) -> u64,
     word: &mut Vec<u8>,
-    stack: &mut Vec<(u64, usize, Range<usize>)>,
+    stack: &mut Vec<(u64, usize, Transitions<'a>)>,
     found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
 ) {
     let n = chars.len();
@@ -519,8 +526,8 @@ fn walk_one(
         let Some(t) = a.find(state, b) else {
             return;
         };
-        out += a.output(t);
-        state = a.target(t);
+        out += t.output;
+        state = t.target;
         k += 1;
         while k < n && dropped(chars[k]) {
             k += 1;
@@ -529,12 +536,11 @@ fn walk_one(
             continue;
         }
         // The words of this skeleton follow a 0x00, the lowest byte: the first transition.
-        let t0 = a.transitions(state).start;
-        if a.transitions(state).is_empty() || a.input(t0) != 0 {
+        let Some(t0) = a.first_over(state, 0) else {
             continue;
-        }
+        };
         let below = bound(k, skipped.is_some());
-        let o0 = out + a.output(t0);
+        let o0 = out + t0.output;
         if o0 >= below {
             continue;
         }
@@ -542,7 +548,7 @@ fn walk_one(
         // (output so far, word length, transitions left to try).
         stack.clear();
         word.clear();
-        let s0 = a.target(t0);
+        let s0 = t0.target;
         if let Some(f) = a.final_output(s0) {
             if o0 + f < below {
                 found(k, &word[..0], o0 + f, skipped);
@@ -554,17 +560,18 @@ fn walk_one(
                 stack.pop();
                 continue;
             };
-            let (o, len) = (*o + a.output(t), *len);
+            let (o, len) = (*o + t.output, *len);
             if o < below {
                 word.truncate(len);
-                word.push(a.input(t));
-                let s = a.target(t);
-                if let Some(f) = a.final_output(s) {
+                word.push(t.input);
+                let s = t.target;
+                let head = a.head(s);
+                if let Some(f) = Flat::final_of(head) {
                     if o + f < below {
                         found(k, &word[..len + 1], o + f, skipped);
                     }
                 }
-                stack.push((o, len + 1, a.transitions(s)));
+                stack.push((o, len + 1, a.transitions_from(s, head as u8)));
             }
         }
     }

@@ -426,14 +426,18 @@ impl Lexicon {
 #[inline]
 fn walk(a: Flat<'_>, chars: &[(usize, char)], base: usize, found: &mut impl FnMut(usize, u64)) {
     let mut state = a.start();
+    // The first bytes of the state's record, read once for its final output and the
+    // next step.
+    let mut head = a.head(state);
     let mut out = 0;
     for (k, &(_, c)) in chars.iter().enumerate() {
-        let Some(t) = key_byte(c).and_then(|b| a.find(state, b)) else {
+        let Some(t) = key_byte(c).and_then(|b| a.find_from(state, head as u8, b)) else {
             return;
         };
-        out += a.output(t);
-        state = a.target(t);
-        if let Some(f) = a.final_output(state) {
+        out += t.output;
+        state = t.target;
+        head = a.head(state);
+        if let Some(f) = Flat::final_of(head) {
             found(base + k + 1, out + f);
         }
     }
