@@ -447,11 +447,7 @@ impl<'a> Flat<'a> {
     pub(crate) fn first_over(self, s: usize, b: u8) -> Option<Transition> {
         let h = self.b[s];
         if is_one_byte(h) {
-            return (h == b).then_some(Transition {
-                input: b,
-                output: 0,
-                target: s + 1,
-            });
+            return chain_step(s, h, b);
         }
         let r = self.record(s, h);
         (r.n > 0 && self.b[r.inputs] == b).then(|| self.transition(r, 0))
@@ -495,11 +491,7 @@ impl<'a> Flat<'a> {
             });
         }
         if is_one_byte(h) {
-            return (h == b).then_some(Transition {
-                input: b,
-                output: 0,
-                target: s + 1,
-            });
+            return chain_step(s, h, b);
         }
         let r = self.record(s, h);
         let i = self.b[r.inputs..r.inputs + r.n]
@@ -519,6 +511,17 @@ impl<'a> Flat<'a> {
             r.inputs + r.n
         }
     }
+}
+
+/// The step of the one-byte record `h` of state `s` over byte `b`: to the next record,
+/// with no output, if `h` is `b`.
+#[inline(always)]
+fn chain_step(s: usize, h: u8, b: u8) -> Option<Transition> {
+    (h == b).then_some(Transition {
+        input: b,
+        output: 0,
+        target: s + 1,
+    })
 }
 
 /// A state's record, decoded: where its transitions are (see [`Flat::node_from`]).
