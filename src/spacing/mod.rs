@@ -288,6 +288,11 @@ struct Line {
     role: Vec<Role>,
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
+    /// Per entry of `nb`: no space is put before it (marks after a path or address whose
+    /// space was kept, see [`Line::runs_on`]).
+    quiet: Vec<bool>,
+    /// The line has a span that runs to the end of its word ([`protect::TO_WORD_END`]).
+    to_word_end: bool,
     quotes: Vec<usize>,
     /// Open brackets and curly quotes not closed yet, per kind ([`pair_kind`]).
     open: [Vec<usize>; 4],
@@ -355,7 +360,7 @@ impl Line {
             return; // blanks alone hold no Lao; `run` does not call this for them
         }
         self.csv = is_csv_row(&text[range.clone()]);
-        protect::guard_spans(&self.cs, &mut self.guard);
+        self.to_word_end = protect::guard_spans(&self.cs, &mut self.guard);
         self.classify();
         self.pair_brackets();
         self.decide_removals();
@@ -371,7 +376,7 @@ impl Line {
                 } else if &text[gap.clone()] != " " {
                     w.replace(gap, " ", Rule::SpaceRun, 1.0);
                 }
-            } else if !self.protected(i) {
+            } else if !self.protected(i) && !self.quiet[i] {
                 if let Some(rule) = self.insertion(i) {
                     w.replace(gap, " ", rule, confidence(rule));
                 }
@@ -488,18 +493,77 @@ impl Line {
         let n = self.nb.len();
         self.removed.clear();
         self.removed.resize(n, None);
-        for i in 1..n {
-            if self.touches(i) || self.in_code(i) || self.tab_gap(i) {
+        self.quiet.clear();
+        self.quiet.resize(n, false);
+        // Whether the word so far (joined over the removals made, split at the spaces
+        // put in) ends in a path or an address followed by marks alone; tracked only on
+        // lines that have one.
+        let mut after_span = false;
+        for i in 0..n {
+            let gap = i > 0 && !self.touches(i);
+            if gap && !self.in_code(i) && !self.tab_gap(i) {
+                self.removed[i] = if self.closes_after_space(i) {
+                    Some(Rule::SpaceBeforePunct)
+                } else if self.opens_before_space(i) {
+                    Some(Rule::SpaceAfterOpen)
+                } else {
+                    None
+                };
+            }
+            if !self.to_word_end || i == 0 {
                 continue;
             }
-            self.removed[i] = if self.closes_after_space(i) {
-                Some(Rule::SpaceBeforePunct)
-            } else if self.opens_before_space(i) {
-                Some(Rule::SpaceAfterOpen)
-            } else {
-                None
-            };
+            // Non-blank `i - 1` is settled now: whether a space goes before it depends
+            // on the blanks before `i` at most.
+            after_span = self.after_span(i - 1, after_span);
+            if gap {
+                if self.removed[i].is_some() && after_span && self.runs_on(i) {
+                    self.removed[i] = None;
+                }
+                after_span &= self.removed[i].is_some();
+            }
         }
+    }
+
+    /// Whether the word up to non-blank `k` ends in a path or address followed by marks
+    /// alone, given whether the word up to `k - 1` did (`before`).
+    fn after_span(&self, k: usize, before: bool) -> bool {
+        let split = k > 0
+            && self.touches(k)
+            && !self.protected(k)
+            && !self.quiet[k]
+            && self.insertion(k).is_some();
+        if self.guard[self.nb[k]] & protect::TO_WORD_END != 0 {
+            true
+        } else if protect::is_edge_mark(self.ch(k)) {
+            before && !split
+        } else {
+            false
+        }
+    }
+
+    /// The blanks before non-blank `i`, about to be removed, follow a path or an address
+    /// that runs to the end of its word (`/ກ ,,(ກ`): would the joined word go on past the
+    /// marks into letters? A path runs to the end of its word, so the next run would take
+    /// those letters (and a bracket among the marks) into it and space the line another
+    /// way. Then the blanks stay, and no space is put among the marks after them (in a
+    /// next run they would end the word). When a space is put among those marks anyway
+    /// (`http://a.la ,ຂ` → `http://a.la, ຂ`), the word ends there and the blanks go.
+    fn runs_on(&mut self, i: usize) -> bool {
+        let n = self.nb.len();
+        let mut core = i;
+        while core < n && (core == i || self.touches(core)) && protect::is_edge_mark(self.ch(core))
+        {
+            core += 1;
+        }
+        if core == n || (core > i && !self.touches(core)) {
+            return false; // marks alone: the word ends with them
+        }
+        if (i + 1..=core).any(|k| !self.protected(k) && self.insertion(k).is_some()) {
+            return false;
+        }
+        self.quiet[i + 1..=core].iter_mut().for_each(|q| *q = true);
+        true
     }
 
     /// Non-blank `i` is a closing mark that really closes the word before the blanks.

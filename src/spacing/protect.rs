@@ -11,9 +11,14 @@ use super::{is_blank, punctuation};
 /// The bit of a guard id that marks inline code.
 pub(super) const CODE: u32 = 1 << 31;
 
-/// Fills `guard` (one entry per character of `cs`) with the protected spans of the line.
-/// Linear in the length of the line.
-pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) {
+/// The bit of a guard id that marks a span running to the end of its word's core (a web
+/// address or a file path): joining the word to the next one would lengthen it.
+pub(super) const TO_WORD_END: u32 = 1 << 30;
+
+/// Fills `guard` (one entry per character of `cs`) with the protected spans of the line,
+/// and says whether one of them has the [`TO_WORD_END`] bit. Linear in the length of the
+/// line.
+pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) -> bool {
     guard.clear();
     guard.resize(cs.len(), 0);
     let mut ids = Ids(0);
@@ -30,6 +35,7 @@ pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) {
         }
         word(cs, start, i, guard, &mut ids);
     }
+    guard.iter().any(|&g| g & TO_WORD_END != 0)
 }
 
 struct Ids(u32);
@@ -79,7 +85,8 @@ fn code_spans(cs: &[(usize, char)], guard: &mut [u32], ids: &mut Ids) {
     }
 }
 
-fn is_edge_mark(c: char) -> bool {
+/// A punctuation or emphasis mark: what the core of a word is stripped of.
+pub(super) fn is_edge_mark(c: char) -> bool {
     punctuation::lookup(c).is_some() || matches!(c, '*' | '_')
 }
 
@@ -113,8 +120,9 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     let mut k = s;
     while k < e {
         let c = cs[k].1;
-        // scheme://… to the end of the core
-        if c == ':' && at(k + 1) == Some('/') && at(k + 2) == Some('/') && k + 3 < e {
+        // scheme://… to the end of the core (`http://` alone too: joined to the next
+        // word, it would take it in)
+        if c == ':' && at(k + 1) == Some('/') && at(k + 2) == Some('/') && k + 3 <= e {
             let mut j = k;
             while j > s && is_scheme_char(cs[j - 1].1) {
                 j -= 1;
@@ -123,7 +131,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 j += 1;
             }
             if j < k {
-                mark(guard, j, e, ids.next());
+                mark(guard, j, e, TO_WORD_END | ids.next());
                 break;
             }
         }
@@ -136,7 +144,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 .eq("www.".chars())
             && (k == s || !cs[k - 1].1.is_ascii_alphanumeric())
         {
-            mark(guard, k, e, ids.next());
+            mark(guard, k, e, TO_WORD_END | ids.next());
             break;
         }
         // local@domain.tld
@@ -161,13 +169,14 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         k += 1;
     }
     // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark,
-    // or from the drive letter or the first piece before a `\`, to the end of the core.
+    // or from the drive letter or the first piece before a `\`, to the end of the core
+    // (a `/` alone too, for the same reason as `http://` alone).
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
     let after_mark = |k: usize| k == s || is_edge_mark(cs[k - 1].1);
     for k in s..e {
         let c = cs[k].1;
-        let from = if (c == '/' && k + 1 < e && cs[k + 1].1 != '/'
+        let from = if (c == '/' && (k + 1 == e || cs[k + 1].1 != '/')
             || c == '~' && at(k + 1) == Some('/'))
             && after_mark(k)
         {
@@ -187,7 +196,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             None
         };
         if let Some(from) = from {
-            mark(guard, from, e, ids.next());
+            mark(guard, from, e, TO_WORD_END | ids.next());
             break;
         }
     }
@@ -248,7 +257,7 @@ mod tests {
         assert_eq!(spans("ເບິ່ງ:https://a.la/x,y."), ["https://a.la/x,y"]);
         assert_eq!(spans("(www.kpl.gov.la)"), ["www.kpl.gov.la"]);
         assert_eq!(spans("ກ,www.x.la"), ["www.x.la"]);
-        assert!(spans("http:// ok").is_empty());
+        assert_eq!(spans("http:// ok"), ["http://"]);
     }
 
     #[test]
