@@ -528,18 +528,17 @@ impl Line {
     /// Whether the word up to non-blank `k` ends in a path or address followed by marks
     /// alone, given whether the word up to `k - 1` did (`before`).
     fn after_span(&self, k: usize, before: bool) -> bool {
-        let split = k > 0
-            && self.touches(k)
-            && !self.protected(k)
-            && !self.quiet[k]
-            && self.insertion(k).is_some();
         if self.guard[self.nb[k]] & protect::TO_WORD_END != 0 {
-            true
-        } else if protect::is_edge_mark(self.ch(k)) {
-            before && !split
-        } else {
-            false
+            return true;
         }
+        // Marks go on the word, unless a space is put before them.
+        before
+            && protect::is_edge_mark(self.ch(k))
+            && !(k > 0
+                && self.touches(k)
+                && !self.protected(k)
+                && !self.quiet[k]
+                && self.insertion(k).is_some())
     }
 
     /// The blanks before non-blank `i`, about to be removed, follow a path or an address
@@ -617,6 +616,11 @@ impl Line {
     /// ([`can_end_word`], [`can_start_word`]).
     fn insertion(&self, i: usize) -> Option<Rule> {
         let (l, r) = (self.ch(i - 1), self.ch(i));
+        // Every rule below needs punctuation or a digit on one side: two letters touching,
+        // the common case, are left to the word stage.
+        if self.punct[i - 1].is_none() && self.punct[i].is_none() && !is_digit(l) && !is_digit(r) {
+            return None;
+        }
         if !can_end_word(l) || !can_start_word(r) {
             return None;
         }
