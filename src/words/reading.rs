@@ -192,10 +192,10 @@ impl Reader {
     /// Decodes one stretch (`stretch[k]` = byte offset and character) and plans its edits.
     ///
     /// Two passes: the unedited reading (spaces, unknown syllables, exact words), then
-    /// the best one, which adds corrected and joined words: all the skeleton's words near
-    /// spaces, also the bounded edit search ([`near`]) near unknown syllables, and
-    /// elsewhere only compounds of two words or more (real-word errors). Clean text
-    /// costs little more than the segmentation.
+    /// the best one, which adds corrected and joined words: all the skeleton's words and
+    /// the bounded edit search ([`near`]) near unknown syllables, words joined across a
+    /// space near spaces, and elsewhere only compounds of two words or more (real-word
+    /// errors). Clean text costs little more than the segmentation.
     pub(crate) fn read(
         &mut self,
         lex: &Lexicon,
@@ -342,14 +342,23 @@ impl Reader {
     }
 
     /// Which correction search runs from `p` in the second pass, if any: all the
-    /// skeleton's words near spaces and unknown syllables (with the edit search near
-    /// unknown syllables), elsewhere only compounds that end past the unedited reading's
-    /// word (up to the end of the second word after it; at the aggressive level up to
-    /// the end of the stretch, with the edit search).
+    /// skeleton's words near unknown syllables (with the edit search), near spaces the
+    /// words that end past the unedited reading's word from `p` (joined across the space
+    /// or compounds: where that word is a dictionary word, respelling it as another one
+    /// is never applied, see [`Reader::judge`]), elsewhere only compounds that end past
+    /// the unedited reading's word (up to the end of the second word after it; at the
+    /// aggressive level up to the end of the stretch, with the edit search).
     fn search_at(&self, p: usize) -> Option<Search> {
         if self.hot_skeleton[p] || self.hot_near[p] {
             Some(Search {
-                min_end: p,
+                // Near a space alone, the word at `p` (if the unedited reading has one)
+                // is a dictionary word: an unknown syllable would have made `p` hot for
+                // the edit search.
+                min_end: if self.hot_near[p] {
+                    p
+                } else {
+                    self.plain_end[p].max(p)
+                },
                 max_end: self.chars.len(),
                 join: true,
                 near: self.hot_near[p],
