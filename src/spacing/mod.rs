@@ -286,6 +286,9 @@ struct Line {
     /// Per entry of `nb`: its punctuation entry and role.
     punct: Vec<Option<&'static Punct>>,
     role: Vec<Role>,
+    /// Per entry of `nb`: punctuation or a digit, which every insertion rule needs on
+    /// one side ([`Line::insertion`]).
+    marked: Vec<bool>,
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
     /// Per entry of `nb`: no space is put before it (marks after a path or address whose
@@ -366,20 +369,28 @@ impl Line {
         self.decide_removals();
         let n = self.nb.len();
         for i in 1..n {
-            let gap = self.gap(i);
+            if self.touches(i) {
+                // Two letters touching, the common case, skip the rules at once.
+                if (self.marked[i - 1] || self.marked[i])
+                    && !self.in_code(i)
+                    && !self.protected(i)
+                    && !self.quiet[i]
+                {
+                    if let Some(rule) = self.insertion(i) {
+                        let at = self.cs[self.nb[i]].0;
+                        w.replace(at..at, " ", rule, confidence(rule));
+                    }
+                }
+                continue;
+            }
             if self.in_code(i) || self.tab_gap(i) {
                 continue;
             }
-            if !gap.is_empty() {
-                if let Some(rule) = self.removed[i] {
-                    w.replace(gap, "", rule, confidence(rule));
-                } else if &text[gap.clone()] != " " {
-                    w.replace(gap, " ", Rule::SpaceRun, 1.0);
-                }
-            } else if !self.protected(i) && !self.quiet[i] {
-                if let Some(rule) = self.insertion(i) {
-                    w.replace(gap, " ", rule, confidence(rule));
-                }
+            let gap = self.gap(i);
+            if let Some(rule) = self.removed[i] {
+                w.replace(gap, "", rule, confidence(rule));
+            } else if &text[gap.clone()] != " " {
+                w.replace(gap, " ", Rule::SpaceRun, 1.0);
             }
         }
         let (pos, c) = self.cs[self.nb[n - 1]];
@@ -394,6 +405,7 @@ impl Line {
         let n = self.nb.len();
         self.punct.clear();
         self.role.clear();
+        self.marked.clear();
         self.quotes.clear();
         for i in 0..n {
             let c = self.ch(i);
@@ -413,6 +425,7 @@ impl Line {
             };
             self.punct.push(p);
             self.role.push(role);
+            self.marked.push(p.is_some() || is_digit(c));
         }
         // Straight quotes: the 1st, 3rd… open and the 2nd, 4th… close, when they pair up
         // and none is glued to a word on its outer side.
@@ -615,12 +628,12 @@ impl Line {
     /// A space goes only where a word can end before it and start after it
     /// ([`can_end_word`], [`can_start_word`]).
     fn insertion(&self, i: usize) -> Option<Rule> {
-        let (l, r) = (self.ch(i - 1), self.ch(i));
         // Every rule below needs punctuation or a digit on one side: two letters touching,
         // the common case, are left to the word stage.
-        if self.punct[i - 1].is_none() && self.punct[i].is_none() && !is_digit(l) && !is_digit(r) {
+        if !self.marked[i - 1] && !self.marked[i] {
             return None;
         }
+        let (l, r) = (self.ch(i - 1), self.ch(i));
         if !can_end_word(l) || !can_start_word(r) {
             return None;
         }
