@@ -39,7 +39,9 @@
 //!   only separates *Lao* letters from digits. `%` belongs to its number: `93,78%`.
 //! - **Web and e-mail addresses, file paths and names, inline code** (`` `a , b` ``) and
 //!   fenced code blocks (```` ``` ```` or `~~~`, at any indentation): nothing is put
-//!   inside them (see `protect.rs`).
+//!   inside them (see `protect.rs`). A web address or path runs to the end of its word,
+//!   so a space after one is not removed where that would join it to the letters of the
+//!   next word (`/ກ ,,(ຂ`): the next run would read the path on into them.
 //! - **Markdown** bullets, headings and emphasis: `-`, `*`, `#`, `[ ]` are not punctuation
 //!   for this stage, so their spaces stay.
 //! - **Straight quotes `"`** are treated as opening and closing only on a line where they
