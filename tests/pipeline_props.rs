@@ -67,6 +67,8 @@ fn damaged_lao() -> impl Strategy<Value = String> {
         "a",
         "COVID-19",
         "http://a.la/x,y",
+        "http://",
+        "www.",
         "`a , b`",
         "```",
     ]);
