@@ -21,7 +21,7 @@ pub(super) const TO_WORD_END: u32 = 1 << 30;
 pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) -> bool {
     guard.clear();
     guard.resize(cs.len(), 0);
-    let mut ids = Ids(0);
+    let mut ids = Ids::default();
     code_spans(cs, guard, &mut ids);
     let mut i = 0;
     while i < cs.len() {
@@ -35,15 +35,26 @@ pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) -> bool {
         }
         word(cs, start, i, guard, &mut ids);
     }
-    guard.iter().any(|&g| g & TO_WORD_END != 0)
+    ids.to_word_end
 }
 
-struct Ids(u32);
+/// Hands out span ids, and notes whether one ran to the end of its word.
+#[derive(Default)]
+struct Ids {
+    last: u32,
+    to_word_end: bool,
+}
 
 impl Ids {
     fn next(&mut self) -> u32 {
-        self.0 += 1;
-        self.0
+        self.last += 1;
+        self.last
+    }
+
+    /// The id of a span that runs to the end of its word's core.
+    fn next_to_word_end(&mut self) -> u32 {
+        self.to_word_end = true;
+        TO_WORD_END | self.next()
     }
 }
 
@@ -131,7 +142,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 j += 1;
             }
             if j < k {
-                mark(guard, j, e, TO_WORD_END | ids.next());
+                mark(guard, j, e, ids.next_to_word_end());
                 break;
             }
         }
@@ -144,7 +155,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 .eq("www.".chars())
             && (k == s || !cs[k - 1].1.is_ascii_alphanumeric())
         {
-            mark(guard, k, e, TO_WORD_END | ids.next());
+            mark(guard, k, e, ids.next_to_word_end());
             break;
         }
         // local@domain.tld
@@ -196,7 +207,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             None
         };
         if let Some(from) = from {
-            mark(guard, from, e, TO_WORD_END | ids.next());
+            mark(guard, from, e, ids.next_to_word_end());
             break;
         }
     }
