@@ -197,7 +197,10 @@ impl Cleaner {
 /// paragraphs and there is no code fence (whose state crosses paragraphs); `None`: all
 /// of `after` is to be read again.
 fn changed_paragraphs(before: &str, after: &str) -> Option<Vec<Range<usize>>> {
-    if after.contains("```") || after.contains("~~~") {
+    // A fence needs a backtick or a tilde, which Lao prose seldom has: look for those
+    // bytes first (memchr), not for the two patterns in all of the text.
+    let fence_char = memchr::memchr2(b'`', b'~', after.as_bytes()).is_some();
+    if fence_char && (after.contains("```") || after.contains("~~~")) {
         return None;
     }
     let (old, new) = (paragraphs(before), paragraphs(after));

@@ -171,6 +171,8 @@ pub(crate) struct Reader {
     hot_skeleton: Vec<bool>,
     /// The edges of the unedited reading, in order (set once the first pass is done).
     plain_path: Vec<u32>,
+    /// The edges of the best reading, in order (a buffer reused from stretch to stretch).
+    best_path: Vec<u32>,
     /// End of the unedited reading's word that holds each position (0: none, a space).
     plain_end: Vec<usize>,
     /// How far a compound from each word start of the unedited reading may reach: the
@@ -250,7 +252,9 @@ impl Reader {
         if self.plain[n].0 == u64::MAX {
             return;
         }
-        self.plain_path = self.path(&self.plain);
+        let mut path = std::mem::take(&mut self.plain_path);
+        self.path_into(&self.plain, &mut path);
+        self.plain_path = path;
         self.mark_hot();
         // Pass 2: the best reading.
         self.best[0].0 = 0;
@@ -315,7 +319,10 @@ impl Reader {
         if self.best[n].0 == u64::MAX {
             return;
         }
-        self.plan_edits(lex, index, margin, plan);
+        let mut best = std::mem::take(&mut self.best_path);
+        self.path_into(&self.best, &mut best);
+        self.plan_edits(lex, index, margin, &best, plan);
+        self.best_path = best;
     }
 
     /// The unedited edges from `p`: a space, unknown syllables, exact words.
@@ -481,8 +488,10 @@ impl Reader {
         }
     }
 
-    fn path(&self, table: &[(u64, u32)]) -> Vec<u32> {
-        let mut out = Vec::new();
+    /// The edges of the path that ends at the last node of `table`, in text order,
+    /// into `out` (cleared first; reused, since a stretch is read in every paragraph).
+    fn path_into(&self, table: &[(u64, u32)], out: &mut Vec<u32>) {
+        out.clear();
         let mut j = table.len() - 1;
         while j > 0 {
             let id = table[j].1;
@@ -490,7 +499,6 @@ impl Reader {
             j = self.edges[id as usize].start;
         }
         out.reverse();
-        out
     }
 
     fn plan_edits(
@@ -498,9 +506,9 @@ impl Reader {
         lex: &Lexicon,
         index: &SkeletonIndex,
         margin: u64,
+        best: &[u32],
         plan: &mut Vec<Planned>,
     ) {
-        let best = self.path(&self.best);
         if best.iter().all(|&id| {
             matches!(
                 self.edges[id as usize].kind,
@@ -518,7 +526,7 @@ impl Reader {
         // Walk the best path; cut it at the nodes both paths share.
         let mut seg_start = 0usize;
         let mut seg_edges: Vec<u32> = Vec::new();
-        for &id in &best {
+        for &id in best {
             seg_edges.push(id);
             let e = self.edges[id as usize].end;
             if on_plain[e] {
