@@ -57,9 +57,9 @@
 //!   not set off; punctuation after a sign with no letter under it gets no space after
 //!   it; a closing mark does not close before one that cannot (`ຄັ້ງທີ !%`: `%` closes
 //!   only a number).
-//! - **A lone digit glued to the word after it** (`ແລະ 1ມັດທະນາ`), when OCR writes that
-//!   digit for a Lao letter (ພ → 1, from `dictionaries/ocr_confusions.tsv`): the space is
-//!   only suggested.
+//! - **A lone digit glued to the word after it** (`ແລະ 1ມັດທະນາ`) or standing inside a
+//!   word (`ສູນກາງ1ນັກ`), when OCR writes that digit for a Lao letter (ພ → 1, from
+//!   `dictionaries/ocr_confusions.tsv`): the spaces are only suggested.
 //! - **Ambiguous joins** become suggestions, not edits: `25, 84` may be the decimal
 //!   `25,84` or the list `25, 84` (`ມາດຕາ 25, 26`); `2021- 2025` may be a range or a minus.
 //!
@@ -664,7 +664,10 @@ impl Line {
                 && i >= 2
                 && self.attached(i - 1)
                 && before_l.is_some_and(is_digit));
-        if (lao::is_letter(l) && is_digit(r) && !self.digits_are_letters(i))
+        if (lao::is_letter(l)
+            && is_digit(r)
+            && !self.digits_are_letters(i)
+            && !self.lone_digit_in_word(i))
             || (number_end && lao::is_letter(r) && !self.lone_digit_before_word(i))
         {
             return Some(Rule::SpaceAroundNumber);
@@ -710,6 +713,20 @@ impl Line {
         punctuation::OCR_DIGITS_FOR_LETTERS.contains(self.ch(i - 1))
             && (i == 1 || !self.attached(i - 1) || !is_word_char(self.ch(i - 2)))
             && lao::is_letter(self.ch(i))
+            || self.lone_digit_in_word(i - 1)
+    }
+
+    /// Non-blank `d` is such a digit alone between two Lao letters it touches
+    /// (`ສູນກາງ1ນັກ`): inside a word, it is even likelier the misread letter, so neither
+    /// space is made, only suggested.
+    fn lone_digit_in_word(&self, d: usize) -> bool {
+        d >= 1
+            && d + 1 < self.nb.len()
+            && punctuation::OCR_DIGITS_FOR_LETTERS.contains(self.ch(d))
+            && self.attached(d)
+            && self.attached(d + 1)
+            && lao::is_letter(self.ch(d - 1))
+            && lao::is_letter(self.ch(d + 1))
     }
 
     /// Suggestions for this line (already cleaned by `clean`): numbers that a stray space
@@ -729,12 +746,13 @@ impl Line {
             })
         };
         for i in 1..n {
-            // `ແລະ 1ມັດທະນາ`: a lone digit glued to a word may be a misread letter.
-            if self.touches(i)
-                && self.lone_digit_before_word(i)
-                && can_start_word(self.ch(i))
+            // A lone digit that may be a misread letter: the space after it, before a
+            // word (`ແລະ 1ມັດທະນາ`), and the space before it, inside a word (`ສູນກາງ1ນັກ`).
+            let lone_digit = self.touches(i)
                 && !self.protected(i)
-            {
+                && (self.lone_digit_before_word(i) && can_start_word(self.ch(i))
+                    || self.lone_digit_in_word(i));
+            if lone_digit {
                 let at = self.gap(i).start;
                 out.push(Edit {
                     start: at,

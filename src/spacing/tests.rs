@@ -194,7 +194,7 @@ fn a_path_or_address_is_not_run_on_into_the_word_after_it() {
     // A path or web address runs to the end of its word: a space the stage removed after
     // it would let it swallow the marks and the word after, and the next run would see
     // other punctuation (here one bracket fewer) and space the line differently.
-    assert_eq!(fix("/ກ ,,(ກ1ກ(,ກ)"), "/ກ ,,(ກ 1 ກ(, ກ)");
+    assert_eq!(fix("/ກ ,,(ກ3ກ(,ກ)"), "/ກ ,,(ກ 3 ກ(, ກ)");
     assert_eq!(fix("ເບິ່ງ /ກ( ຂ"), "ເບິ່ງ /ກ( ຂ");
     assert_eq!(fix("/ກ , ,ຂ"), "/ກ, , ຂ");
     assert_eq!(fix("ເບິ່ງ http://a.la/ກ ,ຂ"), "ເບິ່ງ http://a.la/ກ, ຂ");
@@ -218,7 +218,7 @@ fn one_space_between_lao_letters_and_a_number() {
     assert_eq!(fix("ຫຼຸດລົງ 5 %ຂອງ"), "ຫຼຸດລົງ 5% ຂອງ");
     assert_eq!(fix("ເລກທີ໓໓"), "ເລກທີ ໓໓"); // Lao digits kept by option
     assert_eq!(
-        rules("ກ1ຂ"),
+        rules("ກ3ຂ"),
         [Rule::SpaceAroundNumber, Rule::SpaceAroundNumber]
     );
     // Latin letters glued to numbers are names and units.
@@ -446,6 +446,18 @@ fn a_lone_digit_glued_to_a_word_is_suggested() {
     assert!(punctuation::OCR_DIGITS_FOR_LETTERS.contains('1'));
     // Not before a sign that cannot start a word.
     assert!(suggested("ແລະ 1ັກ").is_empty());
+}
+
+#[test]
+fn a_lone_digit_inside_a_word_is_suggested_on_both_sides() {
+    // ພ read as 1 inside ສູນກາງພັກ: neither space is made, both are suggested.
+    assert_eq!(suggested("ສູນກາງ1ນັກ"), ["ສູນກາງ 1ນັກ", "ສູນກາງ1 ນັກ"]);
+    assert_eq!(rules("ສູນກາງ1ນັກ"), []);
+    // A digit OCR does not write for a letter, or two digits, or a digit with a space
+    // on one side, is a number: set off.
+    assert_eq!(fix("ວຽກງານ3ສ້າງ"), "ວຽກງານ 3 ສ້າງ");
+    assert_eq!(fix("ວຽກງານ11ສ້າງ"), "ວຽກງານ 11 ສ້າງ");
+    assert_eq!(fix("ວຽກງານ1 ສ້າງ"), "ວຽກງານ 1 ສ້າງ");
 }
 
 #[test]
