@@ -7,9 +7,7 @@
 //! ```
 //!
 //! The argument is the wheel (unzipped with `python3 -m zipfile -e`) or a directory it
-//! was unzipped into. Options: `--samples DIR` (default `corpus-samples`), `--web FILE`
-//! (the word list of Tesseract's Lao model, one web token per line, made as
-//! `dictionaries/SOURCES.md` shows; without it no web counts are added), `--out DIR`
+//! was unzipped into. Options: `--samples DIR` (default `corpus-samples`), `--out DIR`
 //! (default `dictionaries`). Writes `lao-words.tsv`, `dropped-entries.tsv` and the
 //! statistics block of `SOURCES.md` (between its `build_lexicon` markers).
 //!
@@ -20,7 +18,7 @@ use laoclean::words::correct::{damage_cost, skeleton};
 use laoclean::words::lexicon::list_prior;
 use laoclean::words::syllable::{is_lao_word, syllables};
 use laoclean::words::{Lexicon, Segmenter, TokenKind};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -44,10 +42,6 @@ const SLIP_LIST: u8 = 1;
 const SLIP_REASON: &str = "misspelling: a slip of a word two lists hold";
 /// Weight of one occurrence in the corpus samples against the list prior.
 const SAMPLE_WEIGHT: u64 = 10;
-/// Weight of one web token (of Tesseract's Lao word list) that holds the word.
-const WEB_WEIGHT: u64 = 1;
-/// Longest word looked for in a web token, in characters.
-const MAX_WORD_CHARS: usize = 48;
 /// Longest entry kept, in syllables (the segmenter matches no longer word).
 const MAX_SYLLABLES: usize = laoclean::words::lexicon::MAX_WORD_SYLLABLES;
 
@@ -55,18 +49,16 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let mut input = None;
     let mut samples = PathBuf::from("corpus-samples");
-    let mut web: Option<PathBuf> = None;
     let mut out = PathBuf::from("dictionaries");
     while let Some(a) = args.next() {
         match a.as_str() {
             "--samples" => samples = args.next().expect("--samples DIR").into(),
             "--out" => out = args.next().expect("--out DIR").into(),
-            "--web" => web = Some(args.next().expect("--web FILE").into()),
             _ => input = Some(PathBuf::from(a)),
         }
     }
     let input = input.ok_or_else(|| {
-        anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--web FILE] [--out DIR]")
+        anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--out DIR]")
     })?;
     let _tmp;
     let root = if input.is_dir() {
@@ -175,19 +167,11 @@ fn main() -> anyhow::Result<()> {
         })
         .collect();
 
-    // 3. Counts in the samples and in the web tokens, segmenting with the prior, then
-    //    once more with the counts of the first pass. Only words of the lists are
-    //    counted, and only web tokens made wholly of such words.
+    // 3. Counts in the samples, segmenting with the prior, then once more with the
+    //    counts of the first pass. Only words of the lists are counted.
     let texts = read_samples(&samples)?;
-    let tokens = match &web {
-        Some(p) => read_web_tokens(p)?,
-        None => Vec::new(),
-    };
     let mut counts: BTreeMap<&str, u64> = prior.clone();
     let mut seen = BTreeMap::new();
-    let mut seen_web: BTreeMap<String, u64> = BTreeMap::new();
-    let mut web_used = 0usize;
-    let list: HashSet<&str> = prior.keys().copied().collect();
     for _pass in 0..2 {
         let seg = Segmenter::new(Lexicon::from_counts(counts.iter().map(|(w, c)| (*w, *c)))?);
         seen = BTreeMap::new();
@@ -198,23 +182,9 @@ fn main() -> anyhow::Result<()> {
                 }
             }
         }
-        seen_web = BTreeMap::new();
-        web_used = 0;
-        for t in &tokens {
-            if let Some(words) = known_words(&list, t) {
-                web_used += 1;
-                for w in words {
-                    *seen_web.entry(w.to_string()).or_insert(0u64) += 1;
-                }
-            }
-        }
         counts = prior
             .iter()
-            .map(|(w, p)| {
-                let s = seen.get(*w).copied().unwrap_or(0);
-                let n = seen_web.get(*w).copied().unwrap_or(0);
-                (*w, p + SAMPLE_WEIGHT * s + WEB_WEIGHT * n)
-            })
+            .map(|(w, p)| (*w, p + SAMPLE_WEIGHT * seen.get(*w).copied().unwrap_or(0)))
             .collect();
     }
     let coverage = coverage(
@@ -268,17 +238,6 @@ fn main() -> anyhow::Result<()> {
         seen.len(),
         coverage * 100.0
     );
-    if web.is_some() {
-        let _ = writeln!(
-            stats,
-            "\nWeb tokens (Tesseract's Lao word list): {} read, {} made wholly of words \
-             of the union, holding {} words ({} distinct).",
-            tokens.len(),
-            web_used,
-            seen_web.values().sum::<u64>(),
-            seen_web.len()
-        );
-    }
     let sources_md = out.join("SOURCES.md");
     if let Ok(md) = std::fs::read_to_string(&sources_md) {
         let (b, e) = ("<!-- build_lexicon:begin -->", "<!-- build_lexicon:end -->");
@@ -320,65 +279,6 @@ fn read_samples(dir: &Path) -> anyhow::Result<Vec<String>> {
         .iter()
         .map(|p| Ok(laoclean::normalize(&std::fs::read_to_string(p)?).into_owned()))
         .collect()
-}
-
-/// The web tokens of `path`, one per line, normalised; tokens with anything but Lao
-/// letters are left out. Sorted and deduplicated, since normalising merges spellings.
-fn read_web_tokens(path: &Path) -> anyhow::Result<Vec<String>> {
-    let text = std::fs::read_to_string(path)?;
-    let mut out: Vec<String> = text
-        .lines()
-        .map(|l| laoclean::normalize(l.trim()).into_owned())
-        .filter(|t| !t.is_empty() && t.chars().all(laoclean::lao::is_letter))
-        .collect();
-    out.sort();
-    out.dedup();
-    Ok(out)
-}
-
-/// Every word of the list that `t` holds on the path of some reading of the whole of
-/// `t` as words of the list, once each; `None` when no such reading exists. A compound
-/// and its parts are both counted: the web token is evidence for each of them.
-fn known_words<'t>(words: &HashSet<&str>, t: &'t str) -> Option<BTreeSet<&'t str>> {
-    let cuts: Vec<usize> = t
-        .char_indices()
-        .map(|(i, _)| i)
-        .chain([t.len()])
-        .filter(|&i| !t[i..].starts_with(laoclean::lao::is_mark))
-        .collect();
-    let n = cuts.len();
-    let cuts = &cuts;
-    let spans = |i: usize| {
-        (i + 1..n.min(i + 1 + MAX_WORD_CHARS))
-            .filter(move |&j| words.contains(&t[cuts[i]..cuts[j]]))
-    };
-    // reach[i]: the text before cut i reads as words; back[i]: the text after it does.
-    let mut reach = vec![false; n];
-    reach[0] = true;
-    for i in 0..n {
-        if reach[i] {
-            for j in spans(i) {
-                reach[j] = true;
-            }
-        }
-    }
-    if !reach[n - 1] {
-        return None;
-    }
-    let mut back = vec![false; n];
-    back[n - 1] = true;
-    let mut found = BTreeSet::new();
-    for i in (0..n).rev() {
-        for j in spans(i) {
-            if back[j] {
-                back[i] = true;
-                if reach[i] {
-                    found.insert(&t[cuts[i]..cuts[j]]);
-                }
-            }
-        }
-    }
-    Some(found)
 }
 
 /// Share of the Lao letters of `texts` that lie in known words.
