@@ -7,8 +7,10 @@
 //! ```
 //!
 //! The argument is the wheel (unzipped with `python3 -m zipfile -e`) or a directory it
-//! was unzipped into. Options: `--samples DIR` (default `corpus-samples`), `--out DIR`
-//! (default `dictionaries`). Writes `lao-words.tsv`, `dropped-entries.tsv` and the
+//! was unzipped into. Options: `--samples DIR` (default `corpus-samples`), `--web FILE`
+//! (the word list of Tesseract's Lao model, one web token per line, made as
+//! `dictionaries/SOURCES.md` shows; it finds misspelt entries, and nothing is dropped
+//! for that reason without it), `--out DIR` (default `dictionaries`). Writes `lao-words.tsv`, `dropped-entries.tsv` and the
 //! statistics block of `SOURCES.md` (between its `build_lexicon` markers).
 //!
 //! Every entry goes through `laoclean::normalize` and the syllable check of
@@ -18,7 +20,7 @@ use laoclean::words::correct::{damage_cost, skeleton};
 use laoclean::words::lexicon::list_prior;
 use laoclean::words::syllable::{is_lao_word, syllables};
 use laoclean::words::{Lexicon, Segmenter, TokenKind};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -40,6 +42,13 @@ const SLIP_AMBIGUOUS_DAMAGE: u32 = 8000;
 const SLIP_LIST: u8 = 1;
 /// The reason written in `dropped-entries.tsv` for such a slip.
 const SLIP_REASON: &str = "misspelling: a slip of a word two lists hold";
+/// An entry that no web token holds is a misspelling when it is such a slip of exactly
+/// one word that at least this many web tokens hold.
+const WEB_SLIP_MIN: u64 = 30;
+/// The reason written in `dropped-entries.tsv` for such an entry.
+const WEB_SLIP_REASON: &str = "misspelling: never in web text, a slip of a word it often has";
+/// Longest word looked for in a web token, in characters.
+const MAX_WORD_CHARS: usize = 48;
 /// Weight of one occurrence in the corpus samples against the list prior.
 const SAMPLE_WEIGHT: u64 = 10;
 /// Longest entry kept, in syllables (the segmenter matches no longer word).
@@ -49,16 +58,18 @@ fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
     let mut input = None;
     let mut samples = PathBuf::from("corpus-samples");
+    let mut web: Option<PathBuf> = None;
     let mut out = PathBuf::from("dictionaries");
     while let Some(a) = args.next() {
         match a.as_str() {
             "--samples" => samples = args.next().expect("--samples DIR").into(),
             "--out" => out = args.next().expect("--out DIR").into(),
+            "--web" => web = Some(args.next().expect("--web FILE").into()),
             _ => input = Some(PathBuf::from(a)),
         }
     }
     let input = input.ok_or_else(|| {
-        anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--out DIR]")
+        anyhow::anyhow!("usage: build_lexicon WHEEL|DIR [--samples DIR] [--web FILE] [--out DIR]")
     })?;
     let _tmp;
     let root = if input.is_dir() {
@@ -156,6 +167,68 @@ fn main() -> anyhow::Result<()> {
         *row.4.entry(SLIP_REASON).or_default() += slips.len();
     }
 
+    // 1c. Misspellings that web text shows: an entry of one list that no web token
+    //     holds, a slip of exactly one word that many do.
+    let mut web_stats = None;
+    if let Some(path) = &web {
+        let tokens = read_web_tokens(path)?;
+        let list: HashSet<&str> = kept.keys().map(String::as_str).collect();
+        let mut on_web: BTreeMap<&str, u64> = BTreeMap::new();
+        let mut read_whole = 0usize;
+        for t in &tokens {
+            if let Some(words) = known_words(&list, t) {
+                read_whole += 1;
+                for w in words.into_iter().filter_map(|w| list.get(w)) {
+                    *on_web.entry(w).or_default() += 1;
+                }
+            }
+        }
+        let web_of = |w: &str| on_web.get(w).copied().unwrap_or(0);
+        let mut by_skeleton: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        for w in kept.keys() {
+            by_skeleton.entry(skeleton(w)).or_default().push(w);
+        }
+        let mut web_slips: Vec<(String, u8, String)> = Vec::new();
+        for group in by_skeleton.values().filter(|g| g.len() > 1) {
+            for &w in group {
+                if kept[w].count_ones() != 1 || web_of(w) > 0 {
+                    continue;
+                }
+                let mut near: Vec<(u32, &str)> = group
+                    .iter()
+                    .filter(|&&v| v != w)
+                    .filter_map(|&v| damage_cost(v, w).map(|d| (d, v)))
+                    .filter(|&(d, _)| d <= SLIP_AMBIGUOUS_DAMAGE)
+                    .collect();
+                near.sort();
+                if let [(d, v)] = near[..] {
+                    if d <= SLIP_MAX_DAMAGE && web_of(v) >= WEB_SLIP_MIN {
+                        let why = format!(
+                            "{v}, {:.1} nats, {} web tokens",
+                            d as f64 / 1000.0,
+                            web_of(v)
+                        );
+                        web_slips.push((w.to_string(), kept[w], why));
+                    }
+                }
+            }
+        }
+        for (w, mask, why) in &web_slips {
+            let bit = mask.trailing_zeros() as usize;
+            kept.remove(w);
+            dropped.push((
+                SOURCES[bit].0.to_string(),
+                WEB_SLIP_REASON,
+                format!("{w} (of {why})"),
+            ));
+            let row = &mut rows[bit];
+            row.2 += 1;
+            row.3 -= 1;
+            *row.4.entry(WEB_SLIP_REASON).or_default() += 1;
+        }
+        web_stats = Some((tokens.len(), read_whole, web_slips.len()));
+    }
+
     // 2. The prior: pseudo-counts from the number of lists and the length.
     let prior: BTreeMap<&str, u64> = kept
         .iter()
@@ -238,6 +311,14 @@ fn main() -> anyhow::Result<()> {
         seen.len(),
         coverage * 100.0
     );
+    if let Some((tokens, whole, slips)) = web_stats {
+        let _ = writeln!(
+            stats,
+            "\nWeb tokens (Tesseract's Lao word list): {tokens} distinct after normalising, \
+             {whole} of them read wholly as words of the lists; {slips} entries of one list \
+             that none holds dropped as slips of a word that {WEB_SLIP_MIN} or more hold."
+        );
+    }
     let sources_md = out.join("SOURCES.md");
     if let Ok(md) = std::fs::read_to_string(&sources_md) {
         let (b, e) = ("<!-- build_lexicon:begin -->", "<!-- build_lexicon:end -->");
@@ -279,6 +360,65 @@ fn read_samples(dir: &Path) -> anyhow::Result<Vec<String>> {
         .iter()
         .map(|p| Ok(laoclean::normalize(&std::fs::read_to_string(p)?).into_owned()))
         .collect()
+}
+
+/// The web tokens of `path`, one per line, normalised; tokens with anything but Lao
+/// letters are left out. Sorted and deduplicated, since normalising merges spellings.
+fn read_web_tokens(path: &Path) -> anyhow::Result<Vec<String>> {
+    let text = std::fs::read_to_string(path)?;
+    let mut out: Vec<String> = text
+        .lines()
+        .map(|l| laoclean::normalize(l.trim()).into_owned())
+        .filter(|t| !t.is_empty() && t.chars().all(laoclean::lao::is_letter))
+        .collect();
+    out.sort();
+    out.dedup();
+    Ok(out)
+}
+
+/// Every word of `words` that lies on some reading of the whole of `t` as such words,
+/// once each (a compound and its parts alike); `None` when `t` has no such reading.
+fn known_words<'t>(words: &HashSet<&str>, t: &'t str) -> Option<BTreeSet<&'t str>> {
+    // Word boundaries: before any character but a mark, and at the end.
+    let cuts: Vec<usize> = t
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain([t.len()])
+        .filter(|&i| !t[i..].starts_with(laoclean::lao::is_mark))
+        .collect();
+    let n = cuts.len();
+    let cuts = &cuts;
+    let spans = |i: usize| {
+        (i + 1..n.min(i + 1 + MAX_WORD_CHARS))
+            .filter(move |&j| words.contains(&t[cuts[i]..cuts[j]]))
+    };
+    // reach[i]: the text before cut i reads as words; back[i]: the text after it does.
+    let mut reach = vec![false; n];
+    reach[0] = true;
+    for i in 0..n {
+        if reach[i] {
+            for j in spans(i) {
+                reach[j] = true;
+            }
+        }
+    }
+    if !reach[n - 1] {
+        return None;
+    }
+    let mut back = vec![false; n];
+    back[n - 1] = true;
+    let mut found = BTreeSet::new();
+    for i in (0..n).rev() {
+        for j in spans(i) {
+            if back[j] {
+                back[i] = true;
+                if reach[i] {
+                    found.insert(&t[cuts[i]..cuts[j]]);
+                }
+            }
+        }
+    }
+    Some(found)
 }
 
 /// Share of the Lao letters of `texts` that lie in known words.
