@@ -19,6 +19,7 @@ fn main() {
     println!("cargo:rerun-if-changed=dictionaries");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
     lexicon(&out);
+    web_counts(&out);
     spacing_tables();
     word_tables(&out);
     character_tables();
@@ -89,6 +90,38 @@ fn lexicon(out: &Path) {
         ),
     )
     .expect("write lexicon_meta.rs");
+}
+
+/// `dictionaries/web-counts.tsv` (string TAB number of web tokens) → `OUT_DIR/web.fst`,
+/// an `fst::Map` from the string's UTF-8 bytes to that number (see `src/words/web.rs`).
+/// A missing file gives an empty map: no web evidence.
+fn web_counts(out: &Path) {
+    let src = Path::new("dictionaries/web-counts.tsv");
+    println!("cargo:rerun-if-changed={}", src.display());
+    let mut rows: Vec<(String, u64)> = Vec::new();
+    if let Ok(text) = std::fs::read_to_string(src) {
+        for (i, line) in text.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() {
+                continue;
+            }
+            let (s, n) = line.split_once('\t').unwrap_or_else(|| {
+                panic!("{}:{}: expected string<TAB>count", src.display(), i + 1)
+            });
+            let n: u64 = n
+                .trim()
+                .parse()
+                .unwrap_or_else(|_| panic!("{}:{}: bad count", src.display(), i + 1));
+            rows.push((s.to_string(), n));
+        }
+    }
+    rows.sort();
+    rows.dedup_by(|a, b| a.0 == b.0);
+    let mut builder = fst::MapBuilder::memory();
+    for (s, n) in rows {
+        builder.insert(s, n).expect("sorted unique strings");
+    }
+    let bytes = builder.into_inner().expect("fst");
+    std::fs::write(out.join("web.fst"), bytes).expect("write web.fst");
 }
 
 /// `dictionaries/rules/punctuation.tsv` -> `$OUT_DIR/spacing_tables.rs`: the punctuation

@@ -47,6 +47,10 @@ const SLIP_REASON: &str = "misspelling: a slip of a word two lists hold";
 const WEB_SLIP_MIN: u64 = 30;
 /// The reason written in `dropped-entries.tsv` for such an entry.
 const WEB_SLIP_REASON: &str = "misspelling: never in web text, a slip of a word it often has";
+/// `web-counts.tsv` keeps a word that at least this many web tokens hold...
+const WEB_MIN_WORD: u64 = 2;
+/// ...and two words in a row that at least this many hold.
+const WEB_MIN_PAIR: u64 = 3;
 /// Longest word looked for in a web token, in characters.
 const MAX_WORD_CHARS: usize = 48;
 /// Weight of one occurrence in the corpus samples against the list prior.
@@ -174,14 +178,28 @@ fn main() -> anyhow::Result<()> {
         let tokens = read_web_tokens(path)?;
         let list: HashSet<&str> = kept.keys().map(String::as_str).collect();
         let mut on_web: BTreeMap<&str, u64> = BTreeMap::new();
+        let mut pairs: BTreeMap<&str, u64> = BTreeMap::new();
         let mut read_whole = 0usize;
         for t in &tokens {
-            if let Some(words) = known_words(&list, t) {
+            if let Some(held) = readings(&list, t) {
                 read_whole += 1;
-                for w in words.into_iter().filter_map(|w| list.get(w)) {
+                for w in held.words.into_iter().filter_map(|w| list.get(w)) {
                     *on_web.entry(w).or_default() += 1;
                 }
+                for p in held.pairs {
+                    *pairs.entry(p).or_default() += 1;
+                }
             }
+        }
+        // The evidence the word stage weighs (see `src/words/web.rs`): words and pairs
+        // that enough tokens hold. A pair that is also a word keeps the larger count.
+        let mut evidence: BTreeMap<&str, u64> = BTreeMap::new();
+        for (&w, &c) in on_web.iter().filter(|&(_, &c)| c >= WEB_MIN_WORD) {
+            evidence.insert(w, c);
+        }
+        for (&p, &c) in pairs.iter().filter(|&(_, &c)| c >= WEB_MIN_PAIR) {
+            let e = evidence.entry(p).or_default();
+            *e = (*e).max(c);
         }
         let web_of = |w: &str| on_web.get(w).copied().unwrap_or(0);
         let mut by_skeleton: BTreeMap<String, Vec<&str>> = BTreeMap::new();
@@ -213,6 +231,20 @@ fn main() -> anyhow::Result<()> {
                 }
             }
         }
+        let mut tsv = String::from(
+            "# Lao web text evidence of laoclean: string<TAB>number of web tokens that hold it\n\
+             # (words and two-word strings; Tesseract's Lao word list, Apache-2.0). Generated\n\
+             # by examples/build_lexicon.rs --web; do not edit by hand (see SOURCES.md).\n",
+        );
+        for (w, c) in evidence
+            .iter()
+            .filter(|(w, _)| !web_slips.iter().any(|s| s.0 == **w))
+        {
+            let _ = writeln!(tsv, "{w}\t{c}");
+        }
+        std::fs::create_dir_all(&out)?;
+        std::fs::write(out.join("web-counts.tsv"), tsv)?;
+        let n_evidence = evidence.len();
         for (w, mask, why) in &web_slips {
             let bit = mask.trailing_zeros() as usize;
             kept.remove(w);
@@ -226,7 +258,7 @@ fn main() -> anyhow::Result<()> {
             row.3 -= 1;
             *row.4.entry(WEB_SLIP_REASON).or_default() += 1;
         }
-        web_stats = Some((tokens.len(), read_whole, web_slips.len()));
+        web_stats = Some((tokens.len(), read_whole, web_slips.len(), n_evidence));
     }
 
     // 2. The prior: pseudo-counts from the number of lists and the length.
@@ -311,12 +343,13 @@ fn main() -> anyhow::Result<()> {
         seen.len(),
         coverage * 100.0
     );
-    if let Some((tokens, whole, slips)) = web_stats {
+    if let Some((tokens, whole, slips, evidence)) = web_stats {
         let _ = writeln!(
             stats,
             "\nWeb tokens (Tesseract's Lao word list): {tokens} distinct after normalising, \
              {whole} of them read wholly as words of the lists; {slips} entries of one list \
-             that none holds dropped as slips of a word that {WEB_SLIP_MIN} or more hold."
+             that none holds dropped as slips of a word that {WEB_SLIP_MIN} or more hold; \
+             `web-counts.tsv`: {evidence} strings."
         );
     }
     let sources_md = out.join("SOURCES.md");
@@ -376,9 +409,11 @@ fn read_web_tokens(path: &Path) -> anyhow::Result<Vec<String>> {
     Ok(out)
 }
 
-/// Every word of `words` that lies on some reading of the whole of `t` as such words,
-/// once each (a compound and its parts alike); `None` when `t` has no such reading.
-fn known_words<'t>(words: &HashSet<&str>, t: &'t str) -> Option<BTreeSet<&'t str>> {
+/// What a web token holds: every word of `words` that lies on some reading of the whole
+/// of `t` as such words (a compound and its parts alike), and every two words that
+/// follow each other on one, as one string; once each. `None` when `t` has no such
+/// reading.
+fn readings<'t>(words: &HashSet<&str>, t: &'t str) -> Option<Held<'t>> {
     // Word boundaries: before any character but a mark, and at the end.
     let cuts: Vec<usize> = t
         .char_indices()
@@ -387,17 +422,20 @@ fn known_words<'t>(words: &HashSet<&str>, t: &'t str) -> Option<BTreeSet<&'t str
         .filter(|&i| !t[i..].starts_with(laoclean::lao::is_mark))
         .collect();
     let n = cuts.len();
-    let cuts = &cuts;
-    let spans = |i: usize| {
-        (i + 1..n.min(i + 1 + MAX_WORD_CHARS))
-            .filter(move |&j| words.contains(&t[cuts[i]..cuts[j]]))
-    };
+    // spans[i]: the cuts j where t[cuts[i]..cuts[j]] is a word.
+    let spans: Vec<Vec<usize>> = (0..n)
+        .map(|i| {
+            (i + 1..n.min(i + 1 + MAX_WORD_CHARS))
+                .filter(|&j| words.contains(&t[cuts[i]..cuts[j]]))
+                .collect()
+        })
+        .collect();
     // reach[i]: the text before cut i reads as words; back[i]: the text after it does.
     let mut reach = vec![false; n];
     reach[0] = true;
     for i in 0..n {
         if reach[i] {
-            for j in spans(i) {
+            for &j in &spans[i] {
                 reach[j] = true;
             }
         }
@@ -407,18 +445,26 @@ fn known_words<'t>(words: &HashSet<&str>, t: &'t str) -> Option<BTreeSet<&'t str
     }
     let mut back = vec![false; n];
     back[n - 1] = true;
-    let mut found = BTreeSet::new();
-    for i in (0..n).rev() {
-        for j in spans(i) {
-            if back[j] {
-                back[i] = true;
-                if reach[i] {
-                    found.insert(&t[cuts[i]..cuts[j]]);
-                }
+    for i in (0..n - 1).rev() {
+        back[i] = spans[i].iter().any(|&j| back[j]);
+    }
+    let mut held = Held::default();
+    for i in (0..n).filter(|&i| reach[i]) {
+        for &j in spans[i].iter().filter(|&&j| back[j]) {
+            held.words.insert(&t[cuts[i]..cuts[j]]);
+            for &k in spans[j].iter().filter(|&&k| back[k]) {
+                held.pairs.insert(&t[cuts[i]..cuts[k]]);
             }
         }
     }
-    Some(found)
+    Some(held)
+}
+
+/// The words and the two-word strings a web token holds (see [`readings`]).
+#[derive(Default)]
+struct Held<'t> {
+    words: BTreeSet<&'t str>,
+    pairs: BTreeSet<&'t str>,
 }
 
 /// Share of the Lao letters of `texts` that lie in known words.

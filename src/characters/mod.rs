@@ -46,8 +46,9 @@
 //! - **NFC** is applied to each NFC segment that holds no Lao letter.
 //!
 //! ```
-//! use laoclean::{Cleaner, Config, Digits};
-//! let c = Cleaner::new(Config::default().spacing(false));
+//! use laoclean::{Cleaner, Config, Digits, Level};
+//! // The safe level: the character stage and spacing only; spacing off too.
+//! let c = Cleaner::new(Config::default().level(Level::Safe).spacing(false));
 //! assert_eq!(c.clean("ນໍ້າ"), "ນ້ຳ");
 //! assert_eq!(c.clean("ບໍ່"), "ບໍ່");
 //! assert_eq!(c.clean("ຫລ້ວງ ພ ຸ່ມ"), "ຫຼ້ວງ ພຸ່ມ");

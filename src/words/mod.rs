@@ -32,6 +32,7 @@ mod lines;
 mod reading;
 pub mod segment;
 pub mod syllable;
+pub mod web;
 
 pub use lexicon::{Lexicon, LexiconError};
 pub use segment::{Segmenter, Token, TokenKind};

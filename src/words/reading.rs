@@ -53,6 +53,7 @@ use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
 use super::lexicon::Lexicon;
 use super::lexicon::MAX_WORD_CHARS;
 use super::syllable::{candidates, INVALID};
+use super::web;
 use crate::Rule;
 use std::ops::Range;
 
@@ -70,6 +71,10 @@ pub const MAX_NEAR_DAMAGE: u32 = 6000;
 
 /// The most single-character edits the edit search makes in one word.
 pub const MAX_NEAR_EDITS: u8 = 2;
+
+/// A compound that this many web tokens hold counts as attested by running text, as
+/// one the samples show does ([`Lexicon::attested`]).
+pub const WEB_ATTESTS: u64 = 10;
 
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 2500;
@@ -576,7 +581,22 @@ impl Reader {
         }
         let plain_cost = self.plain[t].0 - self.plain[s].0;
         let best_cost = self.best[t].0 - self.best[s].0;
-        let gain = plain_cost.saturating_sub(best_cost);
+        // A respelling is weighed with web text too: how much commoner the new spelling
+        // of the stretch is there than the written one (see `web`).
+        let written = self.spelling(s, t, &plain_edges);
+        let meant = self.spelling(
+            s,
+            t,
+            &ids.iter()
+                .map(|&id| &self.edges[id as usize])
+                .collect::<Vec<_>>(),
+        );
+        let evidence = if meant == written {
+            0
+        } else {
+            web::evidence(&meant, &written)
+        };
+        let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
         let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
         if all_words {
             let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
@@ -643,8 +663,10 @@ impl Reader {
                 .is_some_and(|a| a.0.saturating_sub(e.cost) < margin / 3);
             let unsure_spelling = spelling_changed && confidence < self.min_spelling_confidence;
             // Known words read as a rare compound that one word list alone holds (a name's
-            // variant spelling, a list's misspelling): not sure enough to apply.
-            let rare_compound = all_words && !lex.attested(&word);
+            // variant spelling, a list's misspelling): not sure enough to apply, unless
+            // web text has the compound often, and more often than what is written.
+            let web_attests = web::tokens_holding(&word) >= WEB_ATTESTS && evidence > 0;
+            let rare_compound = all_words && !lex.attested(&word) && !web_attests;
             let suggestion =
                 suggestion || joined_and_spelt || close_second || unsure_spelling || rare_compound;
             let confidence = if suggestion {
@@ -663,6 +685,23 @@ impl Reader {
                 suggestion,
             });
         }
+    }
+
+    /// The letters of `s..t` as the edges `edges` read them (corrected and joined words
+    /// as respelt, the rest as written), without spaces and line breaks.
+    fn spelling(&self, s: usize, t: usize, edges: &[&Edge]) -> String {
+        let mut out = String::new();
+        for e in edges.iter().filter(|e| e.start >= s && e.end <= t) {
+            match e.kind {
+                Kind::Corrected | Kind::Joined => out.push_str(&word_of(self.word(e))),
+                _ => out.extend(
+                    self.chars[e.start..e.end]
+                        .iter()
+                        .filter(|&&c| c != ' ' && c != '\n'),
+                ),
+            }
+        }
+        out
     }
 
     fn byte_range(&self, i: usize, j: usize) -> Range<usize> {

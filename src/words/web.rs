@@ -1,0 +1,48 @@
+//! Evidence from Lao web text: in how many distinct tokens of Tesseract's Lao word list
+//! (space-separated stretches of web text, `dictionaries/SOURCES.md`) a word, or two words
+//! in a row, stands. The word stage weighs a respelling with it: ລໍຖ້າ stands in 79 tokens
+//! and ລໍ່ຖ້າ in none, so the respelling is likelier than the error model alone says.
+//!
+//! The table (`dictionaries/web-counts.tsv`, an `fst::Map` from the string to the
+//! number) keeps words that 2 tokens or more hold and pairs that 3 or more hold; any other
+//! string counts 0. Counts are of distinct tokens, not of running text, so they are
+//! small and flat: the evidence they give is a few nats at most.
+//!
+//! ```
+//! use laoclean::words::web;
+//! assert!(web::tokens_holding("ໄຟຟ້າ") > 100);
+//! assert_eq!(web::tokens_holding("ໄຟຜ້າ"), 0);
+//! assert!(web::evidence("ໄຟຟ້າ", "ໄຟຜ້າ") > 5000);
+//! ```
+
+use std::sync::OnceLock;
+
+static WEB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/web.fst"));
+
+fn table() -> &'static fst::Map<&'static [u8]> {
+    static MAP: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
+    MAP.get_or_init(|| fst::Map::new(WEB).expect("web.fst is built by build.rs"))
+}
+
+/// In how many web tokens `text` stands (0 if the table does not keep it).
+///
+/// ```
+/// assert!(laoclean::words::web::tokens_holding("ປັບປຸງ") > 100);
+/// ```
+pub fn tokens_holding(text: &str) -> u64 {
+    table().get(text).unwrap_or(0)
+}
+
+/// How much likelier (milli-nats, the word stage's scale) web text makes `meant` than
+/// `written`: `1000 × ln((n(meant) + 1) / (n(written) + 1))`, negative when the written
+/// form is the commoner one.
+///
+/// ```
+/// use laoclean::words::web::evidence;
+/// assert_eq!(evidence("ກ", "ກ"), 0);
+/// assert!(evidence("ຄຽງຄູ", "ຄຽງຄູ່") < 0);
+/// ```
+pub fn evidence(meant: &str, written: &str) -> i64 {
+    let n = |s: &str| tokens_holding(s) as f64 + 1.0;
+    (1000.0 * (n(meant) / n(written)).ln()).round() as i64
+}
