@@ -311,6 +311,20 @@ mod tests {
     }
 
     #[test]
+    fn web_text_tips_a_close_respelling_toward_the_spelling_it_has() {
+        // ໄຟຟ້າ (electricity) stands in hundreds of web tokens, ໄຟຜ້າ in none: the
+        // respelling, a close call on the dictionary alone, is applied.
+        assert!(super::web::tokens_holding("ໄຟຟ້າ") > 100);
+        assert_eq!(Cleaner::default().clean("ສູບໄຟຜ້າ"), "ສູບໄຟຟ້າ");
+        // ຄັງທີ (OCR for ຄັ້ງທີ, "the nth time") could be the compound ຄົງທີ່ (stable), but
+        // web text has ຄັ້ງທີ more often: not even the aggressive level takes ຄົງທີ່.
+        let text = "ກອງປະຊຸມໃຫຍ່ ຄັງທີ";
+        assert!(super::web::tokens_holding("ຄັ້ງທີ") > super::web::tokens_holding("ຄົງທີ່"));
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        assert_eq!(aggressive.clean(text), text);
+    }
+
+    #[test]
     fn words_written_twice_are_suggested_not_applied() {
         let r = report("ສຽງກອງກອງທັບ");
         assert_eq!(r.text, "ສຽງກອງກອງທັບ");

@@ -76,6 +76,12 @@ pub const MAX_NEAR_EDITS: u8 = 2;
 /// one the samples show does ([`Lexicon::attested`]).
 pub const WEB_ATTESTS: u64 = 10;
 
+/// The most written words whose other respellings are weighed against a respelling.
+pub const RIVAL_WORDS: usize = 3;
+
+/// The most such respellings looked up in web text.
+pub const RIVAL_SPELLINGS: usize = 64;
+
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 2500;
 
@@ -582,7 +588,9 @@ impl Reader {
         let plain_cost = self.plain[t].0 - self.plain[s].0;
         let best_cost = self.best[t].0 - self.best[s].0;
         // A respelling is weighed with web text too: how much commoner the new spelling
-        // of the stretch is there than the written one (see `web`).
+        // of the stretch is there than the written one, if web text has it more often
+        // than any other respelling of the written words; if not, how much rarer it is
+        // than the commonest (ຄັງທີ is ຄັ້ງທີ there far more often than ຄົງທີ່; see `web`).
         let written = self.spelling(s, t, &plain_edges);
         let meant = self.spelling(
             s,
@@ -594,7 +602,12 @@ impl Reader {
         let evidence = if meant == written {
             0
         } else {
-            web::evidence(&meant, &written)
+            let rival = self.rival_on_web(index, &plain_edges, &meant);
+            if rival > web::tokens_holding(&meant) {
+                web::evidence_against(&meant, rival)
+            } else {
+                web::evidence(&meant, &written)
+            }
         };
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
         let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
@@ -685,6 +698,52 @@ impl Reader {
                 suggestion,
             });
         }
+    }
+
+    /// How many web tokens hold the commonest other respelling of the written words
+    /// `plain` (when they are one to [`RIVAL_WORDS`] dictionary words): each word respelt
+    /// to a word of its skeleton within [`MAX_DAMAGE`], or left as it is, other than
+    /// `meant`. Bounded: at most [`RIVAL_SPELLINGS`] spellings are looked up.
+    fn rival_on_web(&self, index: &SkeletonIndex, plain: &[&Edge], meant: &str) -> u64 {
+        let words: Vec<&Edge> = plain
+            .iter()
+            .filter(|e| e.kind != Kind::Space)
+            .copied()
+            .collect();
+        if words.is_empty()
+            || words.len() > RIVAL_WORDS
+            || words.iter().any(|e| e.kind != Kind::Exact)
+        {
+            return 0;
+        }
+        let mut spellings = vec![String::new()];
+        for e in words {
+            let written = &self.keys[e.start..e.end];
+            let mut variants = vec![word_of(written)];
+            index.walk(
+                &self.chars,
+                e.start,
+                e.start,
+                false,
+                |end, w, _, skipped| {
+                    let near = || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
+                    if end == e.end && skipped.is_none() && w != written && near() {
+                        variants.push(word_of(w));
+                    }
+                },
+            );
+            spellings = spellings
+                .iter()
+                .flat_map(|s| variants.iter().map(move |v| format!("{s}{v}")))
+                .take(RIVAL_SPELLINGS)
+                .collect();
+        }
+        spellings
+            .iter()
+            .filter(|s| s.as_str() != meant)
+            .map(|s| web::tokens_holding(s))
+            .max()
+            .unwrap_or(0)
     }
 
     /// The letters of `s..t` as the edges `edges` read them (corrected and joined words

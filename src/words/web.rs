@@ -43,6 +43,16 @@ pub fn tokens_holding(text: &str) -> u64 {
 /// assert!(evidence("ຄຽງຄູ", "ຄຽງຄູ່") < 0);
 /// ```
 pub fn evidence(meant: &str, written: &str) -> i64 {
-    let n = |s: &str| tokens_holding(s) as f64 + 1.0;
-    (1000.0 * (n(meant) / n(written)).ln()).round() as i64
+    evidence_against(meant, tokens_holding(written))
+}
+
+/// [`evidence`] for `meant` against a rival spelling that `rival` web tokens hold.
+///
+/// ```
+/// use laoclean::words::web::{evidence, evidence_against, tokens_holding};
+/// assert_eq!(evidence_against("ໄຟຟ້າ", tokens_holding("ໄຟຜ້າ")), evidence("ໄຟຟ້າ", "ໄຟຜ້າ"));
+/// ```
+pub fn evidence_against(meant: &str, rival: u64) -> i64 {
+    let n = |k: u64| k as f64 + 1.0;
+    (1000.0 * (n(tokens_holding(meant)) / n(rival)).ln()).round() as i64
 }
