@@ -93,7 +93,8 @@ fn lexicon(out: &Path) {
 }
 
 /// `dictionaries/web-counts.tsv` (string TAB number of web tokens) → `OUT_DIR/web.fst`,
-/// an `fst::Map` from the string's UTF-8 bytes to that number (see `src/words/web.rs`).
+/// an `fst::Map` from the string (keyed as the lexicon is) to that number (see
+/// `src/words/web.rs`).
 /// A missing file gives an empty map: no web evidence.
 fn web_counts(out: &Path) {
     let src = Path::new("dictionaries/web-counts.tsv");
@@ -114,11 +115,33 @@ fn web_counts(out: &Path) {
             rows.push((s.to_string(), n));
         }
     }
-    rows.sort();
-    rows.dedup_by(|a, b| a.0 == b.0);
+    // Keys as in the lexicon: one byte per character, code point − U+0E00 (a third of
+    // the UTF-8 length, so a look-up walks a third of the nodes).
+    let mut keyed: Vec<(Vec<u8>, u64)> = rows
+        .into_iter()
+        .map(|(s, n)| {
+            let key = s
+                .chars()
+                .map(|c| {
+                    ('\u{0E80}'..='\u{0EFF}')
+                        .contains(&c)
+                        .then(|| (c as u32 - 0x0E00) as u8)
+                })
+                .collect::<Option<Vec<u8>>>()
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}: `{s}` has a character outside the Lao block",
+                        src.display()
+                    )
+                });
+            (key, n)
+        })
+        .collect();
+    keyed.sort();
+    keyed.dedup_by(|a, b| a.0 == b.0);
     let mut builder = fst::MapBuilder::memory();
-    for (s, n) in rows {
-        builder.insert(s, n).expect("sorted unique strings");
+    for (key, n) in keyed {
+        builder.insert(key, n).expect("sorted unique strings");
     }
     let bytes = builder.into_inner().expect("fst");
     std::fs::write(out.join("web.fst"), bytes).expect("write web.fst");

@@ -3,8 +3,8 @@
 //! in a row, stands. The word stage weighs a respelling with it: ລໍຖ້າ stands in 79 tokens
 //! and ລໍ່ຖ້າ in none, so the respelling is likelier than the error model alone says.
 //!
-//! The table (`dictionaries/web-counts.tsv`, an `fst::Map` from the string to the
-//! number) keeps words that 2 tokens or more hold and pairs that 3 or more hold; any other
+//! The table (`dictionaries/web-counts.tsv`, an `fst::Map` from the string, keyed one
+//! byte per character as the lexicon is, to the number) keeps words that 2 tokens or more hold and pairs that 3 or more hold; any other
 //! string counts 0. Counts are of distinct tokens, not of running text, so they are
 //! small and flat: the evidence they give is a few nats at most.
 //!
@@ -30,7 +30,8 @@ fn table() -> &'static fst::Map<&'static [u8]> {
 /// assert!(laoclean::words::web::tokens_holding("ປັບປຸງ") > 100);
 /// ```
 pub fn tokens_holding(text: &str) -> u64 {
-    table().get(text).unwrap_or(0)
+    // Keyed as the lexicon is: one byte per Lao character; the table holds nothing else.
+    super::lexicon::key(text).map_or(0, |k| table().get(k).unwrap_or(0))
 }
 
 /// How much likelier (milli-nats, the word stage's scale) web text makes `meant` than
