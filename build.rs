@@ -33,45 +33,21 @@ fn lexicon(out: &Path) {
     let src = Path::new("dictionaries/lao-words.tsv");
     println!("cargo:rerun-if-changed={}", src.display());
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    if let Ok(text) = std::fs::read_to_string(src) {
-        for (i, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
+    match counted_rows(src) {
+        Some(rows) => {
+            for (word, count) in rows {
+                *counts.entry(word).or_default() += count.max(1);
             }
-            let (word, count) = line
-                .split_once('\t')
-                .unwrap_or_else(|| panic!("{}:{}: expected word<TAB>count", src.display(), i + 1));
-            let count: u64 = count
-                .trim()
-                .parse()
-                .unwrap_or_else(|_| panic!("{}:{}: bad count", src.display(), i + 1));
-            *counts.entry(word.to_string()).or_default() += count.max(1);
         }
-    } else {
-        println!("cargo:warning=dictionaries/lao-words.tsv not found: empty lexicon");
+        None => println!("cargo:warning=dictionaries/lao-words.tsv not found: empty lexicon"),
     }
     let total: u64 = counts.values().sum::<u64>().max(1);
-    // Keys: one byte per character, code point − U+0E00 (all words are Lao letters).
     let mut keyed: Vec<(Vec<u8>, u64)> = Vec::with_capacity(counts.len());
     for (word, &count) in &counts {
-        let Some(key) = word
-            .chars()
-            .map(|c| {
-                ('\u{0E80}'..='\u{0EFF}')
-                    .contains(&c)
-                    .then(|| (c as u32 - 0x0E00) as u8)
-            })
-            .collect::<Option<Vec<u8>>>()
-        else {
-            panic!(
-                "{}: `{word}` has a character outside the Lao block",
-                src.display()
-            );
-        };
         let cost = (-(count as f64 / total as f64).ln() * 1000.0)
             .round()
             .max(0.0) as u64;
-        keyed.push((key, cost));
+        keyed.push((lao_key(word, src), cost));
     }
     keyed.sort();
     let mut builder = fst::MapBuilder::memory();
@@ -92,6 +68,45 @@ fn lexicon(out: &Path) {
     .expect("write lexicon_meta.rs");
 }
 
+/// The rows `text<TAB>count` of `src` (`#` comments and blank lines skipped), or `None`
+/// if there is no such file.
+fn counted_rows(src: &Path) -> Option<Vec<(String, u64)>> {
+    let text = std::fs::read_to_string(src).ok()?;
+    let mut rows = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (word, count) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("{}:{}: expected text<TAB>count", src.display(), i + 1));
+        let count: u64 = count
+            .trim()
+            .parse()
+            .unwrap_or_else(|_| panic!("{}:{}: bad count", src.display(), i + 1));
+        rows.push((word.to_string(), count));
+    }
+    Some(rows)
+}
+
+/// The fst key of a Lao word: one byte per character, code point − U+0E00 (all words are
+/// Lao letters; anything else in `src` is an error).
+fn lao_key(word: &str, src: &Path) -> Vec<u8> {
+    word.chars()
+        .map(|c| {
+            ('\u{0E80}'..='\u{0EFF}')
+                .contains(&c)
+                .then(|| (c as u32 - 0x0E00) as u8)
+        })
+        .collect::<Option<Vec<u8>>>()
+        .unwrap_or_else(|| {
+            panic!(
+                "{}: `{word}` has a character outside the Lao block",
+                src.display()
+            )
+        })
+}
+
 /// `dictionaries/web-counts.tsv` (string TAB number of web tokens) → `OUT_DIR/web.fst`,
 /// an `fst::Map` from the string (keyed as the lexicon is) to that number (see
 /// `src/words/web.rs`).
@@ -99,43 +114,12 @@ fn lexicon(out: &Path) {
 fn web_counts(out: &Path) {
     let src = Path::new("dictionaries/web-counts.tsv");
     println!("cargo:rerun-if-changed={}", src.display());
-    let mut rows: Vec<(String, u64)> = Vec::new();
-    if let Ok(text) = std::fs::read_to_string(src) {
-        for (i, line) in text.lines().enumerate() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            let (s, n) = line.split_once('\t').unwrap_or_else(|| {
-                panic!("{}:{}: expected string<TAB>count", src.display(), i + 1)
-            });
-            let n: u64 = n
-                .trim()
-                .parse()
-                .unwrap_or_else(|_| panic!("{}:{}: bad count", src.display(), i + 1));
-            rows.push((s.to_string(), n));
-        }
-    }
-    // Keys as in the lexicon: one byte per character, code point − U+0E00 (a third of
-    // the UTF-8 length, so a look-up walks a third of the nodes).
-    let mut keyed: Vec<(Vec<u8>, u64)> = rows
+    // Keyed as the lexicon is (a third of the UTF-8 length, so a look-up walks a third
+    // of the nodes).
+    let mut keyed: Vec<(Vec<u8>, u64)> = counted_rows(src)
+        .unwrap_or_default()
         .into_iter()
-        .map(|(s, n)| {
-            let key = s
-                .chars()
-                .map(|c| {
-                    ('\u{0E80}'..='\u{0EFF}')
-                        .contains(&c)
-                        .then(|| (c as u32 - 0x0E00) as u8)
-                })
-                .collect::<Option<Vec<u8>>>()
-                .unwrap_or_else(|| {
-                    panic!(
-                        "{}: `{s}` has a character outside the Lao block",
-                        src.display()
-                    )
-                });
-            (key, n)
-        })
+        .map(|(s, n)| (lao_key(&s, src), n))
         .collect();
     keyed.sort();
     keyed.dedup_by(|a, b| a.0 == b.0);
