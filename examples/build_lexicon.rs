@@ -9,9 +9,10 @@
 //! The argument is the wheel (unzipped with `python3 -m zipfile -e`) or a directory it
 //! was unzipped into. Options: `--samples DIR` (default `corpus-samples`), `--web FILE`
 //! (the word list of Tesseract's Lao model, one web token per line, made as
-//! `dictionaries/SOURCES.md` shows; it finds misspelt entries, and nothing is dropped
-//! for that reason without it), `--out DIR` (default `dictionaries`). Writes `lao-words.tsv`, `dropped-entries.tsv` and the
-//! statistics block of `SOURCES.md` (between its `build_lexicon` markers).
+//! `dictionaries/SOURCES.md` shows), `--out DIR` (default `dictionaries`). Writes
+//! `lao-words.tsv`, `dropped-entries.tsv`, the statistics block of `SOURCES.md`
+//! (between its `build_lexicon` markers) and, with `--web`, `web-counts.tsv`; without
+//! it no entry is dropped as a misspelling that web text shows.
 //!
 //! Every entry goes through `laoclean::normalize` and the syllable check of
 //! `laoclean::words::syllable`; see `dictionaries/SOURCES.md` for the count formula.
@@ -171,8 +172,9 @@ fn main() -> anyhow::Result<()> {
         *row.4.entry(SLIP_REASON).or_default() += slips.len();
     }
 
-    // 1c. Misspellings that web text shows: an entry of one list that no web token
-    //     holds, a slip of exactly one word that many do.
+    // 1c. Web text: what its tokens hold gives `web-counts.tsv`, and the misspellings it
+    //     shows: an entry of one list that no token holds, a slip of exactly one word
+    //     that many do.
     let mut web_stats = None;
     if let Some(path) = &web {
         let tokens = read_web_tokens(path)?;

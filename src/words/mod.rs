@@ -7,6 +7,8 @@
 //!   every walk of the stage uses;
 //! - [`segment`]: the Viterbi segmenter over syllable boundaries;
 //! - [`correct`]: the skeleton index (candidate words for damaged text) and damage costs;
+//! - [`web`]: in how many tokens of Lao web text a word or two words stand (evidence for
+//!   a respelling);
 //! - `reading`: one lattice of exact, corrected and joined words, and the judge that turns
 //!   the best reading into edits only where it beats the unedited one by a margin;
 //! - `lines`: which hard line breaks of a wrapped paragraph to rejoin.

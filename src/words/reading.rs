@@ -25,6 +25,12 @@
 //!   ([`Lexicon::attested`]) is only suggested there;
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
+//! The gain of a respelling also counts what web text says ([`web`]): how much more often
+//! its tokens hold the new spelling of the stretch than the written one, or, where some
+//! other respelling of the written words is commoner still, how much less often than
+//! that one. A compound that web text has often, and more than the written words, counts
+//! as attested.
+//!
 //! Time is linear in the stretch: from each node the walks stop after
 //! [`MAX_WORD_CHARS`](super::lexicon::MAX_WORD_CHARS) characters. The edit search runs
 //! from the two words before an unknown syllable up to it, and makes its edits only
