@@ -57,3 +57,27 @@ pub fn evidence_against(meant: &str, rival: u64) -> i64 {
     let n = |k: u64| k as f64 + 1.0;
     (1000.0 * (n(tokens_holding(meant)) / n(rival)).ln()).round() as i64
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn evidence_is_zero_for_one_spelling_and_changes_sign_with_the_order() {
+        for (a, b) in [("ລໍຖ້າ", "ລໍ່ຖ້າ"), ("ຄຽງຄູ່", "ຄຽງຄູ"), ("ປັບປຸງ", "ປັງປຸງ")] {
+            assert_eq!(evidence(a, a), 0);
+            assert_eq!(evidence(a, b), -evidence(b, a), "{a} {b}");
+            assert!(evidence(a, b) > 0, "{a} is the commoner spelling of {b}");
+        }
+    }
+
+    #[test]
+    fn only_lao_strings_the_table_keeps_have_a_count() {
+        assert_eq!(tokens_holding(""), 0);
+        assert_eq!(tokens_holding("Lao"), 0);
+        assert_eq!(tokens_holding("ໄຟຟ້າ 2"), 0);
+        // A non-word, however common on the web (the table keeps words and word pairs).
+        assert_eq!(tokens_holding("ໃຫ່ຍ"), 0);
+        assert!(tokens_holding("ໃຫຍ່") > 1000);
+    }
+}
