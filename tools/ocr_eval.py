@@ -22,9 +22,15 @@ worse officially is put in one class:
   cleaned at the same level, i.e. the word stage corrected the same misspelling that the
   gold itself holds (ໃຫ່ຍ → ໃຫຍ່), or rejoined a word the gold hard-wraps. This reference trusts the word stage on clean text,
   so it is a diagnostic, never a figure to quote;
-- damage: worse against both.
+- damage: worse against both, or holding one edit that is: a changed word (or run of
+  words, as spaces divide them) farther from both golds than what it replaced, each
+  judged on the gold words between its unchanged neighbours. Judged edit by edit, so a
+  wrong respelling is not hidden by correct fixes of the gold's errors in its block.
 
---show N prints the words changed in up to N blocks made worse, with their class.
+The last column counts such damaging edits in all blocks, worse or not.
+
+--show N prints the words changed in up to N blocks made worse, with their class, and
+every damaging edit.
 Tune on `tune`, report on `test`.
 """
 import argparse, difflib, json, os, subprocess, sys
@@ -66,6 +72,28 @@ def score(pairs, outs, golds=None):
     return t, worse
 
 
+def damaging_edits(ocr, out, gold):
+    """The changed word runs of `out` (against `ocr`; words as spaces divide them) that are
+    farther from `gold` than what they replaced, as (ocr run, output run) pairs. Each is
+    judged on the gold words between the nearest unchanged OCR words that the gold shares."""
+    x, y, g = (forms(t)[0].split(' ') for t in (ocr, out, gold))
+    in_gold = {}
+    for a0, b0, n in difflib.SequenceMatcher(None, x, g, autojunk=False).get_matching_blocks():
+        for k in range(n):
+            in_gold[a0 + k] = b0 + k
+    bad = []
+    for op, a, b, c, d in difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes():
+        if op == 'equal':
+            continue
+        before = max((in_gold[k] + 1 for k in range(a) if k in in_gold), default=0)
+        after = min((in_gold[k] for k in range(b, len(x)) if k in in_gold), default=len(g))
+        ref = ' '.join(g[before:after]) if before <= after else ''
+        u, v = ' '.join(x[a:b]), ' '.join(y[c:d])
+        if dist(v, ref) > dist(u, ref):
+            bad.append((u, v))
+    return bad
+
+
 def cer(t, k, n):
     return 100.0 * t[k] / max(t[n], 1)
 
@@ -100,19 +128,24 @@ def main():
             if level == 'safe':
                 official.append(f'| {split} | raw OCR | {cer(t, "ocr", "gold"):.2f}% | {cer(t, "ocr_ns", "gold_ns"):.2f}% | | | |')
                 canonical.append(f'| {split} | raw OCR | {cer(tc, "ocr", "gold"):.2f}% | {cer(tc, "ocr_ns", "gold_ns"):.2f}% '
-                                 f'| | | gold changed in {changed}/{len(pairs)} blocks, {moved} edits | | |')
+                                 f'| | | gold changed in {changed}/{len(pairs)} blocks, {moved} edits | | | |')
             red = 100.0 * (t['ocr'] - t['out']) / max(t['ocr'], 1)
             share = 100.0 * len(worse) / len(pairs)
             official.append(f'| {split} | {level} | {cer(t, "out", "gold"):.2f}% | {cer(t, "out_ns", "gold_ns"):.2f}% '
                             f'| {red:.1f}% | {len(worse)}/{len(pairs)} ({share:.1f}%) | {vs_safe}/{len(pairs)} |')
-            kind = {i: 'damage' if i in worse_c and i in worse_l else
+            # Edits farther from both the canonical gold and the gold cleaned at this level.
+            damaging = [[e for e in damaging_edits(p['ocr'], o, cg) if e in damaging_edits(p['ocr'], o, lg)]
+                        for p, o, cg, lg in zip(pairs, outs, canon_gold, level_gold)]
+            kind = {i: 'damage' if (i in worse_c and i in worse_l) or damaging[i] else
                     'gold errors' if i in worse_c else 'canonical' for i in worse}
+            n_damaging = sum(len(d) for d in damaging)
             counts = {k: sum(v == k for v in kind.values()) for k in ['canonical', 'gold errors', 'damage']}
             red_c = 100.0 * (tc['ocr'] - tc['out']) / max(tc['ocr'], 1)
             share_c = 100.0 * len(worse_c) / len(pairs)
             canonical.append(f'| {split} | {level} | {cer(tc, "out", "gold"):.2f}% | {cer(tc, "out_ns", "gold_ns"):.2f}% '
                              f'| {red_c:.1f}% | {len(worse_c)}/{len(pairs)} ({share_c:.1f}%) '
-                             f'| {counts["canonical"]} | {counts["gold errors"]} | {counts["damage"]} |')
+                             f'| {counts["canonical"]} | {counts["gold errors"]} | {counts["damage"]} '
+                             f'| {n_damaging} |')
             for i in worse:
                 if shown >= a.show:
                     break
@@ -123,6 +156,11 @@ def main():
                 changed_words = [(' '.join(x[a:b]), ' '.join(y[c:d])) for op, a, b, c, d in ops if op != 'equal']
                 print(f'    {split}/{level} block {pairs[i]["id"]} [{kind[i]}]: '
                       + '; '.join(f'{u} → {v}' for u, v in changed_words[:8]), file=sys.stderr)
+            if a.show:
+                for i, edits in enumerate(damaging):
+                    for u, v in edits:
+                        print(f'    {split}/{level} damaging edit in block {pairs[i]["id"]}: {u} → {v}',
+                              file=sys.stderr)
     print('Official (against the gold as written):\n')
     print('| split | level | CER | CER no spaces | reduction | blocks worse than OCR | worse than safe (word stage) |')
     print('|---|---|---|---|---|---|---|')
@@ -130,8 +168,9 @@ def main():
     print('\nAgainst the canonical gold (gold through `--level safe`), and why the blocks worse '
           'officially are worse:\n')
     print('| split | level | CER | CER no spaces | reduction | blocks worse than OCR '
-          '| officially worse: canonical only | word stage fixed an error of the gold (diagnostic) | damage |')
-    print('|---|---|---|---|---|---|---|---|---|')
+          '| officially worse: canonical only | word stage fixed an error of the gold (diagnostic) | damage '
+          '| damaging edits, all blocks |')
+    print('|---|---|---|---|---|---|---|---|---|---|')
     print('\n'.join(canonical))
 
 
