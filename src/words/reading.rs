@@ -608,11 +608,13 @@ impl Reader {
         let evidence = if meant == written {
             0
         } else {
+            // Each string is looked up once.
+            let on_web = web::tokens_holding(&meant);
             let rival = self.rival_on_web(index, &plain_edges, &meant);
-            if rival > web::tokens_holding(&meant) {
-                web::evidence_against(&meant, rival)
+            if rival > on_web {
+                web::evidence_of_counts(on_web, rival)
             } else {
-                web::evidence(&meant, &written)
+                web::evidence_of_counts(on_web, web::tokens_holding(&written))
             }
         };
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;

@@ -44,7 +44,7 @@ pub fn tokens_holding(text: &str) -> u64 {
 /// assert!(evidence("ຄຽງຄູ", "ຄຽງຄູ່") < 0);
 /// ```
 pub fn evidence(meant: &str, written: &str) -> i64 {
-    evidence_against(meant, tokens_holding(written))
+    evidence_of_counts(tokens_holding(meant), tokens_holding(written))
 }
 
 /// [`evidence`] for `meant` against a rival spelling that `rival` web tokens hold.
@@ -54,8 +54,19 @@ pub fn evidence(meant: &str, written: &str) -> i64 {
 /// assert_eq!(evidence_against("ໄຟຟ້າ", tokens_holding("ໄຟຜ້າ")), evidence("ໄຟຟ້າ", "ໄຟຜ້າ"));
 /// ```
 pub fn evidence_against(meant: &str, rival: u64) -> i64 {
+    evidence_of_counts(tokens_holding(meant), rival)
+}
+
+/// [`evidence`] from the two numbers of tokens, for a caller that has looked them up.
+///
+/// ```
+/// use laoclean::words::web::{evidence, evidence_of_counts, tokens_holding};
+/// let (a, b) = ("ໄຟຟ້າ", "ໄຟຜ້າ");
+/// assert_eq!(evidence_of_counts(tokens_holding(a), tokens_holding(b)), evidence(a, b));
+/// ```
+pub fn evidence_of_counts(meant: u64, other: u64) -> i64 {
     let n = |k: u64| k as f64 + 1.0;
-    (1000.0 * (n(tokens_holding(meant)) / n(rival)).ln()).round() as i64
+    (1000.0 * (n(meant) / n(other)).ln()).round() as i64
 }
 
 #[cfg(test)]
