@@ -18,18 +18,19 @@ fn write_flat(path: PathBuf, fst_bytes: Vec<u8>) {
 fn main() {
     println!("cargo:rerun-if-changed=dictionaries");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("OUT_DIR"));
-    lexicon(&out);
-    web_counts(&out);
+    let costs = lexicon(&out);
+    let web = web_counts(&out);
     spacing_tables();
-    word_tables(&out);
+    word_tables(&out, &costs, &web);
     character_tables();
 }
 
 /// `dictionaries/lao-words.tsv` (word TAB count, `#` comments) → `OUT_DIR/lexicon.flat`,
 /// the flat records of an `fst::Map` from each word (one byte per character: code point − U+0E00) to its cost `round(−ln(count / total) × 1000)`, and
 /// `OUT_DIR/lexicon_meta.rs` with the total and the highest cost. A missing list gives
-/// an empty lexicon (so the crate builds before the list is derived).
-fn lexicon(out: &Path) {
+/// an empty lexicon (so the crate builds before the list is derived). Returns each
+/// word's cost.
+fn lexicon(out: &Path) -> BTreeMap<String, u64> {
     let src = Path::new("dictionaries/lao-words.tsv");
     println!("cargo:rerun-if-changed={}", src.display());
     let mut counts: BTreeMap<String, u64> = BTreeMap::new();
@@ -42,12 +43,14 @@ fn lexicon(out: &Path) {
         None => println!("cargo:warning=dictionaries/lao-words.tsv not found: empty lexicon"),
     }
     let total: u64 = counts.values().sum::<u64>().max(1);
+    let mut costs = BTreeMap::new();
     let mut keyed: Vec<(Vec<u8>, u64)> = Vec::with_capacity(counts.len());
     for (word, &count) in &counts {
         let cost = (-(count as f64 / total as f64).ln() * 1000.0)
             .round()
             .max(0.0) as u64;
         keyed.push((lao_key(word, src), cost));
+        costs.insert(word.clone(), cost);
     }
     keyed.sort();
     let mut builder = fst::MapBuilder::memory();
@@ -66,6 +69,7 @@ fn lexicon(out: &Path) {
         ),
     )
     .expect("write lexicon_meta.rs");
+    costs
 }
 
 /// The rows `text<TAB>count` of `src` (`#` comments and blank lines skipped), or `None`
@@ -110,17 +114,14 @@ fn lao_key(word: &str, src: &Path) -> Vec<u8> {
 /// `dictionaries/web-counts.tsv` (string TAB number of web tokens) → `OUT_DIR/web.fst`,
 /// an `fst::Map` from the string (keyed as the lexicon is) to that number (see
 /// `src/words/web.rs`).
-/// A missing file gives an empty map: no web evidence.
-fn web_counts(out: &Path) {
+/// A missing file gives an empty map: no web evidence. Returns the table.
+fn web_counts(out: &Path) -> BTreeMap<String, u64> {
     let src = Path::new("dictionaries/web-counts.tsv");
     println!("cargo:rerun-if-changed={}", src.display());
+    let rows = counted_rows(src).unwrap_or_default();
     // Keyed as the lexicon is (a third of the UTF-8 length, so a look-up walks a third
     // of the nodes).
-    let mut keyed: Vec<(Vec<u8>, u64)> = counted_rows(src)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(s, n)| (lao_key(&s, src), n))
-        .collect();
+    let mut keyed: Vec<(Vec<u8>, u64)> = rows.iter().map(|(s, n)| (lao_key(s, src), *n)).collect();
     keyed.sort();
     keyed.dedup_by(|a, b| a.0 == b.0);
     let mut builder = fst::MapBuilder::memory();
@@ -129,6 +130,7 @@ fn web_counts(out: &Path) {
     }
     let bytes = builder.into_inner().expect("fst");
     std::fs::write(out.join("web.fst"), bytes).expect("write web.fst");
+    rows.into_iter().collect()
 }
 
 /// `dictionaries/rules/punctuation.tsv` -> `$OUT_DIR/spacing_tables.rs`: the punctuation
@@ -251,7 +253,7 @@ fn spacing_tables() {
 /// `OUT_DIR/word_confusions.rs` (`CONFUSIONS`: (meant, written, cost in milli-nats),
 /// sorted, the lower cost where both tables have a pair); and `OUT_DIR/skeleton.flat`, the
 /// flat records of an `fst::Map` from `skeleton 0x00 word` (word in lexicon keys) to the word's cost.
-fn word_tables(out: &Path) {
+fn word_tables(out: &Path, costs: &BTreeMap<String, u64>, web: &BTreeMap<String, u64>) {
     let classes_src = "dictionaries/rules/confusion_classes.tsv";
     println!("cargo:rerun-if-changed={classes_src}");
     let text =
@@ -335,27 +337,11 @@ fn word_tables(out: &Path) {
     std::fs::write(out.join("word_confusions.rs"), rs).unwrap();
 
     // Skeleton index over the embedded word list.
-    let src = Path::new("dictionaries/lao-words.tsv");
-    let mut counts: BTreeMap<String, u64> = BTreeMap::new();
-    if let Ok(text) = std::fs::read_to_string(src) {
-        for line in text.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            if let Some((w, c)) = line.split_once('\t') {
-                *counts.entry(w.to_string()).or_default() +=
-                    c.trim().parse::<u64>().unwrap_or(1).max(1);
-            }
-        }
-    }
-    let total: u64 = counts.values().sum::<u64>().max(1);
-    let mut entries: Vec<(Vec<u8>, u64)> = Vec::with_capacity(counts.len());
-    for (word, &count) in &counts {
+    let skeleton_key = |word: &str| {
         let mut k: Vec<u8> = Vec::new();
         let mut wk: Vec<u8> = Vec::new();
         for c in word.chars() {
-            let b = (c as u32 - 0x0E00) as u8;
-            wk.push(b);
+            wk.push((c as u32 - 0x0E00) as u8);
             let s = class[(c as u32 - 0x0E80) as usize];
             if s != 0 {
                 k.push(s);
@@ -363,20 +349,67 @@ fn word_tables(out: &Path) {
         }
         k.push(0);
         k.extend(wk);
-        let cost = (-(count as f64 / total as f64).ln() * 1000.0)
-            .round()
-            .max(0.0) as u64;
-        entries.push((k, cost));
+        k
+    };
+    let write_index = |name: &str, entries: &mut Vec<(Vec<u8>, u64)>| {
+        entries.sort();
+        entries.dedup_by(|a, b| a.0 == b.0);
+        let mut builder = fst::MapBuilder::memory();
+        for (k, c) in entries.iter() {
+            builder.insert(k, *c).expect("sorted unique skeleton keys");
+        }
+        write_flat(out.join(name), builder.into_inner().expect("fst"));
+    };
+    let mut entries: Vec<(Vec<u8>, u64)> =
+        costs.iter().map(|(w, &c)| (skeleton_key(w), c)).collect();
+    write_index("skeleton.flat", &mut entries);
+    let mut entries: Vec<(Vec<u8>, u64)> = phrases(costs, web)
+        .into_iter()
+        .map(|(p, c)| (skeleton_key(&p), c))
+        .collect();
+    write_index("phrases.flat", &mut entries);
+}
+
+/// Web phrases hold at least this many web tokens.
+const PHRASE_MIN_TOKENS: u64 = 10;
+
+/// And read at least this much (milli-nats) cheaper as one phrase than as two words.
+const PHRASE_MIN_BOND: u64 = 1000;
+
+/// The *web phrases* of the word stage's corrections (`src/words/correct.rs`): two words
+/// of the lexicon in a row that web text holds often ([`PHRASE_MIN_TOKENS`]), and far
+/// more often than the two words' own counts make likely. A phrase costs what a bigram
+/// model says, `cost(x) + ln(n(x) / n(xy))` (the cheaper of the two orders; n: web
+/// tokens), and is kept if that is [`PHRASE_MIN_BOND`] below `cost(x) + cost(y)`; of the
+/// ways to cut it into two words, the dearest counts.
+fn phrases(costs: &BTreeMap<String, u64>, web: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    for (s, &nxy) in web {
+        if nxy < PHRASE_MIN_TOKENS || costs.contains_key(s) {
+            continue;
+        }
+        let mut dearest: Option<(u64, u64)> = None;
+        for (i, _) in s.char_indices().skip(1) {
+            let (x, y) = s.split_at(i);
+            let (Some(&cx), Some(&cy)) = (costs.get(x), costs.get(y)) else {
+                continue;
+            };
+            let given = |c: u64, w: &str| {
+                let n = web.get(w).copied().unwrap_or(0).max(nxy);
+                c + ((n as f64 / nxy as f64).ln() * 1000.0).round() as u64
+            };
+            let cost = given(cx, x).min(given(cy, y));
+            if dearest.map_or(true, |(c, _)| cost > c) {
+                dearest = Some((cost, cx + cy));
+            }
+        }
+        if let Some((cost, apart)) = dearest {
+            if cost + PHRASE_MIN_BOND <= apart {
+                out.push((s.clone(), cost));
+            }
+        }
     }
-    entries.sort();
-    let mut builder = fst::MapBuilder::memory();
-    for (k, c) in entries {
-        builder.insert(k, c).expect("sorted unique skeleton keys");
-    }
-    write_flat(
-        out.join("skeleton.flat"),
-        builder.into_inner().expect("fst"),
-    );
+    out
 }
 
 /// `dictionaries/rules/{format_characters,thai_lookalikes}.tsv` →

@@ -44,6 +44,7 @@ use std::sync::OnceLock;
 include!(concat!(env!("OUT_DIR"), "/word_classes.rs"));
 include!(concat!(env!("OUT_DIR"), "/word_confusions.rs"));
 static SKELETON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton.flat"));
+static PHRASES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.flat"));
 
 /// Cost (milli-nats) of a confusion that neither error table lists.
 pub const UNLISTED: u32 = 8000;
@@ -419,6 +420,8 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
 #[derive(Clone)]
 pub struct SkeletonIndex {
     maps: Vec<Automaton>,
+    /// The web phrases (see the [module docs](self)), with the embedded list only.
+    phrases: Option<Automaton>,
 }
 
 impl std::fmt::Debug for SkeletonIndex {
@@ -433,8 +436,10 @@ impl SkeletonIndex {
     /// The index of `lexicon`'s words.
     pub fn new(lexicon: &Lexicon) -> SkeletonIndex {
         let mut maps = Vec::new();
+        let mut phrases = None;
         if lexicon.has_embedded_base() {
             maps.push(Automaton::from_static(SKELETON));
+            phrases = Some(Automaton::from_static(PHRASES));
         } else {
             maps.push(build(lexicon.words()));
         }
@@ -442,7 +447,45 @@ impl SkeletonIndex {
         if !user.is_empty() {
             maps.push(build(user.into_iter()));
         }
-        SkeletonIndex { maps }
+        SkeletonIndex { maps, phrases }
+    }
+
+    /// [`walk_below`](Self::walk_below) over the web phrases instead of the words, never
+    /// across a space: the two-word phrases that text with this skeleton could be a
+    /// damaged copy of.
+    ///
+    /// ```
+    /// use laoclean::words::{correct::SkeletonIndex, lexicon::key, Lexicon};
+    /// let index = SkeletonIndex::new(&Lexicon::embedded());
+    /// let chars: Vec<char> = "ສ້າງແຜ່ນ".chars().collect(); // make a sheet, for ສ້າງແຜນ (make a plan)
+    /// let mut found = vec![];
+    /// index.walk_phrases_below(&chars, 0, 0, |_| u64::MAX, &mut |end, word, _cost| {
+    ///     found.push((end, word.to_vec()))
+    /// });
+    /// assert!(found.contains(&(8, key("ສ້າງແຜນ").unwrap())));
+    /// ```
+    pub fn walk_phrases_below(
+        &self,
+        chars: &[char],
+        start: usize,
+        min_end: usize,
+        bound: impl Fn(usize) -> u64,
+        found: &mut impl FnMut(usize, &[u8], u64),
+    ) {
+        let Some(map) = &self.phrases else {
+            return;
+        };
+        walk_one(
+            map.flat(),
+            chars,
+            start,
+            min_end,
+            false,
+            &|e, _| bound(e),
+            &mut Vec::new(),
+            &mut Vec::new(),
+            &mut |e, w, cost, _| found(e, w, cost),
+        );
     }
 
     /// Walks the skeleton of `chars` from `start` and calls

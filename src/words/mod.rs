@@ -266,7 +266,10 @@ mod tests {
             .find(|e| e.rule == Rule::WordSpelling)
             .unwrap();
         assert!(e.confidence > 0.9);
-        assert_eq!(e.alternatives.last().map(String::as_str), Some("ປະຊຸມໃຫ່ຍ"));
+        // Web text holds the phrase ກອງປະຊຸມໃຫຍ່; its first word stands as written, so the
+        // edit is the second one alone.
+        assert_eq!(e.alternatives.last().map(String::as_str), Some("ໃຫ່ຍ"));
+        assert_eq!(e.replacement, "ໃຫຍ່");
     }
 
     #[test]
@@ -319,11 +322,39 @@ mod tests {
         assert!(super::web::tokens_holding("ໄຟຟ້າ") > 100);
         assert_eq!(Cleaner::default().clean("ສູບໄຟຜ້າ"), "ສູບໄຟຟ້າ");
         // ຄັງທີ (OCR for ຄັ້ງທີ, "the nth time") could be the compound ຄົງທີ່ (stable), but
-        // web text has ຄັ້ງທີ more often: not even the aggressive level takes ຄົງທີ່.
+        // web text has ຄັ້ງທີ more often: not even the aggressive level takes ຄົງທີ່; the
+        // web phrase ຄັ້ງທີ is taken instead.
         let text = "ກອງປະຊຸມໃຫຍ່ ຄັງທີ";
         assert!(super::web::tokens_holding("ຄັ້ງທີ") > super::web::tokens_holding("ຄົງທີ່"));
         let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
-        assert_eq!(aggressive.clean(text), text);
+        assert_eq!(aggressive.clean(text), "ກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ");
+        assert_eq!(Cleaner::default().clean(text), "ກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ");
+    }
+
+    #[test]
+    fn a_real_word_is_respelt_where_web_text_holds_the_phrase_it_makes() {
+        // ແຜ່ນ (sheet) is a word, but web text holds ສ້າງແຜນ (make a plan) far more often
+        // than ສ້າງແຜ່ນ: in that phrase the word is respelt, and the edit is that word alone.
+        let r = report("ການສ້າງແຜ່ນການເຄື່ອນໄຫວ");
+        assert_eq!(r.text, "ການສ້າງແຜນການເຄື່ອນໄຫວ");
+        let e = &r.edits[0];
+        assert_eq!(
+            (e.rule, e.replacement.as_str()),
+            (Rule::WordSpelling, "ແຜນ")
+        );
+        assert_eq!(e.alternatives.last().map(String::as_str), Some("ແຜ່ນ"));
+        // Elsewhere the word stands.
+        assert_eq!(report("ແຜ່ນດິນ").text, "ແຜ່ນດິນ");
+        // A tone mark the phrase adds belongs to the word before the cut: ທີ → ທີ່.
+        let r = report("ພາກສ່ວນທີກ່ຽວຂ້ອງ");
+        assert_eq!(r.text, "ພາກສ່ວນທີ່ກ່ຽວຂ້ອງ");
+        assert_eq!(
+            (
+                r.edits[0].alternatives.last().unwrap().as_str(),
+                r.edits[0].replacement.as_str()
+            ),
+            ("ທີ", "ທີ່")
+        );
     }
 
     #[test]

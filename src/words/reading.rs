@@ -130,6 +130,9 @@ enum Kind {
     Unknown,
     Exact,
     Corrected,
+    /// A web phrase (two words) with one of them respelt: reported as the words that
+    /// changed.
+    Phrase,
     Joined,
 }
 
@@ -570,7 +573,7 @@ impl Reader {
         let edited: Vec<&Edge> = ids
             .iter()
             .map(|&id| &self.edges[id as usize])
-            .filter(|e| matches!(e.kind, Kind::Corrected | Kind::Joined))
+            .filter(|e| matches!(e.kind, Kind::Corrected | Kind::Phrase | Kind::Joined))
             .collect();
         if edited.is_empty() {
             return;
@@ -637,10 +640,23 @@ impl Reader {
             1.0 - 0.5 * (-((gain - margin) as f32) / margin as f32).exp()
         };
         for e in edited {
-            let range = self.byte_range(e.start, e.end);
-            let written: String = self.chars[e.start..e.end].iter().collect();
             let word = word_of(self.word(e));
-            let spelling_changed = e.kind == Kind::Corrected
+            // A word of a phrase that stands as written is not part of the edit.
+            let (from, to, keep) = if e.kind == Kind::Phrase {
+                self.changed_words(e, &word, &plain_edges)
+            } else {
+                (e.start, e.end, (0, 0))
+            };
+            let range = self.byte_range(from, to);
+            let written: String = self.chars[from..to].iter().collect();
+            let trim = |w: &str| -> Option<String> {
+                let cs: Vec<char> = w.chars().collect();
+                let mine: Vec<char> = word.chars().collect();
+                let (head, tail) = (&mine[..keep.0], &mine[mine.len() - keep.1..]);
+                (cs.len() > keep.0 + keep.1 && cs.starts_with(head) && cs.ends_with(tail))
+                    .then(|| cs[keep.0..cs.len() - keep.1].iter().collect())
+            };
+            let spelling_changed = matches!(e.kind, Kind::Corrected | Kind::Phrase)
                 || word
                     .chars()
                     .ne(written.chars().filter(|&c| c != ' ' && c != '\n'));
@@ -695,17 +711,65 @@ impl Reader {
             } else {
                 confidence
             };
-            let mut alts: Vec<String> = alternatives.into_iter().take(3).map(|a| a.1).collect();
+            let mut alts: Vec<String> = alternatives
+                .into_iter()
+                .filter_map(|a| trim(&a.1))
+                .take(3)
+                .collect();
             alts.push(written);
             plan.push(Planned {
                 range,
-                replacement: word,
+                replacement: trim(&word).unwrap_or_default(),
                 rule,
                 confidence,
                 alternatives: alts,
                 suggestion,
             });
         }
+    }
+
+    /// The part of phrase edge `e` (read as `word`) that changes: `(from, to, kept)`,
+    /// where the unedited reading's words at either end that `word` spells as written
+    /// are left out, and `kept` counts the characters of `word` left out before and after.
+    fn changed_words(
+        &self,
+        e: &Edge,
+        word: &str,
+        plain: &[&Edge],
+    ) -> (usize, usize, (usize, usize)) {
+        let meant: Vec<char> = word.chars().collect();
+        let inside: Vec<&&Edge> = plain
+            .iter()
+            .filter(|p| p.kind != Kind::Space && p.start >= e.start && p.end <= e.end)
+            .collect();
+        // The cut in `word` must fall where a syllable starts (ທີ່ is not ທີ + ່).
+        let starts = |i: usize| {
+            meant
+                .get(i)
+                .is_some_and(|&c| crate::lao::is_consonant(c) || crate::lao::is_leading_vowel(c))
+        };
+        let (mut from, mut to, mut head, mut tail) = (e.start, e.end, 0, 0);
+        for p in &inside {
+            let w = &self.chars[p.start..p.end];
+            let cut = head + w.len();
+            if p.start != from || p.end >= to || !meant[head..].starts_with(w) || !starts(cut) {
+                break;
+            }
+            (from, head) = (p.end, cut);
+        }
+        for p in inside.iter().rev() {
+            let w = &self.chars[p.start..p.end];
+            let rest = &meant[head..meant.len() - tail];
+            if p.end != to
+                || p.start <= from
+                || !rest.ends_with(w)
+                || !starts(meant.len() - tail - w.len())
+            {
+                break;
+            }
+            (to, tail) = (p.start, tail + w.len());
+        }
+        (from, to, (head, tail))
     }
 
     /// How many web tokens hold the commonest other respelling of the written words
@@ -760,7 +824,9 @@ impl Reader {
         let mut out = String::new();
         for e in edges.iter().filter(|e| e.start >= s && e.end <= t) {
             match e.kind {
-                Kind::Corrected | Kind::Joined => out.push_str(&word_of(self.word(e))),
+                Kind::Corrected | Kind::Phrase | Kind::Joined => {
+                    out.push_str(&word_of(self.word(e)))
+                }
                 _ => out.extend(
                     self.chars[e.start..e.end]
                         .iter()
@@ -837,6 +903,26 @@ fn search_from(
                 (Kind::Corrected, 0)
             };
             found((e, w, cost + damage as u64 + extra, kind));
+        },
+    );
+    // Two words read as one web phrase with one of them respelt (ພື້ນເດັ່ນ as ພົ້ນເດັ່ນ):
+    // never across a space, never as written.
+    index.walk_phrases_below(
+        &chars[..search.max_end],
+        p,
+        search.min_end,
+        |e| if ok(e) { bound(e, 0) } else { 0 },
+        &mut |e, w, cost| {
+            let written = &keys[p..e];
+            if w == written {
+                return;
+            }
+            let Some(damage) = damage_of_keys(w, written) else {
+                return;
+            };
+            if damage <= MAX_DAMAGE {
+                found((e, w, cost + damage as u64, Kind::Phrase));
+            }
         },
     );
     if search.near {
