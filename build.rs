@@ -337,7 +337,7 @@ fn word_tables(out: &Path, costs: &BTreeMap<String, u64>, web: &BTreeMap<String,
     std::fs::write(out.join("word_confusions.rs"), rs).unwrap();
 
     // Skeleton index over the embedded word list.
-    let skeleton_key = |word: &str| {
+    let skeleton_key = |word: &str, under: u8| {
         let mut k: Vec<u8> = Vec::new();
         let mut wk: Vec<u8> = Vec::new();
         for c in word.chars() {
@@ -347,27 +347,30 @@ fn word_tables(out: &Path, costs: &BTreeMap<String, u64>, web: &BTreeMap<String,
                 k.push(s);
             }
         }
-        k.push(0);
+        k.push(under);
         k.extend(wk);
         k
     };
-    let write_index = |name: &str, entries: &mut Vec<(Vec<u8>, u64)>| {
-        entries.sort();
-        entries.dedup_by(|a, b| a.0 == b.0);
-        let mut builder = fst::MapBuilder::memory();
-        for (k, c) in entries.iter() {
-            builder.insert(k, *c).expect("sorted unique skeleton keys");
-        }
-        write_flat(out.join(name), builder.into_inner().expect("fst"));
-    };
-    let mut entries: Vec<(Vec<u8>, u64)> =
-        costs.iter().map(|(w, &c)| (skeleton_key(w), c)).collect();
-    write_index("skeleton.flat", &mut entries);
-    let mut entries: Vec<(Vec<u8>, u64)> = phrases(costs, web)
-        .into_iter()
-        .map(|(p, c)| (skeleton_key(&p), c))
+    // Words under `skeleton 0x00`, web phrases under `skeleton 0x01`: one walk of the
+    // text's skeleton finds both.
+    let mut entries: Vec<(Vec<u8>, u64)> = costs
+        .iter()
+        .map(|(w, &c)| (skeleton_key(w, 0), c))
         .collect();
-    write_index("phrases.flat", &mut entries);
+    entries.extend(
+        phrases(costs, web)
+            .into_iter()
+            .map(|(p, c)| (skeleton_key(&p, 1), c)),
+    );
+    entries.sort();
+    let mut builder = fst::MapBuilder::memory();
+    for (k, c) in entries {
+        builder.insert(k, c).expect("sorted unique skeleton keys");
+    }
+    write_flat(
+        out.join("skeleton.flat"),
+        builder.into_inner().expect("fst"),
+    );
 }
 
 /// Web phrases hold at least this many web tokens.

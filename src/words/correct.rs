@@ -12,6 +12,18 @@
 //! exact walk, as cheap as the exact segmentation, which also finds the exact words (the
 //! ones whose spelling equals the text). User words get a small index built at start-up.
 //!
+//! # Web phrases
+//!
+//! The same automaton holds, keyed `skeleton 0x01 phrase`, the *web phrases*: two words
+//! in a row that Lao web text ([`web`](super::web)) holds in at least 10 tokens and far
+//! more often than the two words' own counts make likely (ສ້າງແຜນ, make a plan). A
+//! phrase costs what a bigram model says: the cost of one word plus
+//! `ln(n(word) / n(phrase))` over web tokens, the dearer of the ways to cut it
+//! (`build.rs`). One walk of the text's skeleton finds words and phrases. The word stage
+//! uses a phrase only to respell (ສ້າງແຜ່ນ, make a sheet, read as ສ້າງແຜນ): a phrase is
+//! never found across a space, and as written it is left to its two words, so joins and
+//! the segmentation of clean text do not change.
+//!
 //! # The cost of a damage
 //!
 //! A candidate found this way has the same skeleton as the text, so the two align one
@@ -44,7 +56,6 @@ use std::sync::OnceLock;
 include!(concat!(env!("OUT_DIR"), "/word_classes.rs"));
 include!(concat!(env!("OUT_DIR"), "/word_confusions.rs"));
 static SKELETON: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/skeleton.flat"));
-static PHRASES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/phrases.flat"));
 
 /// Cost (milli-nats) of a confusion that neither error table lists.
 pub const UNLISTED: u32 = 8000;
@@ -420,8 +431,6 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
 #[derive(Clone)]
 pub struct SkeletonIndex {
     maps: Vec<Automaton>,
-    /// The web phrases (see the [module docs](self)), with the embedded list only.
-    phrases: Option<Automaton>,
 }
 
 impl std::fmt::Debug for SkeletonIndex {
@@ -436,10 +445,8 @@ impl SkeletonIndex {
     /// The index of `lexicon`'s words.
     pub fn new(lexicon: &Lexicon) -> SkeletonIndex {
         let mut maps = Vec::new();
-        let mut phrases = None;
         if lexicon.has_embedded_base() {
             maps.push(Automaton::from_static(SKELETON));
-            phrases = Some(Automaton::from_static(PHRASES));
         } else {
             maps.push(build(lexicon.words()));
         }
@@ -447,45 +454,7 @@ impl SkeletonIndex {
         if !user.is_empty() {
             maps.push(build(user.into_iter()));
         }
-        SkeletonIndex { maps, phrases }
-    }
-
-    /// [`walk_below`](Self::walk_below) over the web phrases instead of the words, never
-    /// across a space: the two-word phrases that text with this skeleton could be a
-    /// damaged copy of.
-    ///
-    /// ```
-    /// use laoclean::words::{correct::SkeletonIndex, lexicon::key, Lexicon};
-    /// let index = SkeletonIndex::new(&Lexicon::embedded());
-    /// let chars: Vec<char> = "ສ້າງແຜ່ນ".chars().collect(); // make a sheet, for ສ້າງແຜນ (make a plan)
-    /// let mut found = vec![];
-    /// index.walk_phrases_below(&chars, 0, 0, |_| u64::MAX, &mut |end, word, _cost| {
-    ///     found.push((end, word.to_vec()))
-    /// });
-    /// assert!(found.contains(&(8, key("ສ້າງແຜນ").unwrap())));
-    /// ```
-    pub fn walk_phrases_below(
-        &self,
-        chars: &[char],
-        start: usize,
-        min_end: usize,
-        bound: impl Fn(usize) -> u64,
-        found: &mut impl FnMut(usize, &[u8], u64),
-    ) {
-        let Some(map) = &self.phrases else {
-            return;
-        };
-        walk_one(
-            map.flat(),
-            chars,
-            start,
-            min_end,
-            false,
-            &|e, _| bound(e),
-            &mut Vec::new(),
-            &mut Vec::new(),
-            &mut |e, w, cost, _| found(e, w, cost),
-        );
+        SkeletonIndex { maps }
     }
 
     /// Walks the skeleton of `chars` from `start` and calls
@@ -501,21 +470,65 @@ impl SkeletonIndex {
         join: bool,
         mut found: impl FnMut(usize, &[u8], u64, Option<usize>),
     ) {
-        self.walk_below(chars, start, min_end, join, |_, _| u64::MAX, &mut found);
+        let mut found = |e, w: &[u8], c, s, _| found(e, w, c, s);
+        self.walk_below(
+            chars,
+            start,
+            min_end,
+            join,
+            (true, false),
+            |_, _| u64::MAX,
+            &mut found,
+        );
     }
 
-    /// [`walk`](Self::walk), reporting only the words that cost less than
-    /// `bound(end, joined)`. A word's cost is the sum of the outputs along its path in
-    /// the automaton, so the walk does not enter a branch whose outputs so far already
-    /// reach the bound: the words left out are exactly those at or above it.
+    /// [`walk`](Self::walk) for the web phrases (see the [module docs](self)) instead
+    /// of the words, never across a space: the two words in a row that text with this
+    /// skeleton could be a damaged copy of, with their cost.
+    ///
+    /// ```
+    /// use laoclean::words::{correct::SkeletonIndex, lexicon::key, Lexicon};
+    /// let index = SkeletonIndex::new(&Lexicon::embedded());
+    /// let chars: Vec<char> = "ສ້າງແຜ່ນ".chars().collect(); // make a sheet, for ສ້າງແຜນ (make a plan)
+    /// let mut found = vec![];
+    /// index.walk_phrases(&chars, 0, 0, |end, phrase, _cost| found.push((end, phrase.to_vec())));
+    /// assert!(found.contains(&(8, key("ສ້າງແຜນ").unwrap())));
+    /// ```
+    pub fn walk_phrases(
+        &self,
+        chars: &[char],
+        start: usize,
+        min_end: usize,
+        mut found: impl FnMut(usize, &[u8], u64),
+    ) {
+        let mut found = |e, w: &[u8], c, _, _| found(e, w, c);
+        self.walk_below(
+            chars,
+            start,
+            min_end,
+            false,
+            (false, true),
+            |_, _| u64::MAX,
+            &mut found,
+        );
+    }
+
+    /// [`walk`](Self::walk) and [`walk_phrases`](Self::walk_phrases) in one pass
+    /// (`list`: words, phrases), reporting only the entries that cost less than
+    /// `bound(end, joined)`, with `phrase` true for a phrase. An entry's cost is the sum
+    /// of the outputs along its path in the automaton, so the walk does not enter a
+    /// branch whose outputs so far already reach the bound: the entries left out are
+    /// exactly those at or above it.
+    #[allow(clippy::type_complexity)]
     pub(crate) fn walk_below(
         &self,
         chars: &[char],
         start: usize,
         min_end: usize,
         join: bool,
+        list: (bool, bool),
         bound: impl Fn(usize, bool) -> u64,
-        found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
+        found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
     ) {
         let mut word = Vec::new();
         let mut stack = Vec::new();
@@ -526,6 +539,7 @@ impl SkeletonIndex {
                 start,
                 min_end,
                 join,
+                list,
                 &bound,
                 &mut word,
                 &mut stack,
@@ -542,10 +556,11 @@ fn walk_one<'a>(
     start: usize,
     min_end: usize,
     join: bool,
+    (words, phrases): (bool, bool),
     bound: &impl Fn(usize, bool) -> u64,
     word: &mut Vec<u8>,
     stack: &mut Vec<(u64, usize, Transitions<'a>)>,
-    found: &mut impl FnMut(usize, &[u8], u64, Option<usize>),
+    found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
 ) {
     let n = chars.len();
     let limit = n.min(start + MAX_WORD_CHARS);
@@ -578,44 +593,73 @@ fn walk_one<'a>(
         if k <= min_end {
             continue;
         }
-        // The words of this skeleton follow a 0x00, the lowest byte: the first transition.
-        let Some(t0) = a.first_over(state, 0) else {
+        // The words of this skeleton follow a 0x00, the lowest byte: the first
+        // transition; its phrases a 0x01 (never across a space).
+        let under_words = words.then(|| a.first_over(state, WORDS)).flatten();
+        let under_phrases = (phrases && skipped.is_none())
+            .then(|| a.find(state, PHRASES))
+            .flatten();
+        if under_words.is_none() && under_phrases.is_none() {
+            continue;
+        }
+        let below = bound(k, skipped.is_some());
+        for (t0, phrase) in [(under_words, false), (under_phrases, true)] {
+            if let Some(t0) = t0 {
+                let mut list = |w: &[u8], cost| found(k, w, cost, skipped, phrase);
+                list_below(a, t0, out, below, word, stack, &mut list);
+            }
+        }
+    }
+}
+
+/// The byte after a skeleton under which its words are keyed.
+const WORDS: u8 = 0;
+
+/// The byte after a skeleton under which its web phrases are keyed.
+const PHRASES: u8 = 1;
+
+/// Every entry under transition `t0` (output so far `out`) that costs less than `below`,
+/// depth first, as key bytes and cost.
+fn list_below<'a>(
+    a: Flat<'a>,
+    t0: Transition,
+    out: u64,
+    below: u64,
+    word: &mut Vec<u8>,
+    stack: &mut Vec<(u64, usize, Transitions<'a>)>,
+    found: &mut impl FnMut(&[u8], u64),
+) {
+    let o0 = out + t0.output;
+    if o0 >= below {
+        return;
+    }
+    // (output so far, word length, transitions left to try).
+    stack.clear();
+    word.clear();
+    let s0 = t0.target;
+    if let Some(f) = a.final_output(s0) {
+        if o0 + f < below {
+            found(&word[..0], o0 + f);
+        }
+    }
+    stack.push((o0, 0, a.transitions(s0)));
+    while let Some((o, len, next)) = stack.last_mut() {
+        let Some(t) = next.next() else {
+            stack.pop();
             continue;
         };
-        let below = bound(k, skipped.is_some());
-        let o0 = out + t0.output;
-        if o0 >= below {
-            continue;
-        }
-        // Every word under `skeleton 0x00` that costs less than `below`, depth first:
-        // (output so far, word length, transitions left to try).
-        stack.clear();
-        word.clear();
-        let s0 = t0.target;
-        if let Some(f) = a.final_output(s0) {
-            if o0 + f < below {
-                found(k, &word[..0], o0 + f, skipped);
-            }
-        }
-        stack.push((o0, 0, a.transitions(s0)));
-        while let Some((o, len, next)) = stack.last_mut() {
-            let Some(t) = next.next() else {
-                stack.pop();
-                continue;
-            };
-            let (o, len) = (*o + t.output, *len);
-            if o < below {
-                word.truncate(len);
-                word.push(t.input);
-                let s = t.target;
-                let head = a.head(s);
-                if let Some(f) = Flat::final_of(head) {
-                    if o + f < below {
-                        found(k, &word[..len + 1], o + f, skipped);
-                    }
+        let (o, len) = (*o + t.output, *len);
+        if o < below {
+            word.truncate(len);
+            word.push(t.input);
+            let s = t.target;
+            let head = a.head(s);
+            if let Some(f) = Flat::final_of(head) {
+                if o + f < below {
+                    found(&word[..len + 1], o + f);
                 }
-                stack.push((o, len + 1, a.transitions_from(s, head as u8)));
             }
+            stack.push((o, len + 1, a.transitions_from(s, head as u8)));
         }
     }
 }

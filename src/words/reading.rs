@@ -10,6 +10,9 @@
 //! - an exact dictionary word (its cost);
 //! - a *corrected* word: a dictionary word with the same skeleton as the text
 //!   ([`correct`](super::correct)), its cost plus the damage cost;
+//! - a respelt *phrase*: two words in a row that web text holds far more often than
+//!   chance ([`correct`](super::correct#web-phrases)) with the same skeleton as the text,
+//!   its cost plus the damage cost; its edit is the words of it that change;
 //! - a *joined* word across one space (either of the above plus [`JOIN_SPACE`]).
 //!
 //! Viterbi gives two paths over the same nodes: the *unedited* one (spaces, unknown
@@ -866,6 +869,9 @@ fn search_from(
         p,
         search.min_end,
         search.join,
+        // Two words read as one web phrase with one of them respelt (ພື້ນເດັ່ນ as
+        // ພົ້ນເດັ່ນ) are found too: never across a space, never as written.
+        (true, true),
         // A text too short to correct (see `correctable`) keeps none of its words: the
         // walk need not list them.
         |e, joined| {
@@ -875,7 +881,7 @@ fn search_from(
                 0
             }
         },
-        &mut |e, w, cost, skipped| {
+        &mut |e, w, cost, skipped, phrase| {
             let written: &[u8] = match skipped {
                 None => &keys[p..e],
                 Some(s) => {
@@ -886,7 +892,7 @@ fn search_from(
                 }
             };
             if skipped.is_none() && w == written {
-                return; // exact: pass 1 has it
+                return; // exact: pass 1 has it (or, for a phrase, its two words)
             }
             if !ok(e) {
                 return;
@@ -897,32 +903,12 @@ fn search_from(
             if damage > MAX_DAMAGE {
                 return;
             }
-            let (kind, extra) = if skipped.is_some() {
-                (Kind::Joined, JOIN_SPACE)
-            } else {
-                (Kind::Corrected, 0)
+            let (kind, extra) = match (skipped, phrase) {
+                (Some(_), _) => (Kind::Joined, JOIN_SPACE),
+                (None, true) => (Kind::Phrase, 0),
+                (None, false) => (Kind::Corrected, 0),
             };
             found((e, w, cost + damage as u64 + extra, kind));
-        },
-    );
-    // Two words read as one web phrase with one of them respelt (ພື້ນເດັ່ນ as ພົ້ນເດັ່ນ):
-    // never across a space, never as written.
-    index.walk_phrases_below(
-        &chars[..search.max_end],
-        p,
-        search.min_end,
-        |e| if ok(e) { bound(e, 0) } else { 0 },
-        &mut |e, w, cost| {
-            let written = &keys[p..e];
-            if w == written {
-                return;
-            }
-            let Some(damage) = damage_of_keys(w, written) else {
-                return;
-            };
-            if damage <= MAX_DAMAGE {
-                found((e, w, cost + damage as u64, Kind::Phrase));
-            }
         },
     );
     if search.near {
