@@ -519,7 +519,7 @@ impl SkeletonIndex {
     /// of the outputs along its path in the automaton, so the walk does not enter a
     /// branch whose outputs so far already reach the bound: the entries left out are
     /// exactly those at or above it.
-    #[allow(clippy::type_complexity)]
+    #[allow(clippy::too_many_arguments)]
     pub(crate) fn walk_below(
         &self,
         chars: &[char],
