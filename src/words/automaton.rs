@@ -561,6 +561,36 @@ impl Iterator for Transitions<'_> {
     }
 }
 
+/// Where an iteration over a state's transitions stands, without borrowing the records
+/// (so a walk's stack of them can be kept from one walk to the next): made by
+/// [`Flat::cursor`], moved on by [`Flat::advance`].
+#[derive(Clone, Copy)]
+pub(crate) struct Cursor {
+    node: Node,
+    i: u32,
+}
+
+impl Flat<'_> {
+    /// A cursor before the first transition of state `s`, whose first byte is `h`.
+    #[inline(always)]
+    pub(crate) fn cursor(self, s: usize, h: u8) -> Cursor {
+        Cursor {
+            node: self.node_from(s, h),
+            i: 0,
+        }
+    }
+
+    /// The transition at `c` (of this automaton), moving `c` past it; `None` at the end.
+    #[inline(always)]
+    pub(crate) fn advance(self, c: &mut Cursor) -> Option<Transition> {
+        if c.i >= c.node.n {
+            return None;
+        }
+        c.i += 1;
+        Some(self.transition_of(c.node, c.i as usize - 1))
+    }
+}
+
 /// Does a state with `n` transitions get a dense table? (It says which of the
 /// transitions in a byte: the first 255 only.)
 fn has_dense(n: usize) -> bool {

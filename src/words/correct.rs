@@ -47,7 +47,7 @@
 //! assert_eq!(damage_cost("ກາ", "ກາງ"), None); // not the same skeleton
 //! ```
 
-use super::automaton::{Automaton, Flat, Transition, Transitions};
+use super::automaton::{Automaton, Cursor, Flat, Transition};
 use super::lexicon::{Lexicon, MAX_WORD_CHARS};
 use fst::MapBuilder;
 use std::collections::HashMap;
@@ -478,6 +478,7 @@ impl SkeletonIndex {
             join,
             (true, false),
             |_, _| u64::MAX,
+            &mut WalkScratch::default(),
             &mut found,
         );
     }
@@ -509,6 +510,7 @@ impl SkeletonIndex {
             false,
             (false, true),
             |_, _| u64::MAX,
+            &mut WalkScratch::default(),
             &mut found,
         );
     }
@@ -528,10 +530,9 @@ impl SkeletonIndex {
         join: bool,
         list: (bool, bool),
         bound: impl Fn(usize, bool) -> u64,
+        scratch: &mut WalkScratch,
         found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
     ) {
-        let mut word = Vec::new();
-        let mut stack = Vec::new();
         for map in &self.maps {
             walk_one(
                 map.flat(),
@@ -541,8 +542,7 @@ impl SkeletonIndex {
                 join,
                 list,
                 &bound,
-                &mut word,
-                &mut stack,
+                scratch,
                 found,
             );
         }
@@ -550,16 +550,15 @@ impl SkeletonIndex {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn walk_one<'a>(
-    a: Flat<'a>,
+fn walk_one(
+    a: Flat<'_>,
     chars: &[char],
     start: usize,
     min_end: usize,
     join: bool,
     (words, phrases): (bool, bool),
     bound: &impl Fn(usize, bool) -> u64,
-    word: &mut Vec<u8>,
-    stack: &mut Vec<(u64, usize, Transitions<'a>)>,
+    scratch: &mut WalkScratch,
     found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
 ) {
     let n = chars.len();
@@ -606,7 +605,7 @@ fn walk_one<'a>(
         for (t0, phrase) in [(under_words, false), (under_phrases, true)] {
             if let Some(t0) = t0 {
                 let mut list = |w: &[u8], cost| found(k, w, cost, skipped, phrase);
-                list_below(a, t0, out, below, word, stack, &mut list);
+                list_below(a, t0, out, below, scratch, &mut list);
             }
         }
     }
@@ -620,13 +619,12 @@ const PHRASES: u8 = 1;
 
 /// Every entry under transition `t0` (output so far `out`) that costs less than `below`,
 /// depth first, as key bytes and cost.
-fn list_below<'a>(
-    a: Flat<'a>,
+fn list_below(
+    a: Flat<'_>,
     t0: Transition,
     out: u64,
     below: u64,
-    word: &mut Vec<u8>,
-    stack: &mut Vec<(u64, usize, Transitions<'a>)>,
+    scratch: &mut WalkScratch,
     found: &mut impl FnMut(&[u8], u64),
 ) {
     let o0 = out + t0.output;
@@ -634,6 +632,7 @@ fn list_below<'a>(
         return;
     }
     // (output so far, word length, transitions left to try).
+    let WalkScratch { word, stack } = scratch;
     stack.clear();
     word.clear();
     let s0 = t0.target;
@@ -642,9 +641,9 @@ fn list_below<'a>(
             found(&word[..0], o0 + f);
         }
     }
-    stack.push((o0, 0, a.transitions(s0)));
+    stack.push((o0, 0, a.cursor(s0, a.head(s0) as u8)));
     while let Some((o, len, next)) = stack.last_mut() {
-        let Some(t) = next.next() else {
+        let Some(t) = a.advance(next) else {
             stack.pop();
             continue;
         };
@@ -659,9 +658,17 @@ fn list_below<'a>(
                     found(&word[..len + 1], o + f);
                 }
             }
-            stack.push((o, len + 1, a.transitions_from(s, head as u8)));
+            stack.push((o, len + 1, a.cursor(s, head as u8)));
         }
     }
+}
+
+/// The buffers of a skeleton walk, kept from one walk to the next.
+#[derive(Default)]
+pub(crate) struct WalkScratch {
+    word: Vec<u8>,
+    /// (output so far, word length, where the transitions of the state stand).
+    stack: Vec<(u64, usize, Cursor)>,
 }
 
 /// Builds a skeleton automaton from words and costs.

@@ -58,7 +58,7 @@
 //! from the same node, losers included) come from the same search run again without
 //! the bound.
 
-use super::correct::{damage_of_keys, near, word_of, SkeletonIndex};
+use super::correct::{damage_of_keys, near, word_of, SkeletonIndex, WalkScratch};
 use super::lexicon::Lexicon;
 use super::lexicon::MAX_WORD_CHARS;
 use super::syllable::{candidates, INVALID};
@@ -206,6 +206,8 @@ pub(crate) struct Reader {
     written: Vec<u8>,
     /// Characters inside a user's own word (`--dict`): never edited.
     locked: Vec<bool>,
+    /// The buffers of the skeleton walks.
+    walk: WalkScratch,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
@@ -330,6 +332,7 @@ impl Reader {
                 &self.chars,
                 &self.keys,
                 written,
+                &mut self.walk,
                 p,
                 search,
                 bound,
@@ -673,6 +676,7 @@ impl Reader {
             let mut alternatives: Vec<(u64, String)> = Vec::new();
             if let Some(search) = self.search_at(e.start) {
                 let mut scratch = Vec::new();
+                let mut walk = WalkScratch::default();
                 let (chars, keys) = (&self.chars, &self.keys);
                 let mine = self.word(e);
                 let all = |_: usize, _: u64| u64::MAX;
@@ -687,6 +691,7 @@ impl Reader {
                     chars,
                     keys,
                     &mut scratch,
+                    &mut walk,
                     e.start,
                     search,
                     all,
@@ -858,6 +863,7 @@ fn search_from(
     chars: &[char],
     keys: &[u8],
     written: &mut Vec<u8>,
+    walk: &mut WalkScratch,
     p: usize,
     search: Search,
     bound: impl Fn(usize, u64) -> u64,
@@ -881,6 +887,7 @@ fn search_from(
                 0
             }
         },
+        walk,
         &mut |e, w, cost, skipped, phrase| {
             let written: &[u8] = match skipped {
                 None => &keys[p..e],
