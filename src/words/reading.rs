@@ -602,6 +602,15 @@ impl Reader {
         }
         let plain_cost = self.plain[t].0 - self.plain[s].0;
         let best_cost = self.best[t].0 - self.best[s].0;
+        let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
+        if all_words {
+            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
+            let fewer = words(&mut ids.iter().map(|&id| self.edges[id as usize].kind))
+                < words(&mut plain_edges.iter().map(|e| e.kind));
+            if !fewer {
+                return;
+            }
+        }
         // A respelling is weighed with web text too: how much commoner the new spelling
         // of the stretch is there than the written one, if web text has it more often
         // than any other respelling of the written words; if not, how much rarer it is
@@ -617,8 +626,14 @@ impl Reader {
         let evidence = if meant == written {
             0
         } else {
-            // Each string is looked up once.
+            // Each string is looked up once; the other respellings only if the most the
+            // evidence can give (the written spelling in no token) could make a
+            // suggestion.
             let on_web = web::tokens_holding(&meant);
+            let most = web::evidence_of_counts(on_web, 0);
+            if (plain_cost as i64 - best_cost as i64 + most) < (margin / 2) as i64 {
+                return;
+            }
             let rival = self.rival_on_web(index, &plain_edges, &meant);
             if rival > on_web {
                 web::evidence_of_counts(on_web, rival)
@@ -627,15 +642,6 @@ impl Reader {
             }
         };
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
-        let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
-        if all_words {
-            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
-            let fewer = words(&mut ids.iter().map(|&id| self.edges[id as usize].kind))
-                < words(&mut plain_edges.iter().map(|e| e.kind));
-            if !fewer {
-                return;
-            }
-        }
         let suggestion = gain < margin;
         if gain < margin / 2 {
             return;
