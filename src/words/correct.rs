@@ -276,7 +276,11 @@ pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
     while i < mn {
         let (a, b) = (mu[i], wu[i]);
         // A tone written on this letter that belongs on the next one (or the reverse).
-        if i + 1 < mn && base(m, a) == base(w, b) && base(m, mu[i + 1]) == base(w, wu[i + 1]) {
+        // (A base is one byte.)
+        if i + 1 < mn
+            && m[a.start as usize] == w[b.start as usize]
+            && m[mu[i + 1].start as usize] == w[wu[i + 1].start as usize]
+        {
             let (a2, b2) = (mu[i + 1], wu[i + 1]);
             let (ta, tb, ta2, tb2) = (tones(m, a), tones(w, b), tones(m, a2), tones(w, b2));
             let shifted = (ta.is_empty() && tb2.is_empty() && ta2 == tb)
