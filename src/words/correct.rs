@@ -192,8 +192,9 @@ fn cost_of_pair(meant: &[u8], written: &[u8]) -> u32 {
     }
 }
 
+/// Is key byte `b` left out of skeletons (a tone mark)? (0, a space, is not.)
 #[inline]
-fn dropped_byte(b: u8) -> bool {
+pub(crate) fn dropped_byte(b: u8) -> bool {
     b >= 0x80 && SKELETON_CLASS[b as usize - 0x80] == 0
 }
 

@@ -58,7 +58,7 @@
 //! from the same node, losers included) come from the same search run again without
 //! the bound.
 
-use super::correct::{damage_of_keys, near, word_of, SkeletonIndex, WalkScratch};
+use super::correct::{damage_of_keys, dropped_byte, near, word_of, SkeletonIndex, WalkScratch};
 use super::lexicon::Lexicon;
 use super::lexicon::MAX_WORD_CHARS;
 use super::syllable::{candidates, INVALID};
@@ -806,10 +806,17 @@ impl Reader {
         for e in words {
             let written = &self.keys[e.start..e.end];
             let mut variants = vec![word_of(written)];
+            // Only words that end at `e.end` (after its tone marks, as the walk counts):
+            // the walk need not list the shorter ones, nor go on past it.
+            let stop = e.end
+                + self.keys[e.end..]
+                    .iter()
+                    .take_while(|&&b| dropped_byte(b))
+                    .count();
             index.walk(
-                &self.chars,
+                &self.chars[..stop],
                 e.start,
-                e.start,
+                e.end - 1,
                 false,
                 |end, w, _, skipped| {
                     let near = || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
