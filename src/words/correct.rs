@@ -22,7 +22,8 @@
 //! (`build.rs`). One walk of the text's skeleton finds words and phrases. The word stage
 //! uses a phrase only to respell (ສ້າງແຜ່ນ, make a sheet, read as ສ້າງແຜນ): a phrase is
 //! never found across a space, and as written it is left to its two words, so joins and
-//! the segmentation of clean text do not change.
+//! the segmentation of clean text do not change. Only the embedded list's index has
+//! phrases (their costs are of its words).
 //!
 //! # The cost of a damage
 //!

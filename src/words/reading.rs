@@ -888,8 +888,8 @@ fn search_from(
         p,
         search.min_end,
         search.join,
-        // Two words read as one web phrase with one of them respelt (ພື້ນເດັ່ນ as
-        // ພົ້ນເດັ່ນ) are found too: never across a space, never as written.
+        // Two words read as one web phrase with one of them respelt (ສ້າງແຜ່ນ as
+        // ສ້າງແຜນ) are found too: never across a space, never as written.
         (true, true),
         // A text too short to correct (see `correctable`) keeps none of its words: the
         // walk need not list them.
