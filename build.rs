@@ -111,9 +111,9 @@ fn lao_key(word: &str, src: &Path) -> Vec<u8> {
         })
 }
 
-/// `dictionaries/web-counts.tsv` (string TAB number of web tokens) → `OUT_DIR/web.fst`,
-/// an `fst::Map` from the string (keyed as the lexicon is) to that number (see
-/// `src/words/web.rs`).
+/// `dictionaries/web-counts.tsv` (string TAB number of web tokens) → `OUT_DIR/web.flat`,
+/// the flat records of an `fst::Map` from the string (keyed as the lexicon is) to that
+/// number (see `src/words/web.rs`).
 /// A missing file gives an empty map: no web evidence. Returns the table.
 fn web_counts(out: &Path) -> BTreeMap<String, u64> {
     let src = Path::new("dictionaries/web-counts.tsv");
@@ -128,8 +128,7 @@ fn web_counts(out: &Path) -> BTreeMap<String, u64> {
     for (key, n) in keyed {
         builder.insert(key, n).expect("sorted unique strings");
     }
-    let bytes = builder.into_inner().expect("fst");
-    std::fs::write(out.join("web.fst"), bytes).expect("write web.fst");
+    write_flat(out.join("web.flat"), builder.into_inner().expect("fst"));
     rows.into_iter().collect()
 }
 

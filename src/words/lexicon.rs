@@ -71,7 +71,7 @@ pub fn key(word: &str) -> Option<Vec<u8>> {
 
 /// The key byte of one character (see [`key`]).
 #[inline]
-fn key_byte(c: char) -> Option<u8> {
+pub(crate) fn key_byte(c: char) -> Option<u8> {
     crate::lao::is_lao(c).then(|| (c as u32 - 0x0E00) as u8)
 }
 

@@ -4,7 +4,8 @@
 //! tokens and ໄຟຜ້າ in none, so the respelling is likelier than the error model alone says.
 //!
 //! The table (`dictionaries/web-counts.tsv`, an `fst::Map` from the string, keyed one
-//! byte per character as the lexicon is, to the number) keeps words that 2 tokens or more hold and pairs that 3 or more hold; any other
+//! byte per character as the lexicon is, to the number, decoded into the flat records
+//! of [`automaton`](super::automaton)) keeps words that 2 tokens or more hold and pairs that 3 or more hold; any other
 //! string counts 0. Counts are of distinct tokens, not of running text, so they are
 //! small and flat: the evidence they give is a few nats at most.
 //!
@@ -15,13 +16,14 @@
 //! assert!(web::evidence("ໄຟຟ້າ", "ໄຟຜ້າ") > 5000);
 //! ```
 
+use super::automaton::Automaton;
 use std::sync::OnceLock;
 
-static WEB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/web.fst"));
+static WEB: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/web.flat"));
 
-fn table() -> &'static fst::Map<&'static [u8]> {
-    static MAP: OnceLock<fst::Map<&'static [u8]>> = OnceLock::new();
-    MAP.get_or_init(|| fst::Map::new(WEB).expect("web.fst is built by build.rs"))
+fn table() -> &'static Automaton {
+    static MAP: OnceLock<Automaton> = OnceLock::new();
+    MAP.get_or_init(|| Automaton::from_static(WEB))
 }
 
 /// In how many web tokens `text` stands (0 if the table does not keep it).
@@ -31,7 +33,19 @@ fn table() -> &'static fst::Map<&'static [u8]> {
 /// ```
 pub fn tokens_holding(text: &str) -> u64 {
     // Keyed as the lexicon is: one byte per Lao character; the table holds nothing else.
-    super::lexicon::key(text).map_or(0, |k| table().get(k).unwrap_or(0))
+    let a = table().flat();
+    let (mut s, mut out) = (a.start(), 0);
+    for c in text.chars() {
+        let Some(b) = super::lexicon::key_byte(c) else {
+            return 0;
+        };
+        let Some(t) = a.find(s, b) else {
+            return 0;
+        };
+        out += t.output;
+        s = t.target;
+    }
+    a.final_output(s).map_or(0, |f| out + f)
 }
 
 /// How much likelier (milli-nats, the word stage's scale) web text makes `meant` than
