@@ -91,6 +91,10 @@ pub const RIVAL_WORDS: usize = 3;
 /// The most such respellings looked up in web text.
 pub const RIVAL_SPELLINGS: usize = 64;
 
+/// The most written words whose other respellings a reader keeps (see
+/// [`Reader::rival_on_web`]).
+const RIVAL_CACHE: usize = 4096;
+
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 2500;
 
@@ -208,6 +212,10 @@ pub(crate) struct Reader {
     locked: Vec<bool>,
     /// The buffers of the skeleton walks.
     walk: WalkScratch,
+    /// The other respellings of each written word weighed so far ([`Reader::rival_on_web`]),
+    /// by its key bytes (with any tone marks after it) and length; at most
+    /// [`RIVAL_CACHE`] words, then cleared.
+    rivals: std::cell::RefCell<std::collections::HashMap<(Vec<u8>, usize), Vec<String>>>,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
@@ -804,8 +812,6 @@ impl Reader {
         }
         let mut spellings = vec![String::new()];
         for e in words {
-            let written = &self.keys[e.start..e.end];
-            let mut variants = vec![word_of(written)];
             // Only words that end at `e.end` (after its tone marks, as the walk counts):
             // the walk need not list the shorter ones, nor go on past it.
             let stop = e.end
@@ -813,18 +819,31 @@ impl Reader {
                     .iter()
                     .take_while(|&&b| dropped_byte(b))
                     .count();
-            index.walk(
-                &self.chars[..stop],
-                e.start,
-                e.end - 1,
-                false,
-                |end, w, _, skipped| {
-                    let near = || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
-                    if end == e.end && skipped.is_none() && w != written && near() {
-                        variants.push(word_of(w));
-                    }
-                },
-            );
+            // The same words recur: each one's respellings are looked for once.
+            let mut rivals = self.rivals.borrow_mut();
+            if rivals.len() >= RIVAL_CACHE {
+                rivals.clear();
+            }
+            let variants = rivals
+                .entry((self.keys[e.start..stop].to_vec(), e.end - e.start))
+                .or_insert_with(|| {
+                    let written = &self.keys[e.start..e.end];
+                    let mut variants = vec![word_of(written)];
+                    index.walk(
+                        &self.chars[..stop],
+                        e.start,
+                        e.end - 1,
+                        false,
+                        |end, w, _, skipped| {
+                            let near =
+                                || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
+                            if end == e.end && skipped.is_none() && w != written && near() {
+                                variants.push(word_of(w));
+                            }
+                        },
+                    );
+                    variants
+                });
             spellings = spellings
                 .iter()
                 .flat_map(|s| variants.iter().map(move |v| format!("{s}{v}")))
