@@ -159,6 +159,10 @@ type Found<'a> = (usize, &'a [u8], u64, Kind);
 
 const NONE: u32 = u32::MAX;
 
+/// The other respellings of written words: by key bytes and length, the written word
+/// first, then its respellings.
+type Rivals = std::collections::HashMap<(Vec<u8>, usize), Vec<String>>;
+
 /// The parameters of the correction search from one position (see [`Reader::search_at`]).
 #[derive(Clone, Copy, Debug)]
 struct Search {
@@ -215,7 +219,7 @@ pub(crate) struct Reader {
     /// The other respellings of each written word weighed so far ([`Reader::rival_on_web`]),
     /// by its key bytes (with any tone marks after it) and length; at most
     /// [`RIVAL_CACHE`] words, then cleared.
-    rivals: std::cell::RefCell<std::collections::HashMap<(Vec<u8>, usize), Vec<String>>>,
+    rivals: std::cell::RefCell<Rivals>,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
