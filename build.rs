@@ -118,18 +118,18 @@ fn lao_key(word: &str, src: &Path) -> Vec<u8> {
 fn web_counts(out: &Path) -> BTreeMap<String, u64> {
     let src = Path::new("dictionaries/web-counts.tsv");
     println!("cargo:rerun-if-changed={}", src.display());
-    let rows = counted_rows(src).unwrap_or_default();
+    // One number per string (a string listed twice: the last counts).
+    let table: BTreeMap<String, u64> = counted_rows(src).unwrap_or_default().into_iter().collect();
     // Keyed as the lexicon is (a third of the UTF-8 length, so a look-up walks a third
     // of the nodes).
-    let mut keyed: Vec<(Vec<u8>, u64)> = rows.iter().map(|(s, n)| (lao_key(s, src), *n)).collect();
+    let mut keyed: Vec<(Vec<u8>, u64)> = table.iter().map(|(s, n)| (lao_key(s, src), *n)).collect();
     keyed.sort();
-    keyed.dedup_by(|a, b| a.0 == b.0);
     let mut builder = fst::MapBuilder::memory();
     for (key, n) in keyed {
         builder.insert(key, n).expect("sorted unique strings");
     }
     write_flat(out.join("web.flat"), builder.into_inner().expect("fst"));
-    rows.into_iter().collect()
+    table
 }
 
 /// `dictionaries/rules/punctuation.tsv` -> `$OUT_DIR/spacing_tables.rs`: the punctuation

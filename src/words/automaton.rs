@@ -214,10 +214,22 @@ impl Automaton {
     /// assert_eq!((a.get(b"ab"), a.get(b"abc")), (Some(5), None));
     /// ```
     pub fn get(&self, key: &[u8]) -> Option<u64> {
+        self.get_bytes(key.iter().copied())
+    }
+
+    /// [`get`](Self::get) for a key given byte by byte, so a caller that maps
+    /// characters to key bytes needs no buffer.
+    ///
+    /// ```
+    /// let map = fst::Map::from_iter([("ab", 5u64)]).unwrap();
+    /// let a = laoclean::words::automaton::Automaton::from_fst(map.as_fst());
+    /// assert_eq!(a.get_bytes("ab".bytes()), Some(5));
+    /// ```
+    pub fn get_bytes(&self, key: impl IntoIterator<Item = u8>) -> Option<u64> {
         let a = self.flat();
         let mut s = a.start();
         let mut out = 0;
-        for &b in key {
+        for b in key {
             let t = a.find(s, b)?;
             out += t.output;
             s = t.target;

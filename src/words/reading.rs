@@ -673,10 +673,10 @@ impl Reader {
             };
             let range = self.byte_range(from, to);
             let written: String = self.chars[from..to].iter().collect();
+            let mine: Vec<char> = word.chars().collect();
+            let (head, tail) = (&mine[..keep.0], &mine[mine.len() - keep.1..]);
             let trim = |w: &str| -> Option<String> {
                 let cs: Vec<char> = w.chars().collect();
-                let mine: Vec<char> = word.chars().collect();
-                let (head, tail) = (&mine[..keep.0], &mine[mine.len() - keep.1..]);
                 (cs.len() > keep.0 + keep.1 && cs.starts_with(head) && cs.ends_with(tail))
                     .then(|| cs[keep.0..cs.len() - keep.1].iter().collect())
             };

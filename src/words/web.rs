@@ -32,20 +32,12 @@ fn table() -> &'static Automaton {
 /// assert!(laoclean::words::web::tokens_holding("ປັບປຸງ") > 100);
 /// ```
 pub fn tokens_holding(text: &str) -> u64 {
-    // Keyed as the lexicon is: one byte per Lao character; the table holds nothing else.
-    let a = table().flat();
-    let (mut s, mut out) = (a.start(), 0);
-    for c in text.chars() {
-        let Some(b) = super::lexicon::key_byte(c) else {
-            return 0;
-        };
-        let Some(t) = a.find(s, b) else {
-            return 0;
-        };
-        out += t.output;
-        s = t.target;
-    }
-    a.final_output(s).map_or(0, |f| out + f)
+    // Keyed as the lexicon is: one byte per Lao character, all 0x80 and up, so a
+    // character outside the block (0) ends the walk with no count.
+    let bytes = text
+        .chars()
+        .map(|c| super::lexicon::key_byte(c).unwrap_or(0));
+    table().get_bytes(bytes).unwrap_or(0)
 }
 
 /// How much likelier (milli-nats, the word stage's scale) web text makes `meant` than
@@ -59,16 +51,6 @@ pub fn tokens_holding(text: &str) -> u64 {
 /// ```
 pub fn evidence(meant: &str, written: &str) -> i64 {
     evidence_of_counts(tokens_holding(meant), tokens_holding(written))
-}
-
-/// [`evidence`] for `meant` against a rival spelling that `rival` web tokens hold.
-///
-/// ```
-/// use laoclean::words::web::{evidence, evidence_against, tokens_holding};
-/// assert_eq!(evidence_against("ໄຟຟ້າ", tokens_holding("ໄຟຜ້າ")), evidence("ໄຟຟ້າ", "ໄຟຜ້າ"));
-/// ```
-pub fn evidence_against(meant: &str, rival: u64) -> i64 {
-    evidence_of_counts(tokens_holding(meant), rival)
 }
 
 /// [`evidence`] from the two numbers of tokens, for a caller that has looked them up.
