@@ -2,6 +2,7 @@
 """CER of the OCR pairs in tests/ocr/ before and after laoclean, at every level.
 
 Usage:  python3 tools/ocr_eval.py [--split tune|test|both] [--bin PATH] [--show N]
+                                  [--levels safe,standard,aggressive]
 
 Scores each split (default both) with the shared scorer's canonical forms and edit
 distance (/work/shared/eval/ocr_score.py, or $LAOCLEAN_EVAL), one laoclean call per level
@@ -103,9 +104,12 @@ def main():
     ap.add_argument('--split', default='both', choices=['tune', 'test', 'both'])
     ap.add_argument('--bin', default=os.path.join(ROOT, 'target/release/laoclean'))
     ap.add_argument('--show', type=int, default=0)
+    ap.add_argument('--levels', default='safe,standard,aggressive',
+                    help='comma-separated levels to score (safe is always run first, for the '
+                         '"worse than safe" column)')
     a = ap.parse_args()
     splits = ['tune', 'test'] if a.split == 'both' else [a.split]
-    levels = ['safe', 'standard', 'aggressive']
+    levels = ['safe'] + [l for l in a.levels.split(',') if l and l != 'safe']
     official, canonical = [], []
     shown = 0
     for split in splits:

@@ -161,7 +161,7 @@ const NONE: u32 = u32::MAX;
 
 /// The other respellings of written words: by key bytes and length, the written word
 /// first, then its respellings.
-type Rivals = std::collections::HashMap<(Vec<u8>, usize), Vec<String>>;
+type Rivals = std::collections::HashMap<(Vec<u8>, usize), Vec<Vec<u8>>>;
 
 /// The parameters of the correction search from one position (see [`Reader::search_at`]).
 #[derive(Clone, Copy, Debug)]
@@ -814,7 +814,13 @@ impl Reader {
         {
             return 0;
         }
-        let mut spellings = vec![String::new()];
+        // The respellings of each written word, found once per word (the same words
+        // recur), kept as key bytes.
+        let mut rivals = self.rivals.borrow_mut();
+        if rivals.len() + words.len() > RIVAL_CACHE {
+            rivals.clear();
+        }
+        let mut lists: Vec<(Vec<u8>, usize)> = Vec::with_capacity(words.len());
         for e in words {
             // Only words that end at `e.end` (after its tone marks, as the walk counts):
             // the walk need not list the shorter ones, nor go on past it.
@@ -823,43 +829,59 @@ impl Reader {
                     .iter()
                     .take_while(|&&b| dropped_byte(b))
                     .count();
-            // The same words recur: each one's respellings are looked for once.
-            let mut rivals = self.rivals.borrow_mut();
-            if rivals.len() >= RIVAL_CACHE {
-                rivals.clear();
-            }
-            let variants = rivals
-                .entry((self.keys[e.start..stop].to_vec(), e.end - e.start))
-                .or_insert_with(|| {
-                    let written = &self.keys[e.start..e.end];
-                    let mut variants = vec![word_of(written)];
-                    index.walk(
-                        &self.chars[..stop],
-                        e.start,
-                        e.end - 1,
-                        false,
-                        |end, w, _, skipped| {
-                            let near =
-                                || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
-                            if end == e.end && skipped.is_none() && w != written && near() {
-                                variants.push(word_of(w));
-                            }
-                        },
-                    );
-                    variants
-                });
-            spellings = spellings
-                .iter()
-                .flat_map(|s| variants.iter().map(move |v| format!("{s}{v}")))
-                .take(RIVAL_SPELLINGS)
-                .collect();
+            let id = (self.keys[e.start..stop].to_vec(), e.end - e.start);
+            rivals.entry(id.clone()).or_insert_with(|| {
+                let written = &self.keys[e.start..e.end];
+                let mut variants = vec![written.to_vec()];
+                index.walk(
+                    &self.chars[..stop],
+                    e.start,
+                    e.end - 1,
+                    false,
+                    |end, w, _, skipped| {
+                        let near = || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
+                        if end == e.end && skipped.is_none() && w != written && near() {
+                            variants.push(w.to_vec());
+                        }
+                    },
+                );
+                variants
+            });
+            lists.push(id);
         }
-        spellings
-            .iter()
-            .filter(|s| s.as_str() != meant)
-            .map(|s| web::tokens_holding(s))
-            .max()
-            .unwrap_or(0)
+        let lists: Vec<&Vec<Vec<u8>>> = lists.iter().map(|id| &rivals[id]).collect();
+        // Every spelling of the words in turn, the first word's choice changing slowest,
+        // up to RIVAL_SPELLINGS of them.
+        let meant: Vec<u8> = meant
+            .chars()
+            .map(|c| crate::words::lexicon::key_byte(c).unwrap_or(0))
+            .collect();
+        let mut choice = vec![0usize; lists.len()];
+        let mut spelling: Vec<u8> = Vec::with_capacity(meant.len() + 8);
+        let mut most = 0;
+        for _ in 0..RIVAL_SPELLINGS {
+            spelling.clear();
+            for (list, &k) in lists.iter().zip(&choice) {
+                spelling.extend_from_slice(&list[k]);
+            }
+            if spelling != meant {
+                most = most.max(web::tokens_holding_key(&spelling));
+            }
+            // The next choice, as an odometer turns.
+            let mut i = choice.len();
+            loop {
+                if i == 0 {
+                    return most;
+                }
+                i -= 1;
+                choice[i] += 1;
+                if choice[i] < lists[i].len() {
+                    break;
+                }
+                choice[i] = 0;
+            }
+        }
+        most
     }
 
     /// The letters of `s..t` as the edges `edges` read them (corrected and joined words

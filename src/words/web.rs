@@ -40,6 +40,12 @@ pub fn tokens_holding(text: &str) -> u64 {
     table().get_bytes(bytes).unwrap_or(0)
 }
 
+/// [`tokens_holding`] for a string given as its key bytes (one byte per character,
+/// as [`lexicon::key`](super::lexicon::key) makes them).
+pub(crate) fn tokens_holding_key(key: &[u8]) -> u64 {
+    table().get_bytes(key.iter().copied()).unwrap_or(0)
+}
+
 /// How much likelier (milli-nats, the word stage's scale) web text makes `meant` than
 /// `written`: `1000 × ln((n(meant) + 1) / (n(written) + 1))`, negative when the written
 /// form is the commoner one.
