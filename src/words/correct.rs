@@ -133,6 +133,11 @@ struct Tables {
     lost: [u16; 128],
     /// `added[w]`: w − 0x80 written where nothing was meant.
     added: [u16; 128],
+    /// `split[(w1 − 0x80) * 128 + w2 − 0x80]`: the letters meant where the two letters
+    /// w1 w2 stand (ໝ read as ບນ), with their costs; `split_first[w1 − 0x80]`: whether
+    /// any pair starts with w1.
+    split: HashMap<u16, Vec<(u8, u16)>>,
+    split_first: [bool; 128],
 }
 
 /// No cost listed in the arrays of [`Tables`].
@@ -156,6 +161,8 @@ fn tables() -> &'static Tables {
             sub: vec![NO; 128 * 128],
             lost: [NO; 128],
             added: [NO; 128],
+            split: HashMap::new(),
+            split_first: [false; 128],
         };
         for &(a, b, c) in CONFUSIONS.iter() {
             let (Some(ma), Some(wb)) = (lao_bytes(a), lao_bytes(b)) else {
@@ -170,6 +177,11 @@ fn tables() -> &'static Tables {
                 ([m], [w]) => t.sub[(*m as usize - 0x80) * 128 + (*w as usize - 0x80)] = c16,
                 ([m], []) => t.lost[*m as usize - 0x80] = c16,
                 ([], [w]) => t.added[*w as usize - 0x80] = c16,
+                ([m], [w1, w2]) => {
+                    let key = (*w1 as u16 - 0x80) * 128 + (*w2 as u16 - 0x80);
+                    t.split.entry(key).or_default().push((*m, c16));
+                    t.split_first[*w1 as usize - 0x80] = true;
+                }
                 _ => {}
             }
         }
@@ -411,6 +423,21 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
                     damage + cost as u32,
                     edits_left - 1,
                 );
+            }
+        }
+        // A meant letter written as two (ໝ read as ບນ).
+        let Some(c) = c.filter(|&c| t.split_first[c as usize - 0x80]) else {
+            return;
+        };
+        let Some(c2) = self.text.get(i + 1).copied().filter(|&b| b >= 0x80) else {
+            return;
+        };
+        let key = (c as u16 - 0x80) * 128 + (c2 as u16 - 0x80);
+        for &(m, cost) in t.split.get(&key).map_or(&[][..], |v| v.as_slice()) {
+            if within(cost) {
+                if let Some(k) = a.find_from(state, head as u8, m) {
+                    self.descend(k, out, i + 2, damage + cost as u32, edits_left - 1);
+                }
             }
         }
     }
@@ -751,6 +778,32 @@ mod tests {
         assert_eq!(search(1..2), meant);
         assert!(search(2..3).is_empty());
         assert!(search(0..1).is_empty());
+    }
+
+    #[test]
+    fn the_edit_search_reads_two_letters_as_the_one_ocr_split() {
+        // ໝ read as ບນ (a row of the OCR table): one edit, at its listed cost.
+        let lex = Lexicon::from_counts([("ກົດໝາຍ", 5)]).unwrap();
+        let text = lexicon::key("ກົດບນາຍ").unwrap();
+        let mut found = vec![];
+        for fst in lex.automata() {
+            near(fst, &text, 0, 6000, 1, 0..text.len(), &mut |e, w, _, d| {
+                found.push((e, word_of(w), d))
+            });
+        }
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (end, word, damage) = &found[0];
+        assert_eq!((*end, word.as_str()), (7, "ກົດໝາຍ"));
+        assert_eq!(Some(*damage), listed(&[0xDD], &[0x9A, 0x99]));
+        // Outside the edit window, or with no edit left, it is not made.
+        let mut none = vec![];
+        for fst in lex.automata() {
+            near(fst, &text, 0, 6000, 1, 0..3, &mut |e, _, _, _| none.push(e));
+            near(fst, &text, 0, 6000, 0, 0..text.len(), &mut |e, _, _, _| {
+                none.push(e)
+            });
+        }
+        assert!(none.is_empty(), "{none:?}");
     }
 
     #[test]

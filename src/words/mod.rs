@@ -273,6 +273,25 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_ocr_read_as_two_is_respelt() {
+        // Tesseract reads ໜ and ໝ as ບນ (and ານ, ນນ …): the OCR table lists these
+        // one-for-two readings, and the edit search makes them as one edit.
+        for (written, meant) in [
+            ("ປະຕິບັດບນ້າທີ່ວຽກງານ", "ປະຕິບັດໜ້າທີ່ວຽກງານ"),
+            ("ຄວາມບນັ້ນຄົງ", "ຄວາມໝັ້ນຄົງ"),
+        ] {
+            let r = report(written);
+            assert_eq!(r.text, meant);
+            assert!(r.edits.iter().all(|e| e.rule == Rule::WordSpelling));
+        }
+        // Where ບ ends a word and ນ starts the next, the words stay.
+        for clean in ["ລາວໄປກັບນາງ", "ຮັບນັກຮຽນ", "ແບບນີ້"]
+        {
+            assert_eq!(Cleaner::default().clean(clean), clean);
+        }
+    }
+
+    #[test]
     fn a_stray_space_inside_a_word_is_joined() {
         let r = report("ຮັບປະກັນດ້ານຄຸນ ນະພາບ");
         assert_eq!(r.text, "ຮັບປະກັນດ້ານຄຸນນະພາບ");
