@@ -196,54 +196,41 @@ fn listed(meant: &[u8], written: &[u8]) -> Option<u32> {
     tables().pairs.get(&k).copied()
 }
 
-#[inline]
-fn cost_of_pair(meant: &[u8], written: &[u8]) -> u32 {
-    if meant == written {
-        0
-    } else {
-        listed(meant, written).unwrap_or(UNLISTED)
-    }
-}
-
 /// Is key byte `b` left out of skeletons (a tone mark)? (0, a space, is not.)
 #[inline]
 pub(crate) fn dropped_byte(b: u8) -> bool {
     b >= 0x80 && SKELETON_CLASS[b as usize - 0x80] == 0
 }
 
-/// One aligned unit: a skeleton character and the tone marks after it, as a range of
-/// key bytes: `start..tones` is the base, `tones..end` the tones.
-/// Offsets are bytes: words are at most [`MAX_WORD_CHARS`] long (a longer text has no
-/// units), so the arrays of [`damage_of_keys`] stay small to set up.
-#[derive(Clone, Copy)]
-struct Unit {
-    start: u8,
-    tones: u8,
-    end: u8,
+/// The end of the aligned unit of `s` that starts at byte `i`: a skeleton character
+/// (`s[i]`, the base) and the tone marks after it.
+#[inline]
+fn unit_end(s: &[u8], i: usize) -> usize {
+    let mut e = i + 1;
+    while e < s.len() && dropped_byte(s[e]) {
+        e += 1;
+    }
+    e
 }
 
-/// Splits key bytes into units; at most 72 (longer words are not in the lexicon).
-fn units(s: &[u8], out: &mut [Unit; 80]) -> Option<usize> {
-    if s.len() > u8::MAX as usize {
-        return None;
+/// What the tables list for `meant` written as `written` (key bytes), [`UNLISTED`] if
+/// nothing, 0 if they are equal. Sides of one byte or none are read from the arrays of
+/// [`Tables`], which hold the same costs as its pairs.
+#[inline]
+fn cost_of_pair(meant: &[u8], written: &[u8]) -> u32 {
+    let t = tables();
+    let c = match (meant, written) {
+        _ if meant == written => return 0,
+        ([m], [w]) => t.sub[(*m as usize - 0x80) * 128 + (*w as usize - 0x80)],
+        ([m], []) => t.lost[*m as usize - 0x80],
+        ([], [w]) => t.added[*w as usize - 0x80],
+        _ => return listed(meant, written).unwrap_or(UNLISTED),
+    };
+    if c == NO {
+        UNLISTED
+    } else {
+        c as u32
     }
-    let mut n = 0;
-    let mut i = 0;
-    while i < s.len() {
-        let b = i + 1;
-        let mut e = b;
-        while e < s.len() && dropped_byte(s[e]) {
-            e += 1;
-        }
-        *out.get_mut(n)? = Unit {
-            start: i as u8,
-            tones: b as u8,
-            end: e as u8,
-        };
-        n += 1;
-        i = e;
-    }
-    Some(n)
 }
 
 /// What it costs (milli-nats) to write `written` when `meant` was meant, if the two have
@@ -258,73 +245,67 @@ pub fn damage_cost(meant: &str, written: &str) -> Option<u32> {
     damage_of_keys(&lao_bytes(meant)?, &lao_bytes(written)?)
 }
 
-fn base(s: &[u8], u: Unit) -> &[u8] {
-    &s[u.start as usize..u.tones as usize]
-}
-fn tones(s: &[u8], u: Unit) -> &[u8] {
-    &s[u.tones as usize..u.end as usize]
-}
-fn all(s: &[u8], u: Unit) -> &[u8] {
-    &s[u.start as usize..u.end as usize]
-}
-
 /// [`damage_cost`] over key bytes (code point − U+0E00) of two words that have the same
 /// skeleton.
 pub(crate) fn damage_of_keys(m: &[u8], w: &[u8]) -> Option<u32> {
+    damage_within(m, w, u32::MAX)
+}
+
+/// [`damage_of_keys`] if it is at most `limit`, else `None` (found out as soon as the
+/// units compared so far cost more: costs only add up).
+///
+/// The two words are read unit by unit side by side: each unit's base and tones are
+/// compared with the other word's unit in the same place; they must have as many units.
+pub(crate) fn damage_within(m: &[u8], w: &[u8], limit: u32) -> Option<u32> {
     if m == w {
         return Some(0);
     }
-    let mut mu = [Unit {
-        start: 0,
-        tones: 0,
-        end: 0,
-    }; 80];
-    let mut wu = mu;
-    let mn = units(m, &mut mu)?;
-    let wn = units(w, &mut wu)?;
-    if mn != wn || (mn > 0 && dropped_byte(m[0])) {
+    if m.len() > u8::MAX as usize
+        || w.len() > u8::MAX as usize
+        || m.first().is_some_and(|&b| dropped_byte(b))
+    {
         return None;
     }
+    let (mut i, mut j) = (0, 0);
     let mut cost = 0u32;
-    let mut i = 0;
-    while i < mn {
-        let (a, b) = (mu[i], wu[i]);
+    while i < m.len() && j < w.len() {
+        let (ie, je) = (unit_end(m, i), unit_end(w, j));
         // A tone written on this letter that belongs on the next one (or the reverse).
         // (A base is one byte.)
-        if i + 1 < mn
-            && m[a.start as usize] == w[b.start as usize]
-            && m[mu[i + 1].start as usize] == w[wu[i + 1].start as usize]
-        {
-            let (a2, b2) = (mu[i + 1], wu[i + 1]);
-            let (ta, tb, ta2, tb2) = (tones(m, a), tones(w, b), tones(m, a2), tones(w, b2));
+        if ie < m.len() && je < w.len() && m[i] == w[j] && m[ie] == w[je] {
+            let (ie2, je2) = (unit_end(m, ie), unit_end(w, je));
+            let (ta, tb) = (&m[i + 1..ie], &w[j + 1..je]);
+            let (ta2, tb2) = (&m[ie + 1..ie2], &w[je + 1..je2]);
             let shifted = (ta.is_empty() && tb2.is_empty() && ta2 == tb)
                 || (tb.is_empty() && ta2.is_empty() && tb2 == ta);
             if shifted && (!tb.is_empty() || !ta.is_empty()) {
-                cost += listed(
-                    &m[a.start as usize..a2.end as usize],
-                    &w[b.start as usize..b2.end as usize],
-                )
-                .unwrap_or(TONE_SHIFT);
-                i += 2;
+                cost += listed(&m[i..ie2], &w[j..je2]).unwrap_or(TONE_SHIFT);
+                if cost > limit {
+                    return None;
+                }
+                (i, j) = (ie2, je2);
                 continue;
             }
         }
-        if all(m, a) != all(w, b) {
-            let vowel_mark = crate::lao::is_mark(
-                char::from_u32(0x0E00 + m[a.start as usize] as u32).unwrap_or(' '),
-            );
-            let stacked = if vowel_mark && tones(m, a) != tones(w, b) {
-                listed(all(m, a), all(w, b))
+        let (a, b) = (&m[i..ie], &w[j..je]);
+        if a != b {
+            let (ta, tb) = (&a[1..], &b[1..]);
+            let vowel_mark =
+                crate::lao::is_mark(char::from_u32(0x0E00 + a[0] as u32).unwrap_or(' '));
+            let stacked = if vowel_mark && ta != tb {
+                listed(a, b)
             } else {
                 None
             };
-            cost += stacked.unwrap_or_else(|| {
-                cost_of_pair(base(m, a), base(w, b)) + cost_of_pair(tones(m, a), tones(w, b))
-            });
+            cost +=
+                stacked.unwrap_or_else(|| cost_of_pair(&a[..1], &b[..1]) + cost_of_pair(ta, tb));
+            if cost > limit {
+                return None;
+            }
         }
-        i += 1;
+        (i, j) = (ie, je);
     }
-    Some(cost)
+    (i == m.len() && j == w.len()).then_some(cost)
 }
 
 /// Walks one lexicon automaton from `start` over `text` (key bytes; 0 = not a Lao

@@ -58,7 +58,7 @@
 //! from the same node, losers included) come from the same search run again without
 //! the bound.
 
-use super::correct::{damage_of_keys, dropped_byte, near, word_of, SkeletonIndex, WalkScratch};
+use super::correct::{damage_within, dropped_byte, near, word_of, SkeletonIndex, WalkScratch};
 use super::lexicon::Lexicon;
 use super::lexicon::MAX_WORD_CHARS;
 use super::syllable::{candidates, INVALID};
@@ -839,7 +839,7 @@ impl Reader {
                     e.end - 1,
                     false,
                     |end, w, _, skipped| {
-                        let near = || damage_of_keys(w, written).is_some_and(|d| d <= MAX_DAMAGE);
+                        let near = || damage_within(w, written, MAX_DAMAGE).is_some();
                         if end == e.end && skipped.is_none() && w != written && near() {
                             variants.push(w.to_vec());
                         }
@@ -962,12 +962,9 @@ fn search_from(
             if !ok(e) {
                 return;
             }
-            let Some(damage) = damage_of_keys(w, written) else {
+            let Some(damage) = damage_within(w, written, MAX_DAMAGE) else {
                 return;
             };
-            if damage > MAX_DAMAGE {
-                return;
-            }
             let (kind, extra) = match (skipped, phrase) {
                 (Some(_), _) => (Kind::Joined, JOIN_SPACE),
                 (None, true) => (Kind::Phrase, 0),
