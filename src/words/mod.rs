@@ -292,6 +292,23 @@ mod tests {
     }
 
     #[test]
+    fn a_final_letter_ocr_read_as_its_look_alike_is_respelt_in_context() {
+        // Tesseract reads ບ and ພ as ນ or ມ (class `b` of the confusion classes).
+        for (written, meant) in [
+            ("ປະຕິບັດຕາມລະບຽນການ", "ປະຕິບັດຕາມລະບຽບການ"),
+            ("ຍົກສູງຄຸນນະພານ", "ຍົກສູງຄຸນນະພາບ"),
+            ("ສູນກາງມັກ", "ສູນກາງພັກ"),
+        ] {
+            assert_eq!(Cleaner::default().clean(written), meant);
+        }
+        // The same words where they are meant stay: ມັກ (to like), ສະພານ (a bridge).
+        for clean in ["ຂ້ອຍມັກກິນເຂົ້າ", "ຂົວນີ້ເປັນສະພານ"]
+        {
+            assert_eq!(Cleaner::default().clean(clean), clean);
+        }
+    }
+
+    #[test]
     fn a_stray_space_inside_a_word_is_joined() {
         let r = report("ຮັບປະກັນດ້ານຄຸນ ນະພາບ");
         assert_eq!(r.text, "ຮັບປະກັນດ້ານຄຸນນະພາບ");
