@@ -138,6 +138,10 @@ struct Tables {
     /// any pair starts with w1.
     split: HashMap<u16, Vec<(u8, u16)>>,
     split_first: [bool; 128],
+    /// `base_floor[m * 128 + w]`: the least any listed pair costs whose meant side
+    /// starts with m − 0x80 and written side with w − 0x80 (m ≠ w), [`UNLISTED`] if none:
+    /// no aligned unit with these bases costs less (see [`damage_within`]).
+    base_floor: Vec<u16>,
 }
 
 /// No cost listed in the arrays of [`Tables`].
@@ -163,6 +167,7 @@ fn tables() -> &'static Tables {
             added: [NO; 128],
             split: HashMap::new(),
             split_first: [false; 128],
+            base_floor: vec![UNLISTED as u16; 128 * 128],
         };
         for &(a, b, c) in CONFUSIONS.iter() {
             let (Some(ma), Some(wb)) = (lao_bytes(a), lao_bytes(b)) else {
@@ -173,6 +178,12 @@ fn tables() -> &'static Tables {
             };
             t.pairs.insert((ka as u64) << 32 | kb as u64, c);
             let c16 = c.min(NO as u32 - 1) as u16;
+            if let (Some(&m), Some(&w)) = (ma.first(), wb.first()) {
+                if m != w {
+                    let f = &mut t.base_floor[(m as usize - 0x80) * 128 + (w as usize - 0x80)];
+                    *f = (*f).min(c16);
+                }
+            }
             match (ma.as_slice(), wb.as_slice()) {
                 ([m], [w]) => t.sub[(*m as usize - 0x80) * 128 + (*w as usize - 0x80)] = c16,
                 ([m], []) => t.lost[*m as usize - 0x80] = c16,
@@ -492,6 +503,7 @@ impl SkeletonIndex {
             join,
             (true, false),
             |_, _| u64::MAX,
+            u32::MAX,
             &mut WalkScratch::default(),
             &mut found,
         );
@@ -524,6 +536,7 @@ impl SkeletonIndex {
             false,
             (false, true),
             |_, _| u64::MAX,
+            u32::MAX,
             &mut WalkScratch::default(),
             &mut found,
         );
@@ -544,6 +557,7 @@ impl SkeletonIndex {
         join: bool,
         list: (bool, bool),
         bound: impl Fn(usize, bool) -> u64,
+        max_damage: u32,
         scratch: &mut WalkScratch,
         found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
     ) {
@@ -555,7 +569,7 @@ impl SkeletonIndex {
                 min_end,
                 join,
                 list,
-                &bound,
+                (&bound, max_damage),
                 scratch,
                 found,
             );
@@ -571,12 +585,16 @@ fn walk_one(
     min_end: usize,
     join: bool,
     (words, phrases): (bool, bool),
-    bound: &impl Fn(usize, bool) -> u64,
+    (bound, max_damage): (&impl Fn(usize, bool) -> u64, u32),
     scratch: &mut WalkScratch,
     found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
 ) {
     let n = chars.len();
     let limit = n.min(start + MAX_WORD_CHARS);
+    // The key bytes of the written units' bases so far: a listed word's bases are
+    // compared with them as it is spelt out (see `list_below`).
+    let mut bases = [0u8; MAX_WORD_CHARS];
+    let mut units = 0;
     let mut state = a.start();
     let mut out = 0;
     let mut k = start;
@@ -599,6 +617,8 @@ fn walk_one(
         };
         out += t.output;
         state = t.target;
+        bases[units] = (c as u32 - 0x0E00) as u8;
+        units += 1;
         k += 1;
         while k < n && dropped(chars[k]) {
             k += 1;
@@ -619,7 +639,8 @@ fn walk_one(
         for (t0, phrase) in [(under_words, false), (under_phrases, true)] {
             if let Some(t0) = t0 {
                 let mut list = |w: &[u8], cost| found(k, w, cost, skipped, phrase);
-                list_below(a, t0, out, below, scratch, &mut list);
+                let written = (&bases[..units], max_damage);
+                list_below(a, t0, out, below, written, scratch, &mut list);
             }
         }
     }
@@ -631,13 +652,20 @@ const WORDS: u8 = 0;
 /// The byte after a skeleton under which its web phrases are keyed.
 const PHRASES: u8 = 1;
 
-/// Every entry under transition `t0` (output so far `out`) that costs less than `below`,
-/// depth first, as key bytes and cost.
+/// Every entry under transition `t0` (output so far `out`) whose cost and least damage
+/// stay below `below`, depth first, as key bytes and cost.
+///
+/// `written` holds the written units' bases (a word under a skeleton has one unit for
+/// each) and the most damage a word may have: as a word is spelt out, each unit whose
+/// base differs from the written one adds the least any listed pair of those bases costs
+/// (`base_floor`), and a branch whose sum passes that most, or brings its cost to
+/// `below`, is not entered. The sum never exceeds the word's damage ([`damage_within`]).
 fn list_below(
     a: Flat<'_>,
     t0: Transition,
     out: u64,
     below: u64,
+    (bases, max_damage): (&[u8], u32),
     scratch: &mut WalkScratch,
     found: &mut impl FnMut(&[u8], u64),
 ) {
@@ -645,7 +673,7 @@ fn list_below(
     if o0 >= below {
         return;
     }
-    // (output so far, word length, transitions left to try).
+    let floor = &tables().base_floor;
     let WalkScratch { word, stack } = scratch;
     stack.clear();
     word.clear();
@@ -655,14 +683,21 @@ fn list_below(
             found(&word[..0], o0 + f);
         }
     }
-    stack.push((o0, 0, a.cursor(s0, a.head(s0) as u8)));
-    while let Some((o, len, next)) = stack.last_mut() {
+    stack.push((o0, 0, a.cursor(s0, a.head(s0) as u8), 0, 0));
+    while let Some((o, len, next, least, units)) = stack.last_mut() {
         let Some(t) = a.advance(next) else {
             stack.pop();
             continue;
         };
-        let (o, len) = (*o + t.output, *len);
-        if o < below {
+        let (o, len, mut least, mut units) = (*o + t.output, *len, *least, *units);
+        if !dropped_byte(t.input) {
+            let w = bases.get(units).copied().unwrap_or(t.input);
+            if w != t.input {
+                least += floor[(t.input as usize - 0x80) * 128 + (w as usize - 0x80)] as u32;
+            }
+            units += 1;
+        }
+        if o + (least as u64) < below && least <= max_damage {
             word.truncate(len);
             word.push(t.input);
             let s = t.target;
@@ -672,7 +707,7 @@ fn list_below(
                     found(&word[..len + 1], o + f);
                 }
             }
-            stack.push((o, len + 1, a.cursor(s, head as u8)));
+            stack.push((o, len + 1, a.cursor(s, head as u8), least, units));
         }
     }
 }
@@ -681,8 +716,9 @@ fn list_below(
 #[derive(Default)]
 pub(crate) struct WalkScratch {
     word: Vec<u8>,
-    /// (output so far, word length, where the transitions of the state stand).
-    stack: Vec<(u64, usize, Cursor)>,
+    /// (output so far, word length, where the transitions of the state stand, least
+    /// damage so far, units so far).
+    stack: Vec<(u64, usize, Cursor, u32, usize)>,
 }
 
 /// Builds a skeleton automaton from words and costs.

@@ -833,12 +833,16 @@ impl Reader {
             rivals.entry(id.clone()).or_insert_with(|| {
                 let written = &self.keys[e.start..e.end];
                 let mut variants = vec![written.to_vec()];
-                index.walk(
+                index.walk_below(
                     &self.chars[..stop],
                     e.start,
                     e.end - 1,
                     false,
-                    |end, w, _, skipped| {
+                    (true, false),
+                    |_, _| u64::MAX,
+                    MAX_DAMAGE,
+                    &mut WalkScratch::default(),
+                    &mut |end, w, _, skipped, _| {
                         let near = || damage_within(w, written, MAX_DAMAGE).is_some();
                         if end == e.end && skipped.is_none() && w != written && near() {
                             variants.push(w.to_vec());
@@ -945,6 +949,7 @@ fn search_from(
                 0
             }
         },
+        MAX_DAMAGE,
         walk,
         &mut |e, w, cost, skipped, phrase| {
             let written: &[u8] = match skipped {
