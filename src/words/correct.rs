@@ -3,7 +3,8 @@
 //! # The skeleton index
 //!
 //! OCR and typists confuse a small set of look-alike or sound-alike characters (ໃ ໄ ໂ,
-//! ດ ຕ, ບ ປ ຜ ພ, ຫ ທ, the vowel marks above the letter ິ ີ ຶ ື ັ ົ …) and lose or swap tone marks more than anything else.
+//! ດ ຕ, ບ ປ ຜ ພ ນ ມ, ຫ ທ ໜ ໝ, ຈ ວ, the vowel marks above the letter ິ ີ ຶ ື ັ ົ …) and
+//! lose or swap tone marks more than anything else.
 //! `dictionaries/rules/confusion_classes.tsv` puts such characters in one class; a word's
 //! *skeleton* is its characters replaced by their class, tone marks left out. `build.rs`
 //! compiles a second automaton keyed by `skeleton 0x00 word` (lexicon keys, one byte a
@@ -35,6 +36,19 @@
 //! costs: a tone lost on a vowel mark (ິ່ → ິ) uses the stacked-tone rows, a tone moved
 //! onto the first consonant of a cluster (ໃຫ່ຍ for ໃຫຍ່, ກ້ວາງ for ກວ້າງ) the cluster rows,
 //! a pair neither table lists [`UNLISTED`].
+//!
+//! The walk lists only the words that could still win: as it spells a word of the
+//! skeleton out, each letter whose base differs from the written one adds the cheapest
+//! cost any listed pair of the two bases has (a floor under what [`damage_cost`] will
+//! say), and a branch whose cost and floor reach the caller's bound, or whose floor
+//! passes the most damage the caller takes, is not entered.
+//!
+//! # The edit search
+//!
+//! Near text that no word explains, the edit search walks the lexicon with up to two edits that
+//! the tables list: a letter for another of any class, a letter lost or added, and one
+//! meant letter written as two, the way Tesseract splits ໝ and ໜ into ບນ, ານ or ນນ
+//! (the table's one-for-two rows).
 //!
 //! ```
 //! use laoclean::words::correct::{damage_cost, skeleton};
