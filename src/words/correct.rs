@@ -148,10 +148,9 @@ struct Tables {
     /// `added[w]`: w − 0x80 written where nothing was meant.
     added: [u16; 128],
     /// `split[(w1 − 0x80) * 128 + w2 − 0x80]`: the letters meant where the two letters
-    /// w1 w2 stand (ໝ read as ບນ), with their costs; `split_first[w1 − 0x80]`: whether
-    /// any pair starts with w1.
+    /// w1 w2 stand (ໝ read as ບນ), with their costs; `is_split` the same keys, as flags.
     split: HashMap<u16, Vec<(u8, u16)>>,
-    split_first: [bool; 128],
+    is_split: Vec<bool>,
     /// `base_floor[m * 128 + w]`: the least any listed pair costs whose meant side
     /// starts with m − 0x80 and written side with w − 0x80 (m ≠ w), [`UNLISTED`] if none:
     /// no aligned unit with these bases costs less (see [`damage_within`]).
@@ -180,7 +179,7 @@ fn tables() -> &'static Tables {
             lost: [NO; 128],
             added: [NO; 128],
             split: HashMap::new(),
-            split_first: [false; 128],
+            is_split: vec![false; 128 * 128],
             base_floor: vec![UNLISTED as u16; 128 * 128],
         };
         for &(a, b, c) in CONFUSIONS.iter() {
@@ -205,7 +204,7 @@ fn tables() -> &'static Tables {
                 ([m], [w1, w2]) => {
                     let key = (*w1 as u16 - 0x80) * 128 + (*w2 as u16 - 0x80);
                     t.split.entry(key).or_default().push((*m, c16));
-                    t.split_first[*w1 as usize - 0x80] = true;
+                    t.is_split[key as usize] = true;
                 }
                 _ => {}
             }
@@ -432,13 +431,13 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
             }
         }
         // A meant letter written as two (ໝ read as ບນ).
-        let Some(c) = c.filter(|&c| t.split_first[c as usize - 0x80]) else {
-            return;
-        };
-        let Some(c2) = self.text.get(i + 1).copied().filter(|&b| b >= 0x80) else {
+        let (Some(c), Some(c2)) = (c, self.text.get(i + 1).copied().filter(|&b| b >= 0x80)) else {
             return;
         };
         let key = (c as u16 - 0x80) * 128 + (c2 as u16 - 0x80);
+        if !t.is_split[key as usize] {
+            return;
+        }
         for &(m, cost) in t.split.get(&key).map_or(&[][..], |v| v.as_slice()) {
             if within(cost) {
                 if let Some(k) = a.find_from(state, head as u8, m) {
