@@ -48,7 +48,8 @@
 //! Near text that no word explains, the edit search walks the lexicon with up to two edits that
 //! the tables list: a letter for another of any class, a letter lost or added, and one
 //! meant letter written as two, the way Tesseract splits ໝ and ໜ into ບນ, ານ or ນນ
-//! (the table's one-for-two rows).
+//! (the table's one-for-two rows). The skeleton walk of the word stage reads such a
+//! pair as its one letter too (once per word), so ຂະແບນງການ finds ຂະແໜງການ anywhere.
 //!
 //! ```
 //! use laoclean::words::correct::{damage_cost, skeleton};
@@ -508,7 +509,7 @@ impl SkeletonIndex {
         join: bool,
         mut found: impl FnMut(usize, &[u8], u64, Option<usize>),
     ) {
-        let mut found = |e, w: &[u8], c, s, _| found(e, w, c, s);
+        let mut found = |e, w: &[u8], c, s, _, _| found(e, w, c, s);
         self.walk_below(
             chars,
             start,
@@ -516,7 +517,7 @@ impl SkeletonIndex {
             join,
             (true, false),
             |_, _| u64::MAX,
-            u32::MAX,
+            (u32::MAX, false),
             &mut WalkScratch::default(),
             &mut found,
         );
@@ -541,7 +542,7 @@ impl SkeletonIndex {
         min_end: usize,
         mut found: impl FnMut(usize, &[u8], u64),
     ) {
-        let mut found = |e, w: &[u8], c, _, _| found(e, w, c);
+        let mut found = |e, w: &[u8], c, _, _, _| found(e, w, c);
         self.walk_below(
             chars,
             start,
@@ -549,18 +550,22 @@ impl SkeletonIndex {
             false,
             (false, true),
             |_, _| u64::MAX,
-            u32::MAX,
+            (u32::MAX, false),
             &mut WalkScratch::default(),
             &mut found,
         );
     }
 
     /// [`walk`](Self::walk) and [`walk_phrases`](Self::walk_phrases) in one pass
-    /// (`list`: words, phrases), reporting only the entries that cost less than
-    /// `bound(end, joined)`, with `phrase` true for a phrase. An entry's cost is the sum
-    /// of the outputs along its path in the automaton, so the walk does not enter a
-    /// branch whose outputs so far already reach the bound: the entries left out are
-    /// exactly those at or above it.
+    /// (`lists`: words, phrases), reporting only the entries that cost less than
+    /// `bound(end, joined)` and can have at most `max_damage`, with `phrase` true for a
+    /// phrase. An entry's cost is the sum of the outputs along its path in the
+    /// automaton, so the walk does not enter a branch whose outputs and least damage so
+    /// far already reach the bound (see `list_below`): the entries left out are exactly
+    /// those that could not be kept. With `splits`, the walk also reads two written
+    /// letters as the one letter a one-for-two row of the tables says they split from
+    /// (ບນ as ໝ), once per entry, and reports it ([`Split`]); its cost counts against
+    /// the bound and `max_damage`.
     #[allow(clippy::too_many_arguments)]
     pub(crate) fn walk_below(
         &self,
@@ -568,77 +573,207 @@ impl SkeletonIndex {
         start: usize,
         min_end: usize,
         join: bool,
-        list: (bool, bool),
+        lists: (bool, bool),
         bound: impl Fn(usize, bool) -> u64,
-        max_damage: u32,
+        (max_damage, splits): (u32, bool),
         scratch: &mut WalkScratch,
-        found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
+        found: &mut impl OnEntry,
     ) {
         for map in &self.maps {
-            walk_one(
-                map.flat(),
+            let mut walk = SkeletonWalk {
+                a: map.flat(),
                 chars,
                 start,
                 min_end,
                 join,
-                list,
-                (&bound, max_damage),
-                scratch,
-                found,
-            );
+                lists,
+                bound: &bound,
+                max_damage,
+                splits,
+                scratch: &mut *scratch,
+                found: &mut *found,
+            };
+            let state = walk.a.start();
+            walk.from(state, 0, start, None, None, [0; MAX_WORD_CHARS], 0, false);
         }
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn walk_one(
-    a: Flat<'_>,
-    chars: &[char],
+/// One meant letter that the skeleton walk read from two written ones (ໝ from ບນ, the
+/// OCR table's one-for-two rows): at text position `at`, at `cost` of damage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Split {
+    /// Where the two written letters start.
+    pub at: usize,
+    /// The meant letter's key byte.
+    pub meant: u8,
+    /// The row's cost (milli-nats).
+    pub cost: u32,
+}
+
+/// What a skeleton walk reports for each entry: its end, key bytes and cost, the space
+/// it stepped over, the letter it read from two, and whether it is a phrase.
+pub(crate) trait OnEntry:
+    FnMut(usize, &[u8], u64, Option<usize>, Option<Split>, bool)
+{
+}
+impl<F: FnMut(usize, &[u8], u64, Option<usize>, Option<Split>, bool)> OnEntry for F {}
+
+/// The key of two neighbouring written letters in the one-for-two rows of the error
+/// tables, if a row has them (ບນ, ານ …).
+#[inline]
+fn split_pair(c: char, d: char) -> Option<u16> {
+    let key = |c: char| (c as u32).wrapping_sub(0x0E80);
+    let (c, d) = (key(c), key(d));
+    if c >= 128 || d >= 128 {
+        return None;
+    }
+    let pair = (c * 128 + d) as u16;
+    tables().is_split[pair as usize].then_some(pair)
+}
+
+/// The state of one walk of a text's skeleton through one automaton that stays the
+/// same from step to step (see [`SkeletonIndex::walk_below`]).
+struct SkeletonWalk<'a, 'f, B, F> {
+    a: Flat<'a>,
+    chars: &'a [char],
     start: usize,
     min_end: usize,
     join: bool,
-    (words, phrases): (bool, bool),
-    (bound, max_damage): (&impl Fn(usize, bool) -> u64, u32),
-    scratch: &mut WalkScratch,
-    found: &mut impl FnMut(usize, &[u8], u64, Option<usize>, bool),
-) {
-    let n = chars.len();
-    let limit = n.min(start + MAX_WORD_CHARS);
-    // The key bytes of the written units' bases so far: a listed word's bases are
-    // compared with them as it is spelt out (see `list_below`).
-    let mut bases = [0u8; MAX_WORD_CHARS];
-    let mut units = 0;
-    let mut state = a.start();
-    let mut out = 0;
-    let mut k = start;
-    let mut skipped = None;
-    while k < limit {
-        let c = chars[k];
-        if (c == ' ' || c == '\n') && join && skipped.is_none() && k > start {
-            if !chars.get(k + 1).is_some_and(|&d| crate::lao::is_letter(d)) {
+    lists: (bool, bool),
+    bound: &'f B,
+    max_damage: u32,
+    /// Whether the walk reads one letter from two.
+    splits: bool,
+    scratch: &'f mut WalkScratch,
+    found: &'f mut F,
+}
+
+impl<B: Fn(usize, bool) -> u64, F: OnEntry> SkeletonWalk<'_, '_, B, F> {
+    /// Walks on from `state` (output `out`) at text position `k`; `bases[..units]` are
+    /// the written units' bases so far (a listed word's bases are compared with them as
+    /// it is spelt out, see `list_below`). `fresh`: a unit was just read, so the
+    /// entries ending at `k` are listed first.
+    #[allow(clippy::too_many_arguments)]
+    fn from(
+        &mut self,
+        mut state: usize,
+        mut out: u64,
+        mut k: usize,
+        mut skipped: Option<usize>,
+        split: Option<Split>,
+        mut bases: [u8; MAX_WORD_CHARS],
+        mut units: usize,
+        mut fresh: bool,
+    ) {
+        let (a, chars) = (self.a, self.chars);
+        let n = chars.len();
+        let limit = n.min(self.start + MAX_WORD_CHARS);
+        loop {
+            if fresh && k > self.min_end {
+                self.list(state, out, k, skipped, split, &bases[..units]);
+            }
+            fresh = false;
+            if k >= limit {
                 return;
             }
-            skipped = Some(k);
+            let c = chars[k];
+            if (c == ' ' || c == '\n') && self.join && skipped.is_none() && k > self.start {
+                if !chars.get(k + 1).is_some_and(|&d| crate::lao::is_letter(d)) {
+                    return;
+                }
+                skipped = Some(k);
+                k += 1;
+                continue;
+            }
+            let Some(b) = class_byte(c).filter(|&b| b != 0) else {
+                return;
+            };
+            // Two written letters read as the one meant letter they split from: the walk
+            // forks (once per word).
+            if self.splits && split.is_none() && k + 1 < limit {
+                if let Some(pair) = split_pair(c, chars[k + 1]) {
+                    self.fork(state, out, k, skipped, pair, &bases, units);
+                }
+            }
+            let Some(t) = a.find(state, b) else {
+                return;
+            };
+            out += t.output;
+            state = t.target;
+            bases[units] = (c as u32 - 0x0E00) as u8;
+            units += 1;
             k += 1;
-            continue;
+            while k < n && dropped(chars[k]) {
+                k += 1;
+            }
+            fresh = true;
         }
-        let Some(b) = class_byte(c).filter(|&b| b != 0) else {
-            return;
-        };
-        let Some(t) = a.find(state, b) else {
-            return;
-        };
-        out += t.output;
-        state = t.target;
-        bases[units] = (c as u32 - 0x0E00) as u8;
-        units += 1;
-        k += 1;
-        while k < n && dropped(chars[k]) {
-            k += 1;
+    }
+
+    /// The branches of [`SkeletonWalk::from`] where `chars[k]` and `chars[k + 1]` are
+    /// one meant letter.
+    #[allow(clippy::too_many_arguments)]
+    fn fork(
+        &mut self,
+        state: usize,
+        out: u64,
+        k: usize,
+        skipped: Option<usize>,
+        pair: u16,
+        bases: &[u8; MAX_WORD_CHARS],
+        units: usize,
+    ) {
+        let chars = self.chars;
+        for &(m, cost) in &tables().split[&pair] {
+            let Some(b) =
+                class_byte(char::from_u32(0x0E00 + m as u32).unwrap_or(' ')).filter(|&b| b != 0)
+            else {
+                continue;
+            };
+            if cost as u32 > self.max_damage {
+                continue;
+            }
+            let Some(tr) = self.a.find(state, b) else {
+                continue;
+            };
+            let mut bases = *bases;
+            bases[units] = m;
+            let mut k2 = k + 2;
+            while k2 < chars.len() && dropped(chars[k2]) {
+                k2 += 1;
+            }
+            let split = Split {
+                at: k,
+                meant: m,
+                cost: cost as u32,
+            };
+            let next = (tr.target, out + tr.output, k2);
+            self.from(
+                next.0,
+                next.1,
+                next.2,
+                skipped,
+                Some(split),
+                bases,
+                units + 1,
+                true,
+            );
         }
-        if k <= min_end {
-            continue;
-        }
+    }
+
+    /// Lists the entries that end at `k`.
+    fn list(
+        &mut self,
+        state: usize,
+        out: u64,
+        k: usize,
+        skipped: Option<usize>,
+        split: Option<Split>,
+        bases: &[u8],
+    ) {
+        let a = self.a;
+        let (words, phrases) = self.lists;
         // The words of this skeleton follow a 0x00, the lowest byte: the first
         // transition; its phrases a 0x01 (never across a space).
         let under_words = words.then(|| a.first_over(state, WORDS)).flatten();
@@ -646,14 +781,17 @@ fn walk_one(
             .then(|| a.find(state, PHRASES))
             .flatten();
         if under_words.is_none() && under_phrases.is_none() {
-            continue;
+            return;
         }
-        let below = bound(k, skipped.is_some());
+        // A letter read from two has its cost of damage already.
+        let spent = split.map_or(0, |s| s.cost);
+        let below = (self.bound)(k, skipped.is_some()).saturating_sub(spent as u64);
+        let most = self.max_damage.saturating_sub(spent);
+        let found = &mut *self.found;
         for (t0, phrase) in [(under_words, false), (under_phrases, true)] {
             if let Some(t0) = t0 {
-                let mut list = |w: &[u8], cost| found(k, w, cost, skipped, phrase);
-                let written = (&bases[..units], max_damage);
-                list_below(a, t0, out, below, written, scratch, &mut list);
+                let mut list = |w: &[u8], cost| found(k, w, cost, skipped, split, phrase);
+                list_below(a, t0, out, below, (bases, most), self.scratch, &mut list);
             }
         }
     }
@@ -834,6 +972,41 @@ mod tests {
             });
         }
         assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn the_walk_reads_two_letters_as_one_only_when_asked() {
+        let lex = Lexicon::from_counts([("ຂະແໜງ", 5)]).unwrap();
+        let index = SkeletonIndex::new(&lex);
+        let chars: Vec<char> = "ຂະແບນງ".chars().collect();
+        let walk = |splits: bool| {
+            let mut found = vec![];
+            index.walk_below(
+                &chars,
+                0,
+                0,
+                false,
+                (true, false),
+                |_, _| u64::MAX,
+                (u32::MAX, splits),
+                &mut WalkScratch::default(),
+                &mut |e, w, _, _, split, _| found.push((e, word_of(w), split)),
+            );
+            found
+        };
+        assert!(walk(false).is_empty());
+        // ບນ is read as ໜ and as ໝ (one class): the word is found by both readings, and
+        // the caller weighs each with its own damage.
+        let found = walk(true);
+        assert_eq!(found.len(), 2, "{found:?}");
+        for (end, word, split) in &found {
+            assert_eq!((*end, word.as_str()), (6, "ຂະແໜງ"));
+            let split = split.expect("read from two letters");
+            assert_eq!(split.at, 3);
+            assert_eq!(Some(split.cost), listed(&[split.meant], &[0x9A, 0x99]));
+        }
+        let meant: Vec<u8> = found.iter().map(|f| f.2.unwrap().meant).collect();
+        assert!(meant.contains(&0xDC) && meant.contains(&0xDD)); // ໜ, ໝ
     }
 
     #[test]

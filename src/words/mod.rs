@@ -279,6 +279,9 @@ mod tests {
         for (written, meant) in [
             ("ປະຕິບັດບນ້າທີ່ວຽກງານ", "ປະຕິບັດໜ້າທີ່ວຽກງານ"),
             ("ຄວາມບນັ້ນຄົງ", "ຄວາມໝັ້ນຄົງ"),
+            // Where every syllable reads as a word (ງາ, ມັກ): the skeleton walk.
+            ("ຂະແບນງການ", "ຂະແໜງການ"),
+            ("ນະໂຍບາຍຂອງາມັກ", "ນະໂຍບາຍຂອງພັກ"),
         ] {
             let r = report(written);
             assert_eq!(r.text, meant);

@@ -840,9 +840,9 @@ impl Reader {
                     false,
                     (true, false),
                     |_, _| u64::MAX,
-                    MAX_DAMAGE,
+                    (MAX_DAMAGE, false),
                     &mut WalkScratch::default(),
-                    &mut |end, w, _, skipped, _| {
+                    &mut |end, w, _, skipped, _, _| {
                         let near = || damage_within(w, written, MAX_DAMAGE).is_some();
                         if end == e.end && skipped.is_none() && w != written && near() {
                             variants.push(w.to_vec());
@@ -949,27 +949,44 @@ fn search_from(
                 0
             }
         },
-        MAX_DAMAGE,
+        // A word may read one letter from two written ones (ໝ from ບນ).
+        (MAX_DAMAGE, true),
         walk,
-        &mut |e, w, cost, skipped, phrase| {
-            let written: &[u8] = match skipped {
-                None => &keys[p..e],
-                Some(s) => {
-                    written.clear();
-                    written.extend_from_slice(&keys[p..s]);
-                    written.extend_from_slice(&keys[s + 1..e]);
-                    written
+        &mut |e, w, cost, skipped, split, phrase| {
+            // The text as the word is aligned with it: without the space stepped over,
+            // with the letter read from two in their place.
+            let written: &[u8] = if skipped.is_none() && split.is_none() {
+                &keys[p..e]
+            } else {
+                written.clear();
+                let mut k = p;
+                while k < e {
+                    match split {
+                        Some(s) if s.at == k => {
+                            written.push(s.meant);
+                            k += 2;
+                        }
+                        _ => {
+                            if skipped != Some(k) {
+                                written.push(keys[k]);
+                            }
+                            k += 1;
+                        }
+                    }
                 }
+                written
             };
-            if skipped.is_none() && w == written {
+            if skipped.is_none() && split.is_none() && w == written {
                 return; // exact: pass 1 has it (or, for a phrase, its two words)
             }
             if !ok(e) {
                 return;
             }
-            let Some(damage) = damage_within(w, written, MAX_DAMAGE) else {
+            let spent = split.map_or(0, |s| s.cost);
+            let Some(damage) = damage_within(w, written, MAX_DAMAGE - spent) else {
                 return;
             };
+            let damage = damage + spent;
             let (kind, extra) = match (skipped, phrase) {
                 (Some(_), _) => (Kind::Joined, JOIN_SPACE),
                 (None, true) => (Kind::Phrase, 0),
