@@ -148,9 +148,9 @@ struct Tables {
     lost: [u16; 128],
     /// `added[w]`: w − 0x80 written where nothing was meant.
     added: [u16; 128],
-    /// `split[(w1 − 0x80) * 128 + w2 − 0x80]`: the letters meant where the two letters
-    /// w1 w2 stand (ໝ read as ບນ), with their costs; `is_split` the same keys, as flags.
-    split: HashMap<u16, Vec<(u8, u16)>>,
+    /// `split[pair_index(w1, w2)]`: the letters meant where the two letters w1 w2
+    /// stand (ໝ read as ບນ), with their costs; `is_split` the same keys, as flags.
+    split: HashMap<usize, Vec<(u8, u16)>>,
     is_split: Vec<bool>,
     /// `base_floor[m * 128 + w]`: the least any listed pair costs whose meant side
     /// starts with m − 0x80 and written side with w − 0x80 (m ≠ w), [`UNLISTED`] if none:
@@ -194,18 +194,18 @@ fn tables() -> &'static Tables {
             let c16 = c.min(NO as u32 - 1) as u16;
             if let (Some(&m), Some(&w)) = (ma.first(), wb.first()) {
                 if m != w {
-                    let f = &mut t.base_floor[(m as usize - 0x80) * 128 + (w as usize - 0x80)];
+                    let f = &mut t.base_floor[pair_index(m, w)];
                     *f = (*f).min(c16);
                 }
             }
             match (ma.as_slice(), wb.as_slice()) {
-                ([m], [w]) => t.sub[(*m as usize - 0x80) * 128 + (*w as usize - 0x80)] = c16,
+                ([m], [w]) => t.sub[pair_index(*m, *w)] = c16,
                 ([m], []) => t.lost[*m as usize - 0x80] = c16,
                 ([], [w]) => t.added[*w as usize - 0x80] = c16,
                 ([m], [w1, w2]) => {
-                    let key = (*w1 as u16 - 0x80) * 128 + (*w2 as u16 - 0x80);
+                    let key = pair_index(*w1, *w2);
                     t.split.entry(key).or_default().push((*m, c16));
-                    t.is_split[key as usize] = true;
+                    t.is_split[key] = true;
                 }
                 _ => {}
             }
@@ -227,6 +227,22 @@ pub(crate) fn dropped_byte(b: u8) -> bool {
     b >= 0x80 && SKELETON_CLASS[b as usize - 0x80] == 0
 }
 
+/// Where the 128 × 128 arrays of [`Tables`] keep the pair of Lao key bytes `a`, `b`
+/// (both 0x80 and up).
+#[inline]
+fn pair_index(a: u8, b: u8) -> usize {
+    (a as usize - 0x80) * 128 + (b as usize - 0x80)
+}
+
+/// The first text position from `k` on that is not a tone mark.
+#[inline]
+fn after_tones(chars: &[char], mut k: usize) -> usize {
+    while k < chars.len() && dropped(chars[k]) {
+        k += 1;
+    }
+    k
+}
+
 /// The end of the aligned unit of `s` that starts at byte `i`: a skeleton character
 /// (`s[i]`, the base) and the tone marks after it.
 #[inline]
@@ -246,7 +262,7 @@ fn cost_of_pair(meant: &[u8], written: &[u8]) -> u32 {
     let t = tables();
     let c = match (meant, written) {
         _ if meant == written => return 0,
-        ([m], [w]) => t.sub[(*m as usize - 0x80) * 128 + (*w as usize - 0x80)],
+        ([m], [w]) => t.sub[pair_index(*m, *w)],
         ([m], []) => t.lost[*m as usize - 0x80],
         ([], [w]) => t.added[*w as usize - 0x80],
         _ => return listed(meant, written).unwrap_or(UNLISTED),
@@ -413,7 +429,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
             }
             // A meant letter written as another.
             if let Some(c) = c.filter(|&c| c != m) {
-                let cost = t.sub[(m as usize - 0x80) * 128 + (c as usize - 0x80)];
+                let cost = t.sub[pair_index(m, c)];
                 if within(cost) {
                     let k = a.transition_of(node, k);
                     self.descend(k, out, i + 1, damage + cost as u32, edits_left - 1);
@@ -435,8 +451,8 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
         let (Some(c), Some(c2)) = (c, self.text.get(i + 1).copied().filter(|&b| b >= 0x80)) else {
             return;
         };
-        let key = (c as u16 - 0x80) * 128 + (c2 as u16 - 0x80);
-        if !t.is_split[key as usize] {
+        let key = pair_index(c, c2);
+        if !t.is_split[key] {
             return;
         }
         for &(m, cost) in t.split.get(&key).map_or(&[][..], |v| v.as_slice()) {
@@ -509,18 +525,8 @@ impl SkeletonIndex {
         join: bool,
         mut found: impl FnMut(usize, &[u8], u64, Option<usize>),
     ) {
-        let mut found = |e, w: &[u8], c, s, _, _| found(e, w, c, s);
-        self.walk_below(
-            chars,
-            start,
-            min_end,
-            join,
-            (true, false),
-            |_, _| u64::MAX,
-            (u32::MAX, false),
-            &mut WalkScratch::default(),
-            &mut found,
-        );
+        let found = &mut |e, w: &[u8], c, s, _, _| found(e, w, c, s);
+        self.walk_all(chars, start, min_end, join, (true, false), found);
     }
 
     /// [`walk`](Self::walk) for the web phrases (see the [module docs](self)) instead
@@ -542,17 +548,34 @@ impl SkeletonIndex {
         min_end: usize,
         mut found: impl FnMut(usize, &[u8], u64),
     ) {
-        let mut found = |e, w: &[u8], c, _, _, _| found(e, w, c);
+        let found = &mut |e, w: &[u8], c, _, _, _| found(e, w, c);
+        self.walk_all(chars, start, min_end, false, (false, true), found);
+    }
+
+    /// [`walk_below`](Self::walk_below) with no bound, no damage limit and no letter
+    /// read from two: every entry of the skeleton.
+    fn walk_all(
+        &self,
+        chars: &[char],
+        start: usize,
+        min_end: usize,
+        join: bool,
+        lists: (bool, bool),
+        found: &mut impl OnEntry,
+    ) {
+        let unbounded = |_: usize, _: bool| u64::MAX;
+        let mut scratch = WalkScratch::default();
+        let no_limit = (u32::MAX, false);
         self.walk_below(
             chars,
             start,
             min_end,
-            false,
-            (false, true),
-            |_, _| u64::MAX,
-            (u32::MAX, false),
-            &mut WalkScratch::default(),
-            &mut found,
+            join,
+            lists,
+            unbounded,
+            no_limit,
+            &mut scratch,
+            found,
         );
     }
 
@@ -622,14 +645,10 @@ impl<F: FnMut(usize, &[u8], u64, Option<usize>, Option<Split>, bool)> OnEntry fo
 /// The key of two neighbouring written letters in the one-for-two rows of the error
 /// tables, if a row has them (ບນ, ານ …).
 #[inline]
-fn split_pair(c: char, d: char) -> Option<u16> {
-    let key = |c: char| (c as u32).wrapping_sub(0x0E80);
-    let (c, d) = (key(c), key(d));
-    if c >= 128 || d >= 128 {
-        return None;
-    }
-    let pair = (c * 128 + d) as u16;
-    tables().is_split[pair as usize].then_some(pair)
+fn split_pair(c: char, d: char) -> Option<usize> {
+    let key = |c: char| class_byte(c).map(|_| (c as u32 - 0x0E00) as u8);
+    let pair = pair_index(key(c)?, key(d)?);
+    tables().is_split[pair].then_some(pair)
 }
 
 /// The state of one walk of a text's skeleton through one automaton that stays the
@@ -703,10 +722,7 @@ impl<B: Fn(usize, bool) -> u64, F: OnEntry> SkeletonWalk<'_, '_, B, F> {
             state = t.target;
             bases[units] = (c as u32 - 0x0E00) as u8;
             units += 1;
-            k += 1;
-            while k < n && dropped(chars[k]) {
-                k += 1;
-            }
+            k = after_tones(chars, k + 1);
             fresh = true;
         }
     }
@@ -720,17 +736,16 @@ impl<B: Fn(usize, bool) -> u64, F: OnEntry> SkeletonWalk<'_, '_, B, F> {
         out: u64,
         k: usize,
         skipped: Option<usize>,
-        pair: u16,
+        pair: usize,
         bases: &[u8; MAX_WORD_CHARS],
         units: usize,
     ) {
         let chars = self.chars;
         for &(m, cost) in &tables().split[&pair] {
-            let Some(b) =
-                class_byte(char::from_u32(0x0E00 + m as u32).unwrap_or(' ')).filter(|&b| b != 0)
-            else {
-                continue;
-            };
+            let b = SKELETON_CLASS[m as usize - 0x80];
+            if b == 0 {
+                continue; // a tone mark meant: no unit of the skeleton
+            }
             if cost as u32 > self.max_damage {
                 continue;
             }
@@ -739,10 +754,7 @@ impl<B: Fn(usize, bool) -> u64, F: OnEntry> SkeletonWalk<'_, '_, B, F> {
             };
             let mut bases = *bases;
             bases[units] = m;
-            let mut k2 = k + 2;
-            while k2 < chars.len() && dropped(chars[k2]) {
-                k2 += 1;
-            }
+            let k2 = after_tones(chars, k + 2);
             let split = Split {
                 at: k,
                 meant: m,
@@ -844,7 +856,7 @@ fn list_below(
         if !dropped_byte(t.input) {
             let w = bases.get(units).copied().unwrap_or(t.input);
             if w != t.input {
-                least += floor[(t.input as usize - 0x80) * 128 + (w as usize - 0x80)] as u32;
+                least += floor[pair_index(t.input, w)] as u32;
             }
             units += 1;
         }
