@@ -312,6 +312,22 @@ mod tests {
     }
 
     #[test]
+    fn a_final_ng_ocr_read_as_the_repetition_mark_is_respelt() {
+        // Tesseract reads a final ງ as ໆ (class `ng`): ສ້າໆ is ສ້າງ.
+        for (written, meant) in [
+            ("ການສ້າໆເອກະສານ", "ການສ້າງເອກະສານ"),
+            ("ກໍ່ສ້າໆ ແລະ ພັດທະນາ", "ກໍ່ສ້າງ ແລະ ພັດທະນາ"),
+            ("ສ້າໆຄວາມເຂັ້ມແຂງ", "ສ້າງຄວາມເຂັ້ມແຂງ"),
+        ] {
+            assert_eq!(Cleaner::default().clean(written), meant);
+        }
+        // The repetition mark where it is meant stays.
+        for clean in ["ບັນຫາຕ່າງໆທັງພາຍໃນ", "ດີໆ", "ຊ້າໆ ແລະ ຄ່ອຍໆ", "ເລື້ອຍໆ"] {
+            assert_eq!(Cleaner::default().clean(clean), clean);
+        }
+    }
+
+    #[test]
     fn a_stray_space_inside_a_word_is_joined() {
         let r = report("ຮັບປະກັນດ້ານຄຸນ ນະພາບ");
         assert_eq!(r.text, "ຮັບປະກັນດ້ານຄຸນນະພາບ");
