@@ -46,9 +46,10 @@
 //! # The edit search
 //!
 //! Near text that no word explains, the edit search walks the lexicon with up to two edits that
-//! the tables list: a letter for another of any class, a letter lost or added, and one
+//! the tables list: a letter for another of any class, a letter lost or added, one
 //! meant letter written as two, the way Tesseract splits ໝ and ໜ into ບນ, ານ or ນນ
-//! (the table's one-for-two rows). The skeleton walk of the word stage reads such a
+//! (the table's one-for-two rows), and two meant letters written as one (ເງ read as ຜ,
+//! ປຸ as ຝ: its two-for-one rows, tone marks left out). The skeleton walk of the word stage reads such a
 //! pair as its one letter too (once per word), so ຂະແບນງການ finds ຂະແໜງການ anywhere.
 //!
 //! ```
@@ -152,6 +153,10 @@ struct Tables {
     /// stand (ໝ read as ບນ), with their costs; `is_split` the same keys, as flags.
     split: HashMap<usize, Vec<(u8, u16)>>,
     is_split: Vec<bool>,
+    /// `merge[w]`: the two letters meant where the one letter w − 0x80 stands (ເງ read
+    /// as ຜ), with their costs; tone marks are not among them (a lost tone is its own
+    /// edit).
+    merge: Vec<Vec<(u8, u8, u16)>>,
     /// `base_floor[m * 128 + w]`: the least any listed pair costs whose meant side
     /// starts with m − 0x80 and written side with w − 0x80 (m ≠ w), [`UNLISTED`] if none:
     /// no aligned unit with these bases costs less (see [`damage_within`]).
@@ -181,6 +186,7 @@ fn tables() -> &'static Tables {
             added: [NO; 128],
             split: HashMap::new(),
             is_split: vec![false; 128 * 128],
+            merge: vec![Vec::new(); 128],
             base_floor: vec![UNLISTED as u16; 128 * 128],
         };
         for &(a, b, c) in CONFUSIONS.iter() {
@@ -206,6 +212,9 @@ fn tables() -> &'static Tables {
                     let key = pair_index(*w1, *w2);
                     t.split.entry(key).or_default().push((*m, c16));
                     t.is_split[key] = true;
+                }
+                ([m1, m2], [w]) if !dropped_byte(*m1) && !dropped_byte(*m2) => {
+                    t.merge[*w as usize - 0x80].push((*m1, *m2, c16));
                 }
                 _ => {}
             }
@@ -447,8 +456,32 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
                 );
             }
         }
+        let Some(c) = c else {
+            return;
+        };
+        // Two meant letters written as one (ເງ read as ຜ).
+        for &(m1, m2, cost) in &t.merge[c as usize - 0x80] {
+            if within(cost) {
+                if let Some(k1) = a.find(state, m1) {
+                    if let Some(k2) = a.find(k1.target, m2) {
+                        self.word.push(m1);
+                        self.descend(
+                            Transition {
+                                output: k1.output + k2.output,
+                                ..k2
+                            },
+                            out,
+                            i + 1,
+                            damage + cost as u32,
+                            edits_left - 1,
+                        );
+                        self.word.pop();
+                    }
+                }
+            }
+        }
         // A meant letter written as two (ໝ read as ບນ).
-        let (Some(c), Some(c2)) = (c, self.text.get(i + 1).copied().filter(|&b| b >= 0x80)) else {
+        let Some(c2) = self.text.get(i + 1).copied().filter(|&b| b >= 0x80) else {
             return;
         };
         let key = pair_index(c, c2);
@@ -984,6 +1017,30 @@ mod tests {
             });
         }
         assert!(none.is_empty(), "{none:?}");
+    }
+
+    #[test]
+    fn the_edit_search_reads_one_letter_as_the_two_ocr_merged() {
+        // ເງ read as ຜ (a row of the OCR table): one edit, at its listed cost.
+        let lex = Lexicon::from_counts([("ເງື່ອນໄຂ", 5)]).unwrap();
+        let text = lexicon::key("ຜື່ອນໄຂ").unwrap();
+        let search = |edits: u8, window: std::ops::Range<usize>| {
+            let mut found = vec![];
+            for fst in lex.automata() {
+                near(fst, &text, 0, 6000, edits, window.clone(), &mut |e, w, _, d| {
+                    found.push((e, word_of(w), d))
+                });
+            }
+            found
+        };
+        let found = search(1, 0..text.len());
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (end, word, damage) = &found[0];
+        assert_eq!((*end, word.as_str()), (7, "ເງື່ອນໄຂ"));
+        assert_eq!(Some(*damage), listed(&[0xC0, 0x87], &[0x9C]));
+        // Outside the edit window, or with no edit left, it is not made.
+        assert!(search(1, 1..text.len()).is_empty());
+        assert!(search(0, 0..text.len()).is_empty());
     }
 
     #[test]

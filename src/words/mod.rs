@@ -295,6 +295,19 @@ mod tests {
     }
 
     #[test]
+    fn two_letters_ocr_read_as_one_are_respelt() {
+        // Tesseract reads ເງ as ຜ (a two-for-one row of the OCR table): one edit of the
+        // edit search.
+        let r = report("ສ້າງຜື່ອນໄຂໃຫ້");
+        assert_eq!(r.text, "ສ້າງເງື່ອນໄຂໃຫ້");
+        assert!(r.edits.iter().all(|e| e.rule == Rule::WordSpelling));
+        // ຜ where it is meant stays.
+        for clean in ["ຜ່ານມາ", "ຜູ້ນຳ", "ຜືນແຜ່ນດິນ"] {
+            assert_eq!(Cleaner::default().clean(clean), clean);
+        }
+    }
+
+    #[test]
     fn a_final_letter_ocr_read_as_its_look_alike_is_respelt_in_context() {
         // Tesseract reads ບ and ພ as ນ or ມ (class `b` of the confusion classes).
         for (written, meant) in [
