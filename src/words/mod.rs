@@ -287,6 +287,15 @@ mod tests {
             assert_eq!(r.text, meant);
             assert!(r.edits.iter().all(|e| e.rule == Rule::WordSpelling));
         }
+        // The edit of a phrase is cut where a syllable of it starts: ງ closes ຂອງ, so the
+        // edit does not start at it.
+        let r = report("ນະໂຍບາຍຂອງາມັກ");
+        let edits: Vec<_> = r
+            .edits
+            .iter()
+            .map(|e| (e.original.as_str(), e.replacement.as_str()))
+            .collect();
+        assert_eq!(edits, [("ຂອງາມັກ", "ຂອງພັກ")]);
         // Where ບ ends a word and ນ starts the next, the words stay.
         for clean in ["ລາວໄປກັບນາງ", "ຮັບນັກຮຽນ", "ແບບນີ້"]
         {

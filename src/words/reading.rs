@@ -768,12 +768,15 @@ impl Reader {
             .iter()
             .filter(|p| p.kind != Kind::Space && p.start >= e.start && p.end <= e.end)
             .collect();
-        // The cut in `word` must fall where a syllable starts (ທີ່ is not ທີ + ່).
-        let starts = |i: usize| {
-            meant
-                .get(i)
-                .is_some_and(|&c| crate::lao::is_consonant(c) || crate::lao::is_leading_vowel(c))
-        };
+        // The cut in `word` must fall where one of its syllables starts (ທີ່ is not ທີ + ່,
+        // and in ຂອງພັກ the ງ closes ຂອງ: the cut is not after ຂອ).
+        let mut syllable_starts = vec![false; meant.len() + 1];
+        let mut at = 0;
+        for syllable in super::syllable::syllables(word) {
+            syllable_starts[at] = true;
+            at += syllable.chars().count();
+        }
+        let starts = |i: usize| i < meant.len() && syllable_starts[i];
         let (mut from, mut to, mut head, mut tail) = (e.start, e.end, 0, 0);
         for p in &inside {
             let w = &self.chars[p.start..p.end];
