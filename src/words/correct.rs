@@ -1027,9 +1027,15 @@ mod tests {
         let search = |edits: u8, window: std::ops::Range<usize>| {
             let mut found = vec![];
             for fst in lex.automata() {
-                near(fst, &text, 0, 6000, edits, window.clone(), &mut |e, w, _, d| {
-                    found.push((e, word_of(w), d))
-                });
+                near(
+                    fst,
+                    &text,
+                    0,
+                    6000,
+                    edits,
+                    window.clone(),
+                    &mut |e, w, _, d| found.push((e, word_of(w), d)),
+                );
             }
             found
         };

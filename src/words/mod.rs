@@ -344,7 +344,8 @@ mod tests {
             assert_eq!(Cleaner::default().clean(written), meant);
         }
         // The repetition mark where it is meant stays.
-        for clean in ["ບັນຫາຕ່າງໆທັງພາຍໃນ", "ດີໆ", "ຊ້າໆ ແລະ ຄ່ອຍໆ", "ເລື້ອຍໆ"] {
+        for clean in ["ບັນຫາຕ່າງໆທັງພາຍໃນ", "ດີໆ", "ຊ້າໆ ແລະ ຄ່ອຍໆ", "ເລື້ອຍໆ"]
+        {
             assert_eq!(Cleaner::default().clean(clean), clean);
         }
     }
