@@ -45,12 +45,13 @@
 //!
 //! # The edit search
 //!
-//! Near text that no word explains, the edit search walks the lexicon with up to two edits that
-//! the tables list: a letter for another of any class, a letter lost or added, one
-//! meant letter written as two, the way Tesseract splits ໝ and ໜ into ບນ, ານ or ນນ
-//! (the table's one-for-two rows), and two meant letters written as one (ເງ read as ຜ,
-//! ປຸ as ຝ: its two-for-one rows, tone marks left out). The skeleton walk of the word stage reads such a
-//! pair as its one letter too (once per word), so ຂະແບນງການ finds ຂະແໜງການ anywhere.
+//! Near text that no word explains, the edit search walks the lexicon with up to two
+//! edits that the tables list: a letter for another of any class, a letter lost or
+//! added, one meant letter written as two, the way Tesseract splits ໝ and ໜ into ບນ, ານ
+//! or ນນ (the table's one-for-two rows), and two meant letters written as one (ເງ read
+//! as ຜ, ປຸ as ຝ: its two-for-one rows, tone marks left out). The skeleton walk of the
+//! word stage reads a split letter as one too (once per word), so ຂະແບນງການ finds
+//! ຂະແໜງການ anywhere.
 //!
 //! ```
 //! use laoclean::words::correct::{damage_cost, skeleton};
