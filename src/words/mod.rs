@@ -256,6 +256,16 @@ mod tests {
         Cleaner::default().clean_with_report(text)
     }
 
+    /// Each `(written, meant)` is cleaned to `meant`; each of `clean` stays as it is.
+    fn assert_respelt(respelt: &[(&str, &str)], clean: &[&str]) {
+        for &(written, meant) in respelt {
+            assert_eq!(Cleaner::default().clean(written), meant);
+        }
+        for &text in clean {
+            assert_eq!(Cleaner::default().clean(text), text);
+        }
+    }
+
     #[test]
     fn a_damaged_word_is_respelt_with_rule_confidence_and_alternatives() {
         let r = report("ກອງປະຊຸມໃຫ່ຍ");
@@ -318,36 +328,30 @@ mod tests {
 
     #[test]
     fn a_final_letter_ocr_read_as_its_look_alike_is_respelt_in_context() {
-        // Tesseract reads ບ and ພ as ນ or ມ (class `b` of the confusion classes).
-        for (written, meant) in [
-            ("ປະຕິບັດຕາມລະບຽນການ", "ປະຕິບັດຕາມລະບຽບການ"),
-            ("ຍົກສູງຄຸນນະພານ", "ຍົກສູງຄຸນນະພາບ"),
-            ("ສູນກາງມັກ", "ສູນກາງພັກ"),
-        ] {
-            assert_eq!(Cleaner::default().clean(written), meant);
-        }
-        // The same words where they are meant stay: ມັກ (to like), ສະພານ (a bridge).
-        for clean in ["ຂ້ອຍມັກກິນເຂົ້າ", "ຂົວນີ້ເປັນສະພານ"]
-        {
-            assert_eq!(Cleaner::default().clean(clean), clean);
-        }
+        // Tesseract reads ບ and ພ as ນ or ມ (class `b` of the confusion classes). The
+        // same words where they are meant stay: ມັກ (to like), ສະພານ (a bridge).
+        assert_respelt(
+            &[
+                ("ປະຕິບັດຕາມລະບຽນການ", "ປະຕິບັດຕາມລະບຽບການ"),
+                ("ຍົກສູງຄຸນນະພານ", "ຍົກສູງຄຸນນະພາບ"),
+                ("ສູນກາງມັກ", "ສູນກາງພັກ"),
+            ],
+            &["ຂ້ອຍມັກກິນເຂົ້າ", "ຂົວນີ້ເປັນສະພານ"],
+        );
     }
 
     #[test]
     fn a_final_ng_ocr_read_as_the_repetition_mark_is_respelt() {
-        // Tesseract reads a final ງ as ໆ (class `ng`): ສ້າໆ is ສ້າງ.
-        for (written, meant) in [
-            ("ການສ້າໆເອກະສານ", "ການສ້າງເອກະສານ"),
-            ("ກໍ່ສ້າໆ ແລະ ພັດທະນາ", "ກໍ່ສ້າງ ແລະ ພັດທະນາ"),
-            ("ສ້າໆຄວາມເຂັ້ມແຂງ", "ສ້າງຄວາມເຂັ້ມແຂງ"),
-        ] {
-            assert_eq!(Cleaner::default().clean(written), meant);
-        }
-        // The repetition mark where it is meant stays.
-        for clean in ["ບັນຫາຕ່າງໆທັງພາຍໃນ", "ດີໆ", "ຊ້າໆ ແລະ ຄ່ອຍໆ", "ເລື້ອຍໆ"]
-        {
-            assert_eq!(Cleaner::default().clean(clean), clean);
-        }
+        // Tesseract reads a final ງ as ໆ (class `ng`): ສ້າໆ is ສ້າງ. The repetition mark
+        // where it is meant stays.
+        assert_respelt(
+            &[
+                ("ການສ້າໆເອກະສານ", "ການສ້າງເອກະສານ"),
+                ("ກໍ່ສ້າໆ ແລະ ພັດທະນາ", "ກໍ່ສ້າງ ແລະ ພັດທະນາ"),
+                ("ສ້າໆຄວາມເຂັ້ມແຂງ", "ສ້າງຄວາມເຂັ້ມແຂງ"),
+            ],
+            &["ບັນຫາຕ່າງໆທັງພາຍໃນ", "ດີໆ", "ຊ້າໆ ແລະ ຄ່ອຍໆ", "ເລື້ອຍໆ"],
+        );
     }
 
     #[test]
