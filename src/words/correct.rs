@@ -463,7 +463,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
         // Two meant letters written as one (ເງ read as ຜ).
         for &(m1, m2, cost) in &t.merge[c as usize - 0x80] {
             if within(cost) {
-                if let Some(k1) = a.find(state, m1) {
+                if let Some(k1) = a.find_from(state, head as u8, m1) {
                     if let Some(k2) = a.find(k1.target, m2) {
                         self.word.push(m1);
                         self.descend(
@@ -794,11 +794,10 @@ impl<B: Fn(usize, bool) -> u64, F: OnEntry> SkeletonWalk<'_, '_, B, F> {
                 meant: m,
                 cost: cost as u32,
             };
-            let next = (tr.target, out + tr.output, k2);
             self.from(
-                next.0,
-                next.1,
-                next.2,
+                tr.target,
+                out + tr.output,
+                k2,
                 skipped,
                 Some(split),
                 bases,
