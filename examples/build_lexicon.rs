@@ -17,11 +17,11 @@
 //! Every entry goes through `laoclean::normalize` and the syllable check of
 //! `laoclean::words::syllable`; see `dictionaries/SOURCES.md` for the count formula.
 
-use laoclean::words::correct::{damage_cost, skeleton};
+use laoclean::words::correct::damage_cost;
 use laoclean::words::lexicon::list_prior;
 use laoclean::words::syllable::{is_lao_word, syllables};
 use laoclean::words::{Lexicon, Segmenter, TokenKind};
-use std::collections::{BTreeMap, BTreeSet, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
@@ -58,6 +58,41 @@ const MAX_WORD_CHARS: usize = 48;
 const SAMPLE_WEIGHT: u64 = 10;
 /// Longest entry kept, in syllables (the segmenter matches no longer word).
 const MAX_SYLLABLES: usize = laoclean::words::lexicon::MAX_WORD_SYLLABLES;
+
+/// The groups of characters whose entries are compared as possible slips of one another
+/// (`dictionaries/rules/misspelling_groups.tsv`: fixed, unlike the word stage's confusion
+/// classes, so that the derivation gives the same lexicon when those grow).
+const GROUPS_TSV: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/dictionaries/rules/misspelling_groups.tsv"
+));
+
+/// The key of a word under the misspelling groups: each character replaced by the first
+/// member of its group, the characters of the group `drop` left out.
+struct Groups(HashMap<char, Option<char>>);
+
+impl Groups {
+    fn parse(tsv: &str) -> anyhow::Result<Self> {
+        let mut map = HashMap::new();
+        for line in tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
+            let mut cols = line.split('\t');
+            let (Some(name), Some(members)) = (cols.next(), cols.next()) else {
+                anyhow::bail!("misspelling_groups.tsv: bad row {line:?}");
+            };
+            let first = members.chars().next();
+            for c in members.chars() {
+                map.insert(c, if name == "drop" { None } else { first });
+            }
+        }
+        Ok(Groups(map))
+    }
+
+    fn key(&self, w: &str) -> String {
+        w.chars()
+            .filter_map(|c| self.0.get(&c).copied().unwrap_or(Some(c)))
+            .collect()
+    }
+}
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
@@ -134,13 +169,15 @@ fn main() -> anyhow::Result<()> {
     }
 
     // 1b. Misspellings in the lists: an entry of one list only that the error model
-    //     explains as a cheap slip of a word two or more lists hold.
-    let mut by_skeleton: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+    //     explains as a cheap slip of a word two or more lists hold. Candidates are the
+    //     entries of the same key under the fixed `misspelling_groups.tsv`.
+    let groups = Groups::parse(GROUPS_TSV)?;
+    let mut by_key: BTreeMap<String, Vec<&str>> = BTreeMap::new();
     for w in kept.keys() {
-        by_skeleton.entry(skeleton(w)).or_default().push(w);
+        by_key.entry(groups.key(w)).or_default().push(w);
     }
     let mut slips: Vec<(String, String)> = Vec::new();
-    for group in by_skeleton.values().filter(|g| g.len() > 1) {
+    for group in by_key.values().filter(|g| g.len() > 1) {
         for &w in group.iter().filter(|&&w| kept[w] == SLIP_LIST) {
             let mut better: Vec<(u32, &str)> = group
                 .iter()
@@ -204,12 +241,12 @@ fn main() -> anyhow::Result<()> {
             *e = (*e).max(c);
         }
         let web_of = |w: &str| on_web.get(w).copied().unwrap_or(0);
-        let mut by_skeleton: BTreeMap<String, Vec<&str>> = BTreeMap::new();
+        let mut by_key: BTreeMap<String, Vec<&str>> = BTreeMap::new();
         for w in kept.keys() {
-            by_skeleton.entry(skeleton(w)).or_default().push(w);
+            by_key.entry(groups.key(w)).or_default().push(w);
         }
         let mut web_slips: Vec<(String, u8, String)> = Vec::new();
-        for group in by_skeleton.values().filter(|g| g.len() > 1) {
+        for group in by_key.values().filter(|g| g.len() > 1) {
             for &w in group {
                 if kept[w].count_ones() != 1 || web_of(w) > 0 {
                     continue;
