@@ -362,6 +362,18 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_space_is_joined_where_the_words_then_fall_otherwise() {
+        // ສູນ␠ກາງຂອງ reads as two words either way: ສູນ + ກາງຂອງ (a rare word of one list)
+        // as written, ສູນກາງ + ຂອງ joined. A join changes no letter, so as many words as
+        // written are enough (a respelling needs fewer).
+        assert_eq!(
+            Cleaner::default().clean("ຄະນະສູນ ກາງຂອງພັກ"),
+            "ຄະນະສູນກາງຂອງພັກ"
+        );
+        assert_eq!(Cleaner::default().clean("ຕາມໄລ ຍະການ"), "ຕາມໄລຍະການ");
+    }
+
+    #[test]
     fn spaces_between_phrases_stay() {
         let text = "ກອງປະຊຸມ ໄດ້ຮັບຮອງ ແລະ ສະຫາຍ ທອງລຸນ ສີສຸລິດ";
         assert_eq!(Cleaner::default().clean(text), text);

@@ -23,7 +23,9 @@
 //!
 //! - where the unedited reading is all dictionary words (a *real-word* error such as
 //!   ລັງວັນທີ), the best reading must also read the stretch in fewer words (the dictionary
-//!   holds the compound: ລົງວັນທີ), never just swap one word for another; and a compound
+//!   holds the compound: ລົງວັນທີ), never just swap one word for another, or, if it only
+//!   takes out a space and changes no letter, in as many (ສູນ␠ກາງຂອງ → ສູນກາງຂອງ, read
+//!   ສູນກາງ + ຂອງ); and a compound
 //!   that only one word list holds and running text never showed
 //!   ([`Lexicon::attested`]) is only suggested there;
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
@@ -615,18 +617,6 @@ impl Reader {
         let plain_cost = self.plain[t].0 - self.plain[s].0;
         let best_cost = self.best[t].0 - self.best[s].0;
         let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
-        if all_words {
-            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
-            let fewer = words(&mut ids.iter().map(|&id| self.edges[id as usize].kind))
-                < words(&mut plain_edges.iter().map(|e| e.kind));
-            if !fewer {
-                return;
-            }
-        }
-        // A respelling is weighed with web text too: how much commoner the new spelling
-        // of the stretch is there than the written one, if web text has it more often
-        // than any other respelling of the written words; if not, how much rarer it is
-        // than the commonest (ຄັງທີ is ຄັ້ງທີ there far more often than ຄົງທີ່; see `web`).
         let written = self.spelling(s, t, &plain_edges);
         let meant = self.spelling(
             s,
@@ -635,6 +625,21 @@ impl Reader {
                 .map(|&id| &self.edges[id as usize])
                 .collect::<Vec<_>>(),
         );
+        if all_words {
+            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
+            let (new, old) = (
+                words(&mut ids.iter().map(|&id| self.edges[id as usize].kind)),
+                words(&mut plain_edges.iter().map(|e| e.kind)),
+            );
+            // Fewer words, or as many with a space gone and no letter changed.
+            if !(new < old || new == old && meant == written) {
+                return;
+            }
+        }
+        // A respelling is weighed with web text too: how much commoner the new spelling
+        // of the stretch is there than the written one, if web text has it more often
+        // than any other respelling of the written words; if not, how much rarer it is
+        // than the commonest (ຄັງທີ is ຄັ້ງທີ there far more often than ຄົງທີ່; see `web`).
         let evidence = if meant == written {
             0
         } else {
