@@ -150,10 +150,11 @@ struct Tables {
     lost: [u16; 128],
     /// `added[w]`: w − 0x80 written where nothing was meant.
     added: [u16; 128],
-    /// `split[pair_index(w1, w2)]`: the letters meant where the two letters w1 w2
-    /// stand (ໝ read as ບນ), with their costs; `is_split` the same keys, as flags.
-    split: HashMap<usize, Vec<(u8, u16)>>,
-    is_split: Vec<bool>,
+    /// `split_at[pair_index(w1, w2)]`: 0, or 1 + the index in `split_rows` of the
+    /// letters meant where the two letters w1 w2 stand (ໝ read as ບນ), with their costs
+    /// (see [`Tables::split`]).
+    split_at: Vec<u16>,
+    split_rows: Vec<Vec<(u8, u16)>>,
     /// `merge[w]`: the two letters meant where the one letter w − 0x80 stands (ເງ read
     /// as ຜ), with their costs; tone marks are not among them (a lost tone is its own
     /// edit).
@@ -162,6 +163,18 @@ struct Tables {
     /// starts with m − 0x80 and written side with w − 0x80 (m ≠ w), [`UNLISTED`] if none:
     /// no aligned unit with these bases costs less (see [`damage_within`]).
     base_floor: Vec<u16>,
+}
+
+impl Tables {
+    /// The letters meant, with their costs, where the two letters of `pair` (a
+    /// [`pair_index`]) stand; none if no row of the tables splits a letter into them.
+    #[inline]
+    fn split(&self, pair: usize) -> &[(u8, u16)] {
+        match self.split_at[pair] {
+            0 => &[],
+            i => &self.split_rows[i as usize - 1],
+        }
+    }
 }
 
 /// No cost listed in the arrays of [`Tables`].
@@ -185,8 +198,8 @@ fn tables() -> &'static Tables {
             sub: vec![NO; 128 * 128],
             lost: [NO; 128],
             added: [NO; 128],
-            split: HashMap::new(),
-            is_split: vec![false; 128 * 128],
+            split_at: vec![0; 128 * 128],
+            split_rows: Vec::new(),
             merge: vec![Vec::new(); 128],
             base_floor: vec![UNLISTED as u16; 128 * 128],
         };
@@ -211,8 +224,11 @@ fn tables() -> &'static Tables {
                 ([], [w]) => t.added[*w as usize - 0x80] = c16,
                 ([m], [w1, w2]) => {
                     let key = pair_index(*w1, *w2);
-                    t.split.entry(key).or_default().push((*m, c16));
-                    t.is_split[key] = true;
+                    if t.split_at[key] == 0 {
+                        t.split_rows.push(Vec::new());
+                        t.split_at[key] = t.split_rows.len() as u16;
+                    }
+                    t.split_rows[t.split_at[key] as usize - 1].push((*m, c16));
                 }
                 ([m1, m2], [w]) if !dropped_byte(*m1) && !dropped_byte(*m2) => {
                     t.merge[*w as usize - 0x80].push((*m1, *m2, c16));
@@ -485,11 +501,7 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
         let Some(c2) = self.text.get(i + 1).copied().filter(|&b| b >= 0x80) else {
             return;
         };
-        let key = pair_index(c, c2);
-        if !t.is_split[key] {
-            return;
-        }
-        for &(m, cost) in t.split.get(&key).map_or(&[][..], |v| v.as_slice()) {
+        for &(m, cost) in t.split(pair_index(c, c2)) {
             if within(cost) {
                 if let Some(k) = a.find_from(state, head as u8, m) {
                     self.descend(k, out, i + 2, damage + cost as u32, edits_left - 1);
@@ -682,7 +694,7 @@ impl<F: FnMut(usize, &[u8], u64, Option<usize>, Option<Split>, bool)> OnEntry fo
 fn split_pair(c: char, d: char) -> Option<usize> {
     let key = |c: char| class_byte(c).map(|_| (c as u32 - 0x0E00) as u8);
     let pair = pair_index(key(c)?, key(d)?);
-    tables().is_split[pair].then_some(pair)
+    (tables().split_at[pair] != 0).then_some(pair)
 }
 
 /// The state of one walk of a text's skeleton through one automaton that stays the
@@ -775,7 +787,7 @@ impl<B: Fn(usize, bool) -> u64, F: OnEntry> SkeletonWalk<'_, '_, B, F> {
         units: usize,
     ) {
         let chars = self.chars;
-        for &(m, cost) in &tables().split[&pair] {
+        for &(m, cost) in tables().split(pair) {
             let b = SKELETON_CLASS[m as usize - 0x80];
             if b == 0 {
                 continue; // a tone mark meant: no unit of the skeleton
