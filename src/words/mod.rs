@@ -47,7 +47,8 @@ use reading::{Planned, Reader, AGGRESSIVE_MARGIN, STANDARD_MARGIN};
 use std::ops::Range;
 
 /// At the standard level a changed spelling is applied only from this confidence on
-/// (a gain of about 1.2 margins); below, it is a suggestion.
+/// (a gain of about 1.2 margins); below, it is a suggestion, unless web text holds the
+/// new spelling far more often (`WEB_CORROBORATES` in `reading.rs`).
 pub const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
 
 /// What the word stage needs: the lexicon, its skeleton index and a segmenter. Built once

@@ -25,9 +25,8 @@
 //!   ລັງວັນທີ), the best reading must also read the stretch in fewer words (the dictionary
 //!   holds the compound: ລົງວັນທີ), never just swap one word for another, or, if it only
 //!   takes out a space and changes no letter, in as many (ສູນ␠ກາງຂອງ → ສູນກາງຂອງ, read
-//!   ສູນກາງ + ຂອງ); and a compound
-//!   that only one word list holds and running text never showed
-//!   ([`Lexicon::attested`]) is only suggested there;
+//!   ສູນກາງ + ຂອງ); and a compound that only one word list holds and running text never
+//!   showed ([`Lexicon::attested`]) is only suggested there;
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
 //! The gain of a respelling also counts what web text says ([`web`]): how much more often
@@ -88,9 +87,9 @@ pub const MAX_NEAR_EDITS: u8 = 2;
 pub const WEB_ATTESTS: u64 = 10;
 
 /// Web evidence (milli-nats, `ln 20`: web text holds the new spelling at least 20 times
-/// as often as the written one, or as its commonest other respelling) that makes a
-/// respelling sure enough to apply though its gain is under the level's
-/// `min_spelling_confidence`: the lexicon and web text agree. Chosen on the OCR tune
+/// as often as the written one, and more often than any other respelling of the written
+/// words) that makes a respelling sure enough to apply though its gain is under the
+/// level's `min_spelling_confidence`: the lexicon and web text agree. Chosen on the OCR tune
 /// half, where any threshold from 0 to 3 nats added no damaging edit (tune CER 9.21% →
 /// 9.15% at 0–2 nats, 9.18% at 3): the highest, as precision comes first.
 pub const WEB_CORROBORATES: i64 = 2996;
@@ -233,7 +232,8 @@ pub(crate) struct Reader {
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
-    /// a respelling needs a clearer win than a joined space).
+    /// a respelling needs a clearer win than a joined space), unless web text
+    /// corroborates it ([`WEB_CORROBORATES`]).
     pub min_spelling_confidence: f32,
 }
 
