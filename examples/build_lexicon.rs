@@ -72,16 +72,28 @@ const GROUPS_TSV: &str = include_str!(concat!(
 struct Groups(HashMap<char, Option<char>>);
 
 impl Groups {
+    /// Reads the file's rows (`group TAB members TAB why`, the format of
+    /// `confusion_classes.tsv`, with the same checks as `build.rs` makes of that file).
     fn parse(tsv: &str) -> anyhow::Result<Self> {
         let mut map = HashMap::new();
-        for line in tsv.lines().filter(|l| !l.starts_with('#')).skip(1) {
-            let mut cols = line.split('\t');
-            let (Some(name), Some(members)) = (cols.next(), cols.next()) else {
-                anyhow::bail!("misspelling_groups.tsv: bad row {line:?}");
-            };
-            let first = members.chars().next();
-            for c in members.chars() {
-                map.insert(c, if name == "drop" { None } else { first });
+        for (n, line) in tsv.lines().enumerate() {
+            if line.starts_with('#') || line.trim().is_empty() || line.starts_with("group\t") {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let members: Vec<char> = cols.get(1).map_or(vec![], |m| m.chars().collect());
+            anyhow::ensure!(
+                cols.len() == 3
+                    && !members.is_empty()
+                    && members
+                        .iter()
+                        .all(|c| ('\u{0E80}'..='\u{0EFF}').contains(c)),
+                "misspelling_groups.tsv:{}: want group, Lao members and why",
+                n + 1
+            );
+            let first = (cols[0] != "drop").then_some(members[0]);
+            for c in members {
+                map.insert(c, first);
             }
         }
         Ok(Groups(map))

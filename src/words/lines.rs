@@ -67,13 +67,14 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, 
         }
         para.clear();
     };
+    // A letter or digit. Lao consonants and leading vowels are letters: they are checked
+    // first, as `is_alphanumeric` looks non-ASCII letters up in a slow table.
+    let letter = |c: char| {
+        crate::lao::is_consonant(c) || crate::lao::is_leading_vowel(c) || c.is_alphanumeric()
+    };
     for (i, (_, l)) in lines.iter().enumerate() {
         // A line without a letter or digit (blank, a rule, a lone separator) ends the
-        // paragraph. (Lao consonants and leading vowels are letters: checked first, as
-        // `is_alphanumeric` looks them up in a slow table.)
-        let letter = |c: char| {
-            crate::lao::is_consonant(c) || crate::lao::is_leading_vowel(c) || c.is_alphanumeric()
-        };
+        // paragraph.
         if !l.chars().any(letter) || fences[i] || l.ends_with('\r') {
             flush(&mut para, &mut out);
             continue;

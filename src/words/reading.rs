@@ -89,9 +89,9 @@ pub const WEB_ATTESTS: u64 = 10;
 /// Web evidence (milli-nats, `ln 20`: web text holds the new spelling at least 20 times
 /// as often as the written one, and more often than any other respelling of the written
 /// words) that makes a respelling sure enough to apply though its gain is under the
-/// level's `min_spelling_confidence`: the lexicon and web text agree. Chosen on the OCR tune
-/// half, where any threshold from 0 to 3 nats added no damaging edit (tune CER 9.21% →
-/// 9.15% at 0–2 nats, 9.18% at 3): the highest, as precision comes first.
+/// level's `min_spelling_confidence`: the lexicon and web text agree. Chosen on the OCR
+/// tune half, where any threshold from 0 to 3 nats added no damaging edit (tune CER
+/// 9.21% → 9.15% at 0–2 nats, 9.18% at 3): the highest, as precision comes first.
 pub const WEB_CORROBORATES: i64 = 2996;
 
 /// The most written words whose other respellings are weighed against a respelling.
@@ -625,6 +625,21 @@ impl Reader {
         let plain_cost = self.plain[t].0 - self.plain[s].0;
         let best_cost = self.best[t].0 - self.best[s].0;
         let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
+        // Where every written syllable is a word: fewer words, or as many with a space
+        // taken out and no letter changed (checked once both are spelt, below).
+        let as_many_words = if all_words {
+            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
+            let (new, old) = (
+                words(&mut ids.iter().map(|&id| self.edges[id as usize].kind)),
+                words(&mut plain_edges.iter().map(|e| e.kind)),
+            );
+            if new > old {
+                return;
+            }
+            new == old
+        } else {
+            false
+        };
         let written = self.spelling(s, t, &plain_edges);
         let meant = self.spelling(
             s,
@@ -633,16 +648,8 @@ impl Reader {
                 .map(|&id| &self.edges[id as usize])
                 .collect::<Vec<_>>(),
         );
-        if all_words {
-            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
-            let (new, old) = (
-                words(&mut ids.iter().map(|&id| self.edges[id as usize].kind)),
-                words(&mut plain_edges.iter().map(|e| e.kind)),
-            );
-            // Fewer words, or as many with a space gone and no letter changed.
-            if !(new < old || new == old && meant == written) {
-                return;
-            }
+        if as_many_words && meant != written {
+            return;
         }
         // A respelling is weighed with web text too: how much commoner the new spelling
         // of the stretch is there than the written one, if web text has it more often
