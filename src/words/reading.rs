@@ -23,10 +23,12 @@
 //!
 //! - where the unedited reading is all dictionary words (a *real-word* error such as
 //!   ລັງວັນທີ), the best reading must also read the stretch in fewer words (the dictionary
-//!   holds the compound: ລົງວັນທີ), never just swap one word for another, or, if it only
-//!   takes out a space and changes no letter, in as many (ສູນ␠ກາງຂອງ → ສູນກາງຂອງ, read
-//!   ສູນກາງ + ຂອງ); and a compound that only one word list holds and running text never
-//!   showed ([`Lexicon::attested`]) is only suggested there;
+//!   holds the compound: ລົງວັນທີ), never just swap one word for another; in as many
+//!   words only if it takes out a space and changes no letter (ສູນ␠ກາງຂອງ → ສູນກາງຂອງ,
+//!   read ສູນກາງ + ຂອງ), or cuts the words elsewhere with a letter changed and web text
+//!   holds the new spelling more often (ສິກ + ສາການ → ສຶກສາ + ການ); and a compound that
+//!   only one word list holds and running text never showed ([`Lexicon::attested`]) is
+//!   only suggested there;
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
 //! The gain of a respelling also counts what web text says ([`web`]): how much more often
@@ -626,19 +628,22 @@ impl Reader {
         let best_cost = self.best[t].0 - self.best[s].0;
         let all_words = plain_edges.iter().all(|e| e.kind != Kind::Unknown);
         // Where every written syllable is a word: fewer words, or as many with a space
-        // taken out and no letter changed (checked once both are spelt, below).
-        let as_many_words = if all_words {
-            let words = |v: &mut dyn Iterator<Item = Kind>| v.filter(|k| *k != Kind::Space).count();
+        // taken out and no letter changed, or as many falling otherwise with letters
+        // changed and web text for the change (checked below, once both are spelt).
+        let (as_many_words, rebracketed) = if all_words {
+            let ends = |v: &mut dyn Iterator<Item = &Edge>| -> Vec<usize> {
+                v.filter(|e| e.kind != Kind::Space).map(|e| e.end).collect()
+            };
             let (new, old) = (
-                words(&mut ids.iter().map(|&id| self.edges[id as usize].kind)),
-                words(&mut plain_edges.iter().map(|e| e.kind)),
+                ends(&mut ids.iter().map(|&id| &self.edges[id as usize])),
+                ends(&mut plain_edges.iter().copied()),
             );
-            if new > old {
+            if new.len() > old.len() {
                 return;
             }
-            new == old
+            (new.len() == old.len(), new != old)
         } else {
-            false
+            (false, false)
         };
         let written = self.spelling(s, t, &plain_edges);
         let meant = self.spelling(
@@ -648,7 +653,8 @@ impl Reader {
                 .map(|&id| &self.edges[id as usize])
                 .collect::<Vec<_>>(),
         );
-        if as_many_words && meant != written {
+        // One word swapped for another in the same place: never.
+        if as_many_words && meant != written && !rebracketed {
             return;
         }
         // A respelling is weighed with web text too: how much commoner the new spelling
@@ -673,6 +679,12 @@ impl Reader {
                 web::evidence_of_counts(on_web, web::tokens_holding(&written))
             }
         };
+        // As many words falling otherwise, with letters changed (a word of the new
+        // reading spans a boundary of the written one): only where web text, too, holds
+        // the new spelling more often than the written one and any other respelling.
+        if as_many_words && meant != written && evidence <= 0 {
+            return;
+        }
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
         let suggestion = gain < margin;
         if gain < margin / 2 {
