@@ -135,6 +135,7 @@ pub(crate) fn run<'a>(
         .collect();
     let mut reader = Reader::default();
     reader.compound_near = cfg.level == Level::Aggressive;
+    reader.swap_words = cfg.level == Level::Aggressive;
     reader.min_spelling_confidence = match cfg.level {
         Level::Aggressive => 0.5,
         _ => STANDARD_MIN_SPELLING_CONFIDENCE,
@@ -440,6 +441,18 @@ mod tests {
         assert!(r.suggestions.iter().any(|s| s.replacement == "ກວດຄົ້ນ"));
         // An attested compound is still applied (see the test above on ລັງວັນທີ).
         assert_eq!(aggressive.clean("ລັງວັນທີ"), "ລົງວັນທີ");
+    }
+
+    #[test]
+    fn the_aggressive_level_swaps_a_word_for_another_where_web_text_corroborates_it() {
+        // OCR read ພັກ (party) as ເມັກ, a word too (all the written syllables are words).
+        // The standard level never swaps one word for another in the same place; the
+        // aggressive level does where web text holds the new spelling at least 20 times
+        // as often.
+        let text = "ສົ່ງຮາກຖານເມັກໃຫ້ເຂີ່ມແຂງ";
+        assert_eq!(Cleaner::default().clean(text), text);
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        assert_eq!(aggressive.clean(text), "ສົ່ງຮາກຖານພັກໃຫ້ເຂີ່ມແຂງ");
     }
 
     #[test]

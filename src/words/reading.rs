@@ -28,7 +28,8 @@
 //!   read ສູນກາງ + ຂອງ), or cuts the words elsewhere with a letter changed and web text
 //!   holds the new spelling more often (ສິກ + ສາການ → ສຶກສາ + ການ); and a compound that
 //!   only one word list holds and running text never showed ([`Lexicon::attested`]) is
-//!   only suggested there;
+//!   only suggested there (at the aggressive level a word may also be swapped for
+//!   another where web text corroborates the new spelling, [`WEB_CORROBORATES`]);
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
 //! The gain of a respelling also counts what web text says ([`web`]): how much more often
@@ -233,6 +234,10 @@ pub(crate) struct Reader {
     rivals: std::cell::RefCell<Rivals>,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
+    /// Swap one dictionary word for another in the same place where web text
+    /// corroborates it ([`WEB_CORROBORATES`]; the aggressive level: OCR loses tone marks
+    /// and writes real words).
+    pub swap_words: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
     /// a respelling needs a clearer win than a joined space), unless web text
     /// corroborates it ([`WEB_CORROBORATES`]).
@@ -653,8 +658,10 @@ impl Reader {
                 .map(|&id| &self.edges[id as usize])
                 .collect::<Vec<_>>(),
         );
-        // One word swapped for another in the same place: never.
-        if as_many_words && meant != written && !rebracketed {
+        // One word swapped for another in the same place: never, but at the aggressive
+        // level where web text corroborates it (below).
+        let swapped = as_many_words && meant != written && !rebracketed;
+        if swapped && !self.swap_words {
             return;
         }
         // A respelling is weighed with web text too: how much commoner the new spelling
@@ -683,6 +690,9 @@ impl Reader {
         // reading spans a boundary of the written one): only where web text, too, holds
         // the new spelling more often than the written one and any other respelling.
         if as_many_words && meant != written && evidence <= 0 {
+            return;
+        }
+        if swapped && evidence < WEB_CORROBORATES {
             return;
         }
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
