@@ -23,13 +23,13 @@
 //!
 //! - where the unedited reading is all dictionary words (a *real-word* error such as
 //!   ລັງວັນທີ), the best reading must also read the stretch in fewer words (the dictionary
-//!   holds the compound: ລົງວັນທີ), never just swap one word for another; in as many
-//!   words only if it takes out a space and changes no letter (ສູນ␠ກາງຂອງ → ສູນກາງຂອງ,
-//!   read ສູນກາງ + ຂອງ), or cuts the words elsewhere with a letter changed and web text
-//!   holds the new spelling more often (ສິກ + ສາການ → ສຶກສາ + ການ); and a compound that
-//!   only one word list holds and running text never showed ([`Lexicon::attested`]) is
-//!   only suggested there (at the aggressive level a word may also be swapped for
-//!   another where web text corroborates the new spelling, [`WEB_CORROBORATES`]);
+//!   holds the compound: ລົງວັນທີ), never just swap one word for another in the same
+//!   place (at the aggressive level, only where web text corroborates the new spelling:
+//!   [`WEB_CORROBORATES`]); in as many words only if it takes out a space and changes no
+//!   letter (ສູນ␠ກາງຂອງ → ສູນກາງຂອງ, read ສູນກາງ + ຂອງ), or cuts the words elsewhere with a
+//!   letter changed and web text holds the new spelling more often (ສິກ + ສາການ → ສຶກສາ +
+//!   ການ); and a compound that only one word list holds and running text never showed
+//!   ([`Lexicon::attested`]) is only suggested there;
 //! - a corrected word may cost at most [`MAX_DAMAGE`] of damage.
 //!
 //! The gain of a respelling also counts what web text says ([`web`]): how much more often
