@@ -33,7 +33,8 @@ pub enum Level {
     /// Dictionary corrections where the better reading wins by a clear margin.
     #[default]
     Standard,
-    /// A lower margin, for heavy OCR noise.
+    /// A lower margin, for heavy OCR noise; also swaps one word for another where web
+    /// text holds the new spelling far more often (OCR writes real words).
     Aggressive,
 }
 
