@@ -660,12 +660,16 @@ impl Reader {
                 .map(|&id| &self.edges[id as usize])
                 .collect::<Vec<_>>(),
         );
-        // One word swapped for another in the same place: never, but at the aggressive
-        // level where web text corroborates it (below).
-        let swapped = as_many_words && meant != written && !rebracketed;
-        if swapped && !self.swap_words {
-            return;
-        }
+        // The web evidence a reading of as many words with letters changed needs: some,
+        // where the words fall otherwise (a word of the new reading spans a cut of the
+        // written one); for one word swapped for another in the same place, none is
+        // enough, but at the aggressive level a corroboration.
+        let needs_evidence = match (as_many_words && meant != written, rebracketed) {
+            (false, _) => None,
+            (true, true) => Some(1),
+            (true, false) if self.swap_words => Some(WEB_CORROBORATES),
+            (true, false) => return,
+        };
         // A respelling is weighed with web text too: how much commoner the new spelling
         // of the stretch is there than the written one, if web text has it more often
         // than any other respelling of the written words; if not, how much rarer it is
@@ -688,13 +692,7 @@ impl Reader {
                 web::evidence_of_counts(on_web, web::tokens_holding(&written))
             }
         };
-        // As many words falling otherwise, with letters changed (a word of the new
-        // reading spans a boundary of the written one): only where web text, too, holds
-        // the new spelling more often than the written one and any other respelling.
-        if as_many_words && meant != written && evidence <= 0 {
-            return;
-        }
-        if swapped && evidence < WEB_CORROBORATES {
+        if needs_evidence.is_some_and(|n| evidence < n) {
             return;
         }
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
