@@ -112,20 +112,23 @@ const RIVAL_CACHE: usize = 4096;
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 2500;
 
-/// May a stretch of text be corrected? Only when it has at least [`MIN_CORRECTED`]
-/// letters and a vowel: single letters and runs of consonants are abbreviations
-/// (ກມສພ, ຄ.ພ.), not damaged words.
-pub(crate) fn correctable(written: &[char]) -> bool {
-    let letters = written
-        .iter()
-        .filter(|&&c| crate::lao::is_letter(c))
-        .count();
-    let vowel = written.iter().any(|&c| {
-        crate::lao::is_leading_vowel(c)
+/// Where a stretch of text from `start` becomes correctable: the least `e` for which
+/// `chars[start..e]` has at least [`MIN_CORRECTED`] letters and a vowel (`usize::MAX`
+/// if none). Single letters and runs of consonants are abbreviations (ກມສພ, ຄ.ພ.), not
+/// damaged words. Both conditions, once met, hold for any longer text, so one pass
+/// answers for every end.
+fn first_correctable_end(chars: &[char], start: usize) -> usize {
+    let (mut letters, mut vowel) = (0, false);
+    for (k, &c) in chars.iter().enumerate().skip(start) {
+        letters += usize::from(crate::lao::is_letter(c));
+        vowel |= crate::lao::is_leading_vowel(c)
             || crate::lao::is_following_vowel(c)
-            || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c))
-    });
-    letters >= MIN_CORRECTED && vowel
+            || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c));
+        if letters >= MIN_CORRECTED && vowel {
+            return k + 1;
+        }
+    }
+    usize::MAX
 }
 
 /// How far (characters) from an unknown syllable the edit search may still edit.
@@ -980,7 +983,8 @@ fn search_from(
     bound: impl Fn(usize, u64) -> u64,
     found: &mut impl FnMut(Found<'_>),
 ) {
-    let ok = |e: usize| correctable(&chars[p..e]);
+    let first_ok = first_correctable_end(&chars[..search.max_end], p);
+    let ok = |e: usize| e >= first_ok;
     index.walk_below(
         &chars[..search.max_end],
         p,
@@ -989,8 +993,8 @@ fn search_from(
         // Two words read as one web phrase with one of them respelt (ສ້າງແຜ່ນ as
         // ສ້າງແຜນ) are found too: never across a space, never as written.
         (true, true),
-        // A text too short to correct (see `correctable`) keeps none of its words: the
-        // walk need not list them.
+        // A text too short to correct (see `first_correctable_end`) keeps none of its
+        // words: the walk need not list them.
         |e, joined| {
             if ok(e) {
                 bound(e, if joined { JOIN_SPACE } else { 0 })
@@ -1061,5 +1065,37 @@ fn search_from(
                 },
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Both conditions, counted afresh for every end, against the one pass.
+    #[test]
+    fn a_stretch_becomes_correctable_at_its_third_letter_with_a_vowel() {
+        let direct = |w: &[char]| {
+            let letters = w.iter().filter(|&&c| crate::lao::is_letter(c)).count();
+            let vowel = w.iter().any(|&c| {
+                crate::lao::is_leading_vowel(c)
+                    || crate::lao::is_following_vowel(c)
+                    || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c))
+            });
+            letters >= MIN_CORRECTED && vowel
+        };
+        for text in ["ກມສພ", "ກມສພາ", "ໃຫ່ຍ", "ຄ.ພ.", "ບ່ອນ ອີງ", "ກ", "", "ສະບາຍດີ"] {
+            let chars: Vec<char> = text.chars().collect();
+            for start in 0..chars.len() {
+                let first = first_correctable_end(&chars, start);
+                for e in start..=chars.len() {
+                    assert_eq!(e >= first, direct(&chars[start..e]), "{text} {start}..{e}");
+                }
+            }
+        }
+        let chars: Vec<char> = "ກມສພ".chars().collect();
+        assert_eq!(first_correctable_end(&chars, 0), usize::MAX);
+        let chars: Vec<char> = "ກມສພາ".chars().collect();
+        assert_eq!(first_correctable_end(&chars, 0), 5);
     }
 }
