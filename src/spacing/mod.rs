@@ -97,9 +97,13 @@ pub fn apply(text: &str) -> Cow<'_, str> {
 
 /// Runs the spacing rules over `text`.
 pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOutput<'a> {
+    run_lines(text, record, Line::default())
+}
+
+/// [`run`] with the buffers of `line` (its settings kept).
+fn run_lines(text: &str, record: bool, mut line: Line) -> StageOutput<'_> {
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
-    let mut line = Line::default();
     let mut in_fence: Option<&str> = None;
     let mut start = 0;
     loop {
@@ -276,10 +280,22 @@ fn confidence(rule: Rule) -> f32 {
     }
 }
 
+/// How many Lao letters at each end of a run of them the rules see ([`Line::read_chars`]):
+/// more than the farthest any rule looks from a blank, a mark or a digit (three
+/// characters: `orphan_sign` two characters back from an insertion, and the one before it).
+const LETTER_CONTEXT: usize = 4;
+
+/// A letter that [`Line::read_chars`] may leave out of a long run: a Lao letter or mark
+/// (no digit, no ໆ or ຯ, which some rules name).
+fn is_run_letter(c: char) -> bool {
+    lao::is_letter(c) && c != '\u{0EC6}' && c != '\u{0EAF}'
+}
+
 /// Buffers for one line, reused from line to line.
 #[derive(Default)]
 struct Line {
-    /// The characters of the line with their byte offsets in the stage input.
+    /// The characters of the line with their byte offsets in the stage input, the
+    /// middle of long runs of Lao letters left out ([`Line::read_chars`]).
     cs: Vec<(usize, char)>,
     /// Protected span of each character (see `protect`).
     guard: Vec<u32>,
@@ -303,6 +319,9 @@ struct Line {
     open: [Vec<usize>; 4],
     /// The line is a row of comma-separated values ([`is_csv_row`]).
     csv: bool,
+    /// Keep every letter of a run ([`Line::read_chars`] leaves out the middle of long
+    /// ones): for tests that check that this changes nothing.
+    all_letters: bool,
 }
 
 impl Line {
@@ -351,13 +370,7 @@ impl Line {
     }
 
     fn clean(&mut self, text: &str, range: Range<usize>, w: &mut Rewriter<'_>) {
-        let offset = range.start;
-        self.cs.clear();
-        self.cs.extend(
-            text[range.clone()]
-                .char_indices()
-                .map(|(i, c)| (offset + i, c)),
-        );
+        self.read_chars(&text[range.clone()], range.start);
         self.nb.clear();
         self.nb
             .extend((0..self.cs.len()).filter(|&k| !is_blank(self.cs[k].1)));
@@ -400,6 +413,42 @@ impl Line {
         if !tail.is_empty() && !text[tail.clone()].contains('\t') {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
+    }
+
+    /// Fills `cs` with the characters of `line` (at byte `offset` of the stage input) that
+    /// the rules can look at. In a run of Lao letters, only the first and last
+    /// [`LETTER_CONTEXT`] are kept: every rule needs a blank, punctuation, a digit or a
+    /// character of another script close by, and looks at most that far from it, so the
+    /// letters in the middle of a longer run (about half of Lao text) change nothing. The
+    /// letters kept on either side of a gap in `cs` stand for a run that touches, as it
+    /// does in the text.
+    fn read_chars(&mut self, line: &str, offset: usize) {
+        const K: usize = LETTER_CONTEXT;
+        self.cs.clear();
+        // The last letters of the current run past its first K, in a ring.
+        let mut tail = [(0usize, ' '); K];
+        let mut run = 0usize;
+        let flush = |cs: &mut Vec<(usize, char)>, tail: &[(usize, char); K], run: usize| {
+            let extra = run.saturating_sub(K);
+            for m in extra - extra.min(K)..extra {
+                cs.push(tail[m % K]);
+            }
+        };
+        for (i, c) in line.char_indices() {
+            if is_run_letter(c) && !self.all_letters {
+                if run < K {
+                    self.cs.push((offset + i, c));
+                } else {
+                    tail[(run - K) % K] = (offset + i, c);
+                }
+                run += 1;
+            } else {
+                flush(&mut self.cs, &tail, run);
+                run = 0;
+                self.cs.push((offset + i, c));
+            }
+        }
+        flush(&mut self.cs, &tail, run);
     }
 
     /// Looks up the punctuation of the line and resolves straight quotes.

@@ -329,6 +329,70 @@ mod props {
         "a@b.la",
     ];
 
+    /// Lao words of all lengths (runs longer than twice `LETTER_CONTEXT` among them),
+    /// with everything the rules react to around them.
+    const MIXED: &[&str] = &[
+        "ກ",
+        "ເ",
+        "າ",
+        "\u{0EB4}",
+        "\u{0EC8}",
+        "ໆ",
+        "ຯ",
+        "ບ້ານ",
+        "ສະຫະລັດ",
+        "ຄະນະກຳມະການ",
+        "ການປະຕິບັດວຽກງານ",
+        "a",
+        "COVID",
+        "1",
+        "໓",
+        "2021",
+        "7,19",
+        " ",
+        "  ",
+        "\t",
+        "\n",
+        ",",
+        ".",
+        ":",
+        "!",
+        "(",
+        ")",
+        "%",
+        "“",
+        "”",
+        "\"",
+        "-",
+        "*",
+        "_",
+        "`",
+        "/",
+        "\\",
+        "http://",
+        "www.",
+        "a@b.la",
+        ".jpg",
+    ];
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2000, ..ProptestConfig::default() })]
+        /// Leaving the middle of long runs of Lao letters out of a line's buffers
+        /// ([`Line::read_chars`]) changes no edit and no suggestion.
+        #[test]
+        fn the_middle_of_a_long_run_of_letters_changes_nothing(
+            v in prop::collection::vec(prop::sample::select(MIXED), 0..40)
+        ) {
+            let s = v.concat();
+            let short = run(&s, &Config::default(), true);
+            let all = Line { all_letters: true, ..Line::default() };
+            let full = run_lines(&s, true, all);
+            prop_assert_eq!(&short.text, &full.text, "input {:?}", s);
+            prop_assert_eq!(&short.edits, &full.edits);
+            prop_assert_eq!(&short.suggestions, &full.suggestions);
+        }
+    }
+
     proptest! {
         /// The recorded edits rebuild the output from the input, each with its original
         /// text, in order; suggestions lie on blanks of the input or between two non-blanks.

@@ -1084,7 +1084,8 @@ mod tests {
             });
             letters >= MIN_CORRECTED && vowel
         };
-        for text in ["ກມສພ", "ກມສພາ", "ໃຫ່ຍ", "ຄ.ພ.", "ບ່ອນ ອີງ", "ກ", "", "ສະບາຍດີ"] {
+        for text in ["ກມສພ", "ກມສພາ", "ໃຫ່ຍ", "ຄ.ພ.", "ບ່ອນ ອີງ", "ກ", "", "ສະບາຍດີ"]
+        {
             let chars: Vec<char> = text.chars().collect();
             for start in 0..chars.len() {
                 let first = first_correctable_end(&chars, start);
