@@ -142,34 +142,65 @@ pub(crate) fn run<'a>(
     };
     let mut stretch: Vec<(usize, char)> = Vec::new();
     let mut next_join = 0;
-    let mut it = text.char_indices().peekable();
     let lex = model.lexicon();
-    while let Some((i, c)) = it.next() {
-        let next_letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
-        let prev_letter = stretch.last().is_some_and(|&(_, d)| lao::is_letter(d));
-        while next_join < joins.len() && joins[next_join].0 < i {
-            next_join += 1;
-        }
-        let joined_here = joins
-            .get(next_join)
-            .is_some_and(|&(p, g)| p == i && g.is_empty());
-        if lao::is_letter(c) || (c == ' ' && prev_letter && next_letter) {
-            stretch.push((i, c));
-        } else if c == '\n' && joined_here && prev_letter && next_letter {
-            // Left out: the word reader sees the two lines as one.
-        } else {
-            if !stretch.is_empty() && wanted(&stretch) {
-                reader.read(lex, &model.index, &stretch, margin, &mut plan);
-                duplicates(lex, text, &reader.plain_words(), &mut plan);
+    // A later round reads only the lines that hold a changed range: with no line joined,
+    // no stretch runs past the end of its line.
+    let windows = match only {
+        None => vec![0..text.len()],
+        Some(only) => lines_holding(text, only),
+    };
+    for window in windows {
+        let mut it = text[window.clone()].char_indices().peekable();
+        let mut letter = it.peek().is_some_and(|&(_, c)| lao::is_letter(c));
+        while let Some((i, c)) = it.next() {
+            let i = window.start + i;
+            let next_letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
+            let prev_letter = stretch.last().is_some_and(|&(_, d)| lao::is_letter(d));
+            let joined_here = c == '\n' && {
+                while next_join < joins.len() && joins[next_join].0 < i {
+                    next_join += 1;
+                }
+                joins
+                    .get(next_join)
+                    .is_some_and(|&(p, g)| p == i && g.is_empty())
+            };
+            if letter || (c == ' ' && prev_letter && next_letter) {
+                stretch.push((i, c));
+            } else if joined_here && prev_letter && next_letter {
+                // Left out: the word reader sees the two lines as one.
+            } else {
+                if !stretch.is_empty() && wanted(&stretch) {
+                    reader.read(lex, &model.index, &stretch, margin, &mut plan);
+                    duplicates(lex, text, &reader.plain_words(), &mut plan);
+                }
+                stretch.clear();
             }
-            stretch.clear();
+            letter = next_letter;
         }
-    }
-    if !stretch.is_empty() && wanted(&stretch) {
-        reader.read(lex, &model.index, &stretch, margin, &mut plan);
-        duplicates(lex, text, &reader.plain_words(), &mut plan);
+        if !stretch.is_empty() && wanted(&stretch) {
+            reader.read(lex, &model.index, &stretch, margin, &mut plan);
+            duplicates(lex, text, &reader.plain_words(), &mut plan);
+        }
+        stretch.clear();
     }
     apply(text, plan, record, dirty)
+}
+
+/// The lines of `text` (without their line breaks) that hold or touch one of `ranges`
+/// (in order, as the word stage's edits leave them), merged where they meet.
+fn lines_holding(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
+    let b = text.as_bytes();
+    let mut lines: Vec<Range<usize>> = Vec::new();
+    for r in ranges {
+        let (a, z) = (r.start.min(b.len()), r.end.min(b.len()));
+        let start = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
+        let end = memchr::memchr(b'\n', &b[z..]).map_or(b.len(), |k| z + k);
+        match lines.last_mut() {
+            Some(last) if start <= last.end => last.end = last.end.max(end),
+            _ => lines.push(start..end),
+        }
+    }
+    lines
 }
 
 /// Applies the planned edits in order; a line join inside a word edit is dropped (the
@@ -253,6 +284,21 @@ fn duplicates(lex: &Lexicon, text: &str, words: &[(Range<usize>, bool)], plan: &
 #[cfg(test)]
 mod tests {
     use crate::{Cleaner, Config, JoinLines, Level, Rule};
+
+    #[test]
+    fn a_later_round_reads_the_lines_that_hold_a_changed_range() {
+        let text = "ກ ຂ\nຄງ\nຈ\n\nສ";
+        let lines = |ranges: &[std::ops::Range<usize>]| super::lines_holding(text, ranges);
+        // A range inside the second line, and an empty one (a deletion) at its end.
+        assert_eq!(lines(&[8..9]), [8..14]);
+        assert_eq!(lines(&[14..14]), [8..14]);
+        // A point at the start of a line holds that line only; two ranges of one line
+        // make one window; an empty line, and the last line without a line break.
+        assert_eq!(lines(&[15..15]), [15..18]);
+        assert_eq!(lines(&[0..3, 4..7]), [0..7]);
+        assert_eq!(lines(&[19..19, 20..23]), [19..19, 20..23]);
+        assert_eq!(lines(&[0..3, 15..16]), [0..7, 15..18]);
+    }
 
     fn report(text: &str) -> crate::Cleaned {
         Cleaner::default().clean_with_report(text)
