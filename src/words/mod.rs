@@ -146,7 +146,7 @@ pub(crate) fn run<'a>(
     // A later round reads only the lines that hold a changed range: with no line joined,
     // no stretch runs past the end of its line.
     let windows = match only {
-        None => vec![0..text.len()],
+        None => std::iter::once(0..text.len()).collect(),
         Some(only) => lines_holding(text, only),
     };
     for window in windows {
@@ -286,6 +286,7 @@ mod tests {
     use crate::{Cleaner, Config, JoinLines, Level, Rule};
 
     #[test]
+    #[allow(clippy::single_range_in_vec_init)] // windows, not the numbers in them
     fn a_later_round_reads_the_lines_that_hold_a_changed_range() {
         let text = "ກ ຂ\nຄງ\nຈ\n\nສ";
         let lines = |ranges: &[std::ops::Range<usize>]| super::lines_holding(text, ranges);
