@@ -437,13 +437,33 @@ mod tests {
         let text = "ກອງປະຊຸມ ໄດ້ຮັບຮອງ ແລະ ສະຫາຍ ທອງລຸນ ສີສຸລິດ";
         assert_eq!(Cleaner::default().clean(text), text);
         // "built already, but the work …": ແລ້ວແຕ່ (depending on) is a word too, so
-        // joining is a reading, but the space before ແຕ່ (but) starts a clause. The join
-        // wins by less than the margin: only suggested. (The aggressive level's lower
-        // margin applies it: that level is for OCR, which scatters spaces.)
+        // joining is a reading, but the space before ແຕ່ (but) starts a clause, so the
+        // join needs the level's margin, which it does not reach: only suggested. (The
+        // aggressive level's lower margin applies it: that level is for OCR, which
+        // scatters spaces.)
         let text = "ບ້ານໄດ້ສ້າງແລ້ວ ແຕ່ການເຄື່ອນໄຫວບໍ່ແຂງແຮງ";
         let r = Cleaner::default().clean_with_report(text);
         assert_eq!(r.text, text);
         assert!(r.suggestions.iter().any(|s| s.replacement == "ແລ້ວແຕ່"));
+    }
+
+    #[test]
+    fn a_space_inside_a_word_is_joined_where_no_clause_opens() {
+        // ຄວາມເຂັ້ມແຂງ (strength): the join wins by less than the standard margin, but by
+        // more than `PLAIN_JOIN_MARGIN`, and no clause opens at ເຂັ້ມແຂງ or after it.
+        let text = "ມີຄວາມ ເຂັ້ມແຂງຂຶ້ນ";
+        assert_eq!(Cleaner::default().clean(text), "ມີຄວາມເຂັ້ມແຂງຂຶ້ນ");
+        let safe = Config {
+            level: Level::Safe,
+            ..Config::default()
+        };
+        assert_eq!(Cleaner::new(safe).clean(text), text);
+        // The same join right before ໃນ (in), which opens a phrase: the space may belong
+        // after the joined word, so the join is only suggested.
+        let text = "ມີຄວາມ ເຂັ້ມແຂງໃນ";
+        let r = Cleaner::default().clean_with_report(text);
+        assert_eq!(r.text, text);
+        assert!(r.suggestions.iter().any(|s| s.replacement == "ຄວາມເຂັ້ມແຂງ"));
     }
 
     #[test]
