@@ -187,7 +187,7 @@ pub(crate) fn run<'a>(
 }
 
 /// The lines of `text` (without their line breaks) that hold or touch one of `ranges`
-/// (in order, as the word stage's edits leave them), merged where they meet.
+/// (in order, as the word stage's edits leave them), one window for each such line.
 fn lines_holding(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     let b = text.as_bytes();
     let mut lines: Vec<Range<usize>> = Vec::new();
