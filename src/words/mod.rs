@@ -471,6 +471,19 @@ mod tests {
     }
 
     #[test]
+    fn a_space_typed_one_word_before_a_conjunction_is_moved_to_it() {
+        // ຄວາມເຂັ້ມແຂງ runs straight into ແລະ (and): the space went one word too early.
+        let r = report("ພັກມີຄວາມ ເຂັ້ມແຂງແລະໝັ້ນຄົງ");
+        assert_eq!(r.text, "ພັກມີຄວາມເຂັ້ມແຂງ ແລະໝັ້ນຄົງ");
+        assert_eq!(r.edits.len(), 1);
+        assert_eq!(r.edits[0].rule, Rule::WordJoinSpace);
+        assert_eq!(r.edits[0].replacement, "ຄວາມເຂັ້ມແຂງ ");
+        // Not before a word that only begins like one (ແຕ່ງຕັ້ງ, appoint, is not ແຕ່, but).
+        let text = "ມີຄວາມ ເຂັ້ມແຂງແຕ່ງຕັ້ງ";
+        assert_eq!(Cleaner::default().clean(text), text);
+    }
+
+    #[test]
     fn abbreviations_and_single_letters_are_not_corrected() {
         for text in ["ກມສພ", "ຄ.ພ.", "ສ ພ ປ ລາວ"] {
             assert_eq!(Cleaner::default().clean(text), text, "{text}");

@@ -36,6 +36,8 @@
 //! level's), unless a word that opens a clause (ແລະ, ແຕ່, ໃນ …,
 //! `dictionaries/rules/clause_words.tsv`) follows a space taken out or the joined word:
 //! Lao puts spaces between phrases, and a space elsewhere is mostly one inside a word.
+//! Where the joined word runs straight into a conjunction (ແລະ, ໂດຍ, ເພື່ອ …), the space
+//! was typed one word too early, and it is moved there.
 //!
 //! The gain of a respelling also counts what web text says ([`web`]): how much more often
 //! its tokens hold the new spelling of the stretch than the written one, or, where some
@@ -126,14 +128,19 @@ pub const AGGRESSIVE_MARGIN: u64 = 2500;
 pub const PLAIN_JOIN_MARGIN: u64 = AGGRESSIVE_MARGIN;
 
 /// The words of `dictionaries/rules/clause_words.tsv`: words that open a clause or a
-/// phrase, before which a space is Lao style.
-fn clause_words() -> &'static [Vec<char>] {
-    static WORDS: std::sync::OnceLock<Vec<Vec<char>>> = std::sync::OnceLock::new();
+/// phrase, before which a space is Lao style, and whether they are of kind `clause` (a
+/// conjunction or subordinating word).
+fn clause_words() -> &'static [(Vec<char>, bool)] {
+    static WORDS: std::sync::OnceLock<Vec<(Vec<char>, bool)>> = std::sync::OnceLock::new();
     WORDS.get_or_init(|| {
         include_str!("../../dictionaries/rules/clause_words.tsv")
             .lines()
             .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-            .map(|l| l.split('\t').next().unwrap_or("").chars().collect())
+            .map(|l| {
+                let mut cols = l.split('\t');
+                let word = cols.next().unwrap_or("").chars().collect();
+                (word, cols.next() == Some("clause"))
+            })
             .collect()
     })
 }
@@ -141,7 +148,14 @@ fn clause_words() -> &'static [Vec<char>] {
 /// Does a word that opens a clause (ແລະ, ແຕ່, ເຊິ່ງ …) start at `text[0]`? Any word that
 /// begins with one counts (ຄືນ as ຄື): the test errs on the side of keeping a space.
 fn opens_clause(text: &[char]) -> bool {
-    clause_words().iter().any(|w| text.starts_with(w))
+    clause_words().iter().any(|(w, _)| text.starts_with(w))
+}
+
+/// Is `word` a conjunction or subordinating word (kind `clause` of the list), whole?
+fn is_conjunction(word: &[char]) -> bool {
+    clause_words()
+        .iter()
+        .any(|(w, clause)| *clause && w == word)
 }
 
 /// Where a stretch of text from `start` becomes correctable: the least `e` for which
@@ -730,7 +744,10 @@ impl Reader {
         if needs_evidence.is_some_and(|n| evidence < n) {
             return;
         }
-        let margin = if meant == written && self.plain_joins(&edited) {
+        // A space typed one word too early (the joined word runs into a conjunction) is
+        // moved to after the joined word.
+        let moved_space = meant == written && self.space_too_early(&edited);
+        let margin = if meant == written && (moved_space || self.plain_joins(&edited)) {
             margin.min(PLAIN_JOIN_MARGIN)
         } else {
             margin
@@ -831,7 +848,7 @@ impl Reader {
             alts.push(written);
             plan.push(Planned {
                 range,
-                replacement: trim(&word).unwrap_or_default(),
+                replacement: trim(&word).unwrap_or_default() + if moved_space { " " } else { "" },
                 rule,
                 confidence,
                 alternatives: alts,
@@ -853,6 +870,24 @@ impl Reader {
             let clause_after = clause_touches && opens_clause(after_word);
             !(opens_clause(&self.chars[space + 1..]) || clause_after)
         })
+    }
+
+    /// Is `edited` one joined word whose space does not stand before a word that opens a
+    /// clause, and that runs straight into a conjunction (a word of kind `clause`, whole
+    /// in the unedited reading): ກ␠ຂຄແລະ, where ກຂຄ␠ແລະ was meant?
+    fn space_too_early(&self, edited: &[&Edge]) -> bool {
+        let [e] = edited else {
+            return false;
+        };
+        let Some(space) = (e.start..e.end).find(|&k| self.chars[k] == ' ') else {
+            return false;
+        };
+        if e.kind != Kind::Joined || opens_clause(&self.chars[space + 1..]) {
+            return false;
+        }
+        let next = self.plain_path.iter().map(|&id| &self.edges[id as usize]);
+        next.filter(|w| w.start == e.end && w.kind == Kind::Exact)
+            .any(|w| is_conjunction(&self.chars[w.start..w.end]))
     }
 
     /// The part of phrase edge `e` (read as `word`) that changes: `(from, to, kept)`,
