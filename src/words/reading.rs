@@ -123,7 +123,8 @@ pub const AGGRESSIVE_MARGIN: u64 = 2500;
 /// word that opens a clause and the joined word not right before one
 /// ([`opens_clause`]): Lao puts spaces between phrases, and a space elsewhere is mostly
 /// one inside a word (ຄວາມ␠ເຂັ້ມແຂງ, ຄົນ␠ເຈັບ), which machine translation and typists
-/// leave.
+/// leave. A joined word that runs straight into a conjunction takes this margin too,
+/// with the space moved to the conjunction ([`Reader::space_too_early`]).
 /// On the samples, every join the aggressive level (this margin) makes there was right.
 pub const PLAIN_JOIN_MARGIN: u64 = AGGRESSIVE_MARGIN;
 
