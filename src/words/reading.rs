@@ -124,9 +124,22 @@ pub const AGGRESSIVE_MARGIN: u64 = 2500;
 /// ([`opens_clause`]): Lao puts spaces between phrases, and a space elsewhere is mostly
 /// one inside a word (ຄວາມ␠ເຂັ້ມແຂງ, ຄົນ␠ເຈັບ), which machine translation and typists
 /// leave. A joined word that runs straight into a conjunction takes this margin too,
-/// with the space moved to the conjunction ([`Reader::space_too_early`]).
+/// with the space moved to the conjunction ([`SpaceTakenOut::OneWordEarly`]).
 /// On the samples, every join the aggressive level (this margin) makes there was right.
 pub const PLAIN_JOIN_MARGIN: u64 = AGGRESSIVE_MARGIN;
+
+/// Where the spaces a reading takes out stood (see [`PLAIN_JOIN_MARGIN`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SpaceTakenOut {
+    /// Inside a word: no word that opens a clause follows a space or the joined word.
+    InsideWord,
+    /// One word before a conjunction that the one joined word runs straight into: the
+    /// space is moved there.
+    OneWordEarly,
+    /// Between phrases (before a word that opens a clause), or not only spaces taken
+    /// out: the level's margin.
+    BetweenPhrases,
+}
 
 /// The words of `dictionaries/rules/clause_words.tsv`: words that open a clause or a
 /// phrase, before which a space is Lao style, and whether they are of kind `clause` (a
@@ -745,13 +758,18 @@ impl Reader {
         if needs_evidence.is_some_and(|n| evidence < n) {
             return;
         }
-        // A space typed one word too early (the joined word runs into a conjunction) is
-        // moved to after the joined word.
-        let moved_space = meant == written && self.space_too_early(&edited);
-        let margin = if meant == written && (moved_space || self.plain_joins(&edited)) {
-            margin.min(PLAIN_JOIN_MARGIN)
+        // Only spaces taken out: inside a word, or one word before a conjunction (the
+        // space is moved to after the joined word), the lower margin of plain joins.
+        let spaces = if meant == written {
+            self.spaces_taken_out(&edited)
         } else {
+            SpaceTakenOut::BetweenPhrases
+        };
+        let moved_space = spaces == SpaceTakenOut::OneWordEarly;
+        let margin = if spaces == SpaceTakenOut::BetweenPhrases {
             margin
+        } else {
+            margin.min(PLAIN_JOIN_MARGIN)
         };
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
         let suggestion = gain < margin;
@@ -858,37 +876,34 @@ impl Reader {
         }
     }
 
-    /// Are the joined words `edited` joins of a space inside a word, as far as the words
-    /// around the space tell: the text after each space taken out, and the text right
-    /// after each joined word, does not open a clause ([`PLAIN_JOIN_MARGIN`]).
-    fn plain_joins(&self, edited: &[&Edge]) -> bool {
-        edited.iter().all(|e| {
+    /// Where the spaces that the joined words `edited` take out stood, as the words
+    /// around them tell ([`PLAIN_JOIN_MARGIN`], `dictionaries/rules/clause_words.tsv`).
+    fn spaces_taken_out(&self, edited: &[&Edge]) -> SpaceTakenOut {
+        let mut found = SpaceTakenOut::InsideWord;
+        for e in edited {
             let Some(space) = (e.start..e.end).find(|&k| self.chars[k] == ' ') else {
-                return false;
+                return SpaceTakenOut::BetweenPhrases;
             };
+            if opens_clause(&self.chars[space + 1..]) {
+                return SpaceTakenOut::BetweenPhrases;
+            }
             let after_word = &self.chars[e.end..];
-            let clause_touches = after_word.first().is_some_and(|&c| c != ' ');
-            let clause_after = clause_touches && opens_clause(after_word);
-            !(opens_clause(&self.chars[space + 1..]) || clause_after)
-        })
-    }
-
-    /// Is `edited` one joined word whose space does not stand before a word that opens a
-    /// clause, and that runs straight into a conjunction (a word of kind `clause`, whole
-    /// in the unedited reading): ກ␠ຂຄແລະ, where ກຂຄ␠ແລະ was meant?
-    fn space_too_early(&self, edited: &[&Edge]) -> bool {
-        let [e] = edited else {
-            return false;
-        };
-        let Some(space) = (e.start..e.end).find(|&k| self.chars[k] == ' ') else {
-            return false;
-        };
-        if e.kind != Kind::Joined || opens_clause(&self.chars[space + 1..]) {
-            return false;
+            if after_word.first().is_some_and(|&c| c != ' ') && opens_clause(after_word) {
+                // Straight into a conjunction, a whole word of the unedited reading:
+                // ກ␠ຂຄແລະ, where ກຂຄ␠ແລະ was meant.
+                let mut plain = self.plain_path.iter().map(|&id| &self.edges[id as usize]);
+                let conjunction = plain.any(|w| {
+                    w.start == e.end
+                        && w.kind == Kind::Exact
+                        && is_conjunction(&self.chars[w.start..w.end])
+                });
+                if edited.len() > 1 || e.kind != Kind::Joined || !conjunction {
+                    return SpaceTakenOut::BetweenPhrases;
+                }
+                found = SpaceTakenOut::OneWordEarly;
+            }
         }
-        let next = self.plain_path.iter().map(|&id| &self.edges[id as usize]);
-        next.filter(|w| w.start == e.end && w.kind == Kind::Exact)
-            .any(|w| is_conjunction(&self.chars[w.start..w.end]))
+        found
     }
 
     /// The part of phrase edge `e` (read as `word`) that changes: `(from, to, kept)`,
@@ -1159,6 +1174,24 @@ fn search_from(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every row of the clause list is a Lao word, a kind the reader knows, and a gloss.
+    #[test]
+    fn the_clause_list_has_a_lao_word_and_a_known_kind_on_every_row() {
+        let rows = include_str!("../../dictionaries/rules/clause_words.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.trim().is_empty());
+        for row in rows {
+            let cols: Vec<&str> = row.split('\t').collect();
+            assert_eq!(cols.len(), 3, "{row}");
+            assert!(cols[0].chars().all(crate::lao::is_letter), "{row}");
+            assert!(matches!(cols[1], "clause" | "phrase"), "{row}");
+        }
+        assert_eq!(clause_words().len(), 41);
+        assert!(is_conjunction(&"ແລະ".chars().collect::<Vec<_>>()));
+        assert!(!is_conjunction(&"ໃນ".chars().collect::<Vec<_>>()));
+        assert!(opens_clause(&"ໃນການ".chars().collect::<Vec<_>>()));
+    }
 
     /// Both conditions, counted afresh for every end, against the one pass.
     #[test]
