@@ -395,6 +395,20 @@ mod tests {
     }
 
     #[test]
+    fn a_tone_and_vowel_ocr_read_as_one_mark_are_respelt() {
+        // Tesseract reads ້າ as ຳ (the tone mark and the ring of ຳ look alike above the
+        // letter): one row of the OCR table. ຳ where it is meant stays.
+        assert_respelt(
+            &[
+                ("ເຈົ້າໜຳທີ່ຂອງລັດ", "ເຈົ້າໜ້າທີ່ຂອງລັດ"),
+                ("ການພັດທະນາກ້າວໜຳ", "ການພັດທະນາກ້າວໜ້າ"),
+                ("ສິນຄຳ", "ສິນຄ້າ"),
+            ],
+            &["ຜູ້ນຳພາ", "ນ້ຳໜັກ", "ຄຳເວົ້າຂອງລາວ", "ກຳລັງແຮງ"],
+        );
+    }
+
+    #[test]
     fn a_final_ng_ocr_read_as_the_repetition_mark_is_respelt() {
         // Tesseract reads a final ງ as ໆ (class `ng`): ສ້າໆ is ສ້າງ. The repetition mark
         // where it is meant stays.
