@@ -409,6 +409,18 @@ mod tests {
     }
 
     #[test]
+    fn a_letter_and_its_tone_ocr_read_as_one_letter_are_respelt() {
+        // Tesseract reads ດ້ as ຕ and ຍ່ as ຢ (the tone mark taken for the letter's tail).
+        assert_respelt(
+            &[
+                ("ທາງຕານເສດຖະກິດ", "ທາງດ້ານເສດຖະກິດ"),
+                ("ຈັດກອງປະຊຸມໃທຢ", "ຈັດກອງປະຊຸມໃຫຍ່"),
+            ],
+            &["ຕາຂອງລາວ", "ຢາງພາລາ"],
+        );
+    }
+
+    #[test]
     fn a_final_ng_ocr_read_as_the_repetition_mark_is_respelt() {
         // Tesseract reads a final ງ as ໆ (class `ng`): ສ້າໆ is ສ້າງ. The repetition mark
         // where it is meant stays.
