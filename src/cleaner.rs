@@ -9,7 +9,7 @@
 use crate::edit::{map_to_original, Edit};
 use crate::stream::paragraphs;
 use crate::words::{Lexicon, WordModel};
-use crate::{characters, spacing, words, Config};
+use crate::{characters, noise, spacing, words, Config};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::ops::Range;
@@ -143,6 +143,11 @@ impl Cleaner {
                 changed_paragraphs(before, text)
             };
             let mut changed = stages.apply(|t, record| {
+                within(t, scope(t).as_deref(), record, |p, record| {
+                    quiet(noise::run(p, cfg, record), first)
+                })
+            });
+            changed |= stages.apply(|t, record| {
                 within(t, scope(t).as_deref(), record, |p, record| {
                     quiet(characters::run(p, cfg, record), first)
                 })

@@ -51,6 +51,19 @@ pub enum JoinLines {
     Never,
 }
 
+/// What to do with lines of OCR specks ([`noise`](crate::noise)).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum NoiseLines {
+    /// Remove them at [`Level::Aggressive`], suggest their removal at the other levels.
+    #[default]
+    Auto,
+    /// Remove them at every level.
+    Drop,
+    /// Leave them, and suggest nothing.
+    Keep,
+}
+
 /// The settings of a [`Cleaner`](crate::Cleaner). Every field has a builder method of
 /// the same name.
 ///
@@ -74,6 +87,8 @@ pub struct Config {
     pub level: Level,
     /// Rejoining of hard-wrapped lines (default [`JoinLines::Auto`]).
     pub join_lines: JoinLines,
+    /// Lines of OCR specks (default [`NoiseLines::Auto`]).
+    pub noise_lines: NoiseLines,
 }
 
 impl Default for Config {
@@ -85,6 +100,7 @@ impl Default for Config {
             spacing: true,
             level: Level::Standard,
             join_lines: JoinLines::Auto,
+            noise_lines: NoiseLines::Auto,
         }
     }
 }
@@ -123,6 +139,12 @@ impl Config {
     /// Sets [`Config::join_lines`].
     pub fn join_lines(mut self, join: JoinLines) -> Self {
         self.join_lines = join;
+        self
+    }
+
+    /// Sets [`Config::noise_lines`].
+    pub fn noise_lines(mut self, noise: NoiseLines) -> Self {
+        self.noise_lines = noise;
         self
     }
 }

@@ -5,6 +5,7 @@
 //!
 //! | stage | module | what it fixes |
 //! |---|---|---|
+//! | 0 | [`noise`] | lines of OCR specks, removed at `--level aggressive` (suggested below) |
 //! | 1 | [`characters`] | code points: mark order, decomposed ຳ, ເເ, invisible characters, Thai look-alikes, digits, ຫນ → ໜ |
 //! | 2 | [`spacing`] | spaces: runs, around punctuation and numbers |
 //! | 3 | [`words`] | the Lao lexicon (embedded fst) and word segmentation |
@@ -29,13 +30,14 @@ mod config;
 pub mod edit;
 pub mod jsonl;
 pub mod lao;
+pub mod noise;
 mod rule;
 pub mod spacing;
 pub mod stream;
 pub mod words;
 
 pub use cleaner::{Cleaned, Cleaner};
-pub use config::{Config, Digits, JoinLines, Level};
+pub use config::{Config, Digits, JoinLines, Level, NoiseLines};
 pub use edit::Edit;
 pub use rule::{Rule, UnknownRule};
 

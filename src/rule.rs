@@ -46,6 +46,8 @@ macro_rules! rules {
 }
 
 rules! {
+    /// A line of OCR specks (stray letters and marks among punctuation, no word) removed.
+    SpeckLine => "noise.speck-line", "a line of OCR specks (stray letters among punctuation) removed";
     /// Marks of a cluster put in canonical order: ຼ, vowel, tone, ໌.
     MarkOrder => "char.mark-order", "marks of a cluster put in canonical order (consonant, ຼ, vowel, tone)";
     /// Decomposed AM ໍ + າ (tone optional between) composed to tone + ຳ.

@@ -750,6 +750,41 @@ fn word_stage_options_are_accepted() {
 }
 
 #[test]
+fn noise_lines_option() {
+    // A line of OCR specks: removed at `aggressive` or with `drop`, else only suggested.
+    let text = "ກອງປະຊຸມ\n< -- ລ +. ມ,\nຄັ້ງທີ\n";
+    laoclean().write_stdin(text).assert().success().stdout(text);
+    laoclean()
+        .args(["--explain"])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("noise.speck-line"));
+    for args in [&["--level", "aggressive"][..], &["--noise-lines", "drop"]] {
+        laoclean()
+            .args(args)
+            .write_stdin(text)
+            .assert()
+            .success()
+            .stdout("ກອງປະຊຸມ\nຄັ້ງທີ\n");
+    }
+    laoclean()
+        .args([
+            "--level",
+            "aggressive",
+            "--noise-lines",
+            "keep",
+            "--explain",
+        ])
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(text)
+        .stderr(predicate::str::contains("noise.speck-line").not());
+    laoclean().args(["--noise-lines", "some"]).assert().code(2);
+}
+
+#[test]
 fn config_file_with_flags_overriding() {
     let dir = TempDir::new().unwrap();
     let config = write(dir.path(), "laoclean.json", r#"{"digits": "keep"}"#);

@@ -15,7 +15,7 @@ fn cleaners() -> Vec<Cleaner> {
 }
 
 /// Pieces of damaged Lao text: clusters, lone marks, blanks of every kind, punctuation,
-/// numbers, Latin and line breaks.
+/// numbers, Latin and line breaks (and so lines of OCR specks too).
 fn damaged_lao() -> impl Strategy<Value = String> {
     let piece = prop::sample::select(vec![
         "ກ",
@@ -58,6 +58,8 @@ fn damaged_lao() -> impl Strategy<Value = String> {
         "\"",
         "%",
         "-",
+        "<",
+        "+",
         "/",
         "1",
         "25",

@@ -23,9 +23,10 @@ fn rows() -> Vec<(String, String, String)> {
     rows
 }
 
-/// `␠` is a space and `\u{…}` a code point, as the README says under its tables.
+/// `␠` is a space, `⏎` a line break and `\u{…}` a code point, as the README says under
+/// its tables.
 fn unescape(cell: &str) -> String {
-    let cell = cell.replace('␠', " ");
+    let cell = cell.replace('␠', " ").replace('⏎', "\n");
     let mut out = String::new();
     let mut rest = cell.as_str();
     while let Some(i) = rest.find("\\u{") {
@@ -50,9 +51,17 @@ fn every_rule_example_in_the_readme_holds() {
     // (it would, say, also drop the stray tone of the Thai look-alike example).
     let words = Cleaner::new(Config::default());
     let chars_and_spacing = Cleaner::new(Config::default().level(laoclean::Level::Safe));
+    // A speck line is removed at `--noise-lines drop` (at `auto`, only at `aggressive`).
+    let noise = Cleaner::new(
+        Config::default()
+            .level(laoclean::Level::Safe)
+            .noise_lines(laoclean::NoiseLines::Drop),
+    );
     for (id, before, after) in &rows {
         let cleaner = if id.starts_with("word.") {
             &words
+        } else if id.starts_with("noise.") {
+            &noise
         } else {
             &chars_and_spacing
         };

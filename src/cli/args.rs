@@ -1,7 +1,7 @@
 //! The command line, declared with clap's derive API.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use laoclean::{Config, Digits, JoinLines, Level};
+use laoclean::{Config, Digits, JoinLines, Level, NoiseLines};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -148,6 +148,11 @@ pub struct CleanArgs {
     #[arg(long, value_enum, value_name = "WHEN", help_heading = "Cleaning")]
     pub join_lines: Option<JoinLinesArg>,
 
+    /// Lines of OCR specks (stray letters among punctuation, no word): auto (removed at
+    /// --level aggressive, suggested below), drop, keep.
+    #[arg(long, value_enum, value_name = "WHAT", help_heading = "Cleaning")]
+    pub noise_lines: Option<NoiseLinesArg>,
+
     /// Read the settings from a JSON file (a laoclean Config); flags override it.
     #[arg(long, value_name = "FILE", help_heading = "Cleaning")]
     pub config: Option<PathBuf>,
@@ -203,6 +208,9 @@ impl CleanArgs {
         }
         if let Some(j) = self.join_lines {
             base.join_lines = j.into();
+        }
+        if let Some(n) = self.noise_lines {
+            base.noise_lines = n.into();
         }
         base
     }
@@ -287,6 +295,27 @@ impl From<JoinLinesArg> for JoinLines {
             JoinLinesArg::Auto => JoinLines::Auto,
             JoinLinesArg::Always => JoinLines::Always,
             JoinLinesArg::Never => JoinLines::Never,
+        }
+    }
+}
+
+/// `--noise-lines`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum NoiseLinesArg {
+    /// Removed at --level aggressive, suggested below.
+    Auto,
+    /// Removed.
+    Drop,
+    /// Left, and not suggested.
+    Keep,
+}
+
+impl From<NoiseLinesArg> for NoiseLines {
+    fn from(n: NoiseLinesArg) -> NoiseLines {
+        match n {
+            NoiseLinesArg::Auto => NoiseLines::Auto,
+            NoiseLinesArg::Drop => NoiseLines::Drop,
+            NoiseLinesArg::Keep => NoiseLines::Keep,
         }
     }
 }

@@ -1,0 +1,241 @@
+//! Stage 0, noise: lines of OCR specks.
+//!
+//! Dirt, stains and the grain of a scanned page come back from Tesseract as lines of
+//! punctuation with stray Lao letters and marks among them:
+//!
+//! ```text
+//! <. .. ະ ຈ, ຈ່ - ດ າ +. +, ຈ ນ ຂໍ່ ຈ່
+//! ```
+//!
+//! Such a line is no text at all, and every later stage would only make edits inside
+//! it. A *speck line* is a line that, blanks aside,
+//!
+//! - has at least [`MIN_VISIBLE`] characters and at least one Lao letter;
+//! - has no run of [`WORD_RUN`] Lao letters and marks (even the short words ແລະ, ທີ່ and
+//!   ຂອງ are three; text has longer runs on almost every line);
+//! - has no number of two digits or more and no word of three letters of another script;
+//! - is at least [`MIN_SYMBOL_SHARE`] punctuation and symbols, of at least
+//!   [`MIN_SYMBOL_KINDS`] kinds.
+//!
+//! On the user's documents and the gold text of the OCR pairs no line is one; on the OCR
+//! text, every line of specks is. A line of Lao letters and signs with no word in it,
+//! such as a formula written with letters (`ກ + ຂ = ຄ; ຄ − ກ = ຂ`), looks the same: for
+//! such documents, [`NoiseLines::Keep`](crate::NoiseLines::Keep).
+//!
+//! What is done with a speck line is the setting [`NoiseLines`](crate::NoiseLines): by
+//! default it is removed, with its line break, at `--level aggressive` (the level for
+//! heavy OCR noise) and only suggested at the other levels. Fenced code blocks are never
+//! looked at. Linear time: each character is looked at once.
+//!
+//! ```
+//! use laoclean::noise::is_speck_line;
+//! assert!(is_speck_line("<. .. ະ ຈ, ຈ່ - ດ າ +. +, ຈ ນ ຂໍ່ ຈ່"));
+//! assert!(!is_speck_line("ກອງປະຊຸມໃຫຍ່, ຄັ້ງທີ 2."));
+//! assert!(!is_speck_line("ກ. ຂ. ຄ."));
+//! ```
+
+use crate::cleaner::StageOutput;
+use crate::edit::{Edit, Rewriter};
+use crate::spacing::fence_after;
+use crate::{lao, Config, Level, NoiseLines, Rule};
+
+/// The fewest visible characters of a speck line.
+pub const MIN_VISIBLE: usize = 8;
+
+/// A run of this many Lao letters and marks is (part of) a word.
+pub const WORD_RUN: usize = 4;
+
+/// The least share of punctuation and symbols among the visible characters, as
+/// (numerator, denominator): one in five.
+pub const MIN_SYMBOL_SHARE: (usize, usize) = (1, 5);
+
+/// The fewest kinds of punctuation and symbols.
+pub const MIN_SYMBOL_KINDS: usize = 3;
+
+/// How sure the rule is that a speck line is no text.
+const CONFIDENCE: f32 = 0.9;
+
+/// Is `line` (without its line break) a line of OCR specks? See the [module docs](self).
+///
+/// ```
+/// use laoclean::noise::is_speck_line;
+/// assert!(is_speck_line("ຈ. ມ. າ ພຊກ ຫ.) 2; 4: ຜ ແ; ຈ. ., ພ ວ່ 8. ໃ"));
+/// assert!(!is_speck_line("(0)"));
+/// ```
+pub fn is_speck_line(line: &str) -> bool {
+    let (mut visible, mut lao_letters, mut run) = (0usize, 0usize, 0usize);
+    let (mut digits, mut foreign) = (0usize, 0usize);
+    let mut kinds: Vec<char> = Vec::new();
+    let mut symbols = 0usize;
+    for c in line.chars() {
+        if c.is_whitespace() || is_invisible(c) {
+            (run, digits, foreign) = (0, 0, 0);
+            continue;
+        }
+        visible += 1;
+        if lao::is_lao(c) && !lao::is_digit(c) {
+            lao_letters += 1;
+            run += 1;
+            if run >= WORD_RUN {
+                return false;
+            }
+            (digits, foreign) = (0, 0);
+        } else if c.is_numeric() {
+            digits += 1;
+            if digits >= 2 {
+                return false;
+            }
+            (run, foreign) = (0, 0);
+        } else if c.is_alphabetic() {
+            foreign += 1;
+            if foreign >= 3 {
+                return false;
+            }
+            (run, digits) = (0, 0);
+        } else {
+            symbols += 1;
+            if kinds.len() < MIN_SYMBOL_KINDS && !kinds.contains(&c) {
+                kinds.push(c);
+            }
+            (run, digits, foreign) = (0, 0, 0);
+        }
+    }
+    visible >= MIN_VISIBLE
+        && lao_letters > 0
+        && kinds.len() >= MIN_SYMBOL_KINDS
+        && symbols * MIN_SYMBOL_SHARE.1 >= visible * MIN_SYMBOL_SHARE.0
+}
+
+/// Format characters that the character stage removes: no part of what a line shows.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
+    )
+}
+
+/// The noise stage: speck lines removed or suggested, as `config` says.
+pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
+    let remove = match config.noise_lines {
+        NoiseLines::Keep => return StageOutput::new(text.into(), Vec::new()),
+        NoiseLines::Drop => true,
+        NoiseLines::Auto => config.level == Level::Aggressive,
+    };
+    if !remove && !record {
+        return StageOutput::new(text.into(), Vec::new());
+    }
+    let mut w = Rewriter::new(text, record);
+    let mut suggestions = Vec::new();
+    let mut in_fence: Option<&str> = None;
+    let mut start = 0;
+    while start < text.len() {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
+        let content = text[start..end]
+            .strip_suffix('\r')
+            .unwrap_or(&text[start..end]);
+        let fenced = in_fence.is_some();
+        in_fence = fence_after(in_fence, content);
+        if !fenced && in_fence.is_none() && is_speck_line(content) {
+            // The line goes with its line break, so no empty line is left in its place.
+            let range = start..(end + 1).min(text.len());
+            if remove {
+                w.replace(range, "", Rule::SpeckLine, CONFIDENCE);
+            } else {
+                suggestions.push(Edit {
+                    start: range.start,
+                    end: range.end,
+                    original: text[range].to_string(),
+                    replacement: String::new(),
+                    rule: Rule::SpeckLine,
+                    confidence: CONFIDENCE,
+                    alternatives: Vec::new(),
+                });
+            }
+        }
+        start = end + 1;
+    }
+    let (text, edits) = w.finish();
+    let mut out = StageOutput::new(text, edits);
+    out.suggestions = suggestions;
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Cleaner;
+
+    /// Lines that OCR made of the specks of degraded pages (Tesseract, Lao model).
+    const SPECKS: &[&str] = &[
+        "<. .. ະ ຈ, ຈ່ - ດ າ +. +, ຈ ນ ຂໍ່ ຈ່",
+        "< -- ລ +. ມ,",
+        "ວນ -ກ ຄ ພ ພ ກ ກັ 3, 1 ” ມ. ຂ",
+        "ນ > ຫະ - ຈ້ , ວວ. > ກຶກ ະ , > ງ < ມ ຈ : + ມ. ະ",
+    ];
+
+    #[test]
+    fn lines_of_specks_are_told_from_text() {
+        for line in SPECKS {
+            assert!(is_speck_line(line), "{line}");
+        }
+        for text in [
+            "ກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XI ຂອງພັກ.",
+            "(0)",
+            "ມ:ຕິ",
+            "1. ກ, ຂ, ຄ",
+            "ກ. ຂ. ຄ. ງ. ຈ. ສ.",
+            "ກ ຂ ຄ ງ ຈ ສ ຊ ຍ ດ ຕ",
+            "- ແລະ - ທີ່ - ຂອງ -",
+            "ປີ 2023: + 5,3 %",
+            "| ກ | ຂ | ຄ |",
+            "* * * ກ * * *",
+            "www.ກ.la, ຂ.la",
+        ] {
+            assert!(!is_speck_line(text), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_speck_line_is_removed_at_the_aggressive_level_and_suggested_below() {
+        let text = "ກອງປະຊຸມໃຫຍ່\r\n< -- ລ +. ມ,\r\nຄັ້ງທີ XI\n";
+        let aggressive = Config::default().level(Level::Aggressive);
+        let r = Cleaner::new(aggressive).clean_with_report(text);
+        assert_eq!(r.text, "ກອງປະຊຸມໃຫຍ່\r\nຄັ້ງທີ XI\n");
+        let e = r.edits.iter().find(|e| e.rule == Rule::SpeckLine).unwrap();
+        assert_eq!(e.original, "< -- ລ +. ມ,\r\n");
+        assert_eq!(e.replacement, "");
+        for level in [Level::Safe, Level::Standard] {
+            let r = Cleaner::new(Config::default().level(level)).clean_with_report(text);
+            assert!(r.text.contains("ລ +."), "{level:?}");
+            assert!(r.suggestions.iter().any(|s| s.rule == Rule::SpeckLine));
+        }
+    }
+
+    #[test]
+    fn the_setting_keeps_or_drops_speck_lines_at_any_level() {
+        let text = format!("ກອງປະຊຸມໃຫຍ່\n{}\nຄັ້ງທີ XI", SPECKS[0]);
+        let keep = Config::default()
+            .level(Level::Aggressive)
+            .noise_lines(NoiseLines::Keep);
+        let r = Cleaner::new(keep).clean_with_report(&text);
+        assert!(r
+            .edits
+            .iter()
+            .chain(&r.suggestions)
+            .all(|e| e.rule != Rule::SpeckLine));
+        let drop = Config::default().noise_lines(NoiseLines::Drop);
+        assert_eq!(Cleaner::new(drop).clean(&text), "ກອງປະຊຸມໃຫຍ່\nຄັ້ງທີ XI");
+        // The last line, with no line break after it.
+        let last = format!("ກອງປະຊຸມໃຫຍ່\n{}", SPECKS[1]);
+        let drop = Config::default().noise_lines(NoiseLines::Drop);
+        assert_eq!(Cleaner::new(drop).clean(&last), "ກອງປະຊຸມໃຫຍ່\n");
+    }
+
+    #[test]
+    fn speck_lines_in_fenced_code_stay() {
+        let text = format!("```\n{}\n```\n", SPECKS[1]);
+        let drop = Config::default().noise_lines(NoiseLines::Drop);
+        assert_eq!(Cleaner::new(drop).clean(&text), text);
+    }
+}
