@@ -11,8 +11,9 @@
 //! it. A *speck line* is a line that, blanks aside,
 //!
 //! - has at least [`MIN_VISIBLE`] characters and at least one Lao letter;
-//! - has no run of [`WORD_RUN`] Lao letters and marks (even the short words ແລະ, ທີ່ and
-//!   ຂອງ are three; text has longer runs on almost every line);
+//! - has at most a third of its Lao letters and marks in runs of [`WORD_RUN`] or more
+//!   (words: even the short words ແລະ, ທີ່ and ຂອງ are three, and most of the letters of
+//!   text stand in longer runs; OCR makes a syllable of specks now and then);
 //! - has no number of two digits or more and no word of three letters of another script;
 //! - is at least [`MIN_SYMBOL_SHARE`] punctuation and symbols, of at least
 //!   [`MIN_SYMBOL_KINDS`] kinds.
@@ -42,7 +43,8 @@ use crate::{lao, Config, Level, NoiseLines, Rule};
 /// The fewest visible characters of a speck line.
 pub const MIN_VISIBLE: usize = 8;
 
-/// A run of this many Lao letters and marks is (part of) a word.
+/// A run of this many Lao letters and marks is (part of) a word: a speck line has at
+/// most a third of its Lao letters in such runs.
 pub const WORD_RUN: usize = 4;
 
 /// The least share of punctuation and symbols among the visible characters, as
@@ -64,6 +66,8 @@ const CONFIDENCE: f32 = 0.9;
 /// ```
 pub fn is_speck_line(line: &str) -> bool {
     let (mut visible, mut lao_letters, mut run) = (0usize, 0usize, 0usize);
+    // Lao letters in runs of WORD_RUN or more.
+    let mut in_words = 0usize;
     let (mut digits, mut foreign) = (0usize, 0usize);
     let mut kinds: Vec<char> = Vec::new();
     let mut symbols = 0usize;
@@ -76,9 +80,12 @@ pub fn is_speck_line(line: &str) -> bool {
         if lao::is_lao(c) && !lao::is_digit(c) {
             lao_letters += 1;
             run += 1;
-            if run >= WORD_RUN {
-                return false;
-            }
+            // The run's letters count once it is a word's length, then each one more.
+            in_words += match run.cmp(&WORD_RUN) {
+                std::cmp::Ordering::Less => 0,
+                std::cmp::Ordering::Equal => WORD_RUN,
+                std::cmp::Ordering::Greater => 1,
+            };
             (digits, foreign) = (0, 0);
         } else if c.is_numeric() {
             digits += 1;
@@ -102,6 +109,7 @@ pub fn is_speck_line(line: &str) -> bool {
     }
     visible >= MIN_VISIBLE
         && lao_letters > 0
+        && in_words * 3 <= lao_letters
         && kinds.len() >= MIN_SYMBOL_KINDS
         && symbols * MIN_SYMBOL_SHARE.1 >= visible * MIN_SYMBOL_SHARE.0
 }
@@ -172,6 +180,8 @@ mod tests {
         "< -- ລ +. ມ,",
         "ວນ -ກ ຄ ພ ພ ກ ກັ 3, 1 ” ມ. ຂ",
         "ນ > ຫະ - ຈ້ , ວວ. > ກຶກ ະ , > ງ < ມ ຈ : + ມ. ະ",
+        // A syllable of specks among them (ພູວະ).
+        "ງ ກຸກ. ວ ກາ ກ , 2. , ນ ຕາ , ວພ ບ ນ, ພູວະ ວນ ນ, <, ., , ະ 2 ທ າ",
     ];
 
     #[test]
@@ -186,6 +196,7 @@ mod tests {
             "1. ກ, ຂ, ຄ",
             "ກ. ຂ. ຄ. ງ. ຈ. ສ.",
             "ກ ຂ ຄ ງ ຈ ສ ຊ ຍ ດ ຕ",
+            "ຕົວຢ່າງ: ກ, ຂ; ຄ, ງ; ຈ, ສ - ຊ",
             "- ແລະ - ທີ່ - ຂອງ -",
             "ປີ 2023: + 5,3 %",
             "| ກ | ຂ | ຄ |",
