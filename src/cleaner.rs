@@ -144,11 +144,6 @@ impl Cleaner {
             };
             let mut changed = stages.apply(|t, record| {
                 within(t, scope(t).as_deref(), record, |p, record| {
-                    quiet(noise::run(p, cfg, record), first)
-                })
-            });
-            changed |= stages.apply(|t, record| {
-                within(t, scope(t).as_deref(), record, |p, record| {
                     quiet(characters::run(p, cfg, record), first)
                 })
             });
@@ -159,6 +154,13 @@ impl Cleaner {
                     })
                 });
             }
+            // Speck lines are judged as the later stages and a second cleaning see them:
+            // with canonical characters (ຫນ is one letter, ໜ) and spaces.
+            changed |= stages.apply(|t, record| {
+                within(t, scope(t).as_deref(), record, |p, record| {
+                    quiet(noise::run(p, cfg, record), first)
+                })
+            });
             if (!first && !changed) || cfg.level == crate::Level::Safe {
                 break;
             }

@@ -5,10 +5,10 @@
 //!
 //! | stage | module | what it fixes |
 //! |---|---|---|
-//! | 0 | [`noise`] | lines of OCR specks, removed at `--level aggressive` (suggested below) |
 //! | 1 | [`characters`] | code points: mark order, decomposed ຳ, ເເ, invisible characters, Thai look-alikes, digits, ຫນ → ໜ |
 //! | 2 | [`spacing`] | spaces: runs, around punctuation and numbers |
-//! | 3 | [`words`] | the Lao lexicon (embedded fst) and word segmentation |
+//! | 3 | [`noise`] | lines of OCR specks, removed at `--level aggressive` (suggested below) |
+//! | 4 | [`words`] | the Lao lexicon (embedded fst) and word segmentation |
 //!
 //! Files of any size go through [`stream::clean_stream`]: paragraphs cleaned in
 //! parallel, in bounded memory, with UTF-8 and binary checks.

@@ -1,4 +1,4 @@
-//! Stage 0, noise: lines of OCR specks.
+//! Stage 3, noise: lines of OCR specks.
 //!
 //! Dirt, stains and the grain of a scanned page come back from Tesseract as lines of
 //! punctuation with stray Lao letters and marks among them:
@@ -7,14 +7,17 @@
 //! <. .. ະ ຈ, ຈ່ - ດ າ +. +, ຈ ນ ຂໍ່ ຈ່
 //! ```
 //!
-//! Such a line is no text at all, and every later stage would only make edits inside
-//! it. A *speck line* is a line that, blanks aside,
+//! Such a line is no text at all, and the word stage would only make edits inside it.
+//! The stage runs after the character and spacing stages, so that it judges a line as
+//! a second cleaning will see it (ຫນ is one letter there, ໜ). A *speck line* is a line
+//! that, blanks aside,
 //!
 //! - has at least [`MIN_VISIBLE`] characters and at least one Lao letter;
 //! - has at most a third of its Lao letters and marks in runs of [`WORD_RUN`] or more
 //!   (words: even the short words ແລະ, ທີ່ and ຂອງ are three, and most of the letters of
 //!   text stand in longer runs; OCR makes a syllable of specks now and then);
-//! - has no number of two digits or more and no word of three letters of another script;
+//! - has no number of two digits or more, no word of three letters of another script and
+//!   no inline code (two backticks);
 //! - is at least [`MIN_SYMBOL_SHARE`] punctuation and symbols, of at least
 //!   [`MIN_SYMBOL_KINDS`] kinds.
 //!
@@ -70,7 +73,7 @@ pub fn is_speck_line(line: &str) -> bool {
     let mut in_words = 0usize;
     let (mut digits, mut foreign) = (0usize, 0usize);
     let mut kinds: Vec<char> = Vec::new();
-    let mut symbols = 0usize;
+    let (mut symbols, mut backticks) = (0usize, 0usize);
     for c in line.chars() {
         if c.is_whitespace() || is_invisible(c) {
             (run, digits, foreign) = (0, 0, 0);
@@ -101,6 +104,10 @@ pub fn is_speck_line(line: &str) -> bool {
             (run, digits) = (0, 0);
         } else {
             symbols += 1;
+            backticks += usize::from(c == '`');
+            if backticks >= 2 {
+                return false;
+            }
             if kinds.len() < MIN_SYMBOL_KINDS && !kinds.contains(&c) {
                 kinds.push(c);
             }
@@ -202,6 +209,7 @@ mod tests {
             "| ກ | ຂ | ຄ |",
             "* * * ກ * * *",
             "www.ກ.la, ຂ.la",
+            "`ກ`, `ຂ` ແລະ `ຄ`.",
         ] {
             assert!(!is_speck_line(text), "{text}");
         }
@@ -241,6 +249,18 @@ mod tests {
         let last = format!("ກອງປະຊຸມໃຫຍ່\n{}", SPECKS[1]);
         let drop = Config::default().noise_lines(NoiseLines::Drop);
         assert_eq!(Cleaner::new(drop).clean(&last), "ກອງປະຊຸມໃຫຍ່\n");
+    }
+
+    #[test]
+    fn a_line_is_judged_with_canonical_characters() {
+        // ຫນ is one letter, ໜ, once the character stage has run: the run of Lao letters
+        // is three, not four, and a second cleaning must not find a speck line the first
+        // one missed.
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        let text = "ກອງປະຊຸມ\nກ. < ຂ, +. າກຫນ\n";
+        let once = aggressive.clean(text).into_owned();
+        assert_eq!(once, "ກອງປະຊຸມ\n");
+        assert_eq!(aggressive.clean(&once), once);
     }
 
     #[test]

@@ -46,8 +46,6 @@ macro_rules! rules {
 }
 
 rules! {
-    /// A line of OCR specks (stray letters and marks among punctuation, no word) removed.
-    SpeckLine => "noise.speck-line", "a line of OCR specks (stray letters among punctuation) removed";
     /// Marks of a cluster put in canonical order: ຼ, vowel, tone, ໌.
     MarkOrder => "char.mark-order", "marks of a cluster put in canonical order (consonant, ຼ, vowel, tone)";
     /// Decomposed AM ໍ + າ (tone optional between) composed to tone + ຳ.
@@ -88,6 +86,8 @@ rules! {
     SpaceAfterClose => "space.after-close", "one space between a closing bracket or quote and Lao text";
     /// A number split by a stray space after its decimal comma joined (25, 84 → 25,84).
     SplitNumber => "space.split-number", "a number split by a stray space joined";
+    /// A line of OCR specks (stray letters and marks among punctuation, no word) removed.
+    SpeckLine => "noise.speck-line", "a line of OCR specks (stray letters among punctuation) removed";
     /// A stretch that is no word (or a real word wrong in context) replaced by the
     /// dictionary word it is a damaged copy of.
     WordSpelling => "word.spelling", "a misspelt or misread word corrected from the dictionary";

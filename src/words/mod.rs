@@ -1,4 +1,4 @@
-//! Stage 3, words: the Lao lexicon, word segmentation, and the corrections that need
+//! Stage 4, words: the Lao lexicon, word segmentation, and the corrections that need
 //! knowledge of Lao words.
 //!
 //! - [`syllable`]: Lao syllables from the orthography (no dictionary);
