@@ -24,9 +24,9 @@
 //! On the user's documents and the gold text of the OCR pairs no line is one; on the OCR
 //! text, every line of specks is. A line of Lao letters and signs with no word in it,
 //! such as a formula written with letters (`ກ + ຂ = ຄ; ຄ − ກ = ຂ`), looks the same: for
-//! such documents, [`NoiseLines::Keep`](crate::NoiseLines::Keep).
+//! such documents, [`NoiseLines::Keep`].
 //!
-//! What is done with a speck line is the setting [`NoiseLines`](crate::NoiseLines): by
+//! What is done with a speck line is the setting [`NoiseLines`]: by
 //! default it is removed, with its line break, at `--level aggressive` (the level for
 //! heavy OCR noise) and only suggested at the other levels. Fenced code blocks are never
 //! looked at. Linear time: each character is looked at once.
