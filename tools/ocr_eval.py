@@ -2,7 +2,7 @@
 """CER of the OCR pairs in tests/ocr/ before and after laoclean, at every level.
 
 Usage:  python3 tools/ocr_eval.py [--split tune|test|both] [--bin PATH] [--show N]
-                                  [--levels safe,standard,aggressive]
+                                  [--levels safe,standard,aggressive] [--flags "..."]
 
 Scores each split (default both) with the shared scorer's canonical forms and edit
 distance (/work/shared/eval/ocr_score.py, or $LAOCLEAN_EVAL), one laoclean call per level
@@ -30,11 +30,14 @@ worse officially is put in one class:
 
 The last column counts such damaging edits in all blocks, worse or not.
 
+--flags passes more options to every laoclean call, the golds' too (the README's rows
+`--noise-lines drop`: `--flags "--noise-lines drop"`).
+
 --show N prints the words changed in up to N blocks made worse, with their class, and
 every damaging edit.
 Tune on `tune`, report on `test`.
 """
-import argparse, difflib, json, os, subprocess, sys
+import argparse, difflib, json, os, shlex, subprocess, sys
 
 EVAL = os.environ.get('LAOCLEAN_EVAL', '/work/shared/eval')
 sys.path.insert(0, EVAL)
@@ -44,9 +47,12 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 
+FLAGS = []  # more laoclean options (--flags), for every call
+
+
 def run(binary, level, pairs, field='ocr'):
     joined = ('\n' + SEP + '\n').join(p[field] for p in pairs) + '\n'
-    r = subprocess.run([binary, '--level', level], input=joined.encode(),
+    r = subprocess.run([binary, '--level', level] + FLAGS, input=joined.encode(),
                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
     outs = r.stdout.decode('utf-8').rstrip('\n').split('\n' + SEP + '\n')
     if len(outs) != len(pairs):
@@ -107,7 +113,10 @@ def main():
     ap.add_argument('--levels', default='safe,standard,aggressive',
                     help='comma-separated levels to score (safe is always run first, for the '
                          '"worse than safe" column)')
+    ap.add_argument('--flags', default='',
+                    help='more laoclean options for every call, e.g. "--noise-lines drop"')
     a = ap.parse_args()
+    FLAGS.extend(shlex.split(a.flags))
     splits = ['tune', 'test'] if a.split == 'both' else [a.split]
     levels = ['safe'] + [l for l in a.levels.split(',') if l and l != 'safe']
     official, canonical = [], []
