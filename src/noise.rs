@@ -16,8 +16,8 @@
 //! - has at most a third of its Lao letters and marks in runs of [`WORD_RUN`] or more
 //!   (words: even the short words ແລະ, ທີ່ and ຂອງ are three, and most of the letters of
 //!   text stand in longer runs; OCR makes a syllable of specks now and then);
-//! - has no number of two digits or more, no word of three letters of another script and
-//!   no inline code (two backticks);
+//! - has no number of two digits or more, no letter of another script (Latin words,
+//!   e-mail addresses, URLs) and no inline code (two backticks);
 //! - is at least [`MIN_SYMBOL_SHARE`] punctuation and symbols, of at least
 //!   [`MIN_SYMBOL_KINDS`] kinds.
 //!
@@ -71,12 +71,12 @@ pub fn is_speck_line(line: &str) -> bool {
     let (mut visible, mut lao_letters, mut run) = (0usize, 0usize, 0usize);
     // Lao letters in runs of WORD_RUN or more.
     let mut in_words = 0usize;
-    let (mut digits, mut foreign) = (0usize, 0usize);
+    let mut digits = 0usize;
     let mut kinds: Vec<char> = Vec::new();
     let (mut symbols, mut backticks) = (0usize, 0usize);
     for c in line.chars() {
         if c.is_whitespace() || is_invisible(c) {
-            (run, digits, foreign) = (0, 0, 0);
+            (run, digits) = (0, 0);
             continue;
         }
         visible += 1;
@@ -89,19 +89,15 @@ pub fn is_speck_line(line: &str) -> bool {
                 std::cmp::Ordering::Equal => WORD_RUN,
                 std::cmp::Ordering::Greater => 1,
             };
-            (digits, foreign) = (0, 0);
+            digits = 0;
         } else if c.is_numeric() {
             digits += 1;
             if digits >= 2 {
                 return false;
             }
-            (run, foreign) = (0, 0);
+            run = 0;
         } else if c.is_alphabetic() {
-            foreign += 1;
-            if foreign >= 3 {
-                return false;
-            }
-            (run, digits) = (0, 0);
+            return false;
         } else {
             symbols += 1;
             backticks += usize::from(c == '`');
@@ -111,7 +107,7 @@ pub fn is_speck_line(line: &str) -> bool {
             if kinds.len() < MIN_SYMBOL_KINDS && !kinds.contains(&c) {
                 kinds.push(c);
             }
-            (run, digits, foreign) = (0, 0, 0);
+            (run, digits) = (0, 0);
         }
     }
     visible >= MIN_VISIBLE
@@ -209,6 +205,8 @@ mod tests {
             "| ກ | ຂ | ຄ |",
             "* * * ກ * * *",
             "www.ກ.la, ຂ.la",
+            "ໃນ ab@cd.la 1,2 ມີ",
+            "ກ; ຂ, ຄ. x",
             "`ກ`, `ຂ` ແລະ `ຄ`.",
         ] {
             assert!(!is_speck_line(text), "{text}");

@@ -3,7 +3,7 @@
 //! before marks and punctuation next to numbers; and text without Lao, spacing and
 //! punctuation included, passing through unchanged.
 
-use laoclean::{Cleaner, Config, Level};
+use laoclean::{Cleaner, Config, Level, NoiseLines};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
@@ -103,6 +103,24 @@ fn not_lao() -> impl Strategy<Value = String> {
     prop::collection::vec(piece, 0..8).prop_map(|v| v.concat())
 }
 
+/// A line of OCR specks: single Lao letters and marks, single digits and punctuation.
+fn speck_line() -> impl Strategy<Value = String> {
+    let speck = prop::sample::select(vec![
+        "ກ", "ຈ", "ະ", "າ", "ຈ່", "ມ.", "<,", ">", "+.", "-", ":", ",", ".", "2", "7", "“",
+    ]);
+    prop::collection::vec(speck, 4..16).prop_map(|v| v.join(" "))
+}
+
+/// Text that a line of specks may hold and that must stay: Latin words, numbers, URLs.
+fn content() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[A-Za-z]{1,8}",
+        "[0-9]{2,6}",
+        "https?://[a-z]{2,8}\\.la/[a-z]{0,6}",
+        "[a-z]{1,4}@[a-z]{1,4}\\.la",
+    ]
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(1000))]
 
@@ -122,6 +140,26 @@ proptest! {
             let out = c.clean(&s);
             prop_assert_eq!(out.as_ref(), s.as_str());
             prop_assert!(matches!(out, std::borrow::Cow::Borrowed(_)));
+        }
+    }
+
+    #[test]
+    fn removing_speck_lines_keeps_latin_words_and_numbers(
+        lines in prop::collection::vec((speck_line(), prop::option::of(content())), 1..8)
+    ) {
+        // Lines of specks, some with a Latin word, a number or a URL among the specks:
+        // those lines are text, and stay.
+        let text: String = lines
+            .iter()
+            .map(|(specks, token)| match token {
+                Some(t) => format!("{specks} {t}\n"),
+                None => format!("{specks}\n"),
+            })
+            .collect();
+        let drop = Cleaner::new(Config::default().noise_lines(NoiseLines::Drop));
+        let out = drop.clean(&text);
+        for token in lines.iter().filter_map(|(_, t)| t.as_deref()) {
+            prop_assert!(out.contains(token), "{:?} lost from {:?}", token, text);
         }
     }
 
