@@ -475,10 +475,12 @@ mod tests {
         assert_eq!(Cleaner::default().clean(text), text);
         // "built already, but the work …": ແລ້ວແຕ່ (depending on) is a word too, so
         // joining is a reading, but the space before ແຕ່ (but) starts a clause, so the
-        // join needs the level's margin, which it does not reach: only suggested. (The
-        // aggressive level's lower margin applies it: that level is for OCR, which
-        // scatters spaces.)
-        assert_only_suggested("ບ້ານໄດ້ສ້າງແລ້ວ ແຕ່ການເຄື່ອນໄຫວບໍ່ແຂງແຮງ", "ແລ້ວແຕ່");
+        // join needs the standard margin, which it does not reach: only suggested, at
+        // the aggressive level too.
+        let text = "ບ້ານໄດ້ສ້າງແລ້ວ ແຕ່ການເຄື່ອນໄຫວບໍ່ແຂງແຮງ";
+        assert_only_suggested(text, "ແລ້ວແຕ່");
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        assert_eq!(aggressive.clean(text), text);
     }
 
     #[test]
