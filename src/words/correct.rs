@@ -1051,23 +1051,42 @@ mod tests {
         assert!(damage_cost("ບ່ອນ", "ປອນ").unwrap() < apart);
     }
 
+    /// The words the edit search finds for `written` from its start, with a lexicon of
+    /// `word` alone (6 nats of budget, `edits` edits, made only in `window`): end, word
+    /// and damage.
+    fn near_words(
+        word: &str,
+        written: &str,
+        edits: u8,
+        window: std::ops::Range<usize>,
+    ) -> Vec<(usize, String, u32)> {
+        let lex = Lexicon::from_counts([(word, 5)]).unwrap();
+        let text = lexicon::key(written).unwrap();
+        let mut found = vec![];
+        for fst in lex.automata() {
+            near(
+                fst,
+                &text,
+                0,
+                6000,
+                edits,
+                window.clone(),
+                &mut |e, w, _, d| found.push((e, word_of(w), d)),
+            );
+        }
+        found
+    }
+
     #[test]
     fn the_edit_search_edits_only_inside_its_window() {
         // ບອນ for ບ່ອນ: a tone mark lost before text position 1.
-        let lex = Lexicon::from_counts([("ບ່ອນ", 5)]).unwrap();
-        let text = lexicon::key("ບອນ").unwrap();
-        let search = |edits: std::ops::Range<usize>| {
-            let mut found = vec![];
-            for fst in lex.automata() {
-                near(fst, &text, 0, 6000, 2, edits.clone(), &mut |e, w, _, _| {
-                    found.push((e, word_of(w)))
-                });
-            }
-            found
+        let search = |window| near_words("ບ່ອນ", "ບອນ", 2, window);
+        let ends = |found: Vec<(usize, String, u32)>| -> Vec<(usize, String)> {
+            found.into_iter().map(|(e, w, _)| (e, w)).collect()
         };
         let meant = vec![(3, "ບ່ອນ".to_string())];
-        assert_eq!(search(0..3), meant);
-        assert_eq!(search(1..2), meant);
+        assert_eq!(ends(search(0..3)), meant);
+        assert_eq!(ends(search(1..2)), meant);
         assert!(search(2..3).is_empty());
         assert!(search(0..1).is_empty());
     }
@@ -1075,71 +1094,30 @@ mod tests {
     #[test]
     fn the_edit_search_reads_two_letters_as_the_one_ocr_split() {
         // ໝ read as ບນ (a row of the OCR table): one edit, at its listed cost.
-        let lex = Lexicon::from_counts([("ກົດໝາຍ", 5)]).unwrap();
-        let text = lexicon::key("ກົດບນາຍ").unwrap();
-        let mut found = vec![];
-        for fst in lex.automata() {
-            near(fst, &text, 0, 6000, 1, 0..text.len(), &mut |e, w, _, d| {
-                found.push((e, word_of(w), d))
-            });
-        }
-        assert_eq!(found.len(), 1, "{found:?}");
-        let (end, word, damage) = &found[0];
-        assert_eq!((*end, word.as_str()), (7, "ກົດໝາຍ"));
-        assert_eq!(Some(*damage), listed(&[0xDD], &[0x9A, 0x99]));
+        let found = near_words("ກົດໝາຍ", "ກົດບນາຍ", 1, 0..7);
+        let split = listed(&[0xDD], &[0x9A, 0x99]).unwrap();
+        assert_eq!(found, [(7, "ກົດໝາຍ".to_string(), split)]);
         // Outside the edit window, or with no edit left, it is not made.
-        let mut none = vec![];
-        for fst in lex.automata() {
-            near(fst, &text, 0, 6000, 1, 0..3, &mut |e, _, _, _| none.push(e));
-            near(fst, &text, 0, 6000, 0, 0..text.len(), &mut |e, _, _, _| {
-                none.push(e)
-            });
-        }
-        assert!(none.is_empty(), "{none:?}");
+        assert!(near_words("ກົດໝາຍ", "ກົດບນາຍ", 1, 0..3).is_empty());
+        assert!(near_words("ກົດໝາຍ", "ກົດບນາຍ", 0, 0..7).is_empty());
     }
 
     #[test]
     fn the_edit_search_reads_one_letter_as_the_two_ocr_merged() {
         // ເງ read as ຜ (a row of the OCR table): one edit, at its listed cost.
-        let lex = Lexicon::from_counts([("ເງື່ອນໄຂ", 5)]).unwrap();
-        let text = lexicon::key("ຜື່ອນໄຂ").unwrap();
-        let search = |edits: u8, window: std::ops::Range<usize>| {
-            let mut found = vec![];
-            for fst in lex.automata() {
-                near(
-                    fst,
-                    &text,
-                    0,
-                    6000,
-                    edits,
-                    window.clone(),
-                    &mut |e, w, _, d| found.push((e, word_of(w), d)),
-                );
-            }
-            found
-        };
-        let found = search(1, 0..text.len());
-        assert_eq!(found.len(), 1, "{found:?}");
-        let (end, word, damage) = &found[0];
-        assert_eq!((*end, word.as_str()), (7, "ເງື່ອນໄຂ"));
-        assert_eq!(Some(*damage), listed(&[0xC0, 0x87], &[0x9C]));
+        let search = |edits, window| near_words("ເງື່ອນໄຂ", "ຜື່ອນໄຂ", edits, window);
+        let merged = listed(&[0xC0, 0x87], &[0x9C]).unwrap();
+        assert_eq!(search(1, 0..7), [(7, "ເງື່ອນໄຂ".to_string(), merged)]);
         // Outside the edit window, or with no edit left, it is not made.
-        assert!(search(1, 1..text.len()).is_empty());
-        assert!(search(0, 0..text.len()).is_empty());
+        assert!(search(1, 1..7).is_empty());
+        assert!(search(0, 0..7).is_empty());
     }
 
     #[test]
     fn the_edit_search_prices_a_tone_lost_from_a_vowel_mark_at_its_stacked_row() {
         // ເງ read as ຜ and the tone of ື່ lost: the tone's cost is the row ື່ → ື (OCR
         // loses a tone stacked on a vowel mark far more often than one alone).
-        let lex = Lexicon::from_counts([("ເງື່ອນໄຂ", 5)]).unwrap();
-        let text = lexicon::key("ຜືອນໄຂ").unwrap();
-        let mut found = vec![];
-        for fst in lex.automata() {
-            near(fst, &text, 0, 6000, 2, 0..text.len(), &mut |e, w, _, d| {
-                found.push((e, word_of(w), d))
-            });
-        }
+        let found = near_words("ເງື່ອນໄຂ", "ຜືອນໄຂ", 2, 0..6);
         let key = |s: &str| lao_bytes(s).unwrap();
         let merged = listed(&key("ເງ"), &key("ຜ")).unwrap();
         let stacked = listed(&key("ື່"), &key("ື")).unwrap();
