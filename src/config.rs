@@ -34,7 +34,8 @@ pub enum Level {
     #[default]
     Standard,
     /// A lower margin, for heavy OCR noise; also swaps one word for another where web
-    /// text holds the new spelling far more often (OCR writes real words).
+    /// text holds the new spelling far more often (OCR writes real words), and removes
+    /// lines of OCR specks (with [`NoiseLines::Auto`]).
     Aggressive,
 }
 

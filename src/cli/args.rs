@@ -17,6 +17,7 @@ Examples:
   laoclean --digits keep --keep-ho-clusters notes.txt
   laoclean --jsonl --field text --field meta.title < in.jsonl > out.jsonl
   laoclean --explain --dict names.txt notes.txt > clean.txt
+  laoclean --level aggressive scan.txt  OCR output: lower margins, lines of specks removed
 
 Input:
   No path, or `-`, reads stdin. Directories are walked recursively, honouring
@@ -264,7 +265,7 @@ pub enum LevelArg {
     Safe,
     /// Dictionary corrections with a clear margin.
     Standard,
-    /// A lower margin, for heavy OCR noise.
+    /// A lower margin, for heavy OCR noise (lines of OCR specks removed too).
     Aggressive,
 }
 
