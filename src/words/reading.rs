@@ -139,8 +139,8 @@ enum SpaceTakenOut {
     /// One word before a conjunction that the one joined word runs straight into: the
     /// space is moved there.
     OneWordEarly,
-    /// Between phrases (before a word that opens a clause), or not only spaces taken
-    /// out: the level's margin.
+    /// Between phrases (before a word that opens a clause, or the joined word right
+    /// before one that is not a whole conjunction): the standard margin at least.
     BetweenPhrases,
 }
 
@@ -763,17 +763,14 @@ impl Reader {
         }
         // Only spaces taken out: inside a word, or one word before a conjunction (the
         // space is moved to after the joined word), the lower margin of plain joins;
-        // where a clause opens, the standard margin at every level.
-        let spaces = if meant == written {
-            self.spaces_taken_out(&edited)
-        } else {
-            SpaceTakenOut::BetweenPhrases
-        };
-        let moved_space = spaces == SpaceTakenOut::OneWordEarly;
+        // where a clause opens, the standard margin at every level. A respelling: the
+        // level's margin.
+        let spaces = (meant == written).then(|| self.spaces_taken_out(&edited));
+        let moved_space = spaces == Some(SpaceTakenOut::OneWordEarly);
         let margin = match spaces {
-            SpaceTakenOut::BetweenPhrases if meant == written => margin.max(STANDARD_MARGIN),
-            SpaceTakenOut::BetweenPhrases => margin,
-            _ => margin.min(PLAIN_JOIN_MARGIN),
+            None => margin,
+            Some(SpaceTakenOut::BetweenPhrases) => margin.max(STANDARD_MARGIN),
+            Some(_) => margin.min(PLAIN_JOIN_MARGIN),
         };
         let gain = (plain_cost as i64 - best_cost as i64 + evidence).max(0) as u64;
         let suggestion = gain < margin;
