@@ -38,9 +38,10 @@
 //! assert!(!is_speck_line("ກ. ຂ. ຄ."));
 //! ```
 
+use crate::characters::is_format_character;
 use crate::cleaner::StageOutput;
 use crate::edit::{Edit, Rewriter};
-use crate::spacing::fence_after;
+use crate::spacing::prose_lines;
 use crate::{lao, Config, Level, NoiseLines, Rule};
 
 /// The fewest visible characters of a speck line.
@@ -75,12 +76,13 @@ pub fn is_speck_line(line: &str) -> bool {
     let mut kinds: Vec<char> = Vec::new();
     let (mut symbols, mut backticks) = (0usize, 0usize);
     for c in line.chars() {
-        if c.is_whitespace() || is_invisible(c) {
+        let lao_letter = lao::is_lao(c) && !lao::is_digit(c);
+        if !lao_letter && (c.is_whitespace() || is_format_character(c)) {
             (run, digits) = (0, 0);
             continue;
         }
         visible += 1;
-        if lao::is_lao(c) && !lao::is_digit(c) {
+        if lao_letter {
             lao_letters += 1;
             run += 1;
             // The run's letters count once it is a word's length, then each one more.
@@ -117,14 +119,6 @@ pub fn is_speck_line(line: &str) -> bool {
         && symbols * MIN_SYMBOL_SHARE.1 >= visible * MIN_SYMBOL_SHARE.0
 }
 
-/// Format characters that the character stage removes: no part of what a line shows.
-fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}'
-    )
-}
-
 /// The noise stage: speck lines removed or suggested, as `config` says.
 pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
     let remove = match config.noise_lines {
@@ -137,19 +131,12 @@ pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutp
     }
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
-    let mut in_fence: Option<&str> = None;
-    let mut start = 0;
-    while start < text.len() {
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-        let content = text[start..end]
-            .strip_suffix('\r')
-            .unwrap_or(&text[start..end]);
-        let fenced = in_fence.is_some();
-        in_fence = fence_after(in_fence, content);
-        if !fenced && in_fence.is_none() && is_speck_line(content) {
+    for content in prose_lines(text) {
+        if is_speck_line(&text[content.clone()]) {
             // The line goes with its line break, so no empty line is left in its place.
-            let range = start..(end + 1).min(text.len());
+            let end = memchr::memchr(b'\n', &text.as_bytes()[content.end..])
+                .map_or(text.len(), |i| content.end + i + 1);
+            let range = content.start..end;
             if remove {
                 w.replace(range, "", Rule::SpeckLine, CONFIDENCE);
             } else {
@@ -164,7 +151,6 @@ pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutp
                 });
             }
         }
-        start = end + 1;
     }
     let (text, edits) = w.finish();
     let mut out = StageOutput::new(text, edits);

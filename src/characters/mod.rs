@@ -73,6 +73,12 @@ use std::borrow::Cow;
 /// More passes than this are never needed on real text (see [`run`]).
 const MAX_PASSES: usize = 16;
 
+/// Is `c` an invisible character or a Unicode space that this stage removes or makes a
+/// plain space (`dictionaries/rules/format_characters.tsv`)?
+pub(crate) fn is_format_character(c: char) -> bool {
+    tables::format_character(c).is_some()
+}
+
 /// Runs the character rules over `text`.
 pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
     let first = one_pass(text, config, record);

@@ -104,12 +104,31 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
 fn run_lines(text: &str, record: bool, mut line: Line) -> StageOutput<'_> {
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
+    for content in prose_lines(text) {
+        if has_lao(&text[content.clone()]) {
+            line.clean(text, content, &mut w);
+            if record {
+                line.suggest(text, &mut suggestions);
+            }
+        }
+    }
+    let (t, e) = w.finish();
+    let mut out = StageOutput::new(t, e);
+    out.suggestions = suggestions;
+    out
+}
+
+/// The lines of `text` outside fenced code blocks (the fence lines left out too), each
+/// as the byte range of its content: without its line break and a `\r` before it.
+pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut in_fence: Option<&str> = None;
-    let mut start = 0;
-    loop {
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |i| start + i);
-        let content_end = if text.as_bytes()[start..end].last() == Some(&b'\r') {
+    let mut next = Some(0);
+    std::iter::from_fn(move || loop {
+        let start = next?;
+        let b = text.as_bytes();
+        let end = memchr::memchr(b'\n', &b[start..]).map_or(text.len(), |i| start + i);
+        next = (end < text.len()).then_some(end + 1);
+        let content_end = if b[start..end].last() == Some(&b'\r') {
             end - 1
         } else {
             end
@@ -117,21 +136,10 @@ fn run_lines(text: &str, record: bool, mut line: Line) -> StageOutput<'_> {
         let content = &text[start..content_end];
         if fence(content).is_some() {
             in_fence = fence_after(in_fence, content);
-        } else if in_fence.is_none() && has_lao(content) {
-            line.clean(text, start..content_end, &mut w);
-            if record {
-                line.suggest(text, &mut suggestions);
-            }
+        } else if in_fence.is_none() {
+            return Some(start..content_end);
         }
-        if end == text.len() {
-            break;
-        }
-        start = end + 1;
-    }
-    let (t, e) = w.finish();
-    let mut out = StageOutput::new(t, e);
-    out.suggestions = suggestions;
-    out
+    })
 }
 
 /// A markdown code fence (three or more backticks or tildes after any indentation, so
