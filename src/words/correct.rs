@@ -358,9 +358,15 @@ pub(crate) fn damage_within(m: &[u8], w: &[u8], limit: u32) -> Option<u32> {
             }
         }
         // The tones of a letter and the next unit read as one (ຄ້າ written ຄຳ: ້າ → ຳ,
-        // or the reverse): the tables list the pair, which costs less than a tone lost
-        // and a vowel swapped.
-        if m[i] == w[j] && ie < m.len() && je < w.len() && m[i + 1..ie] != w[j + 1..je] {
+        // or the reverse; the next letters differ, else it is a tone lost or moved,
+        // priced below and above): the tables list the pair, which costs less than a
+        // tone lost and a vowel swapped.
+        if m[i] == w[j]
+            && ie < m.len()
+            && je < w.len()
+            && m[ie] != w[je]
+            && m[i + 1..ie] != w[j + 1..je]
+        {
             let (ie2, je2) = (unit_end(m, ie), unit_end(w, je));
             if let Some(c) = listed(&m[i + 1..ie2], &w[j + 1..je2]) {
                 let apart = cost_of_pair(&m[i + 1..ie], &w[j + 1..je])
