@@ -529,10 +529,10 @@ mod tests {
 
     #[test]
     fn a_narrow_respelling_is_applied_only_when_web_text_agrees() {
-        // Both respellings below win by the margin but by too little to be sure of a
+        // The respellings below win by the margin but by too little to be sure of a
         // change of spelling. ແບ່ງ (to share) and ທີ່ມີ are far commoner in web text than
-        // what OCR wrote, so they are applied; nothing in web text holds either spelling
-        // of ເສື້ອມຖອຍ, so ເສື່ອມຖ່ອຍ stays a suggestion.
+        // what OCR wrote, so they are applied; web text holds ຜູ້ເປັນ only a few times as
+        // often as ຜູ່ເປັນ (not the 20 times that corroborate), so it stays a suggestion.
         assert_respelt(
             &[
                 (
@@ -543,10 +543,12 @@ mod tests {
             ],
             &[],
         );
-        let text = "ແກ້ໄຂການເສື້ອມຖອຍດ້ານແນວຄິດ";
+        let text = "ສົ່ງຄົນຜູ່ເປັນຕົວແທນ";
         let r = Cleaner::default().clean_with_report(text);
         assert_eq!(r.text, text);
-        assert!(r.suggestions.iter().any(|s| s.replacement == "ເສື່ອມຖ່ອຍ"));
+        assert!(r.suggestions.iter().any(|s| s.replacement == "ຜູ້ເປັນ"));
+        let evidence = super::web::evidence("ຜູ້ເປັນ", "ຜູ່ເປັນ");
+        assert!(evidence > 0 && evidence < super::reading::WEB_CORROBORATES);
     }
 
     #[test]
