@@ -175,23 +175,37 @@ fn is_conjunction(word: &[char]) -> bool {
         .any(|(w, clause)| *clause && w == word)
 }
 
-/// Where a stretch of text from `start` becomes correctable: the least `e` for which
-/// `chars[start..e]` has at least [`MIN_CORRECTED`] letters and a vowel (`usize::MAX`
-/// if none). Single letters and runs of consonants are abbreviations (ກມສພ, ຄ.ພ.), not
-/// damaged words. Both conditions, once met, hold for any longer text, so one pass
-/// answers for every end.
-fn first_correctable_end(chars: &[char], start: usize) -> usize {
-    let (mut letters, mut vowel) = (0, false);
-    for (k, &c) in chars.iter().enumerate().skip(start) {
-        letters += usize::from(crate::lao::is_letter(c));
-        vowel |= crate::lao::is_leading_vowel(c)
+/// Where a stretch of text becomes correctable, for every start: `out[start]` is the
+/// least `e` for which `chars[start..e]` has at least [`MIN_CORRECTED`] letters and a
+/// vowel (`usize::MAX` if none). Single letters and runs of consonants are abbreviations
+/// (ກມສພ, ຄ.ພ.), not damaged words. Both conditions, once met, hold for any longer
+/// text, so the answer for a start is the later of two places: after its third letter,
+/// and after its first vowel. One pass from the end finds both for every start (a scan
+/// from each start would be quadratic in a long stretch with no vowel, such as a run of
+/// consonants).
+fn correctable_ends(chars: &[char], out: &mut Vec<usize>) {
+    out.clear();
+    out.resize(chars.len() + 1, usize::MAX);
+    // The next letters at or after `k` (up to MIN_CORRECTED of them), nearest first,
+    // and the next vowel.
+    let mut letters = [usize::MAX; MIN_CORRECTED];
+    let mut vowel = usize::MAX;
+    for (k, &c) in chars.iter().enumerate().rev() {
+        if crate::lao::is_letter(c) {
+            letters.rotate_right(1);
+            letters[0] = k;
+        }
+        if crate::lao::is_leading_vowel(c)
             || crate::lao::is_following_vowel(c)
-            || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c));
-        if letters >= MIN_CORRECTED && vowel {
-            return k + 1;
+            || (crate::lao::is_mark(c) && !crate::lao::is_tone_mark(c))
+        {
+            vowel = k;
+        }
+        let (third, first_vowel) = (letters[MIN_CORRECTED - 1], vowel);
+        if third != usize::MAX && first_vowel != usize::MAX {
+            out[k] = third.max(first_vowel) + 1;
         }
     }
-    usize::MAX
 }
 
 /// How far (characters) from an unknown syllable the edit search may still edit.
@@ -256,6 +270,9 @@ struct Search {
     near: bool,
     /// The text positions where the edit search may make its edits.
     edits: (usize, usize),
+    /// Words end here or later: before it, the text is too short to correct
+    /// ([`correctable_ends`]).
+    correctable: usize,
 }
 
 /// Reusable buffers of the decoder.
@@ -273,6 +290,8 @@ pub(crate) struct Reader {
     offsets: Vec<(usize, char)>,
     /// First pass-1 edge of each position (`NONE` if none were made there).
     first_edge: Vec<u32>,
+    /// Where the text from each position becomes correctable ([`correctable_ends`]).
+    correctable: Vec<usize>,
     /// Where the correction searches run: full search near unknown syllables, skeleton
     /// search near spaces.
     hot_near: Vec<bool>,
@@ -349,6 +368,7 @@ impl Reader {
         self.best.resize(n + 1, (u64::MAX, NONE));
         self.first_edge.clear();
         self.first_edge.resize(n + 1, NONE);
+        correctable_ends(&self.chars, &mut self.correctable);
         self.plain[0].0 = 0;
         self.locked.clear();
         self.locked.resize(n, false);
@@ -496,6 +516,7 @@ impl Reader {
                 join: true,
                 near: self.hot_near[p],
                 edits: self.near_edits[p],
+                correctable: self.correctable[p],
             })
         } else if self.compound_end[p] > 0 {
             Some(Search {
@@ -508,6 +529,7 @@ impl Reader {
                 join: false,
                 near: self.compound_near,
                 edits: (p, self.chars.len()),
+                correctable: self.correctable[p],
             })
         } else {
             None
@@ -681,10 +703,14 @@ impl Reader {
         if edited.is_empty() {
             return;
         }
-        let plain_edges: Vec<&Edge> = plain
+        // The unedited reading's edges inside `s..t`: the path is in text order, so they
+        // are found by halving, not by a walk over the whole stretch for every segment
+        // (quadratic in a long stretch with many segments).
+        let from = plain.partition_point(|&id| self.edges[id as usize].start < s);
+        let plain_edges: Vec<&Edge> = plain[from..]
             .iter()
             .map(|&id| &self.edges[id as usize])
-            .filter(|e| e.start >= s && e.end <= t)
+            .take_while(|e| e.end <= t)
             .collect();
         // A user's own word is never corrected.
         if edited
@@ -892,8 +918,10 @@ impl Reader {
             if after_word.first().is_some_and(|&c| c != ' ') && opens_clause(after_word) {
                 // Straight into a conjunction, a whole word of the unedited reading:
                 // ກ␠ຂຄແລະ, where ກຂຄ␠ແລະ was meant.
-                let mut plain = self.plain_path.iter().map(|&id| &self.edges[id as usize]);
-                let conjunction = plain.any(|w| {
+                let path = &self.plain_path;
+                let at = path.partition_point(|&id| self.edges[id as usize].start < e.end);
+                let conjunction = path.get(at).is_some_and(|&id| {
+                    let w = &self.edges[id as usize];
                     w.start == e.end
                         && w.kind == Kind::Exact
                         && is_conjunction(&self.chars[w.start..w.end])
@@ -1087,8 +1115,7 @@ fn search_from(
     bound: impl Fn(usize, u64) -> u64,
     found: &mut impl FnMut(Found<'_>),
 ) {
-    let first_ok = first_correctable_end(&chars[..search.max_end], p);
-    let ok = |e: usize| e >= first_ok;
+    let ok = |e: usize| e >= search.correctable;
     index.walk_below(
         &chars[..search.max_end],
         p,
@@ -1097,7 +1124,7 @@ fn search_from(
         // Two words read as one web phrase with one of them respelt (ສ້າງແຜ່ນ as
         // ສ້າງແຜນ) are found too: never across a space, never as written.
         (true, true),
-        // A text too short to correct (see `first_correctable_end`) keeps none of its
+        // A text too short to correct (see `correctable_ends`) keeps none of its
         // words: the walk need not list them.
         |e, joined| {
             if ok(e) {
@@ -1194,7 +1221,7 @@ mod tests {
         assert!(opens_clause(&"ໃນການ".chars().collect::<Vec<_>>()));
     }
 
-    /// Both conditions, counted afresh for every end, against the one pass.
+    /// Both conditions, counted afresh for every start and end, against the one pass.
     #[test]
     fn a_stretch_becomes_correctable_at_its_third_letter_with_a_vowel() {
         let direct = |w: &[char]| {
@@ -1215,18 +1242,26 @@ mod tests {
             "ກ",
             "",
             "ສະບາຍດີ",
+            "ກກກກ ກກກ ໃຫ່ຍ ກ",
+            "ເກາະກ່ ຳ",
         ] {
             let chars: Vec<char> = text.chars().collect();
-            for start in 0..chars.len() {
-                let first = first_correctable_end(&chars, start);
+            let mut ends = Vec::new();
+            correctable_ends(&chars, &mut ends);
+            assert_eq!(ends.len(), chars.len() + 1);
+            for start in 0..=chars.len() {
                 for e in start..=chars.len() {
-                    assert_eq!(e >= first, direct(&chars[start..e]), "{text} {start}..{e}");
+                    let ok = e >= ends[start];
+                    assert_eq!(ok, direct(&chars[start..e]), "{text} {start}..{e}");
                 }
             }
         }
-        let chars: Vec<char> = "ກມສພ".chars().collect();
-        assert_eq!(first_correctable_end(&chars, 0), usize::MAX);
-        let chars: Vec<char> = "ກມສພາ".chars().collect();
-        assert_eq!(first_correctable_end(&chars, 0), 5);
+        let ends = |t: &str| {
+            let mut out = Vec::new();
+            correctable_ends(&t.chars().collect::<Vec<_>>(), &mut out);
+            out
+        };
+        assert_eq!(ends("ກມສພ")[0], usize::MAX);
+        assert_eq!(ends("ກມສພາ")[0], 5);
     }
 }
