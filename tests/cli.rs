@@ -750,6 +750,40 @@ fn word_stage_options_are_accepted() {
 }
 
 #[test]
+fn join_lines_option() {
+    // Two short lines: `auto` leaves them (not a wrapped paragraph), `always` rejoins the
+    // word they cut, `never` never does; Windows line breaks too, and in place.
+    let text = "ວາລະ\nສານ\n";
+    laoclean().write_stdin(text).assert().success().stdout(text);
+    for (mode, out) in [("always", "ວາລະສານ\n"), ("never", text), ("auto", text)] {
+        laoclean()
+            .args(["--join-lines", mode])
+            .write_stdin(text)
+            .assert()
+            .success()
+            .stdout(out);
+    }
+    laoclean()
+        .args(["--join-lines", "always"])
+        .write_stdin("ວາລະ\r\nສານ\r\n")
+        .assert()
+        .success()
+        .stdout("ວາລະສານ\r\n");
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "wrapped.txt", "ວາລະ\r\nສານ\r\n\r\nເເລະ\r\n");
+    laoclean()
+        .args(["--join-lines", "always", "-i"])
+        .arg(&file)
+        .assert()
+        .success();
+    assert_eq!(read(&file), "ວາລະສານ\r\n\r\nແລະ\r\n");
+    laoclean()
+        .args(["--join-lines", "sometimes"])
+        .assert()
+        .code(2);
+}
+
+#[test]
 fn noise_lines_option() {
     // A line of OCR specks: removed at `aggressive` or with `drop`, else only suggested.
     let text = "ກອງປະຊຸມ\n< -- ລ +. ມ,\nຄັ້ງທີ\n";

@@ -15,7 +15,9 @@
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`] every
 //! candidate is. A joined break between two Lao letters is removed (Lao puts no space
 //! between words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next
-//! to digits or Latin) it becomes one space.
+//! to digits or Latin) it becomes one space. A line break is `\n` or, in a file with
+//! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
+//! as the same text with `\n` would be.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, JoinLines};
@@ -36,17 +38,22 @@ pub const LONG_LINE: usize = 60;
 /// hard-wrapped prose (headings, addresses and reference lines are short).
 pub const MIN_WRAP_WIDTH: f64 = 40.0;
 
-/// Byte offsets of the `\n` to rejoin, each with its replacement ("" or " ").
-pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, &'static str)> {
+/// A line break to rejoin: its byte range (`\n`, or `\r\n` in a file with Windows line
+/// endings) and its replacement ("" or " ").
+pub(crate) type Join = (std::ops::Range<usize>, &'static str);
+
+/// The line breaks to rejoin, in text order.
+pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
     let mut out = Vec::new();
     if mode == JoinLines::Never || !text.contains('\n') {
         return out;
     }
-    // Lines with their byte starts.
+    // Lines with their byte starts, without the `\r` of a `\r\n` ending (its byte is
+    // part of the line break).
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
     for l in text.split('\n') {
-        lines.push((pos, l));
+        lines.push((pos, l.strip_suffix('\r').unwrap_or(l)));
         pos += l.len() + 1;
     }
     let mut in_fence = false;
@@ -61,7 +68,7 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, 
             fences[i] = in_fence;
         }
     }
-    let flush = |para: &mut Vec<usize>, out: &mut Vec<(usize, &'static str)>| {
+    let flush = |para: &mut Vec<usize>, out: &mut Vec<Join>| {
         if para.len() >= 2 {
             paragraph(&lines, para, mode, seg, out);
         }
@@ -75,7 +82,7 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<(usize, 
     for (i, (_, l)) in lines.iter().enumerate() {
         // A line without a letter or digit (blank, a rule, a lone separator) ends the
         // paragraph.
-        if !l.chars().any(letter) || fences[i] || l.ends_with('\r') {
+        if !l.chars().any(letter) || fences[i] {
             flush(&mut para, &mut out);
             continue;
         }
@@ -107,7 +114,7 @@ fn paragraph(
     para: &[usize],
     mode: JoinLines,
     seg: &Segmenter,
-    out: &mut Vec<(usize, &'static str)>,
+    out: &mut Vec<Join>,
 ) {
     let wrapped = mode == JoinLines::Always || looks_wrapped(lines, para, seg);
     if !wrapped {
@@ -136,7 +143,8 @@ fn paragraph(
         } else {
             " "
         };
-        out.push((lines[w[0]].0 + a.len(), glue));
+        // The break runs from the end of the line (its `\r`, if any) to the next line.
+        out.push((lines[w[0]].0 + a.len()..lines[w[1]].0, glue));
     }
 }
 

@@ -124,8 +124,8 @@ pub(crate) fn run<'a>(
     };
     let mut plan: Vec<Planned> = joins
         .iter()
-        .map(|&(pos, glue)| Planned {
-            range: pos..pos + 1,
+        .map(|(range, glue)| Planned {
+            range: range.clone(),
             replacement: glue.to_string(),
             rule: Rule::WordJoinLine,
             confidence: 0.9,
@@ -156,18 +156,30 @@ pub(crate) fn run<'a>(
             let i = window.start + i;
             let next_letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
             let prev_letter = stretch.last().is_some_and(|&(_, d)| lao::is_letter(d));
-            let joined_here = c == '\n' && {
-                while next_join < joins.len() && joins[next_join].0 < i {
+            // A line break rejoined with nothing in its place (`\n`, or `\r\n`): where
+            // it ends.
+            let joined_to = if c == '\n' || c == '\r' {
+                while next_join < joins.len() && joins[next_join].0.start < i {
                     next_join += 1;
                 }
                 joins
                     .get(next_join)
-                    .is_some_and(|&(p, g)| p == i && g.is_empty())
+                    .filter(|(r, g)| r.start == i && g.is_empty())
+                    .map(|(r, _)| r.end)
+            } else {
+                None
             };
+            let letter_after = |end: usize| text[end..].chars().next().is_some_and(lao::is_letter);
             if letter || (c == ' ' && prev_letter && next_letter) {
                 stretch.push((i, c));
-            } else if joined_here && prev_letter && next_letter {
+            } else if let Some(end) = joined_to.filter(|&e| prev_letter && letter_after(e)) {
                 // Left out: the word reader sees the two lines as one.
+                debug_assert!(end == i + 1 || (c == '\r' && end == i + 2));
+                if c == '\r' {
+                    it.next(); // and the `\n` after it
+                    letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
+                    continue;
+                }
             } else {
                 if !stretch.is_empty() && wanted(&stretch) {
                     reader.read(lex, &model.index, &stretch, margin, &mut plan);
@@ -669,6 +681,26 @@ mod tests {
         let auto = Cleaner::default();
         let heading = "ຄະນະປະຈຳພັກແຂວງ\nເລກທີ 015\nວັນທີ 01 ທັນວາ 2023";
         assert_eq!(auto.clean(heading), heading);
+    }
+
+    #[test]
+    fn windows_line_breaks_are_rejoined_as_unix_ones_are() {
+        // A `\r\n` break goes whole (or becomes one space); the other lines keep theirs.
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean("ວາລະ\r\nສານ\r\n"), "ວາລະສານ\r\n");
+        assert_eq!(always.clean("ກິນເຂົ້າ,\r\nນອນ"), "ກິນເຂົ້າ, ນອນ");
+        // A wrapped paragraph of the samples comes out the same with either line ending.
+        let text = include_str!("../../corpus-samples/001_eb96bd4d5de03df2.txt");
+        let auto = Cleaner::default();
+        let unix = auto.clean(text).into_owned();
+        let windows = auto
+            .clean(&text.replace('\n', "\r\n"))
+            .replace("\r\n", "\n");
+        assert!(
+            unix.lines().count() < text.lines().count(),
+            "some lines joined"
+        );
+        assert_eq!(windows, unix);
     }
 
     #[test]
