@@ -47,6 +47,7 @@ fn damaged_lao() -> impl Strategy<Value = String> {
         "\n",
         "\n\n",
         "\r\n",
+        "\r",
         ",",
         ".",
         ":",

@@ -119,7 +119,7 @@ fn run_lines(text: &str, record: bool, mut line: Line) -> StageOutput<'_> {
 }
 
 /// The lines of `text` outside fenced code blocks (the fence lines left out too), each
-/// as the byte range of its content: without its line break and a `\r` before it.
+/// as the byte range of its content: without its line break (`\n` or `\r\n`).
 pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
     let mut in_fence: Option<&str> = None;
     let mut next = Some(0);
@@ -128,7 +128,10 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
         let b = text.as_bytes();
         let end = memchr::memchr(b'\n', &b[start..]).map_or(text.len(), |i| start + i);
         next = (end < text.len()).then_some(end + 1);
-        let content_end = if b[start..end].last() == Some(&b'\r') {
+        // A `\r` is part of the line break only before a `\n`: a lone `\r` at the end of
+        // the text is a character of the line, as one inside it is (else the blanks
+        // before it went only once the blanks after it had gone: not idempotent).
+        let content_end = if end < text.len() && b[start..end].last() == Some(&b'\r') {
             end - 1
         } else {
             end

@@ -88,6 +88,11 @@ fn line_ends_and_blank_lines_are_kept() {
     keeps("\n\n\r\n\n");
     keeps("");
     assert_eq!(fix("ກ \r\n"), "ກ\r\n");
+    // A lone `\r` (no `\n` after it) is a character of its line, at the end of the
+    // text too: the blanks after it go, the one before it stays (`fix` checks that a
+    // second cleaning changes nothing).
+    assert_eq!(fix("ກ \r "), "ກ \r");
+    keeps("ກ \r");
 }
 
 #[test]
