@@ -1248,3 +1248,38 @@ fn printing_many_files_into_a_closed_pipe_stops_quietly() {
     assert_eq!(stderr, "");
     assert_eq!(status.code(), Some(0));
 }
+
+#[test]
+fn a_full_stdout_is_named_as_stdout_not_as_the_file() {
+    // Writing the cleaned text fails (a full disk): the error is stdout's, whichever
+    // input was being cleaned, and is said once.
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return; // not a Linux machine
+    }
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", DIRTY);
+    let jsonl = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
+    let runs: [&[&std::ffi::OsStr]; 4] = [
+        &[file.as_os_str()],
+        &[file.as_os_str(), file.as_os_str()],
+        &["--jsonl".as_ref(), jsonl.as_os_str()],
+        &[],
+    ];
+    for args in runs {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
+            .args(args)
+            .stdin(fs::File::open(&file).unwrap())
+            .stdout(fs::File::create(full).unwrap())
+            .output()
+            .unwrap();
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert_eq!(
+            err.matches("laoclean: stdout: ").count(),
+            1,
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("a.txt") && !err.contains("a.jsonl"), "{err}");
+    }
+}

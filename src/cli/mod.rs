@@ -118,6 +118,9 @@ enum Failure {
     Error(String),
     /// Writing to stdout failed because the reader went away (`laoclean f | head`).
     BrokenPipe,
+    /// Writing to stdout failed otherwise (a full disk): an error of stdout, not of the
+    /// file (already worded).
+    Stdout(String),
 }
 
 impl Failure {
@@ -220,8 +223,14 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
         let result = open(input)
             .and_then(|reader| {
-                clean_stream(&cleaner, progress.wrap(reader), &mut out, &options)
-                    .map_err(|e| Failure::from_stream(input, e))
+                clean_stream(&cleaner, progress.wrap(reader), &mut out, &options).map_err(|e| {
+                    match e {
+                        StreamError::Write(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                            Failure::Stdout(describe(&e))
+                        }
+                        e => Failure::from_stream(input, e),
+                    }
+                })
             })
             .map(|summary| Done {
                 summary,
@@ -503,6 +512,12 @@ impl Run<'_> {
             Ok(done) => done,
             Err(Failure::Skip) => return,
             Err(Failure::BrokenPipe) => {
+                self.stop = true;
+                return;
+            }
+            Err(Failure::Stdout(message)) => {
+                eprintln!("laoclean: stdout: {message}");
+                self.failed = true;
                 self.stop = true;
                 return;
             }
