@@ -51,6 +51,14 @@ use std::ops::Range;
 /// new spelling far more often (`WEB_CORROBORATES` in `reading.rs`).
 pub const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
 
+/// A stretch (Lao letters with single spaces between them) is read in parts of about
+/// this many characters, cut at a space, so that the decoder's memory stays small on
+/// any input: the longest stretch of the corpus samples and of the OCR text is 180
+/// characters, and a long one is a hard-wrapped paragraph or text with no punctuation.
+/// A run of letters with no space is cut where a syllable may start once it is twice
+/// as long (no Lao word is a hundredth of that).
+pub const MAX_STRETCH: usize = 4096;
+
 /// What the word stage needs: the lexicon, its skeleton index and a segmenter. Built once
 /// per [`Cleaner`](crate::Cleaner).
 ///
@@ -170,7 +178,23 @@ pub(crate) fn run<'a>(
                 None
             };
             let letter_after = |end: usize| text[end..].chars().next().is_some_and(lao::is_letter);
-            if letter || (c == ' ' && prev_letter && next_letter) {
+            // A long stretch is read in parts (see `MAX_STRETCH`).
+            let cut = stretch.len() >= MAX_STRETCH
+                && (c == ' '
+                    || stretch.len() >= 2 * MAX_STRETCH
+                        && (lao::is_leading_vowel(c)
+                            || lao::is_consonant(c)
+                                && !stretch
+                                    .last()
+                                    .is_some_and(|&(_, d)| lao::is_leading_vowel(d))));
+            if cut {
+                if wanted(&stretch) {
+                    reader.read(lex, &model.index, &stretch, margin, &mut plan);
+                    duplicates(lex, text, &reader.plain_words(), &mut plan);
+                }
+                stretch.clear();
+            }
+            if letter || (c == ' ' && prev_letter && next_letter && !cut) {
                 stretch.push((i, c));
             } else if let Some(end) = joined_to.filter(|&e| prev_letter && letter_after(e)) {
                 // Left out: the word reader sees the two lines as one.
@@ -681,6 +705,21 @@ mod tests {
         let auto = Cleaner::default();
         let heading = "ຄະນະປະຈຳພັກແຂວງ\nເລກທີ 015\nວັນທີ 01 ທັນວາ 2023";
         assert_eq!(auto.clean(heading), heading);
+    }
+
+    #[test]
+    fn a_stretch_longer_than_the_limit_is_read_in_parts() {
+        // One stretch (no punctuation, no line break) of about 9,800 characters, with
+        // spaces and without: every part is read and corrected.
+        let unit = "ກອງປະຊຸມໃຫ່ຍ ";
+        let spaced = unit.repeat(700);
+        let solid = unit.trim_end().repeat(700);
+        for text in [&spaced, &solid] {
+            assert!(text.chars().count() > 2 * super::MAX_STRETCH);
+            let out = Cleaner::default().clean(text).into_owned();
+            assert_eq!(out.matches("ໃຫຍ່").count(), 700, "{}", &out[..200]);
+            assert_eq!(Cleaner::default().clean(&out), out);
+        }
     }
 
     #[test]
