@@ -350,8 +350,6 @@ pub(super) fn run_files(
     let progress = Progress::for_inputs(args.quiet, inputs);
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let (mut bad, mut changed, mut done) = (0u64, 0usize, 0usize);
-    // Stdout failed (and was reported) before the end.
-    let mut stdout_failed = false;
     for input in inputs {
         let name = input.report_name();
         let mut report_error = None;
@@ -380,14 +378,8 @@ pub(super) fn run_files(
                     .map_err(Stopped::from)
             }),
             _ => open(input).and_then(|r| {
-                clean_jsonl(&job, progress.wrap(r), &mut stdout, &mut on_record).map_err(
-                    |e| match e {
-                        JsonlFailure::Write(e) if e.kind() != io::ErrorKind::BrokenPipe => {
-                            Stopped::Stdout(describe(&e))
-                        }
-                        e => Stopped::from(e),
-                    },
-                )
+                clean_jsonl(&job, progress.wrap(r), &mut stdout, &mut on_record)
+                    .map_err(Stopped::from)
             }),
         };
         progress.file_done();
@@ -403,12 +395,6 @@ pub(super) fn run_files(
                 None
             }
             Err(Stopped::BrokenPipe) => break,
-            Err(Stopped::Stdout(message)) => {
-                progress.suspend(|| eprintln!("laoclean: stdout: {message}"));
-                failed = true;
-                stdout_failed = true;
-                break;
-            }
             Err(Stopped::Error(message)) => {
                 progress.suspend(|| eprintln!("laoclean: {}: {message}", input.display()));
                 failed = true;
@@ -431,7 +417,7 @@ pub(super) fn run_files(
         }
     }
     if let Err(e) = stdout.flush() {
-        if e.kind() != io::ErrorKind::BrokenPipe && !stdout_failed {
+        if e.kind() != io::ErrorKind::BrokenPipe {
             eprintln!("laoclean: stdout: {}", describe(&e));
             failed = true;
         }
@@ -459,9 +445,6 @@ enum Stopped {
     Error(String),
     /// Stdout went away (`laoclean --jsonl big.jsonl | head`): stop without a word.
     BrokenPipe,
-    /// Writing to stdout failed otherwise (a full disk): an error of stdout, not of the
-    /// file; stop.
-    Stdout(String),
 }
 
 impl From<JsonlFailure> for Stopped {
@@ -481,7 +464,7 @@ fn open(input: &Input) -> Result<Box<dyn BufRead>, Stopped> {
     super::open(input).map_err(|f| match f {
         super::Failure::Error(message) => Stopped::Error(message),
         super::Failure::BrokenPipe => Stopped::BrokenPipe,
-        super::Failure::Stdout(message) => Stopped::Stdout(message),
+        super::Failure::Stdout(message) => Stopped::Error(message),
         super::Failure::Skip => Stopped::Error("skipped".into()),
     })
 }

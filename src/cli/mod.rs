@@ -519,6 +519,7 @@ impl Run<'_> {
                 eprintln!("laoclean: stdout: {message}");
                 self.failed = true;
                 self.stop = true;
+                self.report(input, Err(&format!("stdout: {message}")));
                 return;
             }
             Err(Failure::Error(message)) => {

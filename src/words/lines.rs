@@ -82,7 +82,9 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
     for (i, (_, l)) in lines.iter().enumerate() {
         // A line without a letter or digit (blank, a rule, a lone separator) ends the
         // paragraph.
-        if !l.chars().any(letter) || fences[i] {
+        // A line that still ends in `\r` (a `\r\r\n` ending, from line endings converted
+        // twice) is left as it is: the lone `\r` would be left inside the joined line.
+        if !l.chars().any(letter) || fences[i] || l.ends_with('\r') {
             flush(&mut para, &mut out);
             continue;
         }
