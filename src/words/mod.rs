@@ -52,11 +52,14 @@ use std::ops::Range;
 pub const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
 
 /// A stretch (Lao letters with single spaces between them) is read in parts of about
-/// this many characters, cut at a space, so that the decoder's memory stays small on
-/// any input: the longest stretch of the corpus samples and of the OCR text is 180
-/// characters, and a long one is a hard-wrapped paragraph or text with no punctuation.
-/// A run of letters with no space is cut where a syllable may start once it is twice
-/// as long (no Lao word is a hundredth of that).
+/// this many characters, cut at a space, so that the decoder's memory stays small: the
+/// longest stretch of the corpus samples and of the OCR text is 180 characters, and a
+/// long one is a hard-wrapped paragraph or text with no punctuation. A run of letters
+/// with no space is cut before a consonant or leading vowel (not after a leading vowel)
+/// once it is twice as long (no Lao word is a hundredth of that); a run of marks and
+/// following vowels alone (ະາະາ…) has no such place and is read whole, bounded by the
+/// block. In a later round, the parts after a changed one are all read again (a change
+/// moves the cuts).
 pub const MAX_STRETCH: usize = 4096;
 
 /// What the word stage needs: the lexicon, its skeleton index and a segmenter. Built once
