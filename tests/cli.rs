@@ -1260,10 +1260,15 @@ fn a_full_stdout_is_named_as_stdout_not_as_the_file() {
     }
     let dir = TempDir::new().unwrap();
     let file = write(dir.path(), "a.txt", DIRTY);
-    let runs: [&[&std::ffi::OsStr]; 3] = [
+    let jsonl = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
+    let runs: [&[&std::ffi::OsStr]; 6] = [
         &[file.as_os_str()],
         &[file.as_os_str(), file.as_os_str()],
         &[],
+        &["--check".as_ref(), file.as_os_str()],
+        &["--diff".as_ref(), file.as_os_str()],
+        // (the changed file's name is what --check prints: no panic, one message)
+        &["--jsonl".as_ref(), "--check".as_ref(), jsonl.as_os_str()],
     ];
     for args in runs {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
@@ -1279,6 +1284,6 @@ fn a_full_stdout_is_named_as_stdout_not_as_the_file() {
             1,
             "{args:?}: {err}"
         );
-        assert!(!err.contains("a.txt"), "{err}");
+        assert!(!err.contains("a.txt") && !err.contains("panicked"), "{err}");
     }
 }

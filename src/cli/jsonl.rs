@@ -389,8 +389,9 @@ pub(super) fn run_files(
                 bad += summary.bad;
                 changed += usize::from(summary.changed());
                 if mode == Mode::Check && summary.changed() && !args.quiet {
-                    let _ = stdout.flush();
-                    println!("{}", input.display());
+                    // Through the same buffer: a failed write is reported at the end
+                    // (a full stdout), never a panic as `println!` would.
+                    let _ = writeln!(stdout, "{}", input.display());
                 }
                 None
             }

@@ -585,7 +585,8 @@ impl Run<'_> {
             }
         }
         if let Err(e) = io::stdout().flush() {
-            if e.kind() != io::ErrorKind::BrokenPipe {
+            // (A write to stdout that failed before has stopped the run and said so.)
+            if e.kind() != io::ErrorKind::BrokenPipe && !self.stop {
                 eprintln!("laoclean: stdout: {}", describe(&e));
                 self.failed = true;
             }
