@@ -152,11 +152,16 @@ pub(crate) fn run<'a>(
         Level::Aggressive => 0.5,
         _ => STANDARD_MIN_SPELLING_CONFIDENCE,
     };
+    let lex = model.lexicon();
+    // Reads a stretch (or a part of one) and plans its edits and duplicate suggestions.
+    let read = |reader: &mut Reader, stretch: &[(usize, char)], plan: &mut Vec<Planned>| {
+        reader.read(lex, &model.index, stretch, margin, plan);
+        duplicates(lex, text, &reader.plain_words(), plan);
+    };
     let mut stretch: Vec<(usize, char)> = Vec::new();
     // A part of this stretch was read in a later round: the parts after it are read too.
     let mut read_rest = false;
     let mut next_join = 0;
-    let lex = model.lexicon();
     // A later round reads only the lines that hold a changed range: with no line joined,
     // no stretch runs past the end of its line.
     let windows = match only {
@@ -196,8 +201,7 @@ pub(crate) fn run<'a>(
             if cut {
                 if read_rest || wanted(&stretch) {
                     read_rest = true;
-                    reader.read(lex, &model.index, &stretch, margin, &mut plan);
-                    duplicates(lex, text, &reader.plain_words(), &mut plan);
+                    read(&mut reader, &stretch, &mut plan);
                 }
                 stretch.clear();
                 if c == ' ' {
@@ -218,8 +222,7 @@ pub(crate) fn run<'a>(
                 }
             } else {
                 if !stretch.is_empty() && (read_rest || wanted(&stretch)) {
-                    reader.read(lex, &model.index, &stretch, margin, &mut plan);
-                    duplicates(lex, text, &reader.plain_words(), &mut plan);
+                    read(&mut reader, &stretch, &mut plan);
                 }
                 stretch.clear();
                 read_rest = false;
@@ -227,8 +230,7 @@ pub(crate) fn run<'a>(
             letter = next_letter;
         }
         if !stretch.is_empty() && (read_rest || wanted(&stretch)) {
-            reader.read(lex, &model.index, &stretch, margin, &mut plan);
-            duplicates(lex, text, &reader.plain_words(), &mut plan);
+            read(&mut reader, &stretch, &mut plan);
         }
         stretch.clear();
         read_rest = false;
