@@ -1252,8 +1252,7 @@ fn printing_many_files_into_a_closed_pipe_stops_quietly() {
 #[test]
 fn a_full_stdout_is_named_as_stdout_not_as_the_file() {
     // Writing the cleaned text fails (a full disk): the error is stdout's, whichever
-    // input was being cleaned, and is said once. (`--jsonl` still names the file: its
-    // writer's errors and the report's are one kind there.)
+    // input was being cleaned, and is said once.
     let full = Path::new("/dev/full");
     if !full.exists() {
         return; // not a Linux machine
@@ -1261,12 +1260,13 @@ fn a_full_stdout_is_named_as_stdout_not_as_the_file() {
     let dir = TempDir::new().unwrap();
     let file = write(dir.path(), "a.txt", DIRTY);
     let jsonl = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
-    let runs: [&[&std::ffi::OsStr]; 6] = [
+    let runs: [&[&std::ffi::OsStr]; 7] = [
         &[file.as_os_str()],
         &[file.as_os_str(), file.as_os_str()],
         &[],
         &["--check".as_ref(), file.as_os_str()],
         &["--diff".as_ref(), file.as_os_str()],
+        &["--jsonl".as_ref(), jsonl.as_os_str(), jsonl.as_os_str()],
         // (the changed file's name is what --check prints: no panic, one message)
         &["--jsonl".as_ref(), "--check".as_ref(), jsonl.as_os_str()],
     ];
@@ -1285,5 +1285,62 @@ fn a_full_stdout_is_named_as_stdout_not_as_the_file() {
             "{args:?}: {err}"
         );
         assert!(!err.contains("a.txt") && !err.contains("panicked"), "{err}");
+        assert!(!err.contains("a.jsonl"), "{err}");
+    }
+    // With a report, the file's entry says why it stopped.
+    let report = dir.path().join("report.json");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
+        .args(["--jsonl", "--report", "json", "--report-file"])
+        .args([report.as_os_str(), jsonl.as_os_str()])
+        .stdout(fs::File::create(full).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report: serde_json::Value = serde_json::from_slice(&fs::read(&report).unwrap()).unwrap();
+    let error = report["files"][0]["error"].as_str().unwrap_or_default();
+    assert!(error.starts_with("stdout: "), "{report}");
+}
+
+#[test]
+fn a_full_report_file_stops_the_report_not_the_cleaning() {
+    // The report cannot be written (a full disk): the text still comes out whole, the
+    // error is the report's, and the run fails.
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return; // not a Linux machine
+    }
+    let dir = TempDir::new().unwrap();
+    let records: String = (0..2000)
+        .map(|i| format!("{{\"id\": {i}, \"text\": \"ເເລະ\"}}\n"))
+        .collect();
+    write(dir.path(), "a.jsonl", &records);
+    write(dir.path(), "a.txt", DIRTY.repeat(2000));
+    for args in [["--jsonl", "a.jsonl"], ["--", "a.txt"]] {
+        for format in ["json", "jsonl"] {
+            let out = laoclean()
+                .current_dir(dir.path())
+                .args(["--report", format, "--report-file", "/dev/full"])
+                .args(args)
+                .output()
+                .unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(2), "{args:?} {format}: {err}");
+            assert_eq!(
+                err.matches("cannot write the report").count(),
+                1,
+                "{args:?} {format}: {err}"
+            );
+            assert!(
+                !err.contains("a.jsonl:") && !err.contains("a.txt:"),
+                "{err}"
+            );
+            let text = String::from_utf8(out.stdout).unwrap();
+            let expected = if args[0] == "--jsonl" {
+                records.replace("ເເ", "ແ")
+            } else {
+                CLEANED.repeat(2000)
+            };
+            assert!(text == expected, "{args:?} {format}: {} bytes", text.len());
+        }
     }
 }

@@ -75,8 +75,10 @@ pub enum JsonlFailure {
     Malformed { line: u64, message: String },
     /// Reading failed.
     Read(io::Error),
-    /// Writing failed.
+    /// Writing the cleaned records failed.
     Write(io::Error),
+    /// The `report` callback failed (writing the report, not the records).
+    Report(io::Error),
 }
 
 /// The edits of one record, for the report.
@@ -166,7 +168,7 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
                     line: line_no,
                     fields,
                 })
-                .map_err(JsonlFailure::Write)?;
+                .map_err(JsonlFailure::Report)?;
             }
         }
     }
@@ -350,15 +352,20 @@ pub(super) fn run_files(
     let progress = Progress::for_inputs(args.quiet, inputs);
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let (mut bad, mut changed, mut done) = (0u64, 0usize, 0usize);
+    let mut stdout_failed = false;
     for input in inputs {
         let name = input.report_name();
         let mut report_error = None;
         if let Some(r) = &mut reporter {
             report_error = r.start_file(&name).err();
         }
-        let mut on_record = |record: RecordEdits| match &mut reporter {
-            Some(r) if report_error.is_none() => r.record(&name, &record),
-            _ => Ok(()),
+        // A failed write of the report stops the report, not the cleaning: the error is
+        // kept and said once the file is done.
+        let mut on_record = |record: RecordEdits| {
+            if let (Some(r), None) = (&mut reporter, &report_error) {
+                report_error = r.record(&name, &record).err();
+            }
+            Ok(())
         };
         let result: Result<JsonlSummary, Stopped> = match mode {
             Mode::InPlace => {
@@ -378,8 +385,14 @@ pub(super) fn run_files(
                     .map_err(Stopped::from)
             }),
             _ => open(input).and_then(|r| {
-                clean_jsonl(&job, progress.wrap(r), &mut stdout, &mut on_record)
-                    .map_err(Stopped::from)
+                clean_jsonl(&job, progress.wrap(r), &mut stdout, &mut on_record).map_err(
+                    |e| match e {
+                        JsonlFailure::Write(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+                            Stopped::Stdout(describe(&e))
+                        }
+                        e => Stopped::from(e),
+                    },
+                )
             }),
         };
         progress.file_done();
@@ -396,6 +409,13 @@ pub(super) fn run_files(
                 None
             }
             Err(Stopped::BrokenPipe) => break,
+            Err(Stopped::Stdout(message)) => {
+                // Stdout is gone: said once, in its own name, and nothing more is cleaned.
+                progress.suspend(|| eprintln!("laoclean: stdout: {message}"));
+                failed = true;
+                stdout_failed = true;
+                Some(format!("stdout: {message}"))
+            }
             Err(Stopped::Error(message)) => {
                 progress.suspend(|| eprintln!("laoclean: {}: {message}", input.display()));
                 failed = true;
@@ -409,6 +429,9 @@ pub(super) fn run_files(
                 reporter = None;
             }
         }
+        if stdout_failed {
+            break;
+        }
     }
     progress.finish();
     if let Some(r) = reporter {
@@ -418,7 +441,7 @@ pub(super) fn run_files(
         }
     }
     if let Err(e) = stdout.flush() {
-        if e.kind() != io::ErrorKind::BrokenPipe {
+        if e.kind() != io::ErrorKind::BrokenPipe && !stdout_failed {
             eprintln!("laoclean: stdout: {}", describe(&e));
             failed = true;
         }
@@ -446,6 +469,9 @@ enum Stopped {
     Error(String),
     /// Stdout went away (`laoclean --jsonl big.jsonl | head`): stop without a word.
     BrokenPipe,
+    /// Writing to stdout failed otherwise (a full disk): an error of stdout, not of
+    /// the file.
+    Stdout(String),
 }
 
 impl From<JsonlFailure> for Stopped {
@@ -457,6 +483,7 @@ impl From<JsonlFailure> for Stopped {
             JsonlFailure::Malformed { line, message } => format!("line {line}: {message}"),
             JsonlFailure::Read(e) => format!("read error: {}", describe(&e)),
             JsonlFailure::Write(e) => format!("write error: {}", describe(&e)),
+            JsonlFailure::Report(e) => format!("cannot write the report: {}", describe(&e)),
         })
     }
 }
@@ -465,7 +492,7 @@ fn open(input: &Input) -> Result<Box<dyn BufRead>, Stopped> {
     super::open(input).map_err(|f| match f {
         super::Failure::Error(message) => Stopped::Error(message),
         super::Failure::BrokenPipe => Stopped::BrokenPipe,
-        super::Failure::Stdout(message) => Stopped::Error(message),
+        super::Failure::Stdout(message) => Stopped::Stdout(message),
         super::Failure::Skip => Stopped::Error("skipped".into()),
     })
 }
