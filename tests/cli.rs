@@ -701,6 +701,43 @@ fn report_needs_a_file_when_stdout_carries_text() {
         .code(2);
 }
 
+#[test]
+fn a_report_file_that_is_an_input_is_refused() {
+    // Creating the report would empty the input before it is read (or -i would write
+    // the report over it): refused, by name, through a link too, and the file kept.
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", DIRTY);
+    std::os::unix::fs::symlink(&file, dir.path().join("link.txt")).unwrap();
+    for report in ["a.txt", "link.txt"] {
+        for args in [&["--report", "jsonl"][..], &["-i", "--report", "json"]] {
+            laoclean()
+                .current_dir(dir.path())
+                .args(args)
+                .args(["--report-file", report, "a.txt"])
+                .assert()
+                .code(2)
+                .stdout("")
+                .stderr(predicate::str::contains("is the input a.txt"));
+            assert_eq!(read(&file), DIRTY);
+        }
+    }
+    // The same through a walked directory, with --jsonl.
+    let jsonl = write(dir.path(), "d/r.jsonl", "{\"text\": \"ເເ\"}\n");
+    laoclean()
+        .current_dir(dir.path())
+        .args([
+            "--jsonl",
+            "--report",
+            "jsonl",
+            "--report-file",
+            "d/r.jsonl",
+            "d",
+        ])
+        .assert()
+        .code(2);
+    assert_eq!(read(&jsonl), "{\"text\": \"ເເ\"}\n");
+}
+
 // ---- settings ----
 
 #[test]

@@ -174,6 +174,19 @@ pub fn dedup_files(inputs: Vec<Input>) -> Vec<Input> {
         .collect()
 }
 
+/// The input that `path` (an existing file, links followed) is, if any: writing a
+/// report there would destroy it before it is read.
+pub fn input_at(inputs: &[Input], path: &Path) -> Option<PathBuf> {
+    let meta = fs::metadata(path).ok()?;
+    inputs.iter().find_map(|input| match input {
+        Input::File { path: p, .. } => fs::metadata(p)
+            .ok()
+            .filter(|m| (m.dev(), m.ino()) == (meta.dev(), meta.ino()))
+            .map(|_| p.clone()),
+        Input::Stdin => None,
+    })
+}
+
 /// With `-i --backup SUFFIX`: an input whose backup would be another input (both named
 /// on the command line) is refused, as writing the backup would overwrite that input.
 pub fn backup_clash(inputs: &[Input], suffix: &OsStr) -> Option<String> {

@@ -176,6 +176,13 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         match (args.report, &args.report_file) {
             (None, _) => None,
             (Some(format), Some(path)) => {
+                if let Some(input) = files::input_at(&inputs, path) {
+                    return Err(format!(
+                        "--report-file {} is the input {}; write the report elsewhere",
+                        path.display(),
+                        input.display()
+                    ));
+                }
                 let file = File::create(path)
                     .map_err(|e| format!("{}: cannot create: {}", path.display(), describe(&e)))?;
                 Some((format, Box::new(BufWriter::new(file))))
