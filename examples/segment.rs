@@ -27,7 +27,9 @@ fn main() -> anyhow::Result<()> {
     let Some(n) = args.repeat else {
         return segment::run(&args.segment);
     };
-    let seg = Segmenter::new(segment::lexicon(&args.segment.dicts)?);
+    let seg = Segmenter::new(
+        segment::load_lexicon(&args.segment.dicts, true).map_err(anyhow::Error::msg)?,
+    );
     let mut text = String::new();
     for f in &args.segment.files {
         text.push_str(&std::fs::read_to_string(f)?);

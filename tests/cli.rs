@@ -989,6 +989,80 @@ fn dict_words_are_never_corrected() {
 }
 
 #[test]
+fn dict_words_the_lexicon_holds_only_count() {
+    // The README's workflow: an archive's dictionary counts its common words too; they
+    // must not stop the corrections around them. (ກອງ listed stopped ປະຊຸມໃຫ່ຍ → ໃຫຍ່.)
+    let dir = TempDir::new().unwrap();
+    let words = write(dir.path(), "common.txt", "ກອງ\t50\nປະຊຸມ\n");
+    laoclean()
+        .arg("--dict")
+        .arg(&words)
+        .write_stdin("ກອງປະຊຸມໃຫ່ຍ\n")
+        .assert()
+        .success()
+        .stdout("ກອງປະຊຸມໃຫຍ່\n");
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus-samples");
+    let archive = dir.path().join("archive.dict");
+    laoclean()
+        .args(["dict", "build", "--corpus"])
+        .arg(&samples)
+        .arg("-o")
+        .arg(&archive)
+        .assert()
+        .success();
+    let sample = samples.join("002_7c2f928f52b65107.txt");
+    let plain = laoclean().arg(&sample).output().unwrap();
+    let with_dict = laoclean()
+        .arg("--dict")
+        .arg(&archive)
+        .arg(&sample)
+        .output()
+        .unwrap();
+    assert!(plain.status.success() && with_dict.status.success());
+    assert!(plain.stdout != fs::read(&sample).unwrap());
+    assert!(plain.stdout == with_dict.stdout);
+}
+
+#[test]
+fn dict_words_that_are_no_lao_words_are_named_when_skipped() {
+    let dir = TempDir::new().unwrap();
+    // A Lao word, a space typed for the TAB, a misspelling the grammar refuses.
+    let words = write(dir.path(), "w.txt", "ວຽງຈັນ\nລາວ 5\nໃຫ່ຍ\t3\n");
+    for args in [&["--dict", "w.txt"][..], &["segment", "--dict", "w.txt"]] {
+        laoclean()
+            .current_dir(dir.path())
+            .args(args)
+            .write_stdin("ກ\n")
+            .assert()
+            .success()
+            .stderr(
+                predicate::str::contains("--dict w.txt:2: `ລາວ 5` is not a Lao word")
+                    .and(predicate::str::contains("--dict w.txt:3: `ໃຫ່ຍ`"))
+                    .and(predicate::str::contains(":1:").not()),
+            );
+    }
+    laoclean()
+        .args(["-q", "--dict"])
+        .arg(&words)
+        .write_stdin("ກ\n")
+        .assert()
+        .success()
+        .stderr("");
+    // A bad line is an error naming the file and the line.
+    write(dir.path(), "n.txt", "ວຽງຈັນ\t99999999999999999999999\n");
+    laoclean()
+        .current_dir(dir.path())
+        .args(["--dict", "n.txt"])
+        .write_stdin("ກ\n")
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("--dict n.txt:1: count")
+                .and(predicate::str::contains("too large")),
+        );
+}
+
+#[test]
 fn a_missing_dict_file_is_an_error() {
     laoclean()
         .args(["--dict", "/nonexistent/words.txt"])

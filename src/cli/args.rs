@@ -182,7 +182,8 @@ pub struct CleanArgs {
     pub block_size: Option<usize>,
 
     /// Add the words of FILE (one a line, optional TAB count) to the dictionary of the
-    /// word stage, so they are read as words and never corrected (repeatable).
+    /// word stage, so they are read as words; those it lacks are never corrected, those
+    /// it holds get the count (repeatable).
     #[arg(long = "dict", value_name = "FILE", help_heading = "Cleaning")]
     pub dicts: Vec<PathBuf>,
 

@@ -55,7 +55,9 @@ pub fn run(args: &DictArgs) -> anyhow::Result<()> {
 }
 
 fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
-    let seg = Segmenter::new(super::segment::lexicon(&args.dicts)?);
+    let seg = Segmenter::new(
+        super::segment::load_lexicon(&args.dicts, true).map_err(anyhow::Error::msg)?,
+    );
     let cleaner = Cleaner::default();
     let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(&args.corpus)
         .build()

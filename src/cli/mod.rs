@@ -386,9 +386,7 @@ fn build_cleaner(args: &CleanArgs) -> Result<Cleaner, String> {
     if args.dicts.is_empty() {
         return Ok(Cleaner::new(config));
     }
-    let lexicon = laoclean::words::Lexicon::embedded()
-        .with_user_files(&args.dicts)
-        .map_err(|e| format!("--dict: {e}"))?;
+    let lexicon = segment::load_lexicon(&args.dicts, !args.quiet)?;
     Ok(Cleaner::with_lexicon(config, lexicon))
 }
 

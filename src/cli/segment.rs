@@ -1,7 +1,9 @@
 //! `laoclean segment [FILES]`: words separated by a delimiter, for indexing.
 
 use anyhow::Context;
-use laoclean::words::{Lexicon, Segmenter};
+use laoclean::words::lexicon::read_numbered_word_list;
+use laoclean::words::syllable::is_lao_word;
+use laoclean::words::{Lexicon, LexiconError, Segmenter};
 use std::io::{BufRead, Read, Write};
 use std::path::PathBuf;
 
@@ -24,14 +26,38 @@ pub struct SegmentArgs {
     pub threads: Option<usize>,
 }
 
-/// The lexicon: the embedded list plus the `--dict` files.
-pub fn lexicon(dicts: &[PathBuf]) -> anyhow::Result<Lexicon> {
-    if dicts.is_empty() {
-        return Ok(Lexicon::embedded());
+/// The embedded lexicon plus the words of the `--dict` files. A file that cannot be
+/// read or parsed is an error naming it (and the line); with `warn`, each word that is
+/// not a Lao word by its shape, and so is skipped, is named on stderr with its line.
+pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
+    let mut words = Vec::new();
+    for path in paths {
+        let text = std::fs::read_to_string(path).map_err(|e| {
+            // The message without its "(os error N)", as the other messages of the CLI.
+            let e = e.to_string();
+            let e = e.split(" (os error").next().unwrap_or_default();
+            format!("--dict {}: cannot read: {e}", path.display())
+        })?;
+        let entries = read_numbered_word_list(&text).map_err(|e| match e {
+            LexiconError::Syntax { line, message } => {
+                format!("--dict {}:{line}: {message}", path.display())
+            }
+            e => format!("--dict {}: {e}", path.display()),
+        })?;
+        for (line, word, count) in entries {
+            if warn && !is_lao_word(&laoclean::normalize(&word)) {
+                eprintln!(
+                    "laoclean: --dict {}:{line}: `{word}` is not a Lao word by its shape \
+                     (Lao letters in valid syllables); skipped",
+                    path.display()
+                );
+            }
+            words.push((word, count));
+        }
     }
     Lexicon::embedded()
-        .with_user_files(dicts)
-        .context("loading --dict")
+        .with_user_words(words)
+        .map_err(|e| format!("--dict: {e}"))
 }
 
 /// Segments `text`: the character stage (unless `raw`), then words joined by `sep`.
@@ -55,7 +81,7 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
             .build_global()
             .with_context(|| format!("cannot start {n} threads"))?;
     }
-    let seg = Segmenter::new(lexicon(&args.dicts)?);
+    let seg = Segmenter::new(load_lexicon(&args.dicts, true).map_err(anyhow::Error::msg)?);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let stdin = [PathBuf::from("-")];

@@ -253,20 +253,23 @@ pub fn write_dictionary(entries: &[Entry]) -> String {
     for e in entries.iter().filter(|e| e.accepted) {
         let _ = writeln!(s, "{}\t{}", e.word, e.count);
     }
-    let refused: Vec<&Entry> = entries
+    // Refused candidates seen more than once: those a user may accept, and those the
+    // word stage cannot take (not Lao words by their shape, which `--dict` skips).
+    let (well_formed, ill_formed): (Vec<&Entry>, Vec<&Entry>) = entries
         .iter()
         .filter(|e| !e.accepted && e.count > 1)
-        .collect();
-    if !refused.is_empty() {
+        .partition(|e| super::syllable::is_lao_word(&e.word));
+    if !well_formed.is_empty() {
         s.push_str("# Candidates refused (seen more than once); remove the `# ` to accept one:\n");
-        for e in refused {
-            let _ = writeln!(
-                s,
-                "# {}\t{}\t({})",
-                e.word,
-                e.count,
-                e.reason.as_deref().unwrap_or("")
-            );
+        for e in well_formed {
+            let reason = e.reason.as_deref().unwrap_or("");
+            let _ = writeln!(s, "# {}\t{}\t# {reason}", e.word, e.count);
+        }
+    }
+    if !ill_formed.is_empty() {
+        s.push_str("# Not Lao words by their shape (seen more than once; --dict skips them):\n");
+        for e in ill_formed {
+            let _ = writeln!(s, "#   {}\t{}", e.word, e.count);
         }
     }
     s
@@ -300,5 +303,19 @@ mod tests {
         let text = write_dictionary(&d);
         assert!(text.contains("# ສີສຸວັນ\t2"));
         assert!(text.contains("ທ່ານ\t2\n"));
+        // Taking the `# ` off a refused candidate accepts it, as the file says.
+        let accepted = text.replace("# ສີສຸວັນ", "ສີສຸວັນ");
+        let words = crate::words::lexicon::read_word_list(&accepted).unwrap();
+        assert!(words.contains(&("ສີສຸວັນ".to_string(), Some(2))));
+        // A candidate that is no Lao word by its shape is listed apart.
+        let bad = Entry {
+            word: "ໃຫ່ຍ".into(),
+            count: 3,
+            known: false,
+            accepted: false,
+            reason: Some("not a well-formed Lao word".into()),
+        };
+        let text = write_dictionary(&[bad]);
+        assert!(text.contains("--dict skips them):\n#   ໃຫ່ຍ\t3\n"), "{text}");
     }
 }

@@ -118,6 +118,8 @@ pub enum LexiconError {
 pub struct Lexicon {
     main: Automaton,
     user: Option<Automaton>,
+    /// The user words the base list does not hold: never corrected.
+    protected: Option<Automaton>,
     user_len: usize,
     total: u64,
     unknown_cost: u64,
@@ -184,6 +186,7 @@ impl Lexicon {
         Lexicon {
             main,
             user: None,
+            protected: None,
             user_len: 0,
             total,
             unknown_cost: max_cost + 2 * COST_SCALE as u64,
@@ -216,10 +219,18 @@ impl Lexicon {
     /// words that are not Lao words by shape are skipped. Replaces any user words added
     /// before.
     ///
+    /// A word the base list does not hold (a name, a term) is *protected*: the word
+    /// stage never corrects text that reads as it. A word the base list holds only
+    /// gets the user's count (the lower cost of the two wins): an archive's counts of
+    /// common words (`laoclean dict build`) must not stop the corrections around them.
+    ///
     /// ```
     /// use laoclean::words::Lexicon;
-    /// let lex = Lexicon::embedded().with_user_words([("ບໍລິຄຳໄຊ".to_string(), Some(50))]).unwrap();
+    /// let lex = Lexicon::embedded()
+    ///     .with_user_words([("ບໍລິຄຳໄຊ".to_string(), Some(50)), ("ປະເທດ".to_string(), None)])
+    ///     .unwrap();
     /// assert!(lex.contains("ບໍລິຄຳໄຊ"));
+    /// assert!(lex.is_protected("ບໍລິຄຳໄຊ") && !lex.is_protected("ປະເທດ"));
     /// ```
     pub fn with_user_words(
         mut self,
@@ -237,6 +248,12 @@ impl Lexicon {
         let total = self.total;
         let (map, max_cost) =
             build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
+        let new: Vec<(&str, u64)> = counts
+            .iter()
+            .filter(|(w, _)| key(w).is_some_and(|k| self.main.get(&k).is_none()))
+            .map(|(w, &c)| (w.as_str(), cost_of(c, total)))
+            .collect();
+        self.protected = (!new.is_empty()).then(|| build_map(new.into_iter()).0);
         self.user_len = counts.len();
         self.user = (!counts.is_empty()).then_some(map);
         self.unknown_cost = self.unknown_cost.max(max_cost + 2 * COST_SCALE as u64);
@@ -351,21 +368,37 @@ impl Lexicon {
         std::iter::once(&self.main).chain(self.user.as_ref())
     }
 
-    /// Like [`Lexicon::prefixes`], over the user words only.
-    pub(crate) fn user_prefixes(
+    /// Like [`Lexicon::prefixes`], over the protected user words only (see
+    /// [`Lexicon::is_protected`]).
+    pub(crate) fn protected_prefixes(
         &self,
         chars: &[(usize, char)],
         start: usize,
         max_chars: usize,
         mut found: impl FnMut(usize, u64),
     ) {
-        if let Some(u) = &self.user {
+        if let Some(u) = &self.protected {
             let end = chars.len().min(start + max_chars);
             walk(u.flat(), &chars[start..end], start, &mut found);
         }
     }
 
-    /// Is `word` one of the user's own words (`--dict`)? The word stage never corrects them.
+    /// Is `word` a user's own word (`--dict`) that the base list does not hold? The word
+    /// stage never corrects text that reads as one.
+    ///
+    /// ```
+    /// let lex = laoclean::words::Lexicon::embedded();
+    /// assert!(!lex.is_protected("ບໍລິຄຳໄຊ"));
+    /// let lex = lex.with_user_words([("ບໍລິຄຳໄຊ".to_string(), None)]).unwrap();
+    /// assert!(lex.is_protected("ບໍລິຄຳໄຊ"));
+    /// ```
+    pub fn is_protected(&self, word: &str) -> bool {
+        self.protected
+            .as_ref()
+            .is_some_and(|u| key(word).is_some_and(|k| u.get(&k).is_some()))
+    }
+
+    /// Is `word` one of the user's own words (`--dict`)?
     pub(crate) fn is_user_word(&self, word: &str) -> bool {
         self.user
             .as_ref()
@@ -459,7 +492,7 @@ fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> (Automaton, u64
 }
 
 /// Parses a word list: one word a line, optionally a tab and a count; blank lines and
-/// lines starting with `#` are skipped.
+/// lines starting with `#` are skipped, and a `#` later in a line starts a comment.
 ///
 /// ```
 /// use laoclean::words::lexicon::read_word_list;
@@ -467,12 +500,30 @@ fn build_map<'a>(words: impl Iterator<Item = (&'a str, u64)>) -> (Automaton, u64
 /// assert_eq!(words, [("ວຽງຈັນ".to_string(), Some(120)), ("ຫຼວງພະບາງ".to_string(), None)]);
 /// ```
 pub fn read_word_list(text: &str) -> Result<Vec<(String, Option<u64>)>, LexiconError> {
+    Ok(read_numbered_word_list(text)?
+        .into_iter()
+        .map(|(_, w, c)| (w, c))
+        .collect())
+}
+
+/// [`read_word_list`] with each entry's line number (from 1), for messages about it.
+///
+/// ```
+/// use laoclean::words::lexicon::read_numbered_word_list;
+/// let words = read_numbered_word_list("# names\nວຽງຈັນ\t120\n").unwrap();
+/// assert_eq!(words, [(2, "ວຽງຈັນ".to_string(), Some(120))]);
+/// ```
+pub fn read_numbered_word_list(
+    text: &str,
+) -> Result<Vec<(usize, String, Option<u64>)>, LexiconError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() || line.starts_with('#') {
             continue;
         }
+        // No Lao word holds a `#`: what follows one is a comment.
+        let line = line.split('#').next().unwrap_or("").trim_end();
         let mut parts = line.split('\t');
         let word = parts
             .next()
@@ -481,9 +532,12 @@ pub fn read_word_list(text: &str) -> Result<Vec<(String, Option<u64>)>, LexiconE
             .trim_start_matches('\u{FEFF}');
         let count = match parts.next() {
             None => None,
-            Some(c) => Some(c.trim().parse::<u64>().map_err(|_| LexiconError::Syntax {
+            Some(c) => Some(c.trim().parse::<u64>().map_err(|e| LexiconError::Syntax {
                 line: i + 1,
-                message: format!("count `{c}` is not a whole number"),
+                message: match e.kind() {
+                    std::num::IntErrorKind::PosOverflow => format!("count `{c}` is too large"),
+                    _ => format!("count `{c}` is not a whole number"),
+                },
             })?),
         };
         if parts.next().is_some() {
@@ -498,7 +552,7 @@ pub fn read_word_list(text: &str) -> Result<Vec<(String, Option<u64>)>, LexiconE
                 message: "empty word".into(),
             });
         }
-        out.push((word.to_string(), count));
+        out.push((i + 1, word.to_string(), count));
     }
     Ok(out)
 }
@@ -546,6 +600,10 @@ mod tests {
         let e = read_word_list("ກາ\nຄືນ\tx\n").unwrap_err();
         assert!(e.to_string().starts_with("line 2:"), "{e}");
         assert!(read_word_list("ກາ\t1\t2").is_err());
+        assert_eq!(
+            read_word_list("ກາ\t1\t# a note\nຄືນ # another\n").unwrap(),
+            [("ກາ".to_string(), Some(1)), ("ຄືນ".to_string(), None)]
+        );
         assert_eq!(read_word_list("\n# c\n").unwrap(), []);
     }
 

@@ -311,7 +311,8 @@ pub(crate) struct Reader {
     found: Vec<(usize, u64)>,
     /// The text of a joined word without its space.
     written: Vec<u8>,
-    /// Characters inside a user's own word (`--dict`): never edited.
+    /// Characters inside a user's own word that the base list lacks (`--dict`): never
+    /// edited.
     locked: Vec<bool>,
     /// The buffers of the skeleton walks.
     walk: WalkScratch,
@@ -375,7 +376,7 @@ impl Reader {
         if lex.user_len() > 0 {
             for p in 0..n {
                 let mut end = p;
-                lex.user_prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, _| end = end.max(e));
+                lex.protected_prefixes(&self.offsets, p, MAX_WORD_CHARS, |e, _| end = end.max(e));
                 self.locked[p..end].iter_mut().for_each(|l| *l = true);
             }
         }
@@ -712,13 +713,13 @@ impl Reader {
             .map(|&id| &self.edges[id as usize])
             .take_while(|e| e.end <= t)
             .collect();
-        // A user's own word is never corrected.
+        // A user's own word that the base list lacks is never corrected.
         if edited
             .iter()
             .any(|e| self.locked[e.start..e.end].iter().any(|&l| l))
             || plain_edges.iter().any(|e| {
                 e.kind == Kind::Exact
-                    && lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
+                    && lex.is_protected(&self.chars[e.start..e.end].iter().collect::<String>())
             })
         {
             return;
@@ -861,8 +862,11 @@ impl Reader {
                     found,
                 );
             }
+            // Cheapest first, each word once (a user's word list may hold a word of the
+            // base list too, at another cost).
             alternatives.sort();
-            alternatives.dedup_by(|a, b| a.1 == b.1);
+            let mut seen = std::collections::HashSet::new();
+            alternatives.retain(|a| seen.insert(a.1.clone()));
             // Two errors in one place (a stray space and a misspelling), or a close
             // second reading: not sure enough to apply.
             let joined_and_spelt = e.kind == Kind::Joined && spelling_changed;

@@ -8,7 +8,8 @@
 //!
 //! - leading vowel: ເ ແ ໂ ໃ ໄ, stored before the consonant;
 //! - medial: ຫ before a sonorant (ຫງ ຫຍ ຫນ ຫມ ຫລ ຫວ ຫຣ), or ວ ລ ຣ after a consonant
-//!   (ຄວາມ, ກຣາມ); subscript ຼ is a mark;
+//!   (ຄວາມ, ກຣາມ), or ວ after a ຫ digraph (ຫງວຽນ, the name Nguyễn); subscript ຼ is a
+//!   mark;
 //! - marks: vowels above and below, tone marks, ຼ, ໌;
 //! - following vowels: ະ າ ຳ ຽ (ເກາະ has two);
 //! - ວ as the vowel *ua* (ສວນ, ຕົວ) and ອ as the vowel *o* or part of *ເືອ* (ຂອງ, ເມືອງ);
@@ -221,6 +222,10 @@ pub(crate) fn candidates(cs: &[(usize, char)], p: usize, out: &mut Vec<(usize, u
     if let Some(x) = ch(cs, i) {
         if is_medial(c, x) {
             nucleus(cs, i + 1, lead, out);
+            // A ຫ digraph takes ວ after it too (ຫງວຽນ, Nguyễn).
+            if c == 'ຫ' && x != 'ວ' && ch(cs, i + 1) == Some('ວ') {
+                nucleus(cs, i + 2, lead, out);
+            }
         }
     }
 }
@@ -356,6 +361,9 @@ mod tests {
         assert_eq!(split("ຫງອຍ"), "ຫງອຍ");
         assert_eq!(split("ຫນ້າ"), "ຫນ້າ");
         assert_eq!(split("ຫມາ"), "ຫມາ");
+        // A ຫ digraph and ວ after it (Nguyễn), as one valid syllable.
+        assert_eq!(split("ຫງວຽນວັນ"), "ຫງວຽນ|ວັນ");
+        assert!(is_lao_word("ຫງວຽນ"));
         // Subscript lo and the one-code-point forms.
         assert_eq!(split("ຫຼາຍ"), "ຫຼາຍ");
         assert_eq!(split("ປຼາ"), "ປຼາ");
