@@ -31,5 +31,33 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// Runs of numbers cut by doubled separators (`1,,1,,…`) with no blank in them: each
+/// number's start was once found by going back over the whole run (quadratic: 60 KB
+/// took 5 s), Thai digits at the default settings and ASCII digits in `--digits lao`.
+/// Two sizes each: time should grow with the size, not its square.
+fn worst_case(c: &mut Criterion) {
+    let mut group = c.benchmark_group("characters_worst_case");
+    group
+        .sample_size(10)
+        .warm_up_time(Duration::from_millis(500))
+        .measurement_time(Duration::from_secs(3));
+    let lao_digits = laoclean::Config::default().digits(laoclean::Digits::Lao);
+    let cases = [
+        ("thai_digits", "\u{0E51},,", laoclean::Config::default()),
+        ("ascii_digits_lao_mode", "1,,", lao_digits),
+    ];
+    for (name, unit, config) in cases {
+        let cleaner = laoclean::Cleaner::new(config.level(laoclean::Level::Safe));
+        for kb in [64, 256] {
+            let text = format!("ລາວ {}", unit.repeat(kb * 1024 / unit.len()));
+            group.throughput(Throughput::Bytes(text.len() as u64));
+            group.bench_with_input(BenchmarkId::new(name, kb), &text, |b, t| {
+                b.iter(|| cleaner.clean(black_box(t)).len())
+            });
+        }
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, worst_case);
 criterion_main!(benches);

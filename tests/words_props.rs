@@ -1,6 +1,6 @@
 //! Properties of the whole pipeline with the word stage on: idempotence on Lao text built
-//! from dictionary words with typical damage, and no word-stage edit touching Latin text,
-//! numbers or URLs.
+//! from dictionary words with typical damage, no word-stage edit touching Latin text,
+//! numbers or URLs, and no edit at all inside code or addresses that hold Lao.
 
 use laoclean::{Cleaner, Config, Level, Rule};
 use proptest::prelude::*;
@@ -111,6 +111,21 @@ fn foreign_token() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Damaged Lao words inside code or an address (a web address, a path, a file name,
+/// inline code), which no stage may respell: tone marks lost and look-alike letters
+/// (canonical text, so the character stage leaves it too).
+fn lao_in_code_or_address() -> impl Strategy<Value = String> {
+    let word =
+        (0..WORDS.len(), 0u8..3, any::<usize>()).prop_map(|(w, k, at)| damage(WORDS[w], k, at));
+    (word.clone(), word, 0u8..5).prop_map(|(a, b, kind)| match kind {
+        0 => format!("https://lo.wikipedia.org/wiki/{a}{b}"),
+        1 => format!("`{a} {b}`"),
+        2 => format!("/home/{a}/{b}.txt"),
+        3 => format!("C:\\{a}\\{b}"),
+        _ => format!("{a}{b}.pdf"),
+    })
+}
+
 fn levels() -> [Level; 2] {
     [Level::Standard, Level::Aggressive]
 }
@@ -146,6 +161,19 @@ proptest! {
             }
             for (_, f) in &parts {
                 prop_assert!(report.text.contains(f.as_str()), "{:?} lost from {:?}", f, report.text);
+            }
+        }
+    }
+
+    #[test]
+    fn no_edit_touches_code_or_addresses(
+        parts in prop::collection::vec((damaged_text(), lao_in_code_or_address()), 1..5)
+    ) {
+        let text: String = parts.iter().map(|(l, f)| format!("{l} {f} ")).collect();
+        for level in levels() {
+            let out = Cleaner::new(Config::default().level(level)).clean(&text).into_owned();
+            for (_, f) in &parts {
+                prop_assert!(out.contains(f.as_str()), "{:?} lost from {:?}", f, out);
             }
         }
     }

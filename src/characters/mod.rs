@@ -42,7 +42,9 @@
 //!   [`Digits::Lao`](crate::Digits::Lao) mode): a number is digits with single `. , : / -`
 //!   between them; it is in Lao text when its nearest neighbour on the line, past spaces
 //!   and tabs, is a Lao letter on at least one side and a letter of another script on
-//!   neither. `Windows 10 ແມ່ນ` and `COVID-19` keep their ASCII digits.
+//!   neither, and the characters glued to it (up to a blank or a Lao letter) hold no
+//!   Latin letter and no `:` `/` `\` `@`. `Windows 10 ແມ່ນ`, `COVID-19 ແລະ`,
+//!   `https://a.la/2021` and `2021.pdf` keep their ASCII digits.
 //! - **NFC** is applied to each NFC segment that holds no Lao letter.
 //!
 //! ```

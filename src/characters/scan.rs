@@ -548,10 +548,18 @@ impl Scan<'_, '_> {
     fn token_start(&self, i: usize) -> usize {
         let floor = self.w.position();
         let mut start = i;
-        for (k, c) in self.text[floor..i].char_indices().rev() {
+        let mut before = self.text[floor..i].char_indices().rev().peekable();
+        while let Some((k, c)) = before.next() {
             if is_any_digit(c) {
                 start = floor + k;
-            } else if !is_separator(c) {
+            } else if is_separator(c)
+                && start == floor + k + c.len_utf8()
+                && before.peek().is_some_and(|&(_, d)| is_any_digit(d))
+            {
+                // A single separator between digits: the number goes on.
+            } else {
+                // (Not past a doubled separator: `1,,1,,1…` is many numbers, and going
+                // back to the first would read the whole run again for each.)
                 break;
             }
         }
@@ -637,6 +645,25 @@ impl Scan<'_, '_> {
     /// (past spaces and tabs) are looked at: at least one must be a Lao letter (or a
     /// Thai look-alike read as Lao) and neither a letter of another script.
     fn number_in_lao_text(&mut self, start: usize, end: usize) -> bool {
+        // Part of a word of another script, an address or a path (`COVID-19`,
+        // `https://a.la/2021`, `2021.pdf`): the characters glued to it, up to a blank or
+        // a Lao letter, hold a Latin letter or an address sign. (At most `GLUED` on each
+        // side: a long run with no blank must not make every number in it a long scan.)
+        const GLUED: usize = 64;
+        let foreign = |c: char| c.is_ascii_alphabetic() || matches!(c, ':' | '/' | '\\' | '@');
+        let stop = |c: &char| c.is_whitespace() || (lao::is_lao(*c) && lao::is_letter(*c));
+        let glued_before = self.text[..start]
+            .chars()
+            .rev()
+            .take(GLUED)
+            .take_while(|c| !stop(c));
+        let glued_after = self.text[end..]
+            .chars()
+            .take(GLUED)
+            .take_while(|c| !stop(c));
+        if glued_before.chain(glued_after).any(foreign) {
+            return false;
+        }
         let before = self.text[..start]
             .trim_end_matches([' ', '\t'])
             .char_indices()

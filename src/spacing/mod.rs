@@ -145,6 +145,77 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
     })
 }
 
+/// The byte ranges of `text` that hold code or addresses, which no later stage may
+/// change either: fenced code blocks (fence lines included) and, in the other lines,
+/// web and e-mail addresses, file paths and names, and inline code (`protect`). Sorted
+/// and disjoint; line breaks between lines of prose are in none.
+///
+/// A line is looked at only if it holds a character that such a span needs (`` ` ``
+/// `:` `/` `\` `@` `.` `~`), so prose costs one scan of its bytes.
+pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let b = text.as_bytes();
+    let needs = |r: &Range<usize>| {
+        b[r.clone()]
+            .iter()
+            .any(|&x| matches!(x, b'`' | b':' | b'/' | b'\\' | b'@' | b'.' | b'~'))
+    };
+    if !needs(&(0..b.len())) {
+        return out;
+    }
+    let mut guard = Vec::new();
+    let mut after_prose = 0;
+    for line in prose_lines(text) {
+        // Between two lines of prose: a line break, or fenced code.
+        let gap = &text[after_prose..line.start];
+        if !matches!(gap, "" | "\n" | "\r\n") {
+            out.push(after_prose..line.start);
+        }
+        after_prose = line.end;
+        if !needs(&line) {
+            continue;
+        }
+        let cs: Vec<(usize, char)> = text[line.clone()]
+            .char_indices()
+            .map(|(k, c)| (line.start + k, c))
+            .collect();
+        protect::guard_spans(&cs, &mut guard);
+        let mut k = 0;
+        while k < cs.len() {
+            let id = guard[k];
+            if id == 0 {
+                k += 1;
+                continue;
+            }
+            let from = k;
+            while k < cs.len() && guard[k] == id {
+                k += 1;
+            }
+            // A `/` before Lao letters alone is no path for this purpose (OCR writes
+            // `/າາລັງ` for ກຳລັງ): a span of code, or one with an ASCII letter or digit
+            // or two separators.
+            let span = &cs[from..k];
+            let seps = span.iter().filter(|x| matches!(x.1, '/' | '\\')).count();
+            if id & protect::CODE != 0
+                || seps >= 2
+                || span.iter().any(|x| x.1.is_ascii_alphanumeric())
+            {
+                let end = cs.get(k).map_or(line.end, |x| x.0);
+                match out.last_mut() {
+                    Some(last) if last.end == cs[from].0 => last.end = end,
+                    _ => out.push(cs[from].0..end),
+                }
+            }
+        }
+    }
+    // Fenced code to the end of the text (a fence never closed), past the last prose.
+    let tail = &text[after_prose..];
+    if !tail.trim_start_matches(['\r', '\n']).is_empty() {
+        out.push(after_prose..text.len());
+    }
+    out
+}
+
 /// A markdown code fence (three or more backticks or tildes after any indentation, so
 /// fences inside list items count): the fence characters, which the closing fence
 /// repeats.

@@ -221,7 +221,12 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         let c = cs[k].1;
         if c != '.' && is_edge_mark(c) {
             from = k + 1;
-        } else if c == '.' && k > from && cs[k - 1].1.is_alphanumeric() && guard[k] == 0 {
+        } else if c == '.'
+            && k > from
+            // a letter or digit, or a Lao mark (ໃຫຍ່.pdf ends in a tone mark)
+            && (cs[k - 1].1.is_alphanumeric() || crate::lao::is_lao(cs[k - 1].1))
+            && guard[k] == 0
+        {
             let mut m = k + 1;
             while m < e && cs[m].1.is_ascii_alphanumeric() {
                 m += 1;

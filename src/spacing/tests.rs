@@ -195,6 +195,28 @@ fn addresses_paths_and_code_come_through() {
 }
 
 #[test]
+fn code_and_addresses_are_protected_from_the_later_stages() {
+    let text = "ເບິ່ງ https://a.la/ໃຫ່ຍ ແລະ `ໃຫ່ຍ` ຫຼື ໃຫຍ່.pdf, /home/ກ/ຂ\n```\nໃຫ່ຍ\n```\nໃຫ່ຍ /າາລັງ ແລະ /ກ\n~~~\nກ";
+    let spans: Vec<&str> = protected_ranges(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(
+        spans,
+        [
+            "https://a.la/ໃຫ່ຍ",
+            "`ໃຫ່ຍ`",
+            "ໃຫຍ່.pdf",
+            "/home/ກ/ຂ",
+            "\n```\nໃຫ່ຍ\n```\n",
+            // a `/` before Lao letters alone is OCR debris as often as a path: not here
+            "\n~~~\nກ",
+        ]
+    );
+    assert!(protected_ranges("ປະເທດລາວ. ສະບາຍດີ\n").is_empty());
+}
+
+#[test]
 fn a_path_or_address_is_not_run_on_into_the_word_after_it() {
     // A path or web address runs to the end of its word: a space the stage removed after
     // it would let it swallow the marks and the word after, and the next run would see

@@ -158,6 +158,16 @@ pub(crate) fn run<'a>(
         reader.read(lex, &model.index, stretch, margin, plan);
         duplicates(lex, text, &reader.plain_words(), plan);
     };
+    // Code and addresses (fenced and inline code, URLs, e-mail addresses, paths): their
+    // letters are no part of a stretch, so nothing in them is read or edited.
+    let protected = crate::spacing::protected_ranges(text);
+    let is_letter = |i: usize, c: char| {
+        lao::is_letter(c)
+            && (protected.is_empty() || {
+                let k = protected.partition_point(|r| r.end <= i);
+                !protected.get(k).is_some_and(|r| r.start <= i)
+            })
+    };
     let mut stretch: Vec<(usize, char)> = Vec::new();
     // A part of this stretch was read in a later round: the parts after it are read too.
     let mut read_rest = false;
@@ -170,10 +180,14 @@ pub(crate) fn run<'a>(
     };
     for window in windows {
         let mut it = text[window.clone()].char_indices().peekable();
-        let mut letter = it.peek().is_some_and(|&(_, c)| lao::is_letter(c));
+        let mut letter = it
+            .peek()
+            .is_some_and(|&(k, c)| is_letter(window.start + k, c));
         while let Some((i, c)) = it.next() {
             let i = window.start + i;
-            let next_letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
+            let next_letter = it
+                .peek()
+                .is_some_and(|&(k, d)| is_letter(window.start + k, d));
             let prev_letter = stretch.last().is_some_and(|&(_, d)| lao::is_letter(d));
             // A line break rejoined with nothing in its place (`\n`, or `\r\n`): where
             // it ends.
@@ -188,7 +202,12 @@ pub(crate) fn run<'a>(
             } else {
                 None
             };
-            let letter_after = |end: usize| text[end..].chars().next().is_some_and(lao::is_letter);
+            let letter_after = |end: usize| {
+                text[end..]
+                    .chars()
+                    .next()
+                    .is_some_and(|d| is_letter(end, d))
+            };
             // A long stretch is read in parts (see `MAX_STRETCH`).
             let cut = stretch.len() >= MAX_STRETCH
                 && (c == ' '
@@ -217,7 +236,9 @@ pub(crate) fn run<'a>(
                 debug_assert!(end == i + 1 || (c == '\r' && end == i + 2));
                 if c == '\r' {
                     it.next(); // and the `\n` after it
-                    letter = it.peek().is_some_and(|&(_, d)| lao::is_letter(d));
+                    letter = it
+                        .peek()
+                        .is_some_and(|&(k, d)| is_letter(window.start + k, d));
                     continue;
                 }
             } else {
@@ -372,6 +393,17 @@ mod tests {
         for &text in clean {
             assert_eq!(Cleaner::default().clean(text), text);
         }
+    }
+
+    #[test]
+    fn code_and_addresses_are_never_read() {
+        // Lao inside fenced or inline code, a web address, a path or a file name is
+        // left as written; the same word in prose is respelt.
+        let text = "```\nກອງປະຊຸມໃຫ່ຍ\n```\nເບິ່ງ `ໃຫ່ຍ` https://lo.wikipedia.org/wiki/ໃຫ່ຍ ໃຫ່ຍ.pdf ກອງປະຊຸມໃຫ່ຍ\n";
+        assert_eq!(
+            Cleaner::default().clean(text),
+            "```\nກອງປະຊຸມໃຫ່ຍ\n```\nເບິ່ງ `ໃຫ່ຍ` https://lo.wikipedia.org/wiki/ໃຫ່ຍ ໃຫ່ຍ.pdf ກອງປະຊຸມໃຫຍ່\n"
+        );
     }
 
     #[test]
