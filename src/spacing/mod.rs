@@ -150,19 +150,23 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
 /// web and e-mail addresses, file paths and names, and inline code (`protect`). Sorted
 /// and disjoint; line breaks between lines of prose are in none.
 ///
-/// A line is looked at only if it holds a character that such a span needs (`` ` ``
-/// `:` `/` `\` `@` `.` `~`), so prose costs one scan of its bytes.
+/// A line is looked at only if it holds what such a span needs (`` ` `` `~` `/` `\`
+/// `@`, or a `.` before an ASCII letter, or before a digit and not after one: an
+/// extension, not a decimal point), so prose costs a few fast scans of its bytes.
 pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let b = text.as_bytes();
     let needs = |r: &Range<usize>| {
-        b[r.clone()]
-            .iter()
-            .any(|&x| matches!(x, b'`' | b':' | b'/' | b'\\' | b'@' | b'.' | b'~'))
+        let line = &b[r.clone()];
+        memchr::memchr3(b'`', b'/', b'\\', line).is_some()
+            || memchr::memchr2(b'@', b'~', line).is_some()
+            || memchr::memchr_iter(b'.', line).any(|k| {
+                line.get(k + 1).is_some_and(|&n| {
+                    n.is_ascii_alphabetic()
+                        || n.is_ascii_digit() && !(k > 0 && line[k - 1].is_ascii_digit())
+                })
+            })
     };
-    if !needs(&(0..b.len())) {
-        return out;
-    }
     let mut guard = Vec::new();
     let mut after_prose = 0;
     for line in prose_lines(text) {

@@ -158,26 +158,51 @@ pub(crate) fn run<'a>(
         reader.read(lex, &model.index, stretch, margin, plan);
         duplicates(lex, text, &reader.plain_words(), plan);
     };
+    // A later round reads only the lines that hold a changed range: with no line joined,
+    // no stretch runs past the end of its line.
+    let windows: Vec<Range<usize>> = match only {
+        None => std::iter::once(0..text.len()).collect(),
+        Some(only) => lines_holding(text, only),
+    };
     // Code and addresses (fenced and inline code, URLs, e-mail addresses, paths): their
-    // letters are no part of a stretch, so nothing in them is read or edited.
-    let protected = crate::spacing::protected_ranges(text);
+    // letters are no part of a stretch, so nothing in them is read or edited. Found in
+    // the windows read only (a later round's lines hold no fenced code: nothing there
+    // changes).
+    let protected: Vec<Range<usize>> = windows
+        .iter()
+        .flat_map(|w| {
+            crate::spacing::protected_ranges(&text[w.clone()])
+                .into_iter()
+                .map(move |r| w.start + r.start..w.start + r.end)
+        })
+        .collect();
+    // The text is read forwards: below the start of the next range (kept) nothing is
+    // protected, one comparison; past it, the range is found again by halving.
+    let free_below = std::cell::Cell::new(0usize);
     let is_letter = |i: usize, c: char| {
-        lao::is_letter(c)
-            && (protected.is_empty() || {
-                let k = protected.partition_point(|r| r.end <= i);
-                !protected.get(k).is_some_and(|r| r.start <= i)
-            })
+        if !lao::is_letter(c) {
+            return false;
+        }
+        if i < free_below.get() || protected.is_empty() {
+            return true;
+        }
+        let k = protected.partition_point(|r| r.end <= i);
+        match protected.get(k) {
+            Some(r) if r.start <= i => false,
+            Some(r) => {
+                free_below.set(r.start);
+                true
+            }
+            None => {
+                free_below.set(usize::MAX);
+                true
+            }
+        }
     };
     let mut stretch: Vec<(usize, char)> = Vec::new();
     // A part of this stretch was read in a later round: the parts after it are read too.
     let mut read_rest = false;
     let mut next_join = 0;
-    // A later round reads only the lines that hold a changed range: with no line joined,
-    // no stretch runs past the end of its line.
-    let windows = match only {
-        None => std::iter::once(0..text.len()).collect(),
-        Some(only) => lines_holding(text, only),
-    };
     for window in windows {
         let mut it = text[window.clone()].char_indices().peekable();
         let mut letter = it

@@ -864,9 +864,9 @@ impl Reader {
             }
             // Cheapest first, each word once (a user's word list may hold a word of the
             // base list too, at another cost).
+            alternatives.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
+            alternatives.dedup_by(|a, b| a.1 == b.1);
             alternatives.sort();
-            let mut seen = std::collections::HashSet::new();
-            alternatives.retain(|a| seen.insert(a.1.clone()));
             // Two errors in one place (a stray space and a misspelling), or a close
             // second reading: not sure enough to apply.
             let joined_and_spelt = e.kind == Kind::Joined && spelling_changed;
