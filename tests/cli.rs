@@ -206,6 +206,33 @@ fn globs_choose_the_files_found_by_walking() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad --glob"));
+    // Globs that only exclude take from the documents, not from every file: the CSV,
+    // the JSON and the .orig copy are not cleaned.
+    let dir = TempDir::new().unwrap();
+    let listed = |args: &[&str]| {
+        let out = laoclean()
+            .current_dir(dir.path())
+            .args(["--check", "--glob"])
+            .args(args)
+            .arg(".")
+            .output()
+            .unwrap();
+        let mut names: Vec<String> = String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .map(String::from)
+            .collect();
+        names.sort();
+        names
+    };
+    for file in ["a.txt", "b.md", "x.csv", "y.json", "a.txt.orig"] {
+        write(dir.path(), file, DIRTY);
+    }
+    for file in ["z.jsonl", "w.jsonl"] {
+        write(dir.path(), file, "{\"text\": \"ເເ\"}\n");
+    }
+    assert_eq!(listed(&["!*.md"]), ["./a.txt"]);
+    assert_eq!(listed(&["!w.*", "--jsonl"]), ["./z.jsonl"]);
 }
 
 #[test]
@@ -748,6 +775,15 @@ fn thread_count_does_not_change_the_output() {
     assert!(one.status.success() && two.status.success());
     assert!(!one.stdout.is_empty());
     assert!(one.stdout == two.stdout);
+    // A count from 1 to 1024: 0 and thousands of threads (seconds to start) are refused.
+    for n in ["0", "5000"] {
+        laoclean()
+            .args(["-j", n])
+            .write_stdin(CLEAN)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("1..=1024"));
+    }
 }
 
 #[test]

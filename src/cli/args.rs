@@ -24,7 +24,7 @@ Input:
   .gitignore and .ignore files and skipping hidden files, symbolic links and backups
   (--backup); a walk takes text documents (.txt .text .md .markdown .rst .org and
   files without an extension; with --jsonl, *.jsonl and *.ndjson) unless --glob
-  chooses other files. Files that look
+  chooses other files; globs that only exclude (`!*.md`) take away from those. Files that look
   binary (a NUL byte in the first 8 KiB) are skipped silently when found by walking
   and are an error when named.
   Text must be UTF-8; a leading byte order mark and CRLF line ends are kept.
@@ -97,7 +97,7 @@ pub struct CleanArgs {
     pub backup: Option<OsString>,
 
     /// In directories, clean the files matching GLOB instead of the text documents
-    /// (repeatable; `!GLOB` excludes).
+    /// (repeatable; `!GLOB` excludes; only `!GLOB`s: the documents but those).
     #[arg(long = "glob", value_name = "GLOB")]
     pub globs: Vec<String>,
 
@@ -121,8 +121,13 @@ pub struct CleanArgs {
     #[arg(long, value_name = "PATH", requires = "report")]
     pub report_file: Option<PathBuf>,
 
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024)
+    )]
     pub threads: Option<usize>,
 
     /// Print only errors.

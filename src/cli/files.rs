@@ -140,9 +140,12 @@ fn walk(
 }
 
 /// Does the walk take `path`: matched by the globs when there are any, else a document?
+/// Globs that only exclude (`!*.md`) exclude from the documents, not from every file.
 fn chosen_by(chosen: &Override, globs: &[String], path: &Path) -> bool {
     if globs.is_empty() {
         is_document(path)
+    } else if globs.iter().all(|g| g.starts_with('!')) {
+        is_document(path) && !chosen.matched(path, false).is_ignore()
     } else {
         !chosen.matched(path, false).is_ignore()
     }

@@ -157,8 +157,10 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     let cleaner = build_cleaner(args)?;
     let backup = args.backup.as_deref();
     // A walk takes text documents, or with --jsonl JSON Lines files, unless --glob says.
-    let globs = if args.jsonl && args.globs.is_empty() {
-        files::JSONL_GLOBS.iter().map(|g| g.to_string()).collect()
+    // Globs that only exclude take away from that default.
+    let globs = if args.jsonl && args.globs.iter().all(|g| g.starts_with('!')) {
+        let jsonl = files::JSONL_GLOBS.iter().map(|g| g.to_string());
+        jsonl.chain(args.globs.iter().cloned()).collect()
     } else {
         args.globs.clone()
     };

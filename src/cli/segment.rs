@@ -21,8 +21,13 @@ pub struct SegmentArgs {
     /// Segment the text as it is, without the character stage first.
     #[arg(long)]
     pub raw: bool,
-    /// Worker threads (default: one per core).
-    #[arg(short = 'j', long, value_name = "N")]
+    /// Worker threads, 1 to 1024 (default: one per core).
+    #[arg(
+        short = 'j',
+        long,
+        value_name = "N",
+        value_parser = clap::builder::RangedU64ValueParser::<usize>::new().range(1..=1024)
+    )]
     pub threads: Option<usize>,
 }
 
