@@ -267,6 +267,28 @@ fn a_named_binary_file_is_an_error() {
 // ---- in place ----
 
 #[test]
+fn each_named_hard_link_is_cleaned() {
+    // A rewrite gives the name it went through a new file: the other link is cleaned
+    // too when it is named or walked (it kept the old text, and --check failed after -i).
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a/x.txt", DIRTY);
+    fs::create_dir(dir.path().join("b")).unwrap();
+    let b = dir.path().join("b/y.txt");
+    fs::hard_link(&a, &b).unwrap();
+    laoclean()
+        .arg("-i")
+        .arg(dir.path())
+        .assert()
+        .success()
+        .stderr(predicate::str::contains("2 of 2 files changed"));
+    assert_eq!(
+        (read(&a), read(&b)),
+        (CLEANED.to_string(), CLEANED.to_string())
+    );
+    laoclean().arg("--check").arg(dir.path()).assert().success();
+}
+
+#[test]
 fn in_place_rewrites_the_file() {
     let dir = TempDir::new().unwrap();
     let path = write(dir.path(), "a.txt", DIRTY);
@@ -1330,19 +1352,21 @@ fn an_input_that_is_another_inputs_backup_is_refused() {
 }
 
 #[test]
-fn hard_links_to_one_file_are_cleaned_once() {
+fn a_file_and_a_link_to_it_are_cleaned_once() {
     let dir = TempDir::new().unwrap();
     let a = write(dir.path(), "a.txt", DIRTY);
     let b = dir.path().join("b.txt");
-    fs::hard_link(&a, &b).unwrap();
+    std::os::unix::fs::symlink(&a, &b).unwrap();
     laoclean()
         .arg("-i")
         .arg(&a)
         .arg(&b)
+        .arg(&a)
         .assert()
         .success()
         .stderr(predicate::str::contains("1 of 1 files changed"));
     assert_eq!(read(&a), CLEANED);
+    assert!(fs::symlink_metadata(&b).unwrap().file_type().is_symlink());
 }
 
 #[test]

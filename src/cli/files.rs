@@ -161,16 +161,18 @@ fn overrides(root: &Path, globs: &[String]) -> Result<Override, String> {
     builder.build().map_err(|e| format!("bad --glob: {e}"))
 }
 
-/// Keeps the first of inputs that are the same file (the same device and inode, so
-/// symbolic and hard links count), so that no file is rewritten twice at once.
+/// Keeps the first of inputs that name the same file (the same path once symbolic
+/// links are resolved), so that no file is rewritten twice. Hard links are names of
+/// their own: a rewrite gives the name it went through a new file, so each named link
+/// is cleaned, as `sed -i` does.
 pub fn dedup_files(inputs: Vec<Input>) -> Vec<Input> {
     let mut seen = HashSet::new();
     inputs
         .into_iter()
         .filter(|input| match input {
             Input::Stdin => true,
-            Input::File { path, .. } => match fs::metadata(path) {
-                Ok(meta) => seen.insert((meta.dev(), meta.ino())),
+            Input::File { path, .. } => match fs::canonicalize(path) {
+                Ok(real) => seen.insert(real),
                 Err(_) => true, // reported when it is opened
             },
         })
@@ -289,16 +291,19 @@ mod tests {
     }
 
     #[test]
-    fn hard_links_are_one_file() {
+    fn a_symbolic_link_is_its_target_and_a_hard_link_a_name_of_its_own() {
         let dir = tempfile::tempdir().unwrap();
         let a = dir.path().join("a.txt");
         let b = dir.path().join("b.txt");
+        let l = dir.path().join("l.txt");
         fs::write(&a, "x").unwrap();
         fs::hard_link(&a, &b).unwrap();
+        std::os::unix::fs::symlink(&a, &l).unwrap();
         let file = |path: &Path| Input::File {
             path: path.to_path_buf(),
             walked: false,
         };
-        assert_eq!(dedup_files(vec![file(&a), file(&b)]), [file(&a)]);
+        let inputs = vec![file(&a), file(&l), file(&b), file(&a)];
+        assert_eq!(dedup_files(inputs), [file(&a), file(&b)]);
     }
 }
