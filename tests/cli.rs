@@ -267,6 +267,22 @@ fn a_named_binary_file_is_an_error() {
 // ---- in place ----
 
 #[test]
+fn a_backup_suffix_like_a_document_extension_is_refused_for_a_walk() {
+    // `notes.txt` would be skipped as the backup of `notes`, then written over by it.
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "notes", DIRTY);
+    let other = write(dir.path(), "notes.txt", "ເເ OTHER\n");
+    laoclean()
+        .args(["-i", "--backup", ".TXT"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("choose another suffix"));
+    assert_eq!(read(&other), "ເເ OTHER\n");
+    assert_eq!(read(&dir.path().join("notes")), DIRTY);
+}
+
+#[test]
 fn each_named_hard_link_is_cleaned() {
     // A rewrite gives the name it went through a new file: the other link is cleaned
     // too when it is named or walked (it kept the old text, and --check failed after -i).

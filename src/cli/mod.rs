@@ -154,6 +154,22 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     if args.backup.as_ref().is_some_and(|s| s.is_empty()) {
         return Err("--backup needs a non-empty suffix".to_string());
     }
+    // A walk skips the files named like backups: with a suffix that is a document's
+    // extension, a document would be taken for the backup of another file and written
+    // over by it (`notes` and `notes.txt` with `--backup .txt`).
+    if let Some(suffix) = &args.backup {
+        let suffix = suffix.to_string_lossy().to_lowercase();
+        let like_document = files::DOCUMENT_EXTENSIONS
+            .iter()
+            .chain(&["jsonl", "ndjson"])
+            .any(|ext| suffix.ends_with(&format!(".{ext}")));
+        if like_document && args.paths.iter().any(|p| p.is_dir()) {
+            return Err(format!(
+                "--backup {suffix}: backups would be named like the documents a directory \
+                 walk cleans; choose another suffix (such as .orig)"
+            ));
+        }
+    }
     let cleaner = build_cleaner(args)?;
     let backup = args.backup.as_deref();
     // A walk takes text documents, or with --jsonl JSON Lines files, unless --glob says.
