@@ -1228,7 +1228,29 @@ fn segment_errors_name_the_file_and_byte() {
         .args(["segment", "/nonexistent/file.txt"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("/nonexistent/file.txt"));
+        .stderr(predicate::str::contains(
+            "/nonexistent/file.txt: cannot open",
+        ));
+    // A bad file is named and skipped; the files after it are still segmented. A binary
+    // file is refused as the cleaning commands refuse it, and a byte order mark is kept.
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", "\u{FEFF}ກອງປະຊຸມ\n");
+    write(dir.path(), "b.bin", b"\xe0\xba\x81\0\n");
+    for raw in [&[][..], &["--raw"]] {
+        laoclean()
+            .current_dir(dir.path())
+            .args(["segment", "--sep", "|"])
+            .args(raw)
+            .args(["a.txt", "missing.txt", "b.bin", "a.txt"])
+            .assert()
+            .code(2)
+            .stdout("\u{FEFF}ກອງ|ປະຊຸມ\n\u{FEFF}ກອງ|ປະຊຸມ\n")
+            .stderr(
+                predicate::str::contains("missing.txt: cannot open")
+                    .and(predicate::str::contains("b.bin: binary file"))
+                    .and(predicate::str::contains("2 of 4 inputs not segmented")),
+            );
+    }
 }
 
 // ---- laoclean dict build ----

@@ -37,12 +37,8 @@ pub struct SegmentArgs {
 pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
     let mut words = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            // The message without its "(os error N)", as the other messages of the CLI.
-            let e = e.to_string();
-            let e = e.split(" (os error").next().unwrap_or_default();
-            format!("--dict {}: cannot read: {e}", path.display())
-        })?;
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| format!("--dict {}: cannot read: {}", path.display(), io_message(&e)))?;
         let entries = read_numbered_word_list(&text).map_err(|e| match e {
             LexiconError::Syntax { line, message } => {
                 format!("--dict {}:{line}: {message}", path.display())
@@ -63,6 +59,15 @@ pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
     Lexicon::embedded()
         .with_user_words(words)
         .map_err(|e| format!("--dict: {e}"))
+}
+
+/// An I/O error's message without its "(os error N)", as the other messages of the CLI.
+fn io_message(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    text.split(" (os error")
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
 /// Segments `text`: the character stage (unless `raw`), then words joined by `sep`.
@@ -95,17 +100,37 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
     } else {
         &args.files[..]
     };
+    // A file that cannot be read, is not UTF-8 or is binary is named and skipped; the
+    // others are still segmented, and the run fails at the end.
+    let mut failed = 0;
     for f in files {
-        let (name, reader): (String, Box<dyn Read>) = if f.as_os_str() == "-" {
-            ("<stdin>".into(), Box::new(std::io::stdin().lock()))
+        let result = if f.as_os_str() == "-" {
+            segment_stream(&seg, std::io::stdin().lock(), &mut out, args, "<stdin>")
         } else {
-            let file =
-                std::fs::File::open(f).with_context(|| format!("{}: cannot open", f.display()))?;
-            (f.display().to_string(), Box::new(file))
+            match std::fs::File::open(f) {
+                Ok(file) => segment_stream(&seg, file, &mut out, args, &f.display().to_string()),
+                Err(e) => Err(anyhow::anyhow!(
+                    "{}: cannot open: {}",
+                    f.display(),
+                    io_message(&e)
+                )),
+            }
         };
-        segment_stream(&seg, reader, &mut out, args, &name)?;
+        match result {
+            Err(e) if e.downcast_ref::<std::io::Error>().is_some() => return Err(e), // stdout
+            Err(e) => {
+                eprintln!("laoclean: {e:#}");
+                failed += 1;
+            }
+            Ok(()) => {}
+        }
     }
     out.flush()?;
+    anyhow::ensure!(
+        failed == 0,
+        "{failed} of {} inputs not segmented",
+        files.len()
+    );
     Ok(())
 }
 
@@ -125,19 +150,31 @@ fn segment_stream(
         (&mut reader)
             .take(CHUNK_BYTES as u64)
             .read_to_end(&mut chunk)
-            .with_context(|| format!("{name}: read error"))?;
+            .map_err(|e| anyhow::anyhow!("{name}: read error: {}", io_message(&e)))?;
         if chunk.is_empty() {
             return Ok(());
+        }
+        let mut skip = 0;
+        if offset == 0 {
+            // As the cleaning commands do: a NUL byte in the first 8 KiB is a binary
+            // file, and a leading byte order mark is kept, no word of the text.
+            if let Some(at) = memchr::memchr(0, &chunk[..chunk.len().min(8192)]) {
+                anyhow::bail!("{name}: binary file (a NUL byte at byte {at})");
+            }
+            if chunk.starts_with("\u{FEFF}".as_bytes()) {
+                out.write_all("\u{FEFF}".as_bytes())?;
+                skip = 3;
+            }
         }
         if chunk.last() != Some(&b'\n') {
             reader
                 .read_until(b'\n', &mut chunk)
-                .with_context(|| format!("{name}: read error"))?;
+                .map_err(|e| anyhow::anyhow!("{name}: read error: {}", io_message(&e)))?;
         }
-        let text = std::str::from_utf8(&chunk).map_err(|e| {
+        let text = std::str::from_utf8(&chunk[skip..]).map_err(|e| {
             anyhow::anyhow!(
                 "{name}: invalid UTF-8 at byte {}",
-                offset + e.valid_up_to() as u64
+                offset + (skip + e.valid_up_to()) as u64
             )
         })?;
         out.write_all(segment_text(seg, text, &args.sep, args.raw).as_bytes())?;
