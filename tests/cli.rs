@@ -1294,7 +1294,42 @@ fn dict_build_needs_files() {
         .args(["-o", "/dev/null"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("no files"));
+        .stderr(predicate::str::contains("no text documents"));
+    for (args, says) in [
+        (
+            ["--corpus", "/nonexistent", "--ratio", "10"],
+            "no such directory",
+        ),
+        (["--corpus", ".", "--ratio", "nan"], "above 0"),
+    ] {
+        laoclean()
+            .args(["dict", "build", "-o", "/dev/null"])
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(says));
+    }
+}
+
+#[test]
+fn dict_build_counts_the_documents_not_its_own_output() {
+    // A candidate seen 4 times (fewer than 5) stays refused on a second run that finds
+    // the first run's dictionary inside the corpus; a CSV and a binary file are no
+    // documents of the archive.
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "c/a.txt", "ທ່ານ ແອັບເປິ້ນ\n".repeat(4));
+    write(dir.path(), "c/d.csv", "x,ແອັບເປິ້ນ\n".repeat(4));
+    write(dir.path(), "c/e", "\0ແອັບເປິ້ນ\n");
+    for _ in 0..2 {
+        laoclean()
+            .current_dir(dir.path())
+            .args(["dict", "build", "--corpus", "c", "-o", "c/words.txt"])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains("1 files (1 binary"));
+    }
+    let dict = read(&dir.path().join("c/words.txt"));
+    assert!(dict.contains("# ແອັບເປິ້ນ\t4\t# seen 4 times"), "{dict}");
 }
 
 // ---- data files, backups, links ----

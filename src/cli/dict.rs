@@ -30,7 +30,9 @@ pub enum DictCommand {
 /// Arguments of `laoclean dict build`.
 #[derive(clap::Args, Debug, Clone)]
 pub struct DictBuildArgs {
-    /// Folder of UTF-8 text files (searched recursively; .gitignore is honoured).
+    /// Folder of UTF-8 text documents, walked as a cleaning run walks one (.txt .md …
+    /// and files without an extension; .gitignore honoured, hidden and binary files
+    /// skipped).
     #[arg(long, value_name = "DIR")]
     pub corpus: PathBuf,
     /// The dictionary file to write.
@@ -58,27 +60,45 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
     let seg = Segmenter::new(
         super::segment::load_lexicon(&args.dicts, true).map_err(anyhow::Error::msg)?,
     );
+    anyhow::ensure!(
+        args.ratio.is_finite() && args.ratio > 0.0,
+        "--ratio {}: give a number above 0",
+        args.ratio
+    );
+    anyhow::ensure!(
+        args.corpus.is_dir(),
+        "--corpus {}: no such directory",
+        args.corpus.display()
+    );
     let cleaner = Cleaner::default();
-    let mut files: Vec<PathBuf> = ignore::WalkBuilder::new(&args.corpus)
-        .build()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_some_and(|t| t.is_file()))
-        .map(|e| e.into_path())
+    // The documents a cleaning walk takes, but not the dictionary being written (an
+    // earlier one would be counted as text: its refused words would pass next time).
+    let (inputs, _) = super::files::collect(std::slice::from_ref(&args.corpus), &[], None)
+        .map_err(anyhow::Error::msg)?;
+    let output = std::fs::canonicalize(&args.output).ok();
+    let files: Vec<PathBuf> = inputs
+        .into_iter()
+        .filter_map(|input| match input {
+            super::files::Input::File { path, .. } => Some(path),
+            super::files::Input::Stdin => None,
+        })
+        .filter(|path| output.is_none() || std::fs::canonicalize(path).ok() != output)
         .collect();
-    files.sort();
     anyhow::ensure!(
         !files.is_empty(),
-        "no files under {}",
+        "no text documents under {}",
         args.corpus.display()
     );
     let results: Vec<(Vocabulary, bool)> = files
         .par_iter()
         .map(|f| {
             let mut v = Vocabulary::default();
-            match std::fs::read(f)
+            // Binary files (a NUL byte in the first 8 KiB) and other encodings: skipped.
+            let text = std::fs::read(f)
                 .ok()
-                .and_then(|b| String::from_utf8(b).ok())
-            {
+                .filter(|b| memchr::memchr(0, &b[..b.len().min(8192)]).is_none())
+                .and_then(|b| String::from_utf8(b).ok());
+            match text {
                 Some(text) => {
                     v.add_text(&seg, &cleaner.clean(&text));
                     (v, true)
@@ -103,7 +123,7 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
     let new = entries.iter().filter(|e| e.accepted && !e.known).count();
     let refused = entries.iter().filter(|e| !e.accepted).count();
     eprintln!(
-        "laoclean dict build: {} files ({skipped} not UTF-8, skipped), {} Lao tokens; \
+        "laoclean dict build: {} files ({skipped} binary or not UTF-8, skipped), {} Lao tokens; \
          wrote {} words ({new} new), refused {refused} candidates -> {}",
         files.len() - skipped,
         vocab.tokens(),
