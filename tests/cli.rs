@@ -282,6 +282,76 @@ fn a_backup_suffix_like_a_document_extension_is_refused_for_a_walk() {
     assert_eq!(read(&dir.path().join("notes")), DIRTY);
 }
 
+/// Sets the extended attribute `name` of `path`; false where the file system refuses.
+fn set_xattr(path: &Path, name: &str, value: &[u8]) -> bool {
+    use std::os::unix::ffi::OsStrExt;
+    let p = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    let n = std::ffi::CString::new(name).unwrap();
+    // SAFETY: NUL-terminated strings and a slice valid for its length.
+    unsafe {
+        libc::setxattr(
+            p.as_ptr(),
+            n.as_ptr(),
+            value.as_ptr().cast(),
+            value.len(),
+            0,
+        ) == 0
+    }
+}
+
+/// The extended attribute `name` of `path`, if any.
+fn get_xattr(path: &Path, name: &str) -> Option<Vec<u8>> {
+    use std::os::unix::ffi::OsStrExt;
+    let p = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
+    let n = std::ffi::CString::new(name).unwrap();
+    let mut buf = vec![0u8; 4096];
+    // SAFETY: as above; `buf` is writable for its length.
+    let got = unsafe { libc::getxattr(p.as_ptr(), n.as_ptr(), buf.as_mut_ptr().cast(), buf.len()) };
+    (got >= 0).then(|| buf[..got as usize].to_vec())
+}
+
+#[test]
+fn in_place_keeps_the_access_list_and_extended_attributes() {
+    // An access list (user 65534 may write; the owning group only reads, the mode's
+    // group bits being its mask) and a user attribute, where the file system has them.
+    let dir = TempDir::new().unwrap();
+    let file = write(dir.path(), "a.txt", DIRTY);
+    let entry = |tag: u16, perm: u16, id: u32| {
+        [
+            &tag.to_le_bytes()[..],
+            &perm.to_le_bytes(),
+            &id.to_le_bytes(),
+        ]
+        .concat()
+    };
+    let acl: Vec<u8> = [
+        &2u32.to_le_bytes()[..],
+        &entry(1, 6, u32::MAX),  // owner rw
+        &entry(2, 6, 65534),     // user 65534 rw
+        &entry(4, 4, u32::MAX),  // group r
+        &entry(16, 6, u32::MAX), // mask rw
+        &entry(32, 4, u32::MAX), // other r
+    ]
+    .concat();
+    let with_acl = set_xattr(&file, "system.posix_acl_access", &acl);
+    let with_user = set_xattr(&file, "user.laoclean-test", b"kept");
+    if !with_acl && !with_user {
+        return; // a file system without extended attributes
+    }
+    let before = get_xattr(&file, "system.posix_acl_access");
+    laoclean().arg("-i").arg(&file).assert().success();
+    assert_eq!(read(&file), CLEANED);
+    if with_acl {
+        assert_eq!(get_xattr(&file, "system.posix_acl_access"), before);
+    }
+    if with_user {
+        assert_eq!(
+            get_xattr(&file, "user.laoclean-test").as_deref(),
+            Some(&b"kept"[..])
+        );
+    }
+}
+
 #[test]
 fn each_named_hard_link_is_cleaned() {
     // A rewrite gives the name it went through a new file: the other link is cleaned

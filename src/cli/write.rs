@@ -236,6 +236,7 @@ where
     let _ = std::os::unix::fs::fchown(out, Some(meta.uid()), Some(meta.gid()));
     out.set_permissions(meta.permissions())
         .map_err(|e| other("cannot set permissions", e))?;
+    copy_extended_attributes(&target, out).map_err(|e| other("cannot keep the access list", e))?;
     let pending = Pending {
         temp: temp.into_temp_path(),
         target,
@@ -436,8 +437,86 @@ fn write_backup(
     copy.as_file()
         .set_permissions(meta.permissions())
         .map_err(fail)?;
+    copy_extended_attributes(target, copy.as_file()).map_err(fail)?;
     copy.as_file().sync_all().map_err(fail)?;
     persist(copy, &backup).map_err(fail)
+}
+
+/// Copies the extended attributes of the file at `from` to `to`: its POSIX access list
+/// (`system.posix_acl_access`, part of its permissions: without it the group bits of
+/// the mode would grant what its mask only bounded) and the others (user notes,
+/// security labels) as far as the file system and the user's rights allow. Failing to
+/// copy the access list is an error; the others are kept where they can be.
+fn copy_extended_attributes(from: &Path, to: &File) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::io::AsRawFd;
+    let path = CString::new(from.as_os_str().as_bytes())?;
+    // The names, NUL-separated; the size asked for first (it may grow in between).
+    let mut names = vec![0u8; 1024];
+    loop {
+        // SAFETY: `path` is NUL-terminated and `names` is writable for its length.
+        let n = unsafe { libc::listxattr(path.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
+        if n >= 0 {
+            names.truncate(n as usize);
+            break;
+        }
+        let e = io::Error::last_os_error();
+        match e.raw_os_error() {
+            Some(libc::ERANGE) => names.resize(names.len() * 4, 0),
+            Some(libc::ENOTSUP) => return Ok(()), // no extended attributes here
+            _ => return Err(e),
+        }
+    }
+    for name in names.split(|&b| b == 0).filter(|n| !n.is_empty()) {
+        let name = CString::new(name)?;
+        let acl = name.as_bytes() == b"system.posix_acl_access";
+        let mut value = vec![0u8; 256];
+        let got = loop {
+            // SAFETY: as above; `value` is writable for its length.
+            let n = unsafe {
+                libc::getxattr(
+                    path.as_ptr(),
+                    name.as_ptr(),
+                    value.as_mut_ptr().cast(),
+                    value.len(),
+                )
+            };
+            if n >= 0 {
+                value.truncate(n as usize);
+                break Ok(());
+            }
+            let e = io::Error::last_os_error();
+            if e.raw_os_error() == Some(libc::ERANGE) && value.len() < 1 << 20 {
+                value.resize(value.len() * 4, 0);
+            } else {
+                break Err(e);
+            }
+        };
+        // SAFETY: the descriptor is open; `name` and `value` are valid for their lengths.
+        let set = got.and_then(|()| {
+            let r = unsafe {
+                libc::fsetxattr(
+                    to.as_raw_fd(),
+                    name.as_ptr(),
+                    value.as_ptr().cast(),
+                    value.len(),
+                    0,
+                )
+            };
+            if r == 0 {
+                Ok(())
+            } else {
+                Err(io::Error::last_os_error())
+            }
+        });
+        if let Err(e) = set {
+            if acl {
+                return Err(e);
+            }
+        }
+    }
+    Ok(())
 }
 
 fn persist(temp: NamedTempFile, to: &Path) -> io::Result<()> {
