@@ -615,14 +615,17 @@ impl Run<'_> {
             }
         }
         if self.mode == Mode::InPlace && !self.args.quiet {
+            // Of all the files, those with an error included: "0 of 0 files changed"
+            // for the one file named, which had an error, read as if nothing was asked.
             let errors = match self.errors {
                 0 => String::new(),
-                1 => ", 1 file with an error left untouched".to_string(),
-                n => format!(", {n} files with errors left untouched"),
+                1 => " (1 had an error and was left untouched)".to_string(),
+                n => format!(" ({n} had errors and were left untouched)"),
             };
             eprintln!(
                 "laoclean: {} of {} files changed{errors}",
-                self.changed, self.done
+                self.changed,
+                self.done + self.errors
             );
         }
         Ok(ExitCode::from(if self.failed {
