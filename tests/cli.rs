@@ -236,6 +236,32 @@ fn globs_choose_the_files_found_by_walking() {
 }
 
 #[test]
+fn a_walk_that_finds_nothing_says_so() {
+    // A .gitignore above the folder, or no document in it: a note, not silence (a
+    // --check that checked nothing exited 0 without a word); -q keeps quiet.
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), ".gitignore", "*.txt\n");
+    write(dir.path(), "d/a.txt", DIRTY);
+    write(dir.path(), "e/x.csv", DIRTY);
+    for sub in ["d", "e"] {
+        laoclean()
+            .current_dir(dir.path())
+            .args(["--check", sub])
+            .assert()
+            .success()
+            .stderr(predicate::str::contains(format!(
+                "{sub}: no file to clean found"
+            )));
+    }
+    laoclean()
+        .current_dir(dir.path())
+        .args(["-q", "--check", "d"])
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
 fn directories_are_cleaned_in_place() {
     let dir = tree();
     write(dir.path(), "sub/dirty.txt", DIRTY);

@@ -73,7 +73,7 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
     let cleaner = Cleaner::default();
     // The documents a cleaning walk takes, but not the dictionary being written (an
     // earlier one would be counted as text: its refused words would pass next time).
-    let (inputs, _) = super::files::collect(std::slice::from_ref(&args.corpus), &[], None)
+    let (inputs, _, _) = super::files::collect(std::slice::from_ref(&args.corpus), &[], None)
         .map_err(anyhow::Error::msg)?;
     let output = std::fs::canonicalize(&args.output).ok();
     let files: Vec<PathBuf> = inputs

@@ -61,8 +61,9 @@ fn is_document(path: &Path) -> bool {
     }
 }
 
-/// The inputs named by `paths` (stdin when there is none), in order, and one message
-/// per path that could not be read. Directories are walked in file-name order,
+/// The inputs named by `paths` (stdin when there is none), in order, one message per
+/// path that could not be read, and one note per directory in which the walk found
+/// nothing to clean (a `.gitignore` above it, or no file the globs choose). Directories are walked in file-name order,
 /// honouring `.gitignore` and `.ignore` (also outside a git repository), skipping hidden
 /// entries and symbolic links; `globs` choose what walking finds (by default, the
 /// [`DOCUMENT_EXTENSIONS`]). Walked files whose name ends with `backup_suffix` are
@@ -74,9 +75,10 @@ pub fn collect(
     paths: &[PathBuf],
     globs: &[String],
     backup_suffix: Option<&OsStr>,
-) -> Result<(Vec<Input>, Vec<String>), String> {
+) -> Result<(Vec<Input>, Vec<String>, Vec<String>), String> {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
+    let mut notes = Vec::new();
     if paths.is_empty() {
         inputs.push(Input::Stdin);
     }
@@ -88,7 +90,15 @@ pub fn collect(
         match fs::metadata(path) {
             Err(e) => errors.push(format!("{}: {}", path.display(), describe(&e))),
             Ok(meta) if meta.is_dir() => {
-                walk(path, globs, backup_suffix, &mut inputs, &mut errors)?
+                let before = inputs.len();
+                walk(path, globs, backup_suffix, &mut inputs, &mut errors)?;
+                if inputs.len() == before {
+                    notes.push(format!(
+                        "{}: no file to clean found (the files chosen: text documents or \
+                         --glob; .gitignore and .ignore files honoured, also above it)",
+                        path.display()
+                    ));
+                }
             }
             Ok(_) => inputs.push(Input::File {
                 path: path.clone(),
@@ -96,7 +106,7 @@ pub fn collect(
             }),
         }
     }
-    Ok((inputs, errors))
+    Ok((inputs, errors, notes))
 }
 
 fn walk(

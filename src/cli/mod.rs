@@ -180,7 +180,12 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     } else {
         args.globs.clone()
     };
-    let (mut inputs, path_errors) = files::collect(&args.paths, &globs, backup)?;
+    let (mut inputs, path_errors, notes) = files::collect(&args.paths, &globs, backup)?;
+    if !args.quiet {
+        for note in &notes {
+            eprintln!("laoclean: {note}");
+        }
+    }
     if mode == Mode::InPlace {
         if inputs.contains(&Input::Stdin) {
             return Err("-i rewrites files in place; it cannot take stdin (name the files)".into());
