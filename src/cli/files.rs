@@ -244,16 +244,17 @@ mod tests {
 
     #[test]
     fn no_path_is_stdin_and_dash_is_stdin() {
-        let (inputs, errors) = collect(&[], &[], None).unwrap();
+        let (inputs, errors, _) = collect(&[], &[], None).unwrap();
         assert_eq!(inputs, [Input::Stdin]);
         assert!(errors.is_empty());
-        let (inputs, _) = collect(&[PathBuf::from("-")], &[], None).unwrap();
+        let (inputs, _, _) = collect(&[PathBuf::from("-")], &[], None).unwrap();
         assert_eq!(inputs, [Input::Stdin]);
     }
 
     #[test]
     fn missing_paths_are_reported() {
-        let (inputs, errors) = collect(&[PathBuf::from("/no/such/laoclean")], &[], None).unwrap();
+        let (inputs, errors, _) =
+            collect(&[PathBuf::from("/no/such/laoclean")], &[], None).unwrap();
         assert!(inputs.is_empty());
         assert_eq!(errors, ["/no/such/laoclean: No such file or directory"]);
     }
