@@ -279,7 +279,7 @@ mod tests {
             fs::write(dir.path().join(name), "x").unwrap();
         }
         let names = |globs: &[String], suffix: Option<&OsStr>| -> Vec<String> {
-            let (inputs, _) = collect(&[dir.path().to_path_buf()], globs, suffix).unwrap();
+            let (inputs, _, _) = collect(&[dir.path().to_path_buf()], globs, suffix).unwrap();
             inputs
                 .iter()
                 .map(|i| match i {
