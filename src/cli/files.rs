@@ -61,6 +61,10 @@ fn is_document(path: &Path) -> bool {
     }
 }
 
+/// What [`collect`] finds: the inputs, the messages of paths that could not be read,
+/// the notes of directories in which nothing was found.
+pub type Collected = (Vec<Input>, Vec<String>, Vec<String>);
+
 /// The inputs named by `paths` (stdin when there is none), in order, one message per
 /// path that could not be read, and one note per directory in which the walk found
 /// nothing to clean (a `.gitignore` above it, or no file the globs choose). Directories are walked in file-name order,
@@ -75,7 +79,7 @@ pub fn collect(
     paths: &[PathBuf],
     globs: &[String],
     backup_suffix: Option<&OsStr>,
-) -> Result<(Vec<Input>, Vec<String>, Vec<String>), String> {
+) -> Result<Collected, String> {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     let mut notes = Vec::new();
