@@ -303,12 +303,16 @@ fn a_backup_suffix_like_a_document_extension_is_refused_for_a_walk() {
         .arg(dir.path())
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("choose another suffix"));
+        .stderr(
+            predicate::str::contains("--backup .TXT: ")
+                .and(predicate::str::contains("choose another suffix")),
+        );
     assert_eq!(read(&other), "ເເ OTHER\n");
     assert_eq!(read(&dir.path().join("notes")), DIRTY);
 }
 
 /// Sets the extended attribute `name` of `path`; false where the file system refuses.
+#[cfg(target_os = "linux")]
 fn set_xattr(path: &Path, name: &str, value: &[u8]) -> bool {
     use std::os::unix::ffi::OsStrExt;
     let p = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
@@ -326,6 +330,7 @@ fn set_xattr(path: &Path, name: &str, value: &[u8]) -> bool {
 }
 
 /// The extended attribute `name` of `path`, if any.
+#[cfg(target_os = "linux")]
 fn get_xattr(path: &Path, name: &str) -> Option<Vec<u8>> {
     use std::os::unix::ffi::OsStrExt;
     let p = std::ffi::CString::new(path.as_os_str().as_bytes()).unwrap();
@@ -337,6 +342,7 @@ fn get_xattr(path: &Path, name: &str) -> Option<Vec<u8>> {
 }
 
 #[test]
+#[cfg(target_os = "linux")]
 fn in_place_keeps_the_access_list_and_extended_attributes() {
     // An access list (user 65534 may write; the owning group only reads, the mode's
     // group bits being its mask) and a user attribute, where the file system has them.
@@ -376,6 +382,30 @@ fn in_place_keeps_the_access_list_and_extended_attributes() {
             Some(&b"kept"[..])
         );
     }
+}
+
+#[test]
+fn the_in_place_summary_counts_every_file_named() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a.txt", DIRTY);
+    write(dir.path(), "bad.txt", b"\xff\n");
+    write(dir.path(), "r.jsonl", "{\"text\": \"ເເ\"}\n");
+    laoclean()
+        .current_dir(dir.path())
+        .args(["-i", "missing.txt", "a.txt", "bad.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "1 of 3 files changed (2 had errors and were left untouched)",
+        ));
+    laoclean()
+        .current_dir(dir.path())
+        .args(["-i", "--jsonl", "missing.jsonl", "r.jsonl"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "1 of 2 files changed (1 had an error and was left untouched)",
+        ));
 }
 
 #[test]

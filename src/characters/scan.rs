@@ -647,10 +647,11 @@ impl Scan<'_, '_> {
     fn number_in_lao_text(&mut self, start: usize, end: usize) -> bool {
         // Part of a word of another script, an address or a path (`COVID-19`,
         // `https://a.la/2021`, `2021.pdf`): the characters glued to it, up to a blank or
-        // a Lao letter, hold a Latin letter or an address sign. (At most `GLUED` on each
+        // a Lao letter, hold a Latin letter, `@` or `\` (a `/` or `:` alone does not:
+        // `123/ນຍ`, `10/5/2021`, `ຂໍ້ທີ 3:`). (At most `GLUED` on each
         // side: a long run with no blank must not make every number in it a long scan.)
         const GLUED: usize = 64;
-        let foreign = |c: char| c.is_ascii_alphabetic() || matches!(c, ':' | '/' | '\\' | '@');
+        let foreign = |c: char| c.is_ascii_alphabetic() || matches!(c, '\\' | '@');
         let stop = |c: &char| c.is_whitespace() || (lao::is_lao(*c) && lao::is_letter(*c));
         let glued_before = self.text[..start]
             .chars()

@@ -324,16 +324,19 @@ impl super::write::Rewritten for JsonlSummary {
 }
 
 /// Runs `laoclean --jsonl` over `inputs`, one after the other (the records of each are
-/// cleaned in parallel), for `mode` (printing, `-i` or `--check`). `failed` says whether
-/// an error was already reported; `report` is where `--report` goes.
+/// cleaned in parallel), for `mode` (printing, `-i` or `--check`). `path_errors` paths
+/// could not be read (already reported); `report` is where `--report` goes.
 pub(super) fn run_files(
     args: &CleanArgs,
     mode: Mode,
     cleaner: &Cleaner,
     inputs: &[Input],
-    mut failed: bool,
+    path_errors: usize,
     report: Option<(ReportFormat, Box<dyn Write>)>,
 ) -> Result<ExitCode, String> {
+    let mut failed = path_errors > 0;
+    // Inputs with an error, the paths that could not be read included.
+    let mut errors = path_errors;
     let fields = if args.fields.is_empty() {
         vec![FieldPath::parse("text").expect("a valid path")]
     } else {
@@ -419,6 +422,7 @@ pub(super) fn run_files(
             Err(Stopped::Error(message)) => {
                 progress.suspend(|| eprintln!("laoclean: {}: {message}", input.display()));
                 failed = true;
+                errors += 1;
                 Some(message)
             }
         };
@@ -451,7 +455,13 @@ pub(super) fn run_files(
             eprintln!("laoclean: {bad} malformed lines passed through unchanged (--skip-bad)");
         }
         if mode == Mode::InPlace {
-            eprintln!("laoclean: {changed} of {done} files changed");
+            let total = done + errors;
+            let errors = match errors {
+                0 => String::new(),
+                1 => " (1 had an error and was left untouched)".to_string(),
+                n => format!(" ({n} had errors and were left untouched)"),
+            };
+            eprintln!("laoclean: {changed} of {total} files changed{errors}");
         }
     }
     Ok(ExitCode::from(if failed {

@@ -158,15 +158,16 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     // extension, a document would be taken for the backup of another file and written
     // over by it (`notes` and `notes.txt` with `--backup .txt`).
     if let Some(suffix) = &args.backup {
-        let suffix = suffix.to_string_lossy().to_lowercase();
+        let lower = suffix.to_string_lossy().to_lowercase();
         let like_document = files::DOCUMENT_EXTENSIONS
             .iter()
             .chain(&["jsonl", "ndjson"])
-            .any(|ext| suffix.ends_with(&format!(".{ext}")));
+            .any(|ext| lower.ends_with(&format!(".{ext}")));
         if like_document && args.paths.iter().any(|p| p.is_dir()) {
             return Err(format!(
-                "--backup {suffix}: backups would be named like the documents a directory \
-                 walk cleans; choose another suffix (such as .orig)"
+                "--backup {}: backups would be named like the documents a directory \
+                 walk cleans; choose another suffix (such as .orig)",
+                suffix.to_string_lossy()
             ));
         }
     }
@@ -223,8 +224,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         for message in &path_errors {
             eprintln!("laoclean: {message}");
         }
-        let failed = !path_errors.is_empty();
-        return jsonl::run_files(args, mode, &cleaner, &inputs, failed, report_to);
+        return jsonl::run_files(args, mode, &cleaner, &inputs, path_errors.len(), report_to);
     }
     let reporter = report_to.map(|(format, out)| Reporter::new(format, out));
 
@@ -241,6 +241,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     for message in &path_errors {
         eprintln!("laoclean: {message}");
         run.failed = true;
+        run.errors += 1;
     }
     let mut options = StreamOptions::default().report(run.reporter.is_some() || args.explain);
     if let Some(bytes) = args.block_size {

@@ -447,6 +447,7 @@ fn write_backup(
 /// the mode would grant what its mask only bounded) and the others (user notes,
 /// security labels) as far as the file system and the user's rights allow. Failing to
 /// copy the access list is an error; the others are kept where they can be.
+#[cfg(target_os = "linux")]
 fn copy_extended_attributes(from: &Path, to: &File) -> io::Result<()> {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
@@ -516,6 +517,12 @@ fn copy_extended_attributes(from: &Path, to: &File) -> io::Result<()> {
             }
         }
     }
+    Ok(())
+}
+
+/// Elsewhere the calls take other arguments (macOS) or do not exist: nothing copied.
+#[cfg(not(target_os = "linux"))]
+fn copy_extended_attributes(_from: &Path, _to: &File) -> io::Result<()> {
     Ok(())
 }
 

@@ -151,7 +151,7 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
 /// and disjoint; line breaks between lines of prose are in none.
 ///
 /// A line is looked at only if it holds what such a span needs (`` ` `` `~` `/` `\`
-/// `@`, or a `.` before an ASCII letter, or before a digit and not after one: an
+/// `@`, or a `.` before ASCII letters and digits with a letter among them: an
 /// extension, not a decimal point), so prose costs a few fast scans of its bytes.
 pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
@@ -161,10 +161,11 @@ pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
         memchr::memchr3(b'`', b'/', b'\\', line).is_some()
             || memchr::memchr2(b'@', b'~', line).is_some()
             || memchr::memchr_iter(b'.', line).any(|k| {
-                line.get(k + 1).is_some_and(|&n| {
-                    n.is_ascii_alphabetic()
-                        || n.is_ascii_digit() && !(k > 0 && line[k - 1].is_ascii_digit())
-                })
+                // an extension: ASCII letters and digits with a letter among them
+                line[k + 1..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .any(|b| b.is_ascii_alphabetic())
             })
     };
     let mut guard = Vec::new();

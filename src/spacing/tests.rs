@@ -213,7 +213,14 @@ fn code_and_addresses_are_protected_from_the_later_stages() {
             "\n~~~\nກ",
         ]
     );
-    assert!(protected_ranges("ປະເທດລາວ. ສະບາຍດີ\n").is_empty());
+    assert!(protected_ranges("ປະເທດລາວ. ສະບາຍດີ 1.500.000 ແລະ 10/5/2021\n").is_empty());
+    // An extension that starts with a digit, after one (a line is looked at for it).
+    let text = "ເບິ່ງ ໃຫ່ຍ1.3gp";
+    let spans: Vec<&str> = protected_ranges(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert_eq!(spans, ["ໃຫ່ຍ1.3gp"]);
 }
 
 #[test]

@@ -243,7 +243,8 @@ impl Lexicon {
                 continue;
             }
             let c = c.unwrap_or(DEFAULT_USER_COUNT);
-            *counts.entry(w).or_default() += c;
+            let n = counts.entry(w).or_default();
+            *n = n.saturating_add(c);
         }
         let total = self.total;
         let (map, max_cost) =
@@ -518,12 +519,13 @@ pub fn read_numbered_word_list(
 ) -> Result<Vec<(usize, String, Option<u64>)>, LexiconError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() || line.starts_with('#') {
+        // No Lao word holds a `#`: what follows one is a comment, and a line that is
+        // blank without it (a byte order mark, indentation) is skipped.
+        let line = line.trim_end_matches('\r').trim_start_matches('\u{FEFF}');
+        let line = line.split('#').next().unwrap_or("").trim_end();
+        if line.trim().is_empty() {
             continue;
         }
-        // No Lao word holds a `#`: what follows one is a comment.
-        let line = line.split('#').next().unwrap_or("").trim_end();
         let mut parts = line.split('\t');
         let word = parts
             .next()
@@ -575,6 +577,20 @@ mod tests {
     }
 
     #[test]
+    fn a_user_word_listed_twice_keeps_the_largest_count_there_is() {
+        let once = Lexicon::embedded()
+            .with_user_words([("ກາກາ".to_string(), Some(u64::MAX))])
+            .unwrap();
+        let twice = Lexicon::embedded()
+            .with_user_words([
+                ("ກາກາ".to_string(), Some(u64::MAX)),
+                ("ກາກາ".to_string(), Some(u64::MAX)),
+            ])
+            .unwrap();
+        assert_eq!(twice.cost("ກາກາ"), once.cost("ກາກາ"));
+    }
+
+    #[test]
     fn user_words_join_and_take_the_lower_cost() {
         let lex = Lexicon::from_counts([("ກາງ", 1), ("ຄືນ", 1000)]).unwrap();
         let before = lex.cost("ກາງ").unwrap();
@@ -601,7 +617,8 @@ mod tests {
         assert!(e.to_string().starts_with("line 2:"), "{e}");
         assert!(read_word_list("ກາ\t1\t2").is_err());
         assert_eq!(
-            read_word_list("ກາ\t1\t# a note\nຄືນ # another\n").unwrap(),
+            read_word_list("\u{FEFF}# names\n  # indented\nກາ\t1\t# a note\nຄືນ # another\n")
+                .unwrap(),
             [("ກາ".to_string(), Some(1)), ("ຄືນ".to_string(), None)]
         );
         assert_eq!(read_word_list("\n# c\n").unwrap(), []);
