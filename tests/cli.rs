@@ -1362,19 +1362,41 @@ fn segment_errors_name_the_file_and_byte() {
     let dir = TempDir::new().unwrap();
     write(dir.path(), "a.txt", "\u{FEFF}ກອງປະຊຸມ\n");
     write(dir.path(), "b.bin", b"\xe0\xba\x81\0\n");
+    // Bad far into the file: nothing of it is written (a named file is checked whole
+    // first); a character cut by a read boundary is no error.
+    let mut late = "ກອງປະຊຸມ\n".repeat(30_000).into_bytes();
+    late.extend_from_slice(b"\xff\n");
+    write(dir.path(), "late.txt", &late);
+    laoclean()
+        .current_dir(dir.path())
+        .args(["segment", "late.txt"])
+        .assert()
+        .code(2)
+        .stdout("")
+        .stderr(predicate::str::contains(format!(
+            "late.txt: invalid UTF-8 at byte {}",
+            late.len() - 2
+        )));
+    let big = "ກອງປະຊຸມ ".repeat(30_000);
+    write(dir.path(), "big.txt", &big);
+    laoclean()
+        .current_dir(dir.path())
+        .args(["segment", "--sep", "|", "big.txt"])
+        .assert()
+        .success();
     for raw in [&[][..], &["--raw"]] {
         laoclean()
             .current_dir(dir.path())
             .args(["segment", "--sep", "|"])
             .args(raw)
-            .args(["a.txt", "missing.txt", "b.bin", "a.txt"])
+            .args(["a.txt", "missing.txt", "b.bin", "late.txt", "a.txt"])
             .assert()
             .code(2)
             .stdout("\u{FEFF}ກອງ|ປະຊຸມ\n\u{FEFF}ກອງ|ປະຊຸມ\n")
             .stderr(
                 predicate::str::contains("missing.txt: cannot open")
                     .and(predicate::str::contains("b.bin: binary file"))
-                    .and(predicate::str::contains("2 of 4 inputs not segmented")),
+                    .and(predicate::str::contains("3 of 5 inputs not segmented")),
             );
     }
 }

@@ -107,13 +107,16 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
         let result = if f.as_os_str() == "-" {
             segment_stream(&seg, std::io::stdin().lock(), &mut out, args, "<stdin>")
         } else {
+            // A named file is checked whole first, so that a bad one gives no output at
+            // all (stdin cannot be read twice: it stops where it turns bad).
+            let name = f.display().to_string();
             match std::fs::File::open(f) {
-                Ok(file) => segment_stream(&seg, file, &mut out, args, &f.display().to_string()),
-                Err(e) => Err(anyhow::anyhow!(
-                    "{}: cannot open: {}",
-                    f.display(),
-                    io_message(&e)
-                )),
+                Ok(file) => check_text(file, &name).and_then(|()| {
+                    let file = std::fs::File::open(f)
+                        .map_err(|e| anyhow::anyhow!("{name}: cannot open: {}", io_message(&e)))?;
+                    segment_stream(&seg, file, &mut out, args, &name)
+                }),
+                Err(e) => Err(anyhow::anyhow!("{name}: cannot open: {}", io_message(&e))),
             }
         };
         match result {
@@ -132,6 +135,54 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
         files.len()
     );
     Ok(())
+}
+
+/// Reads `reader` through once: an error if it is binary (a NUL byte in the first
+/// 8 KiB) or not UTF-8, naming the byte. Memory stays at one buffer.
+fn check_text(reader: impl Read, name: &str) -> anyhow::Result<()> {
+    let mut reader = std::io::BufReader::with_capacity(1 << 16, reader);
+    let mut buf: Vec<u8> = Vec::with_capacity(1 << 16);
+    let mut offset = 0u64;
+    loop {
+        // Bytes of a character cut by the last read are kept at the front.
+        let kept = buf.len();
+        buf.resize(kept + (1 << 16), 0);
+        let n = reader
+            .read(&mut buf[kept..])
+            .map_err(|e| anyhow::anyhow!("{name}: read error: {}", io_message(&e)))?;
+        buf.truncate(kept + n);
+        // (`buf` starts at byte `offset` of the file.)
+        if offset < 8192 {
+            let end = buf.len().min((8192 - offset) as usize);
+            if let Some(at) = memchr::memchr(0, &buf[..end]) {
+                anyhow::bail!(
+                    "{name}: binary file (a NUL byte at byte {})",
+                    offset + at as u64
+                );
+            }
+        }
+        match std::str::from_utf8(&buf) {
+            Ok(_) => {
+                offset += buf.len() as u64;
+                buf.clear();
+            }
+            // A character cut at the end of the buffer: read on, unless the file ended.
+            Err(e) if e.error_len().is_none() && n > 0 => {
+                let good = e.valid_up_to();
+                offset += good as u64;
+                buf.drain(..good);
+            }
+            Err(e) => {
+                anyhow::bail!(
+                    "{name}: invalid UTF-8 at byte {}",
+                    offset + e.valid_up_to() as u64
+                )
+            }
+        }
+        if n == 0 {
+            return Ok(());
+        }
+    }
 }
 
 /// Segments `reader` to `out` a chunk at a time; chunks end at line breaks.
