@@ -218,7 +218,9 @@ fn jsonl_in_place_rewrites_good_files_and_leaves_bad_ones() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("bad.jsonl: line 2:"))
-        .stderr(predicate::str::contains("1 of 2 files changed"));
+        .stderr(predicate::str::contains(
+            "1 of 3 files changed (1 had an error and was left untouched)",
+        ));
     assert_eq!(
         fs::read_to_string(&good).unwrap(),
         "{\"text\":\"3\",\"n\":1.0}\n"
