@@ -10,6 +10,9 @@
 #[allow(dead_code)]
 mod segment;
 
+#[path = "../src/cli/message.rs"]
+mod message;
+
 use clap::Parser;
 use laoclean::words::Segmenter;
 

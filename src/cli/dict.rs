@@ -96,7 +96,10 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
             // Binary files (a NUL byte in the first 8 KiB) and other encodings: skipped.
             let text = std::fs::read(f)
                 .ok()
-                .filter(|b| memchr::memchr(0, &b[..b.len().min(8192)]).is_none())
+                .filter(|b| {
+                    let probe = b.len().min(laoclean::stream::BINARY_PROBE_BYTES);
+                    memchr::memchr(0, &b[..probe]).is_none()
+                })
                 .and_then(|b| String::from_utf8(b).ok());
             match text {
                 Some(text) => {

@@ -1,6 +1,7 @@
 //! Turning the paths on the command line into the list of inputs: stdin, named files,
 //! and the files found by walking directories.
 
+use super::message::describe;
 use ignore::overrides::{Override, OverrideBuilder};
 use ignore::WalkBuilder;
 use std::collections::HashSet;
@@ -59,6 +60,21 @@ fn is_document(path: &Path) -> bool {
             .iter()
             .any(|d| d.eq_ignore_ascii_case(ext)),
     }
+}
+
+/// Does a file name ending in `suffix` look like a file a walk takes by default: a
+/// document (`.txt` …) or, with `--jsonl`, a JSON Lines file? (Any case.)
+pub fn named_like_a_document(suffix: &OsStr) -> bool {
+    let suffix = suffix.to_string_lossy();
+    let Some((_, ext)) = suffix.rsplit_once('.') else {
+        return false;
+    };
+    let jsonl = JSONL_GLOBS.iter().map(|g| g.trim_start_matches("*."));
+    DOCUMENT_EXTENSIONS
+        .iter()
+        .copied()
+        .chain(jsonl)
+        .any(|d| d.eq_ignore_ascii_case(ext))
 }
 
 /// What [`collect`] finds: the inputs, the messages of paths that could not be read,
@@ -231,15 +247,6 @@ pub fn backup_clash(inputs: &[Input], suffix: &OsStr) -> Option<String> {
             )
         })
     })
-}
-
-/// An I/O error as a short message, without Rust's "(os error N)" suffix.
-pub fn describe(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    match text.find(" (os error") {
-        Some(i) => text[..i].to_string(),
-        None => text,
-    }
 }
 
 #[cfg(test)]

@@ -21,7 +21,8 @@
 //! edit or a suggestion.
 
 use super::args::{CleanArgs, ReportFormat};
-use super::files::{describe, Input};
+use super::files::Input;
+use super::message::describe;
 use super::progress::Progress;
 use super::write::{self, RewriteError};
 use super::Mode;
@@ -455,13 +456,10 @@ pub(super) fn run_files(
             eprintln!("laoclean: {bad} malformed lines passed through unchanged (--skip-bad)");
         }
         if mode == Mode::InPlace {
-            let total = done + errors;
-            let errors = match errors {
-                0 => String::new(),
-                1 => " (1 had an error and was left untouched)".to_string(),
-                n => format!(" ({n} had errors and were left untouched)"),
-            };
-            eprintln!("laoclean: {changed} of {total} files changed{errors}");
+            eprintln!(
+                "laoclean: {}",
+                super::in_place_summary(changed, done, errors)
+            );
         }
     }
     Ok(ExitCode::from(if failed {

@@ -21,6 +21,7 @@ mod diff;
 mod explain;
 mod files;
 mod jsonl;
+mod message;
 mod ordered;
 mod progress;
 mod report;
@@ -29,9 +30,10 @@ mod write;
 
 use args::{CleanArgs, Cli, ColorWhen};
 use clap::Parser;
-use files::{describe, Input};
+use files::Input;
 use laoclean::stream::{clean_stream, StreamError, StreamOptions, StreamSummary};
 use laoclean::{Cleaner, Config};
+use message::describe;
 use progress::Progress;
 use report::Reporter;
 use std::fs::{self, File};
@@ -50,6 +52,18 @@ const EXIT_CHANGES: u8 = 1;
 /// Cleaned text of one file is kept in memory up to this size, then in a temporary file,
 /// while it waits for the files before it to be printed.
 const SPOOL_BYTES: usize = 4 << 20;
+
+/// The last line of a `-i` run: how many of all the files changed, those with an error
+/// counted among them ("0 of 0 files changed" for one named file with an error read as
+/// if nothing had been asked).
+fn in_place_summary(changed: usize, done: usize, errors: usize) -> String {
+    let with_errors = match errors {
+        0 => String::new(),
+        1 => " (1 had an error and was left untouched)".to_string(),
+        n => format!(" ({n} had errors and were left untouched)"),
+    };
+    format!("{changed} of {} files changed{with_errors}", done + errors)
+}
 
 /// Runs the command line and returns the exit status.
 pub fn main() -> ExitCode {
@@ -158,12 +172,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     // extension, a document would be taken for the backup of another file and written
     // over by it (`notes` and `notes.txt` with `--backup .txt`).
     if let Some(suffix) = &args.backup {
-        let lower = suffix.to_string_lossy().to_lowercase();
-        let like_document = files::DOCUMENT_EXTENSIONS
-            .iter()
-            .chain(&["jsonl", "ndjson"])
-            .any(|ext| lower.ends_with(&format!(".{ext}")));
-        if like_document && args.paths.iter().any(|p| p.is_dir()) {
+        if files::named_like_a_document(suffix) && args.paths.iter().any(|p| p.is_dir()) {
             return Err(format!(
                 "--backup {}: backups would be named like the documents a directory \
                  walk cleans; choose another suffix (such as .orig)",
@@ -621,17 +630,9 @@ impl Run<'_> {
             }
         }
         if self.mode == Mode::InPlace && !self.args.quiet {
-            // Of all the files, those with an error included: "0 of 0 files changed"
-            // for the one file named, which had an error, read as if nothing was asked.
-            let errors = match self.errors {
-                0 => String::new(),
-                1 => " (1 had an error and was left untouched)".to_string(),
-                n => format!(" ({n} had errors and were left untouched)"),
-            };
             eprintln!(
-                "laoclean: {} of {} files changed{errors}",
-                self.changed,
-                self.done + self.errors
+                "laoclean: {}",
+                in_place_summary(self.changed, self.done, self.errors)
             );
         }
         Ok(ExitCode::from(if self.failed {

@@ -1,6 +1,8 @@
 //! `laoclean segment [FILES]`: words separated by a delimiter, for indexing.
 
+use super::message::describe;
 use anyhow::Context;
+use laoclean::stream::{StreamError, BINARY_PROBE_BYTES};
 use laoclean::words::lexicon::read_numbered_word_list;
 use laoclean::words::syllable::is_lao_word;
 use laoclean::words::{Lexicon, LexiconError, Segmenter};
@@ -38,7 +40,7 @@ pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
     let mut words = Vec::new();
     for path in paths {
         let text = std::fs::read_to_string(path)
-            .map_err(|e| format!("--dict {}: cannot read: {}", path.display(), io_message(&e)))?;
+            .map_err(|e| format!("--dict {}: cannot read: {}", path.display(), describe(&e)))?;
         let entries = read_numbered_word_list(&text).map_err(|e| match e {
             LexiconError::Syntax { line, message } => {
                 format!("--dict {}:{line}: {message}", path.display())
@@ -59,15 +61,6 @@ pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
     Lexicon::embedded()
         .with_user_words(words)
         .map_err(|e| format!("--dict: {e}"))
-}
-
-/// An I/O error's message without its "(os error N)", as the other messages of the CLI.
-fn io_message(e: &std::io::Error) -> String {
-    let text = e.to_string();
-    text.split(" (os error")
-        .next()
-        .unwrap_or_default()
-        .to_string()
 }
 
 /// Segments `text`: the character stage (unless `raw`), then words joined by `sep`.
@@ -110,14 +103,13 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
             // A named file is checked whole first, so that a bad one gives no output at
             // all (stdin cannot be read twice: it stops where it turns bad).
             let name = f.display().to_string();
-            match std::fs::File::open(f) {
-                Ok(file) => check_text(file, &name).and_then(|()| {
-                    let file = std::fs::File::open(f)
-                        .map_err(|e| anyhow::anyhow!("{name}: cannot open: {}", io_message(&e)))?;
-                    segment_stream(&seg, file, &mut out, args, &name)
-                }),
-                Err(e) => Err(anyhow::anyhow!("{name}: cannot open: {}", io_message(&e))),
-            }
+            let open = || {
+                std::fs::File::open(f)
+                    .map_err(|e| anyhow::anyhow!("{name}: cannot open: {}", describe(&e)))
+            };
+            open()
+                .and_then(|file| check_text(file, &name))
+                .and_then(|()| segment_stream(&seg, open()?, &mut out, args, &name))
         };
         match result {
             Err(e) if e.downcast_ref::<std::io::Error>().is_some() => return Err(e), // stdout
@@ -137,6 +129,21 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// An error if `bytes`, which start at byte `offset` of the input, hold a NUL byte in
+/// its first [`BINARY_PROBE_BYTES`]: a binary file, as the cleaning commands say.
+fn binary_check(bytes: &[u8], offset: u64, name: &str) -> anyhow::Result<()> {
+    let probe = (BINARY_PROBE_BYTES as u64).saturating_sub(offset) as usize;
+    match memchr::memchr(0, &bytes[..bytes.len().min(probe)]) {
+        Some(at) => Err(anyhow::anyhow!(
+            "{name}: {}",
+            StreamError::Binary {
+                offset: offset + at as u64
+            }
+        )),
+        None => Ok(()),
+    }
+}
+
 /// Reads `reader` through once: an error if it is binary (a NUL byte in the first
 /// 8 KiB) or not UTF-8, naming the byte. Memory stays at one buffer.
 fn check_text(reader: impl Read, name: &str) -> anyhow::Result<()> {
@@ -149,18 +156,10 @@ fn check_text(reader: impl Read, name: &str) -> anyhow::Result<()> {
         buf.resize(kept + (1 << 16), 0);
         let n = reader
             .read(&mut buf[kept..])
-            .map_err(|e| anyhow::anyhow!("{name}: read error: {}", io_message(&e)))?;
+            .map_err(|e| anyhow::anyhow!("{name}: read error: {}", describe(&e)))?;
         buf.truncate(kept + n);
         // (`buf` starts at byte `offset` of the file.)
-        if offset < 8192 {
-            let end = buf.len().min((8192 - offset) as usize);
-            if let Some(at) = memchr::memchr(0, &buf[..end]) {
-                anyhow::bail!(
-                    "{name}: binary file (a NUL byte at byte {})",
-                    offset + at as u64
-                );
-            }
-        }
+        binary_check(&buf, offset, name)?;
         match std::str::from_utf8(&buf) {
             Ok(_) => {
                 offset += buf.len() as u64;
@@ -201,17 +200,15 @@ fn segment_stream(
         (&mut reader)
             .take(CHUNK_BYTES as u64)
             .read_to_end(&mut chunk)
-            .map_err(|e| anyhow::anyhow!("{name}: read error: {}", io_message(&e)))?;
+            .map_err(|e| anyhow::anyhow!("{name}: read error: {}", describe(&e)))?;
         if chunk.is_empty() {
             return Ok(());
         }
         let mut skip = 0;
         if offset == 0 {
-            // As the cleaning commands do: a NUL byte in the first 8 KiB is a binary
-            // file, and a leading byte order mark is kept, no word of the text.
-            if let Some(at) = memchr::memchr(0, &chunk[..chunk.len().min(8192)]) {
-                anyhow::bail!("{name}: binary file (a NUL byte at byte {at})");
-            }
+            // A binary file is refused (a named file was checked already; stdin is
+            // checked here), and a leading byte order mark is kept, no word of the text.
+            binary_check(&chunk, 0, name)?;
             if chunk.starts_with("\u{FEFF}".as_bytes()) {
                 out.write_all("\u{FEFF}".as_bytes())?;
                 skip = 3;
@@ -220,7 +217,7 @@ fn segment_stream(
         if chunk.last() != Some(&b'\n') {
             reader
                 .read_until(b'\n', &mut chunk)
-                .map_err(|e| anyhow::anyhow!("{name}: read error: {}", io_message(&e)))?;
+                .map_err(|e| anyhow::anyhow!("{name}: read error: {}", describe(&e)))?;
         }
         let text = std::str::from_utf8(&chunk[skip..]).map_err(|e| {
             anyhow::anyhow!(

@@ -20,7 +20,7 @@
 //! is written and fsynced, just before the backup and the rename, as a crash or a full
 //! disk would. Nothing else reads it.
 
-use super::files::describe;
+use super::message::describe;
 use laoclean::stream::{StreamError, StreamSummary};
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
@@ -453,49 +453,23 @@ fn copy_extended_attributes(from: &Path, to: &File) -> io::Result<()> {
     use std::os::unix::ffi::OsStrExt;
     use std::os::unix::io::AsRawFd;
     let path = CString::new(from.as_os_str().as_bytes())?;
-    // The names, NUL-separated; the size asked for first (it may grow in between).
-    let mut names = vec![0u8; 1024];
-    loop {
-        // SAFETY: `path` is NUL-terminated and `names` is writable for its length.
-        let n = unsafe { libc::listxattr(path.as_ptr(), names.as_mut_ptr().cast(), names.len()) };
-        if n >= 0 {
-            names.truncate(n as usize);
-            break;
-        }
-        let e = io::Error::last_os_error();
-        match e.raw_os_error() {
-            Some(libc::ERANGE) => names.resize(names.len() * 4, 0),
-            Some(libc::ENOTSUP) => return Ok(()), // no extended attributes here
-            _ => return Err(e),
-        }
-    }
+    // The names, NUL-separated.
+    // SAFETY: `path` is NUL-terminated and the buffer writable for the length given.
+    let names = match grown(1024, |b| unsafe {
+        libc::listxattr(path.as_ptr(), b.as_mut_ptr().cast(), b.len())
+    }) {
+        Err(e) if e.raw_os_error() == Some(libc::ENOTSUP) => return Ok(()), // none here
+        r => r?,
+    };
     for name in names.split(|&b| b == 0).filter(|n| !n.is_empty()) {
         let name = CString::new(name)?;
-        let acl = name.as_bytes() == b"system.posix_acl_access";
-        let mut value = vec![0u8; 256];
-        let got = loop {
-            // SAFETY: as above; `value` is writable for its length.
-            let n = unsafe {
-                libc::getxattr(
-                    path.as_ptr(),
-                    name.as_ptr(),
-                    value.as_mut_ptr().cast(),
-                    value.len(),
-                )
-            };
-            if n >= 0 {
-                value.truncate(n as usize);
-                break Ok(());
-            }
-            let e = io::Error::last_os_error();
-            if e.raw_os_error() == Some(libc::ERANGE) && value.len() < 1 << 20 {
-                value.resize(value.len() * 4, 0);
-            } else {
-                break Err(e);
-            }
-        };
-        // SAFETY: the descriptor is open; `name` and `value` are valid for their lengths.
-        let set = got.and_then(|()| {
+        // SAFETY: as above, `name` NUL-terminated too.
+        let value = grown(256, |b| unsafe {
+            libc::getxattr(path.as_ptr(), name.as_ptr(), b.as_mut_ptr().cast(), b.len())
+        });
+        let set = value.and_then(|value| {
+            // SAFETY: the descriptor is open; `name` and `value` are valid for their
+            // lengths.
             let r = unsafe {
                 libc::fsetxattr(
                     to.as_raw_fd(),
@@ -512,12 +486,33 @@ fn copy_extended_attributes(from: &Path, to: &File) -> io::Result<()> {
             }
         });
         if let Err(e) = set {
-            if acl {
+            if name.as_bytes() == b"system.posix_acl_access" {
                 return Err(e);
             }
         }
     }
     Ok(())
+}
+
+/// What `call` writes into a buffer, from `size` bytes and four times larger while it
+/// says the buffer is too small (`ERANGE`: the attributes may grow in between), up to
+/// 16 MiB. `call` returns the length written or −1 with `errno` set, as the xattr
+/// calls do.
+#[cfg(target_os = "linux")]
+fn grown(mut size: usize, mut call: impl FnMut(&mut [u8]) -> isize) -> io::Result<Vec<u8>> {
+    loop {
+        let mut buf = vec![0u8; size];
+        let n = call(&mut buf);
+        if n >= 0 {
+            buf.truncate(n as usize);
+            return Ok(buf);
+        }
+        let e = io::Error::last_os_error();
+        if e.raw_os_error() != Some(libc::ERANGE) || size >= 16 << 20 {
+            return Err(e);
+        }
+        size *= 4;
+    }
 }
 
 /// Elsewhere the calls take other arguments (macOS) or do not exist: nothing copied.
