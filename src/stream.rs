@@ -14,8 +14,9 @@
 //! neither on the number of threads nor on the budget, as long as no paragraph is longer
 //! than the budget (the stages work paragraph by paragraph); a paragraph that has to be
 //! cut is cleaned as pieces, which can only miss a fix across the cut. A paragraph is cut
-//! at a line end when one fits in the budget, and the stages work line by line, so in
-//! practice the output is the same for any budget above the longest line. A block that
+//! at a line end when one fits in the budget, and the stages other than the rejoining of
+//! hard-wrapped lines work line by line, so in practice the output is the same for any
+//! budget above the longest line when lines are not rejoined. A block that
 //! starts inside a markdown code fence opened in an earlier block is cleaned as if the
 //! fence were open (the stages leave code alone), as in the whole text.
 //!
@@ -952,6 +953,26 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn fences_of_either_kind_are_read_alike_in_every_block() {
+        // A `~~~` line inside a ```` ``` ```` block does not close it, whether the block
+        // cut falls before it or after it: hard-wrapped Lao after it stays as it is (a
+        // stage that took `~~~` for a closing fence joined it, for some cuts only, and a
+        // second cleaning of the output then joined what the first did not).
+        let wrapped = "ປະຊາຊົນລາວທັງຊາດໄດ້ພ້ອມກັນປະກອບສ່ວນເຂົ້າໃນວຽກງານພັດທະນາປະເທດ\n".repeat(4);
+        let text = format!("```\n~~~\n\n{wrapped}\n```\n\n{wrapped}");
+        let whole = Cleaner::default().clean(&text).into_owned();
+        let (code, prose) = whole.split_at(text.find("\n```\n").unwrap());
+        assert_eq!(code, &text[..code.len()], "code kept");
+        assert_eq!(prose.lines().count(), 4, "prose after the fence rejoined");
+        // Any budget that holds a whole paragraph (rejoining reads the paragraph).
+        for budget in (wrapped.len() + 1..text.len() + 1).step_by(7) {
+            let (out, _) = run(text.as_bytes(), budget, 2, false);
+            assert_eq!(String::from_utf8(out).unwrap(), whole, "budget {budget}");
+        }
+        assert_eq!(Cleaner::default().clean(&whole), whole);
     }
 
     #[test]

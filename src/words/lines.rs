@@ -56,17 +56,17 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
         lines.push((pos, l.strip_suffix('\r').unwrap_or(l)));
         pos += l.len() + 1;
     }
-    let mut in_fence = false;
+    // Fence lines and the lines inside a fence, by the same markdown rule as the spacing
+    // stage and the stream's blocks (a fence closes only with its own character, at
+    // least as long): a looser rule here would see other fences when the text is cut
+    // into blocks elsewhere, and a second run would join what the first did not.
+    let mut open: Option<&str> = None;
     let mut para: Vec<usize> = Vec::new(); // indices of the paragraph's lines
     let mut fences = vec![false; lines.len()];
     for (i, (_, l)) in lines.iter().enumerate() {
-        let t = l.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
-            in_fence = !in_fence;
-            fences[i] = true;
-        } else {
-            fences[i] = in_fence;
-        }
+        let after = crate::spacing::fence_after(open, l);
+        fences[i] = open.is_some() || after.is_some();
+        open = after;
     }
     let flush = |para: &mut Vec<usize>, out: &mut Vec<Join>| {
         if para.len() >= 2 {

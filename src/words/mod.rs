@@ -781,6 +781,22 @@ mod tests {
     }
 
     #[test]
+    fn lines_inside_a_code_fence_are_never_rejoined() {
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        // A fence closes only with its own character, at least as long: `~~~` or a
+        // shorter run of backticks inside a ```` ``` ```` block is code.
+        for inside in ["```\n~~~\nວາລະ\nສານ\n```\n", "````\n```\nວາລະ\nສານ\n````\n"]
+        {
+            assert_eq!(always.clean(inside), inside);
+        }
+        // After the fence has closed, prose lines are joined again.
+        assert_eq!(
+            always.clean("~~~\n```\n~~~\nວາລະ\nສານ\n"),
+            "~~~\n```\n~~~\nວາລະສານ\n"
+        );
+    }
+
+    #[test]
     fn a_stretch_longer_than_the_limit_is_read_in_parts() {
         // One stretch (no punctuation, no line break) of about 9,800 characters, with
         // spaces and without: every part is read and corrected.
