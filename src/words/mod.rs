@@ -96,6 +96,39 @@ impl WordModel {
     }
 }
 
+/// The code and address spans of `text` (see [`crate::spacing::protected_ranges`]) as
+/// they are found in the text with the line breaks `joins` rejoined, in the offsets of
+/// `text`; a span that reaches into a rejoined break takes the whole break.
+fn protected_once_joined(text: &str, joins: &[lines::Join]) -> Vec<Range<usize>> {
+    // The joined text as pieces of `text`: (start in the joined text, range in `text`).
+    let mut joined = String::with_capacity(text.len());
+    let mut pieces: Vec<(usize, Range<usize>)> = Vec::with_capacity(joins.len() + 1);
+    let mut from = 0;
+    for (brk, glue) in joins {
+        pieces.push((joined.len(), from..brk.start));
+        joined.push_str(&text[from..brk.start]);
+        joined.push_str(glue);
+        from = brk.end;
+    }
+    pieces.push((joined.len(), from..text.len()));
+    joined.push_str(&text[from..]);
+    // Where an offset of the joined text falls in `text`: in a piece, or in the glue
+    // after it (the break it replaced, its start or its end).
+    let back = |at: usize, end: bool| {
+        let k = pieces.partition_point(|(s, _)| *s <= at) - 1;
+        let (s, r) = &pieces[k];
+        let off = at - s;
+        match pieces.get(k + 1) {
+            Some((_, next)) if off > r.len() && end => next.start,
+            _ => r.start + off.min(r.len()),
+        }
+    };
+    crate::spacing::protected_ranges(&joined)
+        .into_iter()
+        .map(|r| back(r.start, false)..back(r.end, true))
+        .collect()
+}
+
 /// Runs the word stage over `text` (the output of the spacing stage). A later round
 /// (`only` given: the byte ranges the round before changed, sorted) reads only the
 /// stretches that touch those ranges (the rest reads as before), unless a line join is
@@ -167,15 +200,20 @@ pub(crate) fn run<'a>(
     // Code and addresses (fenced and inline code, URLs, e-mail addresses, paths): their
     // letters are no part of a stretch, so nothing in them is read or edited. Found in
     // the windows read only (a later round's lines hold no fenced code: nothing there
-    // changes).
-    let protected: Vec<Range<usize>> = windows
-        .iter()
-        .flat_map(|w| {
-            crate::spacing::protected_ranges(&text[w.clone()])
-                .into_iter()
-                .map(move |r| w.start + r.start..w.start + r.end)
-        })
-        .collect();
+    // changes), and in the lines as they will be once joined (a backtick on one line
+    // pairs with one on the next after the join).
+    let protected: Vec<Range<usize>> = if joins.is_empty() {
+        windows
+            .iter()
+            .flat_map(|w| {
+                crate::spacing::protected_ranges(&text[w.clone()])
+                    .into_iter()
+                    .map(move |r| w.start + r.start..w.start + r.end)
+            })
+            .collect()
+    } else {
+        protected_once_joined(text, &joins)
+    };
     // The text is read forwards: below the start of the next range (kept) nothing is
     // protected, one comparison; past it, the range is found again by halving.
     let free_below = std::cell::Cell::new(0usize);
@@ -794,6 +832,22 @@ mod tests {
             always.clean("~~~\n```\n~~~\nວາລະ\nສານ\n"),
             "~~~\n```\n~~~\nວາລະສານ\n"
         );
+    }
+
+    #[test]
+    fn inline_code_is_found_in_the_lines_as_rejoined() {
+        // The lines are read as they will be once joined: a backtick pairs with one on
+        // the next line. Inside the code nothing is respelt; outside it, it is (each
+        // was the other way round when the lines were read apart, and a second cleaning
+        // then changed what the first had left).
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(
+            always.clean("ເບິ່ງ `ຄຳສັ່ງ\nໃຫ່ຍ` ແລ້ວ ກອງປະຊຸມໃຫ່ຍ"),
+            "ເບິ່ງ `ຄຳສັ່ງໃຫ່ຍ` ແລ້ວ ກອງປະຊຸມໃຫຍ່"
+        );
+        let once = always.clean("ເບິ່ງ `ຄຳສັ່ງ\nxx` ກອງປະຊຸມໃຫ່ຍ `ຄຳ").into_owned();
+        assert_eq!(once, "ເບິ່ງ `ຄຳສັ່ງ xx` ກອງປະຊຸມໃຫຍ່ `ຄຳ");
+        assert_eq!(always.clean(&once), once);
     }
 
     #[test]
