@@ -111,12 +111,25 @@ fn foreign_token() -> impl Strategy<Value = String> {
     ]
 }
 
+/// A word as typed or scanned with characters out of canonical form: ຳ as ໍ + າ (tone
+/// before or after), ແ as ເເ, ໜ ໝ as ຫນ ຫມ, a Lao digit after it.
+fn unusual_characters(word: &str, kind: u8) -> String {
+    match kind {
+        0 => word.replace('ຳ', "\u{0ECD}\u{0EB2}"),
+        1 => word.replace("\u{0EC9}ຳ", "\u{0ECD}\u{0EC9}\u{0EB2}"),
+        2 => word.replace('ແ', "ເເ"),
+        3 => word.replace('ໜ', "ຫນ").replace('ໝ', "ຫມ"),
+        4 => format!("{word}໓"),
+        _ => word.to_string(),
+    }
+}
+
 /// Damaged Lao words inside code or an address (a web address, a path, a file name,
-/// inline code), which no stage may respell: tone marks lost and look-alike letters
-/// (canonical text, so the character stage leaves it too).
+/// inline code), which no stage may change: tone marks lost, look-alike letters, and
+/// characters the character stage would make canonical outside code.
 fn lao_in_code_or_address() -> impl Strategy<Value = String> {
-    let word =
-        (0..WORDS.len(), 0u8..3, any::<usize>()).prop_map(|(w, k, at)| damage(WORDS[w], k, at));
+    let word = (0..WORDS.len(), 0u8..3, any::<usize>(), 0u8..7)
+        .prop_map(|(w, k, at, c)| unusual_characters(&damage(WORDS[w], k, at), c));
     (word.clone(), word, 0u8..5).prop_map(|(a, b, kind)| match kind {
         0 => format!("https://lo.wikipedia.org/wiki/{a}{b}"),
         1 => format!("`{a} {b}`"),

@@ -46,6 +46,10 @@
 //!   Latin letter and no `\` or `@`. `Windows 10 ແມ່ນ`, `COVID-19 ແລະ`,
 //!   `https://a.la/2021` and `2021.pdf` keep their ASCII digits.
 //! - **NFC** is applied to each NFC segment that holds no Lao letter.
+//! - **Code and addresses keep their characters**: fenced and inline code, web and
+//!   e-mail addresses, paths and file names (the spans the spacing stage leaves alone).
+//!   `https://a.la/ນໍ້າ` and `https://a.la/ນ້ຳ` are two addresses, and a string in code
+//!   is what the program compares; the text around them is cleaned as usual.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, Digits, Level};
@@ -81,8 +85,70 @@ pub(crate) fn is_format_character(c: char) -> bool {
     tables::format_character(c).is_some()
 }
 
-/// Runs the character rules over `text`.
+/// Runs the character rules over `text`, outside code and addresses.
+///
+/// Fenced and inline code, web and e-mail addresses, paths and file names
+/// ([`crate::spacing::protected_ranges`]) keep their characters: Lao in a URL or a
+/// string literal is left as written (`https://a.la/ນໍ້າ` names another page than
+/// `…/ນ້ຳ`). They are looked for only when a rule changed something.
 pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
+    let out = run_everywhere(text, config, record);
+    if matches!(out.text, Cow::Borrowed(_)) && out.suggestions.is_empty() {
+        return out;
+    }
+    let protected = crate::spacing::protected_ranges(text);
+    if protected.is_empty() {
+        return out;
+    }
+    let mut all = if record {
+        out
+    } else {
+        run_everywhere(text, config, true)
+    };
+    let inside = |e: &Edit| {
+        let k = protected.partition_point(|r| r.end <= e.start);
+        protected.get(k).is_some_and(|r| {
+            if e.start == e.end {
+                r.start < e.start
+            } else {
+                r.start < e.end
+            }
+        })
+    };
+    all.suggestions.retain(|e| !inside(e));
+    if !all.edits.iter().any(inside) {
+        if !record {
+            all.edits.clear();
+            all.suggestions.clear();
+        }
+        return all;
+    }
+    all.edits.retain(|e| !inside(e));
+    let mut cleaned = String::with_capacity(text.len());
+    let mut from = 0;
+    for e in &all.edits {
+        cleaned.push_str(&text[from..e.start]);
+        cleaned.push_str(&e.replacement);
+        from = e.end;
+    }
+    cleaned.push_str(&text[from..]);
+    if !record {
+        all.edits.clear();
+        all.suggestions.clear();
+    }
+    StageOutput {
+        text: if cleaned == text {
+            Cow::Borrowed(text)
+        } else {
+            Cow::Owned(cleaned)
+        },
+        edits: all.edits,
+        suggestions: all.suggestions,
+    }
+}
+
+/// Runs the character rules over all of `text`.
+fn run_everywhere<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
     let first = one_pass(text, config, record);
     if !first.kept_scoped || !first.changed {
         return StageOutput {

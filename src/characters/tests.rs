@@ -486,3 +486,32 @@ fn a_space_next_to_digits_is_judged_the_same_before_and_after_they_change_script
         }
     }
 }
+
+// --- Code and addresses ------------------------------------------------------------
+
+#[test]
+fn code_and_addresses_keep_their_characters() {
+    // The same damage is made canonical in the prose around them, with and without a
+    // report, and the report's edits rebuild the output.
+    let cases = [
+        ("ນໍ້າ https://a.la/ນໍ້າ", "ນ້ຳ https://a.la/ນໍ້າ"),
+        ("ເເຈ້ງ `ເເຈ້ງ` ໓", "ແຈ້ງ `ເເຈ້ງ` 3"),
+        ("```\nx = \"ຫນ້າ\"\n```\nຫນ້າ", "```\nx = \"ຫນ້າ\"\n```\nໜ້າ"),
+        ("ນໍ້າ.pdf ແລະ ນໍ້າ", "ນໍ້າ.pdf ແລະ ນ້ຳ"),
+        ("/home/ເເ/໓.txt ເເ", "/home/ເເ/໓.txt ແ"),
+    ];
+    for (input, expected) in cases {
+        assert_eq!(clean(input), expected, "{input:?}");
+        let out = report(input);
+        assert_eq!(out.text, expected, "{input:?}");
+        assert_eq!(apply(input, &out.edits), expected, "{input:?}");
+        assert_eq!(clean(expected), expected, "{input:?}");
+    }
+    // Nothing outside them to change: the text comes back borrowed.
+    let code = "`ເເ`";
+    assert!(matches!(
+        run(code, &Config::default(), false).text,
+        Cow::Borrowed(_)
+    ));
+    assert!(report(code).edits.is_empty());
+}
