@@ -739,6 +739,40 @@ fn check_lists_files_that_would_change_and_writes_nothing() {
 }
 
 #[test]
+fn check_lists_a_name_that_is_not_utf8_as_its_bytes() {
+    use std::os::unix::ffi::OsStrExt;
+    let dir = TempDir::new().unwrap();
+    for jsonl in [false, true] {
+        let name = std::ffi::OsStr::from_bytes(if jsonl {
+            b"caf\xe9.jsonl"
+        } else {
+            b"caf\xe9.txt"
+        });
+        let path = dir.path().join(name);
+        let body = if jsonl {
+            "{\"text\": \"ເເລະ\"}\n"
+        } else {
+            DIRTY
+        };
+        if fs::write(&path, body).is_err() {
+            return; // a file system that takes UTF-8 names only
+        }
+        let mut expected = path.as_os_str().as_bytes().to_vec();
+        expected.push(b'\n');
+        let out = laoclean()
+            .arg("--check")
+            .args(jsonl.then_some("--jsonl"))
+            .arg(&path)
+            .assert()
+            .code(1)
+            .get_output()
+            .stdout
+            .clone();
+        assert_eq!(out, expected, "--jsonl {jsonl}");
+    }
+}
+
+#[test]
 fn check_with_an_error_exits_2() {
     let dir = TempDir::new().unwrap();
     let dirty = write(dir.path(), "dirty.txt", DIRTY);

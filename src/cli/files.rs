@@ -36,6 +36,21 @@ impl Input {
         }
     }
 
+    /// Writes the name as a line of a file list (`--check`): on Unix the path's own
+    /// bytes, so that a name that is not UTF-8 can still be passed on to other tools
+    /// (`xargs`), as `ripgrep -l` does; elsewhere as in messages.
+    pub fn write_list_line(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+        match self {
+            #[cfg(unix)]
+            Input::File { path, .. } => {
+                use std::os::unix::ffi::OsStrExt;
+                w.write_all(path.as_os_str().as_bytes())?;
+                w.write_all(b"\n")
+            }
+            _ => writeln!(w, "{}", self.display()),
+        }
+    }
+
     /// Was this file found by walking a directory?
     pub fn walked(&self) -> bool {
         matches!(self, Input::File { walked: true, .. })

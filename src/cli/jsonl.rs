@@ -408,7 +408,7 @@ pub(super) fn run_files(
                 if mode == Mode::Check && summary.changed() && !args.quiet {
                     // Through the same buffer: a failed write is reported at the end
                     // (a full stdout), never a panic as `println!` would.
-                    let _ = writeln!(stdout, "{}", input.display());
+                    let _ = input.write_list_line(&mut stdout);
                 }
                 None
             }

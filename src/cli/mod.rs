@@ -579,7 +579,7 @@ impl Run<'_> {
         }
         let written = match done.body {
             Body::None if self.mode == Mode::Check && done.summary.changed && !self.args.quiet => {
-                writeln!(io::stdout(), "{}", input.display())
+                input.write_list_line(&mut io::stdout().lock())
             }
             Body::None => Ok(()),
             Body::Commit(_) => unreachable!("rewrites are committed before they are emitted"),
