@@ -1018,6 +1018,8 @@ mod tests {
             Just("("),
             Just("\t"),
             Just("```"),
+            Just("~~~"),
+            Just("````"),
             Just(" ,"),
         ];
         proptest::collection::vec(piece, 0..80).prop_map(|v| v.concat())
