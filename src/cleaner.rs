@@ -140,15 +140,23 @@ impl Cleaner {
         // making the next one's context, outran its rounds): the next pass reads again
         // even if the other stages change nothing.
         let mut words_unsettled = false;
+        // The character stage gave up an edit inside code or an address: the spacing
+        // and word stages can move that span (a space put between it and a number), so
+        // the stages run again.
+        let gave_up = std::cell::Cell::new(false);
         for pass in 0..PIPELINE_PASSES {
             let first = pass == 0;
+            gave_up.set(false);
+            // What this pass starts from: if it has to run again for the character
+            // stage, the next pass reads the paragraphs changed since.
+            let pass_start = stages.text.to_string();
             let scope = |text: &str| {
                 let before = before_words.as_deref()?;
                 changed_paragraphs(before, text)
             };
             let mut changed = stages.apply(|t, record| {
                 within(t, scope(t).as_deref(), record, |p, record| {
-                    quiet(characters::run(p, cfg, record), first)
+                    quiet(characters::run_noting(p, cfg, record, &gave_up), first)
                 })
             });
             if cfg.spacing {
@@ -165,13 +173,24 @@ impl Cleaner {
                     quiet(noise::run(p, cfg, record), first)
                 })
             });
-            if (!first && !changed && !words_unsettled) || cfg.level == crate::Level::Safe {
+            let again = gave_up.get() && changed;
+            if !first && !changed && !words_unsettled {
                 break;
+            }
+            if cfg.level == crate::Level::Safe {
+                if !again {
+                    break;
+                }
+                before_words = Some(pass_start);
+                continue;
             }
             before_words = Some(stages.text.to_string());
             let (any, unsettled) = self.word_rounds(stages, first);
-            if !any {
+            if !any && !again {
                 break;
+            }
+            if again {
+                before_words = Some(pass_start);
             }
             words_unsettled = unsettled;
         }
@@ -404,6 +423,22 @@ mod tests {
                 let whole = cleaner.clean(&text);
                 assert!(whole != text, "{} has errors to fix", path.display());
                 assert!(whole == by_paragraph(&cleaner, &text), "{}", path.display());
+            }
+        }
+    }
+
+    #[test]
+    fn a_span_moved_by_a_later_stage_settles_in_one_cleaning() {
+        // The character stage leaves ໑໒ as it is: glued to the orphan mark after an
+        // address, it is part of the address. The spacing stage then puts a space
+        // before it, and the stages run again, so the number is made ASCII now rather
+        // than by a second cleaning.
+        for level in [Level::Safe, Level::Standard] {
+            let c = Cleaner::new(Config::default().level(level));
+            for text in ["www.a.la/ກ ່໑໒", "www.a.la/ກ່ ່໑໒\n\nເເລະ"] {
+                let once = c.clean(text).into_owned();
+                assert!(once.contains(" 12"), "{level:?}: {once:?}");
+                assert_eq!(c.clean(&once), once, "{level:?}");
             }
         }
     }

@@ -193,23 +193,62 @@ pub fn map_to_original(earlier: &[Edit], later: &mut [Edit]) {
     if earlier.is_empty() {
         return;
     }
-    // For each earlier edit: its span in the new text, and the total growth of the
-    // text up to and including it.
-    let mut new_spans: Vec<Range<usize>> = Vec::with_capacity(earlier.len());
-    let mut growth: Vec<isize> = Vec::with_capacity(earlier.len());
-    let mut total: isize = 0;
-    for e in earlier {
-        let new_start = (e.start as isize + total) as usize;
-        new_spans.push(new_start..new_start + e.replacement.len());
-        total += e.replacement.len() as isize - (e.end - e.start) as isize;
-        growth.push(total);
+    let back = BackMap::new(earlier);
+    for e in later.iter_mut() {
+        let (start, end) = (back.start(e.start), back.end(e.end));
+        e.start = start;
+        e.end = end.max(start);
     }
-    // Maps a position of the new text back; `is_end` says which side of a span it is.
-    let map = |pos: usize, is_end: bool| -> usize {
+}
+
+/// Maps offsets of a text that `earlier` edits produced back to the text before them
+/// (see [`map_to_original`]): an offset inside text an edit wrote goes to that edit's
+/// start (for the start of a span) or end (for its end), so that a span carried back
+/// covers the whole edit.
+pub(crate) struct BackMap<'e> {
+    earlier: &'e [Edit],
+    /// Each edit's span in the new text.
+    new_spans: Vec<Range<usize>>,
+    /// The growth of the text up to and including each edit.
+    growth: Vec<isize>,
+}
+
+impl<'e> BackMap<'e> {
+    /// The map of `earlier` (sorted by `start`, non-overlapping).
+    pub(crate) fn new(earlier: &'e [Edit]) -> Self {
+        let mut new_spans: Vec<Range<usize>> = Vec::with_capacity(earlier.len());
+        let mut growth: Vec<isize> = Vec::with_capacity(earlier.len());
+        let mut total: isize = 0;
+        for e in earlier {
+            let new_start = (e.start as isize + total) as usize;
+            new_spans.push(new_start..new_start + e.replacement.len());
+            total += e.replacement.len() as isize - (e.end - e.start) as isize;
+            growth.push(total);
+        }
+        BackMap {
+            earlier,
+            new_spans,
+            growth,
+        }
+    }
+
+    /// Where a span starting at `pos` of the new text starts in the old one.
+    pub(crate) fn start(&self, pos: usize) -> usize {
+        self.map(pos, false)
+    }
+
+    /// Where a span ending at `pos` of the new text ends in the old one.
+    pub(crate) fn end(&self, pos: usize) -> usize {
+        self.map(pos, true)
+    }
+
+    fn map(&self, pos: usize, is_end: bool) -> usize {
         // The first earlier edit that ends at or after `pos` in the new text.
-        let k = new_spans.partition_point(|r| r.end < pos);
+        let k = self.new_spans.partition_point(|r| r.end < pos);
         for i in [k, k + 1] {
-            let Some(r) = new_spans.get(i) else { break };
+            let Some(r) = self.new_spans.get(i) else {
+                break;
+            };
             let touches = if r.is_empty() {
                 pos == r.start
             } else if is_end {
@@ -218,19 +257,18 @@ pub fn map_to_original(earlier: &[Edit], later: &mut [Edit]) {
                 r.start <= pos && pos < r.end
             };
             if touches {
-                let e = &earlier[i];
+                let e = &self.earlier[i];
                 return if is_end { e.end } else { e.start };
             }
         }
         // Not inside any replacement: undo the growth of the edits that end at or before it.
-        let before = new_spans.partition_point(|r| r.end <= pos);
-        let shift = if before == 0 { 0 } else { growth[before - 1] };
+        let before = self.new_spans.partition_point(|r| r.end <= pos);
+        let shift = if before == 0 {
+            0
+        } else {
+            self.growth[before - 1]
+        };
         (pos as isize - shift) as usize
-    };
-    for e in later.iter_mut() {
-        let (start, end) = (map(e.start, false), map(e.end, true));
-        e.start = start;
-        e.end = end.max(start);
     }
 }
 

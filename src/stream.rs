@@ -16,7 +16,8 @@
 //! cut is cleaned as pieces, which can only miss a fix across the cut. A paragraph is cut
 //! at a line end when one fits in the budget, and the stages other than the rejoining of
 //! hard-wrapped lines work line by line, so in practice the output is the same for any
-//! budget above the longest line when lines are not rejoined. A block that
+//! budget above the longest line when lines are not rejoined and no inline code runs
+//! over a line break (backticks pair within a paragraph). A block that
 //! starts inside a markdown code fence opened in an earlier block is cleaned as if the
 //! fence were open (the stages leave code alone), as in the whole text.
 //!
@@ -1177,7 +1178,9 @@ mod tests {
             threads in 1usize..4,
         ) {
             // Paragraphs longer than the budget are cut at line ends; the stages work
-            // line by line, so nothing is lost.
+            // line by line, so nothing is lost, except inline code that runs over a line
+            // break (backticks pair within a paragraph), which a cut can split.
+            prop_assume!(!crate::spacing::paragraph_code(&text).iter().any(|r| text[r.clone()].contains('\n')));
             let budget = longest_line(&text).max(MIN_BLOCK_BYTES) + extra;
             let (out, _) = run(text.as_bytes(), budget, threads, false);
             prop_assert_eq!(String::from_utf8(out).unwrap(), Cleaner::default().clean(&text));

@@ -90,51 +90,76 @@ pub(crate) fn is_format_character(c: char) -> bool {
 /// Fenced and inline code, web and e-mail addresses, paths and file names
 /// ([`crate::spacing::protected_ranges`]) keep their characters: Lao in a URL or a
 /// string literal is left as written (`https://a.la/ນໍ້າ` names another page than
-/// `…/ນ້ຳ`). They are looked for only when a rule changed something.
+/// `…/ນ້ຳ`). The spans are those of the text as this stage leaves it, which is what the
+/// later stages and a second cleaning read: an edit beside a span can move it (a
+/// no-break space made a plain one ends a file name there; a Lao digit made ASCII before
+/// `www.` is no longer apart from it). They are looked for only when a rule changed
+/// something.
 pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
+    run_noting(text, config, record, &std::cell::Cell::new(false))
+}
+
+/// [`run`], setting `gave_up` when an edit was given up because it fell in code or an
+/// address: the later stages can move such a span (a space put between a word and a
+/// number), so the cleaner runs the stages again until the text settles.
+pub(crate) fn run_noting<'a>(
+    text: &'a str,
+    config: &Config,
+    record: bool,
+    gave_up: &std::cell::Cell<bool>,
+) -> StageOutput<'a> {
     let out = run_everywhere(text, config, record);
     if matches!(out.text, Cow::Borrowed(_)) && out.suggestions.is_empty() {
         return out;
     }
-    let protected = crate::spacing::protected_ranges(text);
-    if protected.is_empty() {
+    let spans = crate::spacing::protected_ranges(&out.text);
+    if spans.is_empty() {
         return out;
     }
-    let mut all = if record {
+    let all = if record {
         out
     } else {
         run_everywhere(text, config, true)
     };
-    let inside = |e: &Edit| {
-        let k = protected.partition_point(|r| r.end <= e.start);
-        protected.get(k).is_some_and(|r| {
-            if e.start == e.end {
-                r.start < e.start
-            } else {
-                r.start < e.end
+    let (edits, mut suggestions) = (all.edits, all.suggestions);
+    // Drop the edits inside the spans (carried back to `text`), rebuild, and look for
+    // the spans again in what is left: an edit given up can move a span too. Each
+    // round only gives up more edits, so this settles; real text takes one round.
+    let mut keep = vec![true; edits.len()];
+    let mut kept: Vec<Edit> = edits.clone();
+    let mut cleaned = all.text.into_owned();
+    let mut spans = spans;
+    let mut inside: Vec<std::ops::Range<usize>> = Vec::new();
+    for _ in 0..MAX_PASSES {
+        let back = crate::edit::BackMap::new(&kept);
+        inside = spans
+            .iter()
+            .map(|r| back.start(r.start)..back.end(r.end))
+            .collect();
+        let mut gave_up_here = false;
+        for (e, k) in edits.iter().zip(keep.iter_mut()) {
+            if *k && overlaps(&inside, e) {
+                *k = false;
+                gave_up_here = true;
             }
-        })
-    };
-    all.suggestions.retain(|e| !inside(e));
-    if !all.edits.iter().any(inside) {
-        if !record {
-            all.edits.clear();
-            all.suggestions.clear();
         }
-        return all;
+        if !gave_up_here {
+            break;
+        }
+        gave_up.set(true);
+        kept = edits
+            .iter()
+            .zip(&keep)
+            .filter(|(_, &k)| k)
+            .map(|(e, _)| e.clone())
+            .collect();
+        cleaned = rebuild(text, &kept);
+        spans = crate::spacing::protected_ranges(&cleaned);
     }
-    all.edits.retain(|e| !inside(e));
-    let mut cleaned = String::with_capacity(text.len());
-    let mut from = 0;
-    for e in &all.edits {
-        cleaned.push_str(&text[from..e.start]);
-        cleaned.push_str(&e.replacement);
-        from = e.end;
-    }
-    cleaned.push_str(&text[from..]);
+    suggestions.retain(|e| !overlaps(&inside, e));
     if !record {
-        all.edits.clear();
-        all.suggestions.clear();
+        kept.clear();
+        suggestions.clear();
     }
     StageOutput {
         text: if cleaned == text {
@@ -142,9 +167,35 @@ pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutp
         } else {
             Cow::Owned(cleaned)
         },
-        edits: all.edits,
-        suggestions: all.suggestions,
+        edits: kept,
+        suggestions,
     }
+}
+
+/// Does edit `e` change text inside one of `spans` (sorted, disjoint)? An insertion
+/// counts when it falls strictly inside one.
+fn overlaps(spans: &[std::ops::Range<usize>], e: &Edit) -> bool {
+    let k = spans.partition_point(|r| r.end <= e.start);
+    spans.get(k).is_some_and(|r| {
+        if e.start == e.end {
+            r.start < e.start
+        } else {
+            r.start < e.end
+        }
+    })
+}
+
+/// `text` with `edits` (sorted, disjoint, in its offsets) applied.
+fn rebuild(text: &str, edits: &[Edit]) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut from = 0;
+    for e in edits {
+        out.push_str(&text[from..e.start]);
+        out.push_str(&e.replacement);
+        from = e.end;
+    }
+    out.push_str(&text[from..]);
+    out
 }
 
 /// Runs the character rules over all of `text`.

@@ -507,6 +507,35 @@ fn code_and_addresses_keep_their_characters() {
         assert_eq!(apply(input, &out.edits), expected, "{input:?}");
         assert_eq!(clean(expected), expected, "{input:?}");
     }
+    // The spans are those of the text as the stage leaves it: a no-break space made a
+    // plain one ends a file name or an address there, so the prose beside it is cleaned.
+    for (input, expected) in [
+        ("ເເລະ\u{a0}ນໍ້າ.pdf ຂ", "ແລະ ນໍ້າ.pdf ຂ"),
+        (
+            "ເບິ່ງ https://a.la/x\u{a0}ເເລະ ນໍ້າ",
+            "ເບິ່ງ https://a.la/x ແລະ ນ້ຳ",
+        ),
+    ] {
+        assert_eq!(clean(input), expected, "{input:?}");
+        let out = report(input);
+        assert_eq!(apply(input, &out.edits), expected, "{input:?}");
+    }
+    // An edit that moves a span (a digit made ASCII before `www.`, a byte order mark
+    // taken from a fence line or from between backticks): one cleaning settles.
+    for input in [
+        "໑www.a.la/ເເ",
+        "ລາວ໓www.a.la/ນໍ້າ ປະເທດ",
+        "ລາວ 1\u{feff}www.a.la/ນໍ້າ",
+        "ຂ\n\u{feff}```\nເເ\n```\nເເລະ\n```\n",
+        "ກ `ເເ`\u{feff}`x ຂ",
+        "ເເລະ\u{200b}x.pdf ເເລະ",
+    ] {
+        let once = clean(input);
+        assert_eq!(clean(&once), once, "{input:?}");
+        let out = report(input);
+        assert_eq!(out.text, once, "{input:?}");
+        assert_eq!(apply(input, &out.edits), once, "{input:?}");
+    }
     // Nothing outside them to change: the text comes back borrowed.
     let code = "`ເເ`";
     assert!(matches!(

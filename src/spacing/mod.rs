@@ -218,6 +218,61 @@ pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
     if !tail.trim_start_matches(['\r', '\n']).is_empty() {
         out.push(after_prose..text.len());
     }
+    if memchr::memchr(b'`', b).is_some() {
+        out = union(out, paragraph_code(text));
+    }
+    out
+}
+
+/// Inline code as markdown pairs it, within a paragraph (over line breaks too): a run
+/// of backticks up to the next run of the same length in the same paragraph of prose
+/// lines. [`protected_ranges`] takes these and the spans paired line by line (as the
+/// spacing rules see them), so that code either way is left alone.
+pub(crate) fn paragraph_code(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // start and length of the opening run
+    let mut after = 0; // end of the previous prose line
+    for line in prose_lines(text) {
+        let gap = &text[after..line.start];
+        let blank = text[line.clone()].trim().is_empty();
+        if blank || !matches!(gap, "" | "\n" | "\r\n") {
+            open = None; // a new paragraph
+        }
+        after = line.end;
+        let b = &text.as_bytes()[line.clone()];
+        let mut i = 0;
+        while let Some(k) = memchr::memchr(b'`', &b[i..]) {
+            let start = i + k;
+            i = start + b[start..].iter().take_while(|&&c| c == b'`').count();
+            let len = i - start;
+            match open {
+                None => open = Some((line.start + start, len)),
+                Some((at, n)) if n == len => {
+                    out.push(at..line.start + i);
+                    open = None;
+                }
+                Some(_) => {}
+            }
+        }
+    }
+    out
+}
+
+/// The union of two sorted lists of ranges, sorted, with overlapping ranges merged.
+fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if b.is_empty() {
+        return a;
+    }
+    let mut all = a;
+    all.extend(b);
+    all.sort_by_key(|r| r.start);
+    let mut out: Vec<Range<usize>> = Vec::with_capacity(all.len());
+    for r in all {
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
     out
 }
 

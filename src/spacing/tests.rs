@@ -224,6 +224,26 @@ fn code_and_addresses_are_protected_from_the_later_stages() {
 }
 
 #[test]
+fn inline_code_pairs_within_a_paragraph() {
+    // Backticks pair over a line break, as in markdown, but not over a blank line or
+    // out of a fence. Code paired line by line is protected too (the spacing rules see
+    // lines): the two ways together protect more, never less.
+    let spans = |text: &str| -> Vec<String> {
+        protected_ranges(text)
+            .into_iter()
+            .map(|r| text[r].to_string())
+            .collect()
+    };
+    assert_eq!(spans("ກ `ຂ\nຄ` ງ `ຈ`"), ["`ຂ\nຄ` ງ `ຈ`"]);
+    assert_eq!(spans("ກ `ຂ\nຄ` ງ"), ["`ຂ\nຄ`"]);
+    assert_eq!(spans("ກ `ຂ\r\nຄ` ງ"), ["`ຂ\r\nຄ`"]);
+    assert!(spans("ກ `ຂ\n\nຄ` ງ").is_empty());
+    assert_eq!(spans("ກ `ຂ\n```\nຄ` ງ"), ["\n```\nຄ` ງ"]);
+    // Runs of another length do not close it.
+    assert_eq!(spans("ກ ``ຂ\nຄ` ງ\nຈ`` ສ"), ["``ຂ\nຄ` ງ\nຈ``"]);
+}
+
+#[test]
 fn a_path_or_address_is_not_run_on_into_the_word_after_it() {
     // A path or web address runs to the end of its word: a space the stage removed after
     // it would let it swallow the marks and the word after, and the next run would see

@@ -68,9 +68,15 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
         fences[i] = open.is_some() || after.is_some();
         open = after;
     }
+    // Inline code that runs over a line break: its breaks are code, never joined.
+    let code = if memchr::memchr(b'`', text.as_bytes()).is_some() {
+        crate::spacing::paragraph_code(text)
+    } else {
+        Vec::new()
+    };
     let flush = |para: &mut Vec<usize>, out: &mut Vec<Join>| {
         if para.len() >= 2 {
-            paragraph(&lines, para, mode, seg, out);
+            paragraph(&lines, para, mode, seg, &code, out);
         }
         para.clear();
     };
@@ -116,6 +122,7 @@ fn paragraph(
     para: &[usize],
     mode: JoinLines,
     seg: &Segmenter,
+    code: &[std::ops::Range<usize>],
     out: &mut Vec<Join>,
 ) {
     let wrapped = mode == JoinLines::Always || looks_wrapped(lines, para, seg);
@@ -124,6 +131,11 @@ fn paragraph(
     }
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        let at = lines[w[0]].0 + a.len(); // where the line break starts
+        let k = code.partition_point(|r| r.end <= at);
+        if code.get(k).is_some_and(|r| r.start <= at) {
+            continue;
+        }
         if structural(b) || a.trim_start().starts_with('#') || a.ends_with(' ') {
             continue;
         }
