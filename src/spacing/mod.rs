@@ -147,8 +147,9 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
 
 /// The byte ranges of `text` that hold code or addresses, which no later stage may
 /// change either: fenced code blocks (fence lines included) and, in the other lines,
-/// web and e-mail addresses, file paths and names, and inline code (`protect`). Sorted
-/// and disjoint; line breaks between lines of prose are in none.
+/// web and e-mail addresses, file paths and names, and inline code (`protect`; also
+/// as paired within a paragraph, [`paragraph_code`]). Sorted and disjoint; line breaks
+/// between lines of prose are in none, except inside inline code that runs over one.
 ///
 /// A line is looked at only if it holds what such a span needs (`` ` `` `~` `/` `\`
 /// `@`, or a `.` before ASCII letters and digits with a letter among them: an
