@@ -104,6 +104,10 @@ pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOut
 fn run_lines(text: &str, record: bool, mut line: Line) -> StageOutput<'_> {
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
+    line.code.clear();
+    if memchr::memchr(b'`', text.as_bytes()).is_some() {
+        line.code = paragraph_code(text);
+    }
     for content in prose_lines(text) {
         if has_lao(&text[content.clone()]) {
             line.clean(text, content, &mut w);
@@ -185,7 +189,7 @@ pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
             .char_indices()
             .map(|(k, c)| (line.start + k, c))
             .collect();
-        protect::guard_spans(&cs, &mut guard);
+        protect::guard_spans(&cs, &mut guard, &[]);
         let mut k = 0;
         while k < cs.len() {
             let id = guard[k];
@@ -465,6 +469,8 @@ struct Line {
     /// Keep every letter of a run ([`Line::read_chars`] leaves out the middle of long
     /// ones): for tests that check that this changes nothing.
     all_letters: bool,
+    /// Inline code of the text paired over line breaks ([`paragraph_code`]).
+    code: Vec<Range<usize>>,
 }
 
 impl Line {
@@ -521,7 +527,7 @@ impl Line {
             return; // blanks alone hold no Lao; `run` does not call this for them
         }
         self.csv = is_csv_row(&text[range.clone()]);
-        self.to_word_end = protect::guard_spans(&self.cs, &mut self.guard);
+        self.to_word_end = protect::guard_spans(&self.cs, &mut self.guard, &self.code);
         self.classify();
         self.pair_brackets();
         self.decide_removals();
@@ -553,7 +559,12 @@ impl Line {
         }
         let (pos, c) = self.cs[self.nb[n - 1]];
         let tail = pos + c.len_utf8()..range.end;
-        if !tail.is_empty() && !text[tail.clone()].contains('\t') {
+        // (Blanks at the end of a line inside inline code that runs on are code.)
+        let in_code = |at: usize| {
+            let k = self.code.partition_point(|r| r.end <= at);
+            self.code.get(k).is_some_and(|r| r.start < at)
+        };
+        if !tail.is_empty() && !text[tail.clone()].contains('\t') && !in_code(tail.start) {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
     }

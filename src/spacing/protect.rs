@@ -7,6 +7,7 @@
 //! changes at all, spaces included.
 
 use super::{is_blank, punctuation};
+use std::ops::Range;
 
 /// The bit of a guard id that marks inline code.
 pub(super) const CODE: u32 = 1 << 31;
@@ -16,13 +17,28 @@ pub(super) const CODE: u32 = 1 << 31;
 pub(super) const TO_WORD_END: u32 = 1 << 30;
 
 /// Fills `guard` (one entry per character of `cs`) with the protected spans of the line,
-/// and says whether one of them has the [`TO_WORD_END`] bit. Linear in the length of the
-/// line.
-pub(super) fn guard_spans(cs: &[(usize, char)], guard: &mut Vec<u32>) -> bool {
+/// and says whether one of them has the [`TO_WORD_END`] bit. `paragraph_code`: inline
+/// code paired over line breaks (byte ranges, sorted; see
+/// [`paragraph_code`](super::paragraph_code)), each part of it on this line one code
+/// span. Linear in the length of the line.
+pub(super) fn guard_spans(
+    cs: &[(usize, char)],
+    guard: &mut Vec<u32>,
+    paragraph_code: &[Range<usize>],
+) -> bool {
     guard.clear();
     guard.resize(cs.len(), 0);
     let mut ids = Ids::default();
     code_spans(cs, guard, &mut ids);
+    if let (Some(first), Some(last)) = (cs.first(), cs.last()) {
+        let k = paragraph_code.partition_point(|r| r.end <= first.0);
+        for r in paragraph_code[k..].iter().take_while(|r| r.start <= last.0) {
+            let id = CODE | ids.next();
+            let from = cs.partition_point(|c| c.0 < r.start);
+            let to = cs.partition_point(|c| c.0 < r.end);
+            guard[from..to].iter_mut().for_each(|g| *g = id);
+        }
+    }
     let mut i = 0;
     while i < cs.len() {
         if is_blank(cs[i].1) {
@@ -253,7 +269,7 @@ mod tests {
     fn spans(line: &str) -> Vec<String> {
         let cs: Vec<(usize, char)> = line.char_indices().collect();
         let mut guard = Vec::new();
-        guard_spans(&cs, &mut guard);
+        guard_spans(&cs, &mut guard, &[]);
         let mut out: Vec<String> = Vec::new();
         let mut last = 0;
         for (k, &(_, c)) in cs.iter().enumerate() {
@@ -302,7 +318,7 @@ mod tests {
     fn inline_code() {
         let cs: Vec<(usize, char)> = "ກ `a ,b` ຂ".char_indices().collect();
         let mut guard = Vec::new();
-        guard_spans(&cs, &mut guard);
+        guard_spans(&cs, &mut guard, &[]);
         assert!(guard[2..8].iter().all(|&g| g & CODE != 0 && g == guard[2]));
         assert_eq!(guard[0], 0);
         assert_eq!(spans("`a ``b"), Vec::<String>::new());

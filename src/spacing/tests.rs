@@ -239,6 +239,18 @@ fn inline_code_pairs_within_a_paragraph() {
     assert_eq!(spans("ກ `ຂ\r\nຄ` ງ"), ["`ຂ\r\nຄ`"]);
     assert!(spans("ກ `ຂ\n\nຄ` ງ").is_empty());
     assert_eq!(spans("ກ `ຂ\n```\nຄ` ງ"), ["\n```\nຄ` ງ"]);
+    // The spacing rules leave it alone too, on each of its lines, blanks at a line's
+    // end included.
+    for text in [
+        "ລາວ `a\nb` ລາວ `ລາວ12` ລາວ",
+        "ລາວ `ກ໓\n` ລາວ",
+        "ລາວ `ກ \nກ` ລາວ",
+        "ລາວ `ກ\nກ ,ກ` ລາວ",
+        "ລາວ `ກ\n( ກ )` ລາວ",
+    ] {
+        assert_eq!(apply(text), text);
+    }
+    assert_eq!(apply("ລາວ `ກ\nກ` ລາວ , ກ"), "ລາວ `ກ\nກ` ລາວ, ກ");
     // Runs of another length do not close it.
     assert_eq!(spans("ກ ``ຂ\nຄ` ງ\nຈ`` ສ"), ["``ຂ\nຄ` ງ\nຈ``"]);
 }
