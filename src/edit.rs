@@ -205,28 +205,34 @@ pub fn map_to_original(earlier: &[Edit], later: &mut [Edit]) {
 /// (see [`map_to_original`]): an offset inside text an edit wrote goes to that edit's
 /// start (for the start of a span) or end (for its end), so that a span carried back
 /// covers the whole edit.
-pub(crate) struct BackMap<'e> {
-    earlier: &'e [Edit],
+pub(crate) struct BackMap {
+    /// Each edit's span in the old text.
+    old_spans: Vec<Range<usize>>,
     /// Each edit's span in the new text.
     new_spans: Vec<Range<usize>>,
     /// The growth of the text up to and including each edit.
     growth: Vec<isize>,
 }
 
-impl<'e> BackMap<'e> {
+impl BackMap {
     /// The map of `earlier` (sorted by `start`, non-overlapping).
-    pub(crate) fn new(earlier: &'e [Edit]) -> Self {
-        let mut new_spans: Vec<Range<usize>> = Vec::with_capacity(earlier.len());
-        let mut growth: Vec<isize> = Vec::with_capacity(earlier.len());
+    pub(crate) fn new<'e>(earlier: impl IntoIterator<Item = &'e Edit>) -> Self {
+        let earlier = earlier.into_iter();
+        let (mut old_spans, mut new_spans, mut growth) = (
+            Vec::with_capacity(earlier.size_hint().0),
+            Vec::with_capacity(earlier.size_hint().0),
+            Vec::with_capacity(earlier.size_hint().0),
+        );
         let mut total: isize = 0;
         for e in earlier {
             let new_start = (e.start as isize + total) as usize;
             new_spans.push(new_start..new_start + e.replacement.len());
+            old_spans.push(e.start..e.end);
             total += e.replacement.len() as isize - (e.end - e.start) as isize;
             growth.push(total);
         }
         BackMap {
-            earlier,
+            old_spans,
             new_spans,
             growth,
         }
@@ -257,7 +263,7 @@ impl<'e> BackMap<'e> {
                 r.start <= pos && pos < r.end
             };
             if touches {
-                let e = &self.earlier[i];
+                let e = &self.old_spans[i];
                 return if is_end { e.end } else { e.start };
             }
         }

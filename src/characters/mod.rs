@@ -126,12 +126,11 @@ pub(crate) fn run_noting<'a>(
     // the spans again in what is left: an edit given up can move a span too. Each
     // round only gives up more edits, so this settles; real text takes one round.
     let mut keep = vec![true; edits.len()];
-    let mut kept: Vec<Edit> = edits.clone();
     let mut cleaned = all.text.into_owned();
     let mut spans = spans;
     let mut inside: Vec<std::ops::Range<usize>> = Vec::new();
     for _ in 0..MAX_PASSES {
-        let back = crate::edit::BackMap::new(&kept);
+        let back = crate::edit::BackMap::new(kept(&edits, &keep));
         inside = spans
             .iter()
             .map(|r| back.start(r.start)..back.end(r.end))
@@ -147,20 +146,21 @@ pub(crate) fn run_noting<'a>(
             break;
         }
         gave_up.set(true);
-        kept = edits
-            .iter()
-            .zip(&keep)
-            .filter(|(_, &k)| k)
-            .map(|(e, _)| e.clone())
-            .collect();
-        cleaned = rebuild(text, &kept);
+        cleaned = rebuild(text, kept(&edits, &keep));
         spans = crate::spacing::protected_ranges(&cleaned);
     }
     suggestions.retain(|e| !overlaps(&inside, e));
-    if !record {
-        kept.clear();
+    let kept: Vec<Edit> = if record {
+        edits
+            .into_iter()
+            .zip(keep)
+            .filter(|(_, k)| *k)
+            .map(|(e, _)| e)
+            .collect()
+    } else {
         suggestions.clear();
-    }
+        Vec::new()
+    };
     StageOutput {
         text: if cleaned == text {
             Cow::Borrowed(text)
@@ -185,8 +185,13 @@ fn overlaps(spans: &[std::ops::Range<usize>], e: &Edit) -> bool {
     })
 }
 
+/// The edits of `edits` that `keep` says are kept.
+fn kept<'e>(edits: &'e [Edit], keep: &'e [bool]) -> impl Iterator<Item = &'e Edit> + 'e {
+    edits.iter().zip(keep).filter(|(_, &k)| k).map(|(e, _)| e)
+}
+
 /// `text` with `edits` (sorted, disjoint, in its offsets) applied.
-fn rebuild(text: &str, edits: &[Edit]) -> String {
+fn rebuild<'e>(text: &str, edits: impl IntoIterator<Item = &'e Edit>) -> String {
     let mut out = String::with_capacity(text.len());
     let mut from = 0;
     for e in edits {
