@@ -238,23 +238,53 @@ impl BackMap {
         }
     }
 
-    /// Where a span starting at `pos` of the new text starts in the old one.
+    /// Where an edit starting at `pos` of the new text starts in the old one (a deletion
+    /// right there is taken in).
     pub(crate) fn start(&self, pos: usize) -> usize {
-        self.map(pos, false)
+        self.map(pos, false, true)
     }
 
-    /// Where a span ending at `pos` of the new text ends in the old one.
+    /// Where an edit ending at `pos` of the new text ends in the old one (a deletion
+    /// right there is taken in).
     pub(crate) fn end(&self, pos: usize) -> usize {
-        self.map(pos, true)
+        self.map(pos, true, true)
     }
 
-    fn map(&self, pos: usize, is_end: bool) -> usize {
+    /// Where a span of text starting at `pos` of the new text starts in the old one: a
+    /// deletion right before it stays out.
+    pub(crate) fn span_start(&self, pos: usize) -> usize {
+        self.map(pos, false, false)
+    }
+
+    /// Where a span of text ending at `pos` of the new text ends in the old one: a
+    /// deletion right after it stays out.
+    pub(crate) fn span_end(&self, pos: usize) -> usize {
+        self.map(pos, true, false)
+    }
+
+    fn map(&self, pos: usize, is_end: bool, take_deletions: bool) -> usize {
         // The first earlier edit that ends at or after `pos` in the new text.
         let k = self.new_spans.partition_point(|r| r.end < pos);
         for i in [k, k + 1] {
             let Some(r) = self.new_spans.get(i) else {
                 break;
             };
+            if r.is_empty() && pos == r.start && !take_deletions {
+                // A span beside deletions: the deleted text stays out of it (a span
+                // that starts there starts after the last of them).
+                if is_end {
+                    return self.old_spans[i].start;
+                }
+                let mut j = i;
+                while self
+                    .new_spans
+                    .get(j + 1)
+                    .is_some_and(|n| n.is_empty() && n.start == pos)
+                {
+                    j += 1;
+                }
+                return self.old_spans[j].end;
+            }
             let touches = if r.is_empty() {
                 pos == r.start
             } else if is_end {
@@ -327,5 +357,21 @@ mod tests {
         let (_, mut second) = run(&mid, &[(2..3, "Z")]);
         map_to_original(&first, &mut second);
         assert_eq!((second[0].start, second[0].end), (1, 3));
+    }
+
+    #[test]
+    fn a_span_carried_back_leaves_out_the_deletions_beside_it() {
+        // "aXYbZc" -> "abc": X and Y deleted before b, Z after it.
+        let (mid, first) = run("aXYbZc", &[(1..2, ""), (2..3, ""), (4..5, "")]);
+        assert_eq!(mid, "abc");
+        let back = BackMap::new(&first);
+        // The span "b" (1..2 of "abc") is "b" in the original, 3..4.
+        assert_eq!((back.span_start(1), back.span_end(2)), (3, 4));
+        // An edit there takes the deletions in.
+        assert_eq!((back.start(1), back.end(2)), (1, 5));
+        // Inside a replacement, a span takes all of it.
+        let (_, first) = run("abcd", &[(1..3, "XY")]);
+        let back = BackMap::new(&first);
+        assert_eq!((back.span_start(2), back.span_end(3)), (1, 3));
     }
 }

@@ -782,6 +782,16 @@ mod tests {
     use proptest::prelude::*;
 
     fn run(text: &[u8], budget: usize, threads: usize, report: bool) -> (Vec<u8>, StreamSummary) {
+        run_with(&Cleaner::default(), text, budget, threads, report)
+    }
+
+    fn run_with(
+        cleaner: &Cleaner,
+        text: &[u8],
+        budget: usize,
+        threads: usize,
+        report: bool,
+    ) -> (Vec<u8>, StreamSummary) {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(threads)
             .build()
@@ -789,7 +799,7 @@ mod tests {
         let options = StreamOptions::default().block_bytes(budget).report(report);
         let mut out = Vec::new();
         let summary = pool
-            .install(|| clean_stream(&Cleaner::default(), text, &mut out, &options))
+            .install(|| clean_stream(cleaner, text, &mut out, &options))
             .unwrap();
         (out, summary)
     }
@@ -1178,12 +1188,14 @@ mod tests {
             threads in 1usize..4,
         ) {
             // Paragraphs longer than the budget are cut at line ends; the stages work
-            // line by line, so nothing is lost, except inline code that runs over a line
-            // break (backticks pair within a paragraph), which a cut can split.
-            prop_assume!(!crate::spacing::paragraph_code(&text).iter().any(|r| text[r.clone()].contains('\n')));
+            // line by line, so nothing is lost, except rejoining hard-wrapped lines and
+            // inline code (both read the paragraph: backticks pair within it), left out
+            // here. (Fences of tildes stay.)
+            let text = text.replace('`', "");
+            let cleaner = Cleaner::new(crate::Config::default().join_lines(crate::JoinLines::Never));
             let budget = longest_line(&text).max(MIN_BLOCK_BYTES) + extra;
-            let (out, _) = run(text.as_bytes(), budget, threads, false);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), Cleaner::default().clean(&text));
+            let (out, _) = run_with(&cleaner, text.as_bytes(), budget, threads, false);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), cleaner.clean(&text));
         }
 
         #[test]

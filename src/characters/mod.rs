@@ -133,7 +133,7 @@ pub(crate) fn run_noting<'a>(
         let back = crate::edit::BackMap::new(kept(&edits, &keep));
         inside = spans
             .iter()
-            .map(|r| back.start(r.start)..back.end(r.end))
+            .map(|r| back.span_start(r.start)..back.span_end(r.end))
             .collect();
         let mut gave_up_here = false;
         for (e, k) in edits.iter().zip(keep.iter_mut()) {
