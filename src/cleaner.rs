@@ -147,9 +147,6 @@ impl Cleaner {
         for pass in 0..PIPELINE_PASSES {
             let first = pass == 0;
             gave_up.set(false);
-            // What this pass starts from: if it has to run again for the character
-            // stage, the next pass reads the paragraphs changed since.
-            let pass_start = stages.text.to_string();
             let scope = |text: &str| {
                 let before = before_words.as_deref()?;
                 changed_paragraphs(before, text)
@@ -177,11 +174,13 @@ impl Cleaner {
             if !first && !changed && !words_unsettled {
                 break;
             }
+            // Run again for the character stage: all of the text (which paragraphs this
+            // pass changed is not kept; it seldom comes to this).
             if cfg.level == crate::Level::Safe {
                 if !again {
                     break;
                 }
-                before_words = Some(pass_start);
+                before_words = None;
                 continue;
             }
             before_words = Some(stages.text.to_string());
@@ -190,7 +189,7 @@ impl Cleaner {
                 break;
             }
             if again {
-                before_words = Some(pass_start);
+                before_words = None;
             }
             words_unsettled = unsettled;
         }

@@ -155,16 +155,21 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
 /// as paired within a paragraph, [`paragraph_code`]). Sorted and disjoint; line breaks
 /// between lines of prose are in none, except inside inline code that runs over one.
 ///
-/// A line is looked at only if it holds what such a span needs (`` ` `` `~` `/` `\`
-/// `@`, or a `.` before ASCII letters and digits with a letter among them: an
-/// extension, not a decimal point), so prose costs a few fast scans of its bytes.
+/// A line is looked at only if it holds what such a span needs (`` ` `` `~` `\` `@`, a
+/// `/` not after an ASCII letter or digit, or a `.` before ASCII letters and digits with
+/// a letter among them: an extension, not a decimal point), so prose costs a few fast
+/// scans of its bytes.
 pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
     let mut out: Vec<Range<usize>> = Vec::new();
     let b = text.as_bytes();
     let needs = |r: &Range<usize>| {
         let line = &b[r.clone()];
-        memchr::memchr3(b'`', b'/', b'\\', line).is_some()
+        memchr::memchr2(b'`', b'\\', line).is_some()
             || memchr::memchr2(b'@', b'~', line).is_some()
+            // a `/` that can start a path or follow a scheme: not after an ASCII letter
+            // or digit (`10/5/2021`, a date, is looked at no further)
+            || memchr::memchr_iter(b'/', line)
+                .any(|k| k == 0 || !line[k - 1].is_ascii_alphanumeric())
             || memchr::memchr_iter(b'.', line).any(|k| {
                 // an extension: ASCII letters and digits with a letter among them
                 line[k + 1..]
