@@ -269,7 +269,7 @@ pub(crate) fn paragraph_code(text: &str) -> Vec<Range<usize>> {
 }
 
 /// The union of two sorted lists of ranges, sorted, with overlapping ranges merged.
-fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
+pub(crate) fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
     if b.is_empty() {
         return a;
     }

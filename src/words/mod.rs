@@ -203,14 +203,21 @@ pub(crate) fn run<'a>(
     // changes), and in the lines as they will be once joined (a backtick on one line
     // pairs with one on the next after the join).
     let protected: Vec<Range<usize>> = if joins.is_empty() {
-        windows
+        let in_windows = windows
             .iter()
             .flat_map(|w| {
                 crate::spacing::protected_ranges(&text[w.clone()])
                     .into_iter()
                     .map(move |r| w.start + r.start..w.start + r.end)
             })
-            .collect()
+            .collect();
+        // A later round's windows are lines: inline code that runs over a line break
+        // is found in the paragraphs around them.
+        if only.is_some() && memchr::memchr(b'`', text.as_bytes()).is_some() {
+            crate::spacing::union(in_windows, crate::spacing::paragraph_code(text))
+        } else {
+            in_windows
+        }
     } else {
         protected_once_joined(text, &joins)
     };
