@@ -217,18 +217,31 @@ pub(crate) struct BackMap {
 impl BackMap {
     /// The map of `earlier` (sorted by `start`, non-overlapping).
     pub(crate) fn new<'e>(earlier: impl IntoIterator<Item = &'e Edit>) -> Self {
-        let earlier = earlier.into_iter();
+        Self::of_replacements(
+            earlier
+                .into_iter()
+                .map(|e| (e.start..e.end, e.replacement.len())),
+        )
+    }
+
+    /// The map of replacements given as the old span and the new text's length
+    /// (sorted, non-overlapping), such as the line breaks a join replaces.
+    pub(crate) fn of_replacements(
+        replaced: impl IntoIterator<Item = (Range<usize>, usize)>,
+    ) -> Self {
+        let replaced = replaced.into_iter();
+        let n = replaced.size_hint().0;
         let (mut old_spans, mut new_spans, mut growth) = (
-            Vec::with_capacity(earlier.size_hint().0),
-            Vec::with_capacity(earlier.size_hint().0),
-            Vec::with_capacity(earlier.size_hint().0),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
+            Vec::with_capacity(n),
         );
         let mut total: isize = 0;
-        for e in earlier {
-            let new_start = (e.start as isize + total) as usize;
-            new_spans.push(new_start..new_start + e.replacement.len());
-            old_spans.push(e.start..e.end);
-            total += e.replacement.len() as isize - (e.end - e.start) as isize;
+        for (old, len) in replaced {
+            let new_start = (old.start as isize + total) as usize;
+            new_spans.push(new_start..new_start + len);
+            total += len as isize - (old.end - old.start) as isize;
+            old_spans.push(old);
             growth.push(total);
         }
         BackMap {

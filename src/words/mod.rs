@@ -97,35 +97,23 @@ impl WordModel {
 }
 
 /// The code and address spans of `text` (see [`crate::spacing::protected_ranges`]) as
-/// they are found in the text with the line breaks `joins` rejoined, in the offsets of
-/// `text`; a span that reaches into a rejoined break takes the whole break.
+/// they are found in the text with the line breaks `joins` rejoined, carried back to
+/// the offsets of `text` ([`BackMap`](crate::edit::BackMap)).
 fn protected_once_joined(text: &str, joins: &[lines::Join]) -> Vec<Range<usize>> {
-    // The joined text as pieces of `text`: (start in the joined text, range in `text`).
     let mut joined = String::with_capacity(text.len());
-    let mut pieces: Vec<(usize, Range<usize>)> = Vec::with_capacity(joins.len() + 1);
     let mut from = 0;
     for (brk, glue) in joins {
-        pieces.push((joined.len(), from..brk.start));
         joined.push_str(&text[from..brk.start]);
         joined.push_str(glue);
         from = brk.end;
     }
-    pieces.push((joined.len(), from..text.len()));
     joined.push_str(&text[from..]);
-    // Where an offset of the joined text falls in `text`: in a piece, or in the glue
-    // after it (the break it replaced, its start or its end).
-    let back = |at: usize, end: bool| {
-        let k = pieces.partition_point(|(s, _)| *s <= at) - 1;
-        let (s, r) = &pieces[k];
-        let off = at - s;
-        match pieces.get(k + 1) {
-            Some((_, next)) if off > r.len() && end => next.start,
-            _ => r.start + off.min(r.len()),
-        }
-    };
+    let back = crate::edit::BackMap::of_replacements(
+        joins.iter().map(|(brk, glue)| (brk.clone(), glue.len())),
+    );
     crate::spacing::protected_ranges(&joined)
         .into_iter()
-        .map(|r| back(r.start, false)..back(r.end, true))
+        .map(|r| back.span_start(r.start)..back.span_end(r.end))
         .collect()
 }
 
