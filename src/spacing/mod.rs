@@ -268,6 +268,12 @@ pub(crate) fn paragraph_code(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Does one of `spans` (sorted, disjoint) hold byte offset `at`?
+pub(crate) fn covers(spans: &[Range<usize>], at: usize) -> bool {
+    let k = spans.partition_point(|r| r.end <= at);
+    spans.get(k).is_some_and(|r| r.start <= at)
+}
+
 /// The union of two sorted lists of ranges, sorted, with overlapping ranges merged.
 pub(crate) fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
     if b.is_empty() {
@@ -565,11 +571,8 @@ impl Line {
         let (pos, c) = self.cs[self.nb[n - 1]];
         let tail = pos + c.len_utf8()..range.end;
         // (Blanks at the end of a line inside inline code that runs on are code.)
-        let in_code = |at: usize| {
-            let k = self.code.partition_point(|r| r.end <= at);
-            self.code.get(k).is_some_and(|r| r.start < at)
-        };
-        if !tail.is_empty() && !text[tail.clone()].contains('\t') && !in_code(tail.start) {
+        if !tail.is_empty() && !text[tail.clone()].contains('\t') && !covers(&self.code, tail.start)
+        {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
     }

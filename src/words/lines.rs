@@ -131,9 +131,8 @@ fn paragraph(
     }
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-        let at = lines[w[0]].0 + a.len(); // where the line break starts
-        let k = code.partition_point(|r| r.end <= at);
-        if code.get(k).is_some_and(|r| r.start <= at) {
+        // The line break, where it starts, inside inline code.
+        if crate::spacing::covers(code, lines[w[0]].0 + a.len()) {
             continue;
         }
         if structural(b) || a.trim_start().starts_with('#') || a.ends_with(' ') {
