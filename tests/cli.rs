@@ -1514,6 +1514,23 @@ fn dict_build_counts_the_documents_not_its_own_output() {
     assert!(dict.contains("# ແອັບເປິ້ນ\t4\t# seen 4 times"), "{dict}");
 }
 
+#[test]
+fn dict_build_never_overwrites_a_document_of_the_corpus() {
+    let dir = TempDir::new().unwrap();
+    let notes = "ປະເທດລາວ ສົມພອນວົງໄຊ\n".repeat(6);
+    write(dir.path(), "c/notes.txt", &notes);
+    write(dir.path(), "c/more.txt", &notes);
+    laoclean()
+        .current_dir(dir.path())
+        .args(["dict", "build", "--corpus", "c", "-o", "c/notes.txt"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "c/notes.txt: a document of the corpus",
+        ));
+    assert_eq!(read(&dir.path().join("c/notes.txt")), notes);
+}
+
 // ---- data files, backups, links ----
 
 #[test]

@@ -76,6 +76,22 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
     let (inputs, _, _) = super::files::collect(std::slice::from_ref(&args.corpus), &[], None)
         .map_err(anyhow::Error::msg)?;
     let output = std::fs::canonicalize(&args.output).ok();
+    // An earlier dictionary in the corpus is left out and replaced; a document of the
+    // corpus is never overwritten (`-o corpus/notes.txt` would lose the notes).
+    if let Some(out) = &output {
+        let is_input = inputs.iter().any(|input| match input {
+            super::files::Input::File { path, .. } => {
+                std::fs::canonicalize(path).ok().as_ref() == Some(out)
+            }
+            super::files::Input::Stdin => false,
+        });
+        anyhow::ensure!(
+            !is_input || made_by_dict_build(out),
+            "-o {}: a document of the corpus, not a dictionary of `laoclean dict build`; \
+             write the dictionary elsewhere",
+            args.output.display()
+        );
+    }
     let files: Vec<PathBuf> = inputs
         .into_iter()
         .filter_map(|input| match input {
@@ -134,4 +150,14 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
         args.output.display()
     );
     Ok(())
+}
+
+/// Does the file at `path` begin as a dictionary that `laoclean dict build` wrote?
+fn made_by_dict_build(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let header = laoclean::words::corpus::DICTIONARY_HEADER.as_bytes();
+    let mut start = vec![0; header.len()];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut start))
+        .is_ok_and(|()| start == header)
 }

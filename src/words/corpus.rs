@@ -230,6 +230,15 @@ fn neighbours(word: &str, mut f: impl FnMut(&str)) {
     }
 }
 
+/// How a dictionary that [`write_dictionary`] wrote begins (a file that begins
+/// otherwise was not made by `laoclean dict build`).
+///
+/// ```
+/// use laoclean::words::corpus::{write_dictionary, DICTIONARY_HEADER};
+/// assert!(write_dictionary(&[]).starts_with(DICTIONARY_HEADER));
+/// ```
+pub const DICTIONARY_HEADER: &str = "# laoclean dictionary: word";
+
 /// Writes `entries` as a word list that `--dict` loads: accepted words as
 /// `word<TAB>count`, refused candidates as comments saying why.
 ///
@@ -239,8 +248,9 @@ fn neighbours(word: &str, mut f: impl FnMut(&str)) {
 /// assert!(write_dictionary(&[e]).contains("ວຽງຈັນ\t9\n"));
 /// ```
 pub fn write_dictionary(entries: &[Entry]) -> String {
-    let mut s = String::from(
-        "# laoclean dictionary: word<TAB>count, made by `laoclean dict build`.\n\
+    let mut s = String::from(DICTIONARY_HEADER);
+    s.push_str(
+        "<TAB>count, made by `laoclean dict build`.\n\
          # Load it with `laoclean --dict FILE`. Lines starting with # are ignored.\n",
     );
     let new = entries.iter().filter(|e| e.accepted && !e.known).count();
