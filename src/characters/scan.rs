@@ -132,6 +132,9 @@ pub(super) struct Scan<'t, 'c> {
     marks: Vec<char>,
     buf: String,
     thai: ThaiRun,
+    /// The last run of numbers looked at (see [`Scan::number_in_lao_text`]): where it
+    /// stands, and whether it is in Lao text.
+    numbers: (std::ops::Range<usize>, bool),
 }
 
 /// Runs the Lao rules over `text`. Unless `prepared`, stops with [`NeedsPrepare`] at the
@@ -153,6 +156,7 @@ pub(super) fn run<'t>(
         marks: Vec::new(),
         buf: String::new(),
         thai: ThaiRun::default(),
+        numbers: (0..0, false),
     };
     s.fast()?;
     let (text, edits) = s.w.finish();
@@ -641,9 +645,11 @@ impl Scan<'_, '_> {
         p
     }
 
-    /// Is the number at `start..end` in Lao text? Its nearest neighbours on the line
-    /// (past spaces and tabs) are looked at: at least one must be a Lao letter (or a
-    /// Thai look-alike read as Lao) and neither a letter of another script.
+    /// Is the number at `start..end` in Lao text? Numbers with only spaces, tabs and
+    /// separators between them are one run and are read alike (`ລາຄາ 1 500 000 ກີບ`,
+    /// `ປີ 2021 2022 ແລະ`: never one number in two digit systems): the run's nearest
+    /// neighbours on the line are looked at, and at least one must be a Lao letter (or
+    /// a Thai look-alike read as Lao) and neither a letter of another script.
     fn number_in_lao_text(&mut self, start: usize, end: usize) -> bool {
         // Part of a word of another script, an address or a path (`COVID-19`,
         // `https://a.la/2021`, `2021.pdf`): the characters glued to it, up to a blank or
@@ -665,20 +671,22 @@ impl Scan<'_, '_> {
         if glued_before.chain(glued_after).any(foreign) {
             return false;
         }
-        let before = self.text[..start]
-            .trim_end_matches([' ', '\t'])
-            .char_indices()
-            .next_back();
-        let after_text = &self.text[end..];
-        let after_trimmed = after_text.trim_start_matches([' ', '\t']);
-        let after_pos = end + (after_text.len() - after_trimmed.len());
+        // Each run is measured once, by its first number met (later ones fall in it):
+        // linear in a line of many numbers.
+        if self.numbers.0.contains(&start) {
+            return self.numbers.1;
+        }
+        let (run_start, run_end) = number_run(self.text, start, end);
+        let before = self.text[..run_start].char_indices().next_back();
         let left = before.map(|(k, c)| self.script(k, c));
-        let right = after_trimmed
+        let right = self.text[run_end..]
             .chars()
             .next()
-            .map(|c| self.script(after_pos, c));
+            .map(|c| self.script(run_end, c));
         let lao = left == Some(Script::Lao) || right == Some(Script::Lao);
-        lao && left != Some(Script::Foreign) && right != Some(Script::Foreign)
+        let lao = lao && left != Some(Script::Foreign) && right != Some(Script::Foreign);
+        self.numbers = (run_start..run_end, lao);
+        lao
     }
 
     fn script(&mut self, pos: usize, c: char) -> Script {
@@ -764,6 +772,35 @@ enum Script {
 
 fn is_any_digit(c: char) -> bool {
     c.is_ascii_digit() || lao::is_digit(c) || is_thai_digit(c)
+}
+
+/// The run of numbers around the number at `start..end`: numbers with only spaces and
+/// tabs between them, and the blanks at its ends (a separator belongs to a run only
+/// between two digits: `ປີ 2021, Windows` ends at the comma).
+fn number_run(text: &str, start: usize, end: usize) -> (usize, usize) {
+    let digit_at = |s: &str| s.chars().next().is_some_and(is_any_digit);
+    let digit_before = |s: &str| s.chars().next_back().is_some_and(is_any_digit);
+    let mut a = start;
+    while let Some(c) = text[..a].chars().next_back() {
+        let joins = matches!(c, ' ' | '\t')
+            || is_any_digit(c)
+            || (is_separator(c) && digit_at(&text[a..]) && digit_before(&text[..a - 1]));
+        if !joins {
+            break;
+        }
+        a -= c.len_utf8();
+    }
+    let mut b = end;
+    while let Some(c) = text[b..].chars().next() {
+        let joins = matches!(c, ' ' | '\t')
+            || is_any_digit(c)
+            || (is_separator(c) && digit_before(&text[..b]) && digit_at(&text[b + 1..]));
+        if !joins {
+            break;
+        }
+        b += c.len_utf8();
+    }
+    (a, b)
 }
 
 fn is_separator(c: char) -> bool {

@@ -298,6 +298,27 @@ fn lao_mode_converts_numbers_in_lao_text_only() {
     }
 }
 
+#[test]
+fn lao_mode_reads_numbers_between_blanks_as_one_run() {
+    // Never one number in two digit systems: the numbers of a run are in Lao text or
+    // not, all alike, as the run's neighbours say.
+    let c = Config::default().digits(Digits::Lao);
+    for (input, expected) in [
+        ("ລາຄາ 1 500 000 ກີບ", "ລາຄາ ໑ ໕໐໐ ໐໐໐ ກີບ"),
+        ("ປີ 2021 2022 2023 ແລະ", "ປີ ໒໐໒໑ ໒໐໒໒ ໒໐໒໓ ແລະ"),
+        ("ເບີ 020\t5555 5555 ໂທ", "ເບີ ໐໒໐\t໕໕໕໕ ໕໕໕໕ ໂທ"),
+        ("ລາວ 1 500,000 000 x", "ລາວ 1 500,000 000 x"),
+        ("ປີ 2021, Windows 10", "ປີ ໒໐໒໑, Windows 10"),
+        ("ວັນທີ 10/5/2021 15:30 ນ", "ວັນທີ ໑໐/໕/໒໐໒໑ ໑໕:໓໐ ນ"),
+    ] {
+        assert_eq!(clean_with(input, &c), expected, "{input}");
+        assert_eq!(clean_with(expected, &c), expected, "{expected}");
+    }
+    // A long line of numbers is read once per run, not once per number.
+    let line = format!("ລາວ {}", "1 ".repeat(200_000));
+    assert!(clean_with(&line, &c).starts_with("ລາວ ໑ ໑ ໑"));
+}
+
 // --- ຫນ ຫມ ຫລ --------------------------------------------------------------------------
 
 #[test]
