@@ -12,8 +12,14 @@
 //!   end mid-sentence (in a letter) at lengths within a quarter of their median, and
 //!   that median is at least [`MIN_WRAP_WIDTH`].
 //!
+//! A paragraph is not wrapped prose, whatever its lengths, when most of its lines (two
+//! thirds, three lines or more) begin with the same word: a list (`ບົດທີ 1 …`,
+//! `ບົດທີ 2 …`), a table of contents, a register of names.
+//!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`] every
-//! candidate is. A joined break between two Lao letters is removed (Lao puts no space
+//! candidate is. At either mode, a break is joined only between two lines that both
+//! hold Lao letters: laoclean rejoins Lao prose, and a line of English, code or numbers
+//! next to it stays on its own. A joined break between two Lao letters is removed (Lao puts no space
 //! between words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next
 //! to digits or Latin) it becomes one space. A line break is `\n` or, in a file with
 //! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
@@ -100,7 +106,10 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
     out
 }
 
-/// Is this line a markdown structure line that is never joined to its neighbours?
+/// Is this line a markdown structure line, or a list item, that is never joined to its
+/// neighbours? List items: `- `, `* `, `+ `, `1. `, `1) `, and as Lao documents number
+/// them, one Lao letter or up to three digits (ASCII or Lao) with `.` or `)` after it,
+/// or in brackets (`ກ. `, `ຂ) `, `(ຄ)`, `໑. `, `(1)`).
 fn structural(line: &str) -> bool {
     let t = line.trim_start();
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
@@ -111,6 +120,70 @@ fn structural(line: &str) -> bool {
         || t.starts_with('>')
         || t.starts_with('|')
         || (digits > 0 && (t[digits..].starts_with(". ") || t[digits..].starts_with(") ")))
+        || lao_list_item(t)
+}
+
+/// Does `t` begin with a list number as Lao documents write it: one Lao consonant or
+/// one to three digits (ASCII or Lao) followed by `.` or `)` and a space, or in
+/// brackets (`ກ. `, `ຂ) `, `(ຄ)`, `໑. `, `(12)`)?
+fn lao_list_item(t: &str) -> bool {
+    let (bracket, rest) = match t.strip_prefix('(') {
+        Some(rest) => (true, rest),
+        None => (false, t),
+    };
+    let is_number = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
+    let label = match rest.chars().next() {
+        Some(c) if crate::lao::is_consonant(c) => c.len_utf8(),
+        Some(c) if is_number(c) => rest
+            .char_indices()
+            .take_while(|&(_, c)| is_number(c))
+            .take(4)
+            .map(|(i, c)| i + c.len_utf8())
+            .last()
+            .unwrap_or(0),
+        _ => return false,
+    };
+    if rest[..label].chars().count() > 3 {
+        return false;
+    }
+    let after = &rest[label..];
+    if bracket {
+        after.starts_with(')')
+    } else {
+        after.starts_with(". ") || after.starts_with(") ")
+    }
+}
+
+/// Does `line` hold a Lao letter?
+fn has_lao(line: &str) -> bool {
+    line.chars().any(crate::lao::is_letter)
+}
+
+/// Do most lines of the paragraph (two thirds, and three lines or more) begin with the
+/// same word (text up to the first space)? A list, not wrapped prose.
+fn same_first_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
+    if para.len() < 3 {
+        return false;
+    }
+    let mut firsts: Vec<&str> = para
+        .iter()
+        .map(|&i| {
+            lines[i]
+                .1
+                .trim_start()
+                .split([' ', '\t'])
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    firsts.sort_unstable();
+    let most = firsts
+        .chunk_by(|a, b| a == b)
+        .filter(|run| !run[0].is_empty())
+        .map(<[&str]>::len)
+        .max()
+        .unwrap_or(0);
+    3 * most >= 2 * para.len()
 }
 
 fn last_char(s: &str) -> Option<char> {
@@ -138,6 +211,9 @@ fn paragraph(
         if structural(b) || a.trim_start().starts_with('#') || a.ends_with(' ') {
             continue;
         }
+        if !has_lao(a) || !has_lao(b) {
+            continue;
+        }
         let (Some(x), Some(y)) = (last_char(a), b.chars().next()) else {
             continue;
         };
@@ -162,6 +238,9 @@ fn paragraph(
 }
 
 fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+    if same_first_word(lines, para) {
+        return false;
+    }
     // A long line cut inside a dictionary word.
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);

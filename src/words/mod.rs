@@ -821,6 +821,27 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_lines_without_lao_are_not_rejoined() {
+        let auto = Cleaner::default();
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        let line = "ປະຫວັດສາດຂອງປະເທດລາວແຕ່ສະໄໝບູຮານຈົນເຖິງປັດຈຸບັນ ໄລຍະອານາຈັກລ້ານຊ້າງ";
+        // Long lines of even length that end mid-sentence read as wrapped prose...
+        let prose = format!("ທຸກຄົນຮູ້ວ່າ{line}\nແລ້ວ{line}\n{line}\n");
+        assert_ne!(auto.clean(&prose), prose);
+        // ...unless they begin with the same word: a table of contents, a list.
+        let contents: String = (1..=4).map(|i| format!("ບົດທີ {i} {line}\n")).collect();
+        assert_eq!(auto.clean(&contents), contents);
+        // Items numbered as Lao documents number them are never joined.
+        let items = format!("ກ. {line}\nຂ) {line}\n(ຄ) {line}\n(4) {line}\n12. {line}\n");
+        assert_eq!(always.clean(&items), items);
+        // Nor is a line without Lao letters, to anything.
+        let english = "This is a long English line of text that looks like wrapped prose here";
+        let mixed = format!("{english} ລາວ\n{english}\n{english}\n");
+        assert_eq!(always.clean(&mixed), mixed);
+        assert_eq!(auto.clean(&mixed), mixed);
+    }
+
+    #[test]
     fn lines_inside_a_code_fence_are_never_rejoined() {
         let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
         // A fence closes only with its own character, at least as long: `~~~` or a
