@@ -972,7 +972,16 @@ mod tests {
         // cut falls before it or after it: hard-wrapped Lao after it stays as it is (a
         // stage that took `~~~` for a closing fence joined it, for some cuts only, and a
         // second cleaning of the output then joined what the first did not).
-        let wrapped = "ປະຊາຊົນລາວທັງຊາດໄດ້ພ້ອມກັນປະກອບສ່ວນເຂົ້າໃນວຽກງານພັດທະນາປະເທດ\n".repeat(4);
+        // (Lines that begin alike would be a list, never joined.)
+        let wrapped: String = [
+            "ປະຊາຊົນລາວທັງຊາດ",
+            "ພະນັກງານທຸກຂັ້ນ",
+            "ນັກຮຽນແລະຄູອາຈານ",
+            "ທຸກພາກສ່ວນ",
+        ]
+        .iter()
+        .map(|who| format!("{who}ໄດ້ພ້ອມກັນປະກອບສ່ວນເຂົ້າໃນວຽກງານພັດທະນາປະເທດ\n"))
+        .collect();
         let text = format!("```\n~~~\n\n{wrapped}\n```\n\n{wrapped}");
         let whole = Cleaner::default().clean(&text).into_owned();
         let (code, prose) = whole.split_at(text.find("\n```\n").unwrap());
