@@ -821,6 +821,25 @@ mod tests {
     }
 
     #[test]
+    fn a_name_that_begins_like_a_word_is_only_suggested() {
+        // ຢູນິ of ຢູນິເທວ (Unitel) and ຢູນິເຊັຟ (UNICEF) reads as ຢູ່ນີ້ (here) with its
+        // tones lost, but the rest of the word is no dictionary word: a name or a
+        // loanword, most likely, so the respelling is only suggested.
+        let c = Cleaner::default();
+        for text in ["ບໍລິສັດ ຢູນິເທວ", "ອົງການ ຢູນິເຊັຟ ໄດ້"]
+        {
+            let r = c.clean_with_report(text);
+            assert_eq!(r.text, text);
+            assert!(
+                r.suggestions.iter().any(|s| s.replacement == "ຢູ່ນີ້"),
+                "{text}"
+            );
+        }
+        // Respelt as a whole word, it is applied.
+        assert_eq!(c.clean("ຂ້ອຍຢູ່ ຢູນິ ແລ້ວ"), "ຂ້ອຍຢູ່ ຢູ່ນີ້ ແລ້ວ");
+    }
+
+    #[test]
     fn lists_and_lines_without_lao_are_not_rejoined() {
         let auto = Cleaner::default();
         let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
