@@ -450,6 +450,29 @@ fn is_run_letter(c: char) -> bool {
 }
 
 /// Buffers for one line, reused from line to line.
+/// The script of a letter, as the spacing rules need it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+enum Script {
+    /// No letter (only digits, punctuation and blanks that way).
+    #[default]
+    None,
+    Lao,
+    /// A letter of another script (Latin, Thai …).
+    Other,
+}
+
+impl Script {
+    fn of(c: char) -> Script {
+        if lao::is_letter(c) {
+            Script::Lao
+        } else if c.is_alphabetic() {
+            Script::Other
+        } else {
+            Script::None
+        }
+    }
+}
+
 #[derive(Default)]
 struct Line {
     /// The characters of the line with their byte offsets in the stage input, the
@@ -465,6 +488,11 @@ struct Line {
     /// Per entry of `nb`: punctuation or a digit, which every insertion rule needs on
     /// one side ([`Line::insertion`]).
     marked: Vec<bool>,
+    /// Per entry of `nb`: the script of the nearest letter at or before it, and at or
+    /// after it (digits, punctuation and blanks skipped). The rules set right Lao text:
+    /// `Bonjour !` or `a  &&  b` on a line that also holds Lao keeps its spaces.
+    letter_before: Vec<Script>,
+    letter_after: Vec<Script>,
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
     /// Per entry of `nb`: no space is put before it (marks after a path or address whose
@@ -541,6 +569,7 @@ impl Line {
         self.to_word_end = protect::guard_spans(&self.cs, &mut self.guard, &self.code);
         self.classify();
         self.pair_brackets();
+        self.find_scripts();
         self.decide_removals();
         let n = self.nb.len();
         for i in 1..n {
@@ -562,16 +591,21 @@ impl Line {
                 continue;
             }
             let gap = self.gap(i);
+            let lao_beside =
+                self.letter_before[i - 1] == Script::Lao || self.letter_after[i] == Script::Lao;
             if let Some(rule) = self.removed[i] {
                 w.replace(gap, "", rule, confidence(rule));
-            } else if &text[gap.clone()] != " " {
+            } else if &text[gap.clone()] != " " && lao_beside {
                 w.replace(gap, " ", Rule::SpaceRun, 1.0);
             }
         }
         let (pos, c) = self.cs[self.nb[n - 1]];
         let tail = pos + c.len_utf8()..range.end;
         // (Blanks at the end of a line inside inline code that runs on are code.)
-        if !tail.is_empty() && !text[tail.clone()].contains('\t') && !covers(&self.code, tail.start)
+        if !tail.is_empty()
+            && !text[tail.clone()].contains('\t')
+            && !covers(&self.code, tail.start)
+            && self.letter_before[n - 1] != Script::Other
         {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
@@ -715,6 +749,40 @@ impl Line {
             || (i == 1 && (lao::is_consonant(self.ch(0)) || self.ch(0).is_ascii_alphabetic()))
     }
 
+    /// The script of non-blank `i` as a neighbour of Lao: none for an address, a path
+    /// or code, which Lao text holds as it holds a number.
+    fn script(&self, i: usize) -> Script {
+        if self.guard[self.nb[i]] != 0 {
+            Script::None
+        } else {
+            Script::of(self.ch(i))
+        }
+    }
+
+    /// Fills `letter_before` and `letter_after`.
+    fn find_scripts(&mut self) {
+        let n = self.nb.len();
+        self.letter_before.clear();
+        let mut last = Script::None;
+        for i in 0..n {
+            let s = self.script(i);
+            if s != Script::None {
+                last = s;
+            }
+            self.letter_before.push(last);
+        }
+        self.letter_after.clear();
+        self.letter_after.resize(n, Script::None);
+        let mut next = Script::None;
+        for i in (0..n).rev() {
+            let s = self.script(i);
+            if s != Script::None {
+                next = s;
+            }
+            self.letter_after[i] = next;
+        }
+    }
+
     fn decide_removals(&mut self) {
         let n = self.nb.len();
         self.removed.clear();
@@ -727,14 +795,17 @@ impl Line {
         let mut after_span = false;
         for i in 0..n {
             let gap = i > 0 && !self.touches(i);
+            // Punctuation goes with the word it closes or opens: the blanks go only
+            // when that word is not of another script (`ລາວ ,` but not `Bonjour !`).
             if gap && !self.in_code(i) && !self.tab_gap(i) {
-                self.removed[i] = if self.closes_after_space(i) {
-                    Some(Rule::SpaceBeforePunct)
-                } else if self.opens_before_space(i) {
-                    Some(Rule::SpaceAfterOpen)
-                } else {
-                    None
-                };
+                self.removed[i] =
+                    if self.closes_after_space(i) && self.letter_before[i - 1] != Script::Other {
+                        Some(Rule::SpaceBeforePunct)
+                    } else if self.opens_before_space(i) && self.letter_after[i] != Script::Other {
+                        Some(Rule::SpaceAfterOpen)
+                    } else {
+                        None
+                    };
             }
             if !self.to_word_end || i == 0 {
                 continue;

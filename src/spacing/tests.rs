@@ -116,6 +116,21 @@ fn no_space_before_closing_punctuation() {
 }
 
 #[test]
+fn text_of_another_script_keeps_its_spacing_on_a_lao_line() {
+    // French spacing, code and Latin punctuation beside Lao: the rules set right Lao.
+    keeps("Bonjour ! ລາວ");
+    keeps("ລາວ: « Bonjour » dit-il !");
+    keeps("ລາວ and English , with space ; here");
+    keeps("if (a  &&  b) { x = \"ລາວ\"; }");
+    keeps("ລາວ\nHello world  \nລາວ");
+    // Lao beside them is still set right, numbers and signs in Lao text too.
+    assert_eq!(fix("Bonjour ! ລາວ ,ຂ"), "Bonjour ! ລາວ, ຂ");
+    assert_eq!(fix("ມີ 93,78 % , ມີ"), "ມີ 93,78%, ມີ");
+    assert_eq!(fix("ລາວ  ຂ  25  ກີບ  "), "ລາວ ຂ 25 ກີບ");
+    assert_eq!(fix("Hello  ລາວ"), "Hello ລາວ");
+}
+
+#[test]
 fn punctuation_that_does_not_close_keeps_its_space() {
     // A dot that starts a number, an ellipsis, a Latin name.
     keeps("ວັນທີ .5 ມິຖຸນາ");
