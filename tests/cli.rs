@@ -1787,3 +1787,67 @@ fn a_full_report_file_stops_the_report_not_the_cleaning() {
         }
     }
 }
+
+#[test]
+fn a_full_stderr_never_panics_and_a_lost_explanation_fails_the_run() {
+    // Messages lost to a full stderr are no error of their own; an explanation asked for
+    // and lost is (exit 2). Either way the text is cleaned and rewritten in full.
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return; // not a Linux machine
+    }
+    let dir = TempDir::new().unwrap();
+    let words = write(dir.path(), "words.txt", "abc\n");
+    let jsonl = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
+    let runs: [(&[&str], i32); 8] = [
+        (&["--explain", "a.txt"], 2),
+        (&["-i", "a.txt"], 0),
+        (&["-i", "--explain", "a.txt"], 2),
+        (&["--diff", "--explain", "a.txt"], 2),
+        (&["-i", "--jsonl", "a.jsonl"], 0),
+        (&["a.txt", "missing.txt"], 2),
+        (&["--dict", "words.txt", "a.txt"], 0),
+        (&["segment", "missing.txt"], 2),
+    ];
+    for (args, code) in runs {
+        write(dir.path(), "a.txt", DIRTY);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
+            .current_dir(dir.path())
+            .args(args)
+            .stderr(fs::File::create(full).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(code), "{args:?}");
+        if args[0] == "-i" && args.contains(&"a.txt") {
+            assert_eq!(read(&dir.path().join("a.txt")), CLEANED, "{args:?}");
+        }
+    }
+    assert_eq!(read(&words), "abc\n");
+    assert_eq!(read(&jsonl), "{\"text\": \"ແລະ\"}\n");
+}
+
+#[test]
+fn explaining_into_a_closed_pipe_still_rewrites_every_file() {
+    // `laoclean -i --explain DIR 2>&1 | head -1`: stderr closes early; every file is
+    // still cleaned and the run fails, as the explanation was lost.
+    use std::io::Read;
+    use std::process::{Command as Process, Stdio};
+    let dir = TempDir::new().unwrap();
+    for i in 0..300 {
+        write(dir.path(), &format!("f{i:03}.txt"), DIRTY.repeat(200));
+    }
+    let mut child = Process::new(env!("CARGO_BIN_EXE_laoclean"))
+        .args(["-j2", "-i", "--explain"])
+        .arg(dir.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = vec![0; 100];
+    child.stderr.take().unwrap().read_exact(&mut first).unwrap();
+    let status = child.wait().unwrap();
+    assert_eq!(status.code(), Some(2));
+    for i in 0..300 {
+        let text = read(&dir.path().join(format!("f{i:03}.txt")));
+        assert!(text == CLEANED.repeat(200), "f{i:03}.txt not cleaned");
+    }
+}

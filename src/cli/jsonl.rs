@@ -22,7 +22,7 @@
 
 use super::args::{CleanArgs, ReportFormat};
 use super::files::Input;
-use super::message::describe;
+use super::message::{self, describe};
 use super::progress::Progress;
 use super::write::{self, RewriteError};
 use super::Mode;
@@ -415,13 +415,13 @@ pub(super) fn run_files(
             Err(Stopped::BrokenPipe) => break,
             Err(Stopped::Stdout(message)) => {
                 // Stdout is gone: said once, in its own name, and nothing more is cleaned.
-                progress.suspend(|| eprintln!("laoclean: stdout: {message}"));
+                progress.suspend(|| message::print(format_args!("stdout: {message}")));
                 failed = true;
                 stdout_failed = true;
                 Some(format!("stdout: {message}"))
             }
             Err(Stopped::Error(message)) => {
-                progress.suspend(|| eprintln!("laoclean: {}: {message}", input.display()));
+                progress.suspend(|| message::print(format_args!("{}: {message}", input.display())));
                 failed = true;
                 errors += 1;
                 Some(message)
@@ -429,7 +429,7 @@ pub(super) fn run_files(
         };
         if let Some(r) = &mut reporter {
             if let Err(e) = report_error.map_or_else(|| r.end_file(error.as_deref()), Err) {
-                eprintln!("laoclean: cannot write the report: {}", describe(&e));
+                message::print(format_args!("cannot write the report: {}", describe(&e)));
                 failed = true;
                 reporter = None;
             }
@@ -441,25 +441,24 @@ pub(super) fn run_files(
     progress.finish();
     if let Some(r) = reporter {
         if let Err(e) = r.finish() {
-            eprintln!("laoclean: cannot write the report: {}", describe(&e));
+            message::print(format_args!("cannot write the report: {}", describe(&e)));
             failed = true;
         }
     }
     if let Err(e) = stdout.flush() {
         if e.kind() != io::ErrorKind::BrokenPipe && !stdout_failed {
-            eprintln!("laoclean: stdout: {}", describe(&e));
+            message::print(format_args!("stdout: {}", describe(&e)));
             failed = true;
         }
     }
     if !args.quiet {
         if bad > 0 {
-            eprintln!("laoclean: {bad} malformed lines passed through unchanged (--skip-bad)");
+            message::print(format_args!(
+                "{bad} malformed lines passed through unchanged (--skip-bad)"
+            ));
         }
         if mode == Mode::InPlace {
-            eprintln!(
-                "laoclean: {}",
-                super::in_place_summary(changed, done, errors)
-            );
+            message::print(super::in_place_summary(changed, done, errors));
         }
     }
     Ok(ExitCode::from(if failed {

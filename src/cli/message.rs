@@ -1,5 +1,8 @@
 //! The wording of the command line's messages, shared by its commands (and by
-//! `examples/segment.rs`, which compiles `segment.rs` on its own).
+//! `examples/segment.rs`, which compiles `segment.rs` on its own), and their printing.
+
+use std::fmt::Display;
+use std::io::{self, Write};
 
 /// An I/O error as a short message, without Rust's "(os error N)" suffix.
 pub fn describe(e: &std::io::Error) -> String {
@@ -8,4 +11,11 @@ pub fn describe(e: &std::io::Error) -> String {
         Some(i) => text[..i].to_string(),
         None => text,
     }
+}
+
+/// Prints `laoclean: {text}` as a line on stderr. A stderr that cannot take it (a closed
+/// pipe, a full disk) loses the message; unlike `eprintln!`, this never panics.
+pub fn print(text: impl Display) {
+    let line = format!("laoclean: {text}\n");
+    let _ = io::stderr().lock().write_all(line.as_bytes());
 }

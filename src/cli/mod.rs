@@ -83,7 +83,7 @@ pub fn main() -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(e) => {
-                eprintln!("laoclean: {e:#}");
+                message::print(format_args!("{e:#}"));
                 ExitCode::from(EXIT_ERROR)
             }
         };
@@ -91,7 +91,7 @@ pub fn main() -> ExitCode {
     match run(&cli.clean) {
         Ok(code) => code,
         Err(message) => {
-            eprintln!("laoclean: {message}");
+            message::print(message);
             ExitCode::from(EXIT_ERROR)
         }
     }
@@ -193,7 +193,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     let (mut inputs, path_errors, notes) = files::collect(&args.paths, &globs, backup)?;
     if !args.quiet {
         for note in &notes {
-            eprintln!("laoclean: {note}");
+            message::print(note);
         }
     }
     if mode == Mode::InPlace {
@@ -231,7 +231,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         };
     if args.jsonl {
         for message in &path_errors {
-            eprintln!("laoclean: {message}");
+            message::print(message);
         }
         return jsonl::run_files(args, mode, &cleaner, &inputs, path_errors.len(), report_to);
     }
@@ -248,7 +248,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         stop: false,
     };
     for message in &path_errors {
-        eprintln!("laoclean: {message}");
+        message::print(message);
         run.failed = true;
         run.errors += 1;
     }
@@ -554,14 +554,14 @@ impl Run<'_> {
                 return;
             }
             Err(Failure::Stdout(message)) => {
-                eprintln!("laoclean: stdout: {message}");
+                message::print(format_args!("stdout: {message}"));
                 self.failed = true;
                 self.stop = true;
                 self.report(input, Err(&format!("stdout: {message}")));
                 return;
             }
             Err(Failure::Error(message)) => {
-                eprintln!("laoclean: {}: {message}", input.display());
+                message::print(format_args!("{}: {message}", input.display()));
                 self.failed = true;
                 self.errors += 1;
                 self.report(input, Err(&message));
@@ -572,9 +572,16 @@ impl Run<'_> {
         self.changed += usize::from(done.summary.changed);
         self.report(input, Ok(&done.summary));
         if self.args.explain {
-            let mut err = io::stderr().lock();
-            if let Err(e) = explain::write(&mut err, &input.display(), &done.summary) {
-                eprintln!("laoclean: cannot write the explanation: {}", describe(&e));
+            // Asked for, so an explanation lost to a closed or full stderr fails the
+            // run (exit 2); the cleaning goes on.
+            let explained =
+                explain::write(&mut io::stderr().lock(), &input.display(), &done.summary);
+            if let Err(e) = explained {
+                message::print(format_args!(
+                    "cannot write the explanation: {}",
+                    describe(&e)
+                ));
+                self.failed = true;
             }
         }
         let written = match done.body {
@@ -597,7 +604,7 @@ impl Run<'_> {
         };
         if let Err(e) = written {
             if e.kind() != io::ErrorKind::BrokenPipe {
-                eprintln!("laoclean: stdout: {}", describe(&e));
+                message::print(format_args!("stdout: {}", describe(&e)));
                 self.failed = true;
             }
             self.stop = true;
@@ -609,7 +616,7 @@ impl Run<'_> {
             return;
         };
         if let Err(e) = reporter.file(&input.report_name(), result) {
-            eprintln!("laoclean: cannot write the report: {}", describe(&e));
+            message::print(format_args!("cannot write the report: {}", describe(&e)));
             self.failed = true;
             self.reporter = None;
         }
@@ -618,22 +625,19 @@ impl Run<'_> {
     fn finish(mut self) -> Result<ExitCode, String> {
         if let Some(reporter) = self.reporter.take() {
             if let Err(e) = reporter.finish() {
-                eprintln!("laoclean: cannot write the report: {}", describe(&e));
+                message::print(format_args!("cannot write the report: {}", describe(&e)));
                 self.failed = true;
             }
         }
         if let Err(e) = io::stdout().flush() {
             // (A write to stdout that failed before has stopped the run and said so.)
             if e.kind() != io::ErrorKind::BrokenPipe && !self.stop {
-                eprintln!("laoclean: stdout: {}", describe(&e));
+                message::print(format_args!("stdout: {}", describe(&e)));
                 self.failed = true;
             }
         }
         if self.mode == Mode::InPlace && !self.args.quiet {
-            eprintln!(
-                "laoclean: {}",
-                in_place_summary(self.changed, self.done, self.errors)
-            );
+            message::print(in_place_summary(self.changed, self.done, self.errors));
         }
         Ok(ExitCode::from(if self.failed {
             EXIT_ERROR

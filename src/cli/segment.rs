@@ -1,6 +1,6 @@
 //! `laoclean segment [FILES]`: words separated by a delimiter, for indexing.
 
-use super::message::describe;
+use super::message::{self, describe};
 use anyhow::Context;
 use laoclean::stream::{StreamError, BINARY_PROBE_BYTES};
 use laoclean::words::lexicon::read_numbered_word_list;
@@ -49,11 +49,11 @@ pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
         })?;
         for (line, word, count) in entries {
             if warn && !is_lao_word(&laoclean::normalize(&word)) {
-                eprintln!(
-                    "laoclean: --dict {}:{line}: `{word}` is not a Lao word by its shape \
+                message::print(format_args!(
+                    "--dict {}:{line}: `{word}` is not a Lao word by its shape \
                      (Lao letters in valid syllables); skipped",
                     path.display()
-                );
+                ));
             }
             words.push((word, count));
         }
@@ -114,7 +114,7 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
         match result {
             Err(e) if e.downcast_ref::<std::io::Error>().is_some() => return Err(e), // stdout
             Err(e) => {
-                eprintln!("laoclean: {e:#}");
+                message::print(format_args!("{e:#}"));
                 failed += 1;
             }
             Ok(()) => {}
