@@ -816,6 +816,25 @@ fn diff_shows_a_unified_diff_without_colour_off_a_terminal() {
 }
 
 #[test]
+fn diff_refuses_a_binary_input_before_reading_it_all() {
+    // /dev/zero never ends: --diff reads it no further than the other modes do.
+    let zero = Path::new("/dev/zero");
+    if !zero.exists() {
+        return;
+    }
+    for mode in [&[][..], &["--check"], &["--diff"]] {
+        laoclean()
+            .args(mode)
+            .arg(zero)
+            .timeout(std::time::Duration::from_secs(20))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr("laoclean: /dev/zero: binary file (NUL byte at byte 0)\n");
+    }
+}
+
+#[test]
 fn diff_colour_follows_the_color_flag_and_no_color() {
     let dir = TempDir::new().unwrap();
     let path = write(dir.path(), "a.txt", DIRTY);

@@ -1,7 +1,7 @@
 //! Unified diffs of a file's text before and after cleaning, coloured by line kind.
 
 use similar::TextDiff;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::time::Duration;
 
 /// A diff that takes longer than this is made coarser (still correct), not slower.
@@ -23,6 +23,29 @@ pub fn unified(name: &str, old: &str, new: &str) -> String {
             &format!("{name}\t(cleaned)"),
         )
         .to_string()
+}
+
+/// A reader that keeps a copy of every byte read through it. `--diff` gets the original
+/// text this way while the cleaning reads it, so a binary file or invalid UTF-8 stops the
+/// read as early as in the other modes (`--diff /dev/zero` is refused at once).
+pub struct Recorder<'a, R> {
+    inner: R,
+    copy: &'a mut Vec<u8>,
+}
+
+impl<'a, R: Read> Recorder<'a, R> {
+    /// Reads `inner`, appending what it reads to `copy`.
+    pub fn new(inner: R, copy: &'a mut Vec<u8>) -> Self {
+        Recorder { inner, copy }
+    }
+}
+
+impl<R: Read> Read for Recorder<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.copy.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
 }
 
 /// Writes `diff` with ANSI colours by line kind. Pass an `anstream::AutoStream`, which
@@ -62,6 +85,16 @@ mod tests {
         assert!(d.starts_with("--- a.txt\t(original)\n+++ a.txt\t(cleaned)\n@@ -1,3 +1,3 @@\n"));
         assert!(d.contains("\n-ເເ\n+ແ\n"));
         assert_eq!(unified("a", "same", "same"), "");
+    }
+
+    #[test]
+    fn a_recorder_keeps_what_was_read() {
+        let mut copy = Vec::new();
+        let mut text = String::new();
+        Recorder::new(&b"abc"[..], &mut copy)
+            .read_to_string(&mut text)
+            .unwrap();
+        assert_eq!((text.as_str(), copy.as_slice()), ("abc", &b"abc"[..]));
     }
 
     #[test]

@@ -37,7 +37,7 @@ use message::describe;
 use progress::Progress;
 use report::Reporter;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 use tempfile::SpooledTempFile;
@@ -479,12 +479,12 @@ fn process(
             })
         }
         Mode::Diff => {
+            // The original is copied as the cleaning reads it, which refuses a binary
+            // file or invalid UTF-8 before reading on (not after reading it all).
             let mut old = Vec::new();
-            open(input)?
-                .read_to_end(&mut old)
-                .map_err(|e| Failure::Error(format!("read error: {}", describe(&e))))?;
-            let mut new = Vec::with_capacity(old.len());
-            let summary = clean_stream(cleaner, &old[..], &mut new, options).map_err(stream_err)?;
+            let reader = BufReader::new(diff::Recorder::new(open(input)?, &mut old));
+            let mut new = Vec::new();
+            let summary = clean_stream(cleaner, reader, &mut new, options).map_err(stream_err)?;
             let diff = if summary.changed {
                 // Both are valid UTF-8: the stream checked the input and wrote `str`s.
                 let old = String::from_utf8_lossy(&old);
