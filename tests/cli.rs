@@ -835,6 +835,39 @@ fn diff_refuses_a_binary_input_before_reading_it_all() {
 }
 
 #[test]
+fn diff_applies_with_patch_whatever_the_line_ends() {
+    // `patch` ends lines at LF only: a file of lone CRs is one line without a line end.
+    let patch_runs = std::process::Command::new("patch")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !patch_runs {
+        return; // no GNU patch here; the diff module's unit tests check the format
+    }
+    let dir = TempDir::new().unwrap();
+    let texts = [
+        "ເລກທີ ໓໓\rເເລະ\r",
+        "ເລກທີ ໓໓\r\nເເລະ\r\n",
+        "ເລກທີ ໓໓\rເເລະ\nຂ\r\nເເ\n",
+        "ເລກທີ ໓໓\nເເລະ",
+    ];
+    for text in texts {
+        let path = write(dir.path(), "a.txt", text);
+        let diff = stdout_of(laoclean().arg("--diff").arg(&path));
+        let cleaned = stdout_of(laoclean().arg(&path));
+        let diff_file = write(dir.path(), "a.diff", &diff);
+        let out = std::process::Command::new("patch")
+            .args(["--batch", "--silent", "-i"])
+            .arg(&diff_file)
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{text:?}: {diff:?} {out:?}");
+        assert_eq!(read(&path), cleaned, "{text:?}");
+    }
+}
+
+#[test]
 fn diff_colour_follows_the_color_flag_and_no_color() {
     let dir = TempDir::new().unwrap();
     let path = write(dir.path(), "a.txt", DIRTY);

@@ -9,20 +9,32 @@ const DIFF_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// The unified diff (3 lines of context) from `old` to `new`, headed by `name`.
 /// Empty when the texts are equal.
+///
+/// Lines end at `\n` only, as `patch` reads them (a lone `\r` stays inside its line),
+/// and a last line without one is followed by `\ No newline at end of file`; so
+/// `patch` applies the diff to files with CR, CRLF or mixed line ends alike.
 pub fn unified(name: &str, old: &str, new: &str) -> String {
     if old == new {
         return String::new();
     }
-    TextDiff::configure()
+    // (similar's own line splitting would also end a line at a lone `\r`.)
+    let old_lines: Vec<&str> = old.split_inclusive('\n').collect();
+    let new_lines: Vec<&str> = new.split_inclusive('\n').collect();
+    let diff = TextDiff::configure()
         .timeout(DIFF_TIMEOUT)
-        .diff_lines(old, new)
-        .unified_diff()
-        .context_radius(3)
-        .header(
-            &format!("{name}\t(original)"),
-            &format!("{name}\t(cleaned)"),
-        )
-        .to_string()
+        .diff_slices(&old_lines, &new_lines);
+    let mut out = format!("--- {name}\t(original)\n+++ {name}\t(cleaned)\n");
+    for hunk in diff.unified_diff().context_radius(3).iter_hunks() {
+        out.push_str(&format!("{}\n", hunk.header()));
+        for change in hunk.iter_changes() {
+            let line = change.value();
+            out.push_str(&format!("{}{line}", change.tag()));
+            if !line.ends_with('\n') {
+                out.push_str("\n\\ No newline at end of file\n");
+            }
+        }
+    }
+    out
 }
 
 /// A reader that keeps a copy of every byte read through it. `--diff` gets the original
@@ -85,6 +97,23 @@ mod tests {
         assert!(d.starts_with("--- a.txt\t(original)\n+++ a.txt\t(cleaned)\n@@ -1,3 +1,3 @@\n"));
         assert!(d.contains("\n-ເເ\n+ແ\n"));
         assert_eq!(unified("a", "same", "same"), "");
+    }
+
+    #[test]
+    fn lines_end_at_line_feeds_only_as_patch_reads_them() {
+        // A file of lone CRs is one line without a line end, for `patch`.
+        let d = unified("cr.txt", "ເເ\rx\r", "ແ\rx\r");
+        assert_eq!(
+            d,
+            "--- cr.txt\t(original)\n+++ cr.txt\t(cleaned)\n@@ -1 +1 @@\n\
+             -ເເ\rx\r\n\\ No newline at end of file\n\
+             +ແ\rx\r\n\\ No newline at end of file\n"
+        );
+        // CRLF lines keep their CR; a final line without a line end is marked.
+        let d = unified("m.txt", "a\r\nເເ\r\nb", "a\r\nແ\r\nb");
+        assert!(
+            d.ends_with("@@ -1,3 +1,3 @@\n a\r\n-ເເ\r\n+ແ\r\n b\n\\ No newline at end of file\n")
+        );
     }
 
     #[test]
