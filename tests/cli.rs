@@ -1358,6 +1358,23 @@ fn a_missing_dict_file_is_an_error() {
         .stderr(predicate::str::contains("--dict"));
 }
 
+#[test]
+fn a_dict_file_that_is_not_utf8_is_named_with_the_byte() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "d.txt", b"ok\n\xff\n");
+    for command in [&[][..], &["segment"]] {
+        laoclean()
+            .current_dir(dir.path())
+            .args(command)
+            .args(["--dict", "d.txt"])
+            .write_stdin("ກ\n")
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr("laoclean: --dict d.txt: invalid UTF-8 at byte 3\n");
+    }
+}
+
 // ---- laoclean segment ----
 
 #[test]

@@ -39,8 +39,13 @@ pub struct SegmentArgs {
 pub fn load_lexicon(paths: &[PathBuf], warn: bool) -> Result<Lexicon, String> {
     let mut words = Vec::new();
     for path in paths {
-        let text = std::fs::read_to_string(path)
+        let bytes = std::fs::read(path)
             .map_err(|e| format!("--dict {}: cannot read: {}", path.display(), describe(&e)))?;
+        // Named with the first bad byte, as the cleaning names it in an input.
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let at = e.utf8_error().valid_up_to();
+            format!("--dict {}: invalid UTF-8 at byte {at}", path.display())
+        })?;
         let entries = read_numbered_word_list(&text).map_err(|e| match e {
             LexiconError::Syntax { line, message } => {
                 format!("--dict {}:{line}: {message}", path.display())
