@@ -1432,6 +1432,30 @@ fn segment_reads_files_in_order_and_the_output_does_not_depend_on_threads() {
 }
 
 #[test]
+fn segment_names_a_full_stdout_as_stdout() {
+    let full = Path::new("/dev/full");
+    if !full.exists() {
+        return; // not a Linux machine
+    }
+    for input in ["ກອງປະຊຸມ\n".to_string(), "ກອງປະຊຸມ\n".repeat(100_000)]
+    {
+        let dir = TempDir::new().unwrap();
+        let file = write(dir.path(), "a.txt", &input);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
+            .arg("segment")
+            .arg(&file)
+            .stdout(fs::File::create(full).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(
+            String::from_utf8(out.stderr).unwrap(),
+            "laoclean: stdout: No space left on device\n"
+        );
+    }
+}
+
+#[test]
 fn segment_uses_user_words() {
     let dir = TempDir::new().unwrap();
     let words = dir.path().join("words.txt");

@@ -116,22 +116,34 @@ pub fn run(args: &SegmentArgs) -> anyhow::Result<()> {
                 .and_then(|file| check_text(file, &name))
                 .and_then(|()| segment_stream(&seg, open()?, &mut out, args, &name))
         };
-        match result {
-            Err(e) if e.downcast_ref::<std::io::Error>().is_some() => return Err(e), // stdout
-            Err(e) => {
+        match result.map_err(|e| e.downcast::<std::io::Error>()) {
+            // (Errors of the input are worded; a bare `io::Error` is a write to stdout.)
+            Err(Ok(e)) => return Err(stdout_error(e)),
+            Err(Err(e)) => {
                 message::print(format_args!("{e:#}"));
                 failed += 1;
             }
             Ok(()) => {}
         }
     }
-    out.flush()?;
+    out.flush().map_err(stdout_error)?;
     anyhow::ensure!(
         failed == 0,
         "{failed} of {} inputs not segmented",
         files.len()
     );
     Ok(())
+}
+
+/// A failed write to stdout as the run's error: `stdout: No space left on device`. A
+/// closed pipe stays an `io::Error`, which `main` takes as the reader having gone away
+/// (`laoclean segment big.txt | head`), not as an error.
+fn stdout_error(e: std::io::Error) -> anyhow::Error {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        e.into()
+    } else {
+        anyhow::anyhow!("stdout: {}", describe(&e))
+    }
 }
 
 /// An error if `bytes`, which start at byte `offset` of the input, hold a NUL byte in
