@@ -141,14 +141,15 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
         .with_context(|| format!("writing {}", args.output.display()))?;
     let new = entries.iter().filter(|e| e.accepted && !e.known).count();
     let refused = entries.iter().filter(|e| !e.accepted).count();
-    eprintln!(
-        "laoclean dict build: {} files ({skipped} binary or not UTF-8, skipped), {} Lao tokens; \
+    // (A summary lost to a broken stderr stops nothing: the dictionary is written.)
+    super::message::print(format_args!(
+        "dict build: {} files ({skipped} binary or not UTF-8, skipped), {} Lao tokens; \
          wrote {} words ({new} new), refused {refused} candidates -> {}",
         files.len() - skipped,
         vocab.tokens(),
         entries.len() - refused,
         args.output.display()
-    );
+    ));
     Ok(())
 }
 
