@@ -520,6 +520,9 @@ fn code_and_addresses_keep_their_characters() {
         ("```\nx = \"ຫນ້າ\"\n```\nຫນ້າ", "```\nx = \"ຫນ້າ\"\n```\nໜ້າ"),
         ("ນໍ້າ.pdf ແລະ ນໍ້າ", "ນໍ້າ.pdf ແລະ ນ້ຳ"),
         ("/home/ເເ/໓.txt ເເ", "/home/ເເ/໓.txt ແ"),
+        ("ເເ ~/ນໍາ", "ແ ~/ນໍາ"),
+        ("ເເ example.la/ນໍາ/ໜ້າ", "ແ example.la/ນໍາ/ໜ້າ"),
+        ("ເເ urn:isbn:ນໍາ", "ແ urn:isbn:ນໍາ"),
     ];
     for (input, expected) in cases {
         assert_eq!(clean(input), expected, "{input:?}");

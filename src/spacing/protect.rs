@@ -129,8 +129,46 @@ fn is_domain_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '-')
 }
 
+/// URI schemes written with a `:` alone (`mailto:ສົມ@x.la`, `urn:isbn:…`); the others
+/// come with `://`, found as such.
+const URI_SCHEMES: &[&str] = &[
+    "mailto", "tel", "sms", "urn", "geo", "data", "magnet", "news", "xmpp", "sip", "sips",
+    "callto", "skype", "fax",
+];
+
+/// Is `cs[k..]` an HTML character reference (`&nbsp;`, `&#3749;`, `&#x0E81;`)? Its end.
+fn entity_end(cs: &[(usize, char)], k: usize) -> Option<usize> {
+    let name: String = cs[k + 1..]
+        .iter()
+        .take(33)
+        .map(|x| x.1)
+        .take_while(|&c| c != ';')
+        .collect();
+    let end = k + 1 + name.chars().count();
+    let named = name.len() >= 2
+        && name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric());
+    let numeric = name.strip_prefix('#').is_some_and(|n| {
+        let hex = n.strip_prefix(['x', 'X']);
+        match hex {
+            Some(h) => (1..=6).contains(&h.len()) && h.chars().all(|c| c.is_ascii_hexdigit()),
+            None => (1..=7).contains(&n.len()) && n.chars().all(|c| c.is_ascii_digit()),
+        }
+    });
+    (cs.get(end).is_some_and(|x| x.1 == ';') && (named || numeric)).then_some(end + 1)
+}
+
 /// Finds the protected spans of one word (a run of characters without blanks).
 fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids: &mut Ids) {
+    // HTML character references, wherever they stand in the word (`ດີ&nbsp;ລາວ`): a
+    // space after their `;` would show.
+    for k in s..e {
+        if cs[k].1 == '&' {
+            if let Some(end) = entity_end(cs, k).filter(|&end| end <= e) {
+                mark(guard, k, end, ids.next());
+            }
+        }
+    }
     // The core: the word without the punctuation and emphasis marks around it.
     while s < e && is_edge_mark(cs[s].1) {
         s += 1;
@@ -158,6 +196,36 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 j += 1;
             }
             if j < k {
+                mark(guard, j, e, ids.next_to_word_end());
+                break;
+            }
+        }
+        // scheme:… for the schemes written without `//`, to the end of the core
+        if c == ':' && at(k + 1).is_some_and(|d| d != '/') && k + 1 < e {
+            let mut j = k;
+            while j > s && cs[j - 1].1.is_ascii_alphabetic() {
+                j -= 1;
+            }
+            let scheme: String = cs[j..k].iter().map(|x| x.1.to_ascii_lowercase()).collect();
+            if URI_SCHEMES.contains(&scheme.as_str())
+                && (j == s || !cs[j - 1].1.is_ascii_alphanumeric())
+            {
+                mark(guard, j, e, ids.next_to_word_end());
+                break;
+            }
+        }
+        // host.tld/… (a web address without its scheme) to the end of the core
+        if c == '/' && k > s {
+            let mut j = k;
+            while j > s && is_domain_char(cs[j - 1].1) {
+                j -= 1;
+            }
+            let host: String = cs[j..k].iter().map(|x| x.1).collect();
+            if host.rsplit_once('.').is_some_and(|(name, tld)| {
+                name.starts_with(|c: char| c.is_ascii_alphanumeric())
+                    && tld.len() >= 2
+                    && tld.chars().all(|c| c.is_ascii_alphabetic())
+            }) {
                 mark(guard, j, e, ids.next_to_word_end());
                 break;
             }
@@ -290,6 +358,24 @@ mod tests {
         assert_eq!(spans("(www.kpl.gov.la)"), ["www.kpl.gov.la"]);
         assert_eq!(spans("ກ,www.x.la"), ["www.x.la"]);
         assert_eq!(spans("http:// ok"), ["http://"]);
+    }
+
+    #[test]
+    fn addresses_without_a_double_slash() {
+        assert_eq!(spans("ລາວ mailto:ສົມ@x.la,"), ["mailto:ສົມ@x.la"]);
+        assert_eq!(spans("urn:isbn:ລາວ"), ["urn:isbn:ລາວ"]);
+        assert_eq!(spans("ເບິ່ງ example.la/ນ້ຳ/ໜ້າ."), ["example.la/ນ້ຳ/ໜ້າ"]);
+        // A label, a date, a version and a decimal are none.
+        assert!(spans("Note:ລາວ 10/5/2021 v1.2/ກ 3.5/ກ").is_empty());
+    }
+
+    #[test]
+    fn html_character_references() {
+        assert_eq!(
+            spans("ດີ&nbsp;ລາວ &lt;ກ&gt; &#3749; &#x0E81;"),
+            ["&nbsp;", "&lt;", "&gt;", "&#3749;", "&#x0E81;"]
+        );
+        assert!(spans("ກ & ຂ; ກ&ຂ; &x; &#; &#xZZ;").is_empty());
     }
 
     #[test]

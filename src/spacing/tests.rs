@@ -201,6 +201,7 @@ fn addresses_paths_and_code_come_through() {
     keeps("ຂຽນຫາ info@mail.gov.la ຫຼື ສົ່ງ www.laos.la/ກ,ຂ");
     keeps("ໄຟລ໌ /home/user/ເອກະສານ1,ກ ແລະ C:\\ບົດ\\ກ2.docx ແລະ ຮູບ1.jpg");
     keeps("ລະຫັດ `a ,b  ( c` ແລະ ``x:y``");
+    keeps("ດີ&nbsp;ລາວ &lt;ລາວ&gt; &#3749;ກ ແລະ mailto:ສົມ@x.la ຫຼື urn:isbn:ລາວ");
     keeps("```\nກ  ,  ຂ   \n   ( ກ\n```");
     // Outside the address the rules still apply.
     assert_eq!(fix("ເບິ່ງ:https://a.la ."), "ເບິ່ງ: https://a.la.");
