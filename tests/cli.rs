@@ -930,6 +930,58 @@ fn json_report_has_an_entry_per_file() {
 }
 
 #[test]
+fn reports_name_the_files_that_failed_and_list_edits_in_text_order() {
+    let dir = TempDir::new().unwrap();
+    let bad = write(dir.path(), "bad.txt", "ok\n\u{0}");
+    let good = write(dir.path(), "good.txt", "ເເລະ ໓໒ ,ກ ສໍາຄັນ\n");
+    let missing = dir.path().join("missing.txt");
+    let r = dir.path().join("r.jsonl");
+    laoclean()
+        .args(["--check", "--report", "jsonl", "--report-file"])
+        .arg(&r)
+        .args([&bad, &good, &missing])
+        .assert()
+        .code(2);
+    let lines: Vec<serde_json::Value> = read(&r)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let error_of = |path: &Path| {
+        lines
+            .iter()
+            .find(|l| l["file"] == path.display().to_string() && l.get("error").is_some())
+            .map(|l| l["error"].as_str().unwrap().to_string())
+    };
+    assert!(
+        error_of(&bad).is_some_and(|e| e.contains("binary")),
+        "{lines:?}"
+    );
+    assert!(
+        error_of(&missing).is_some_and(|e| e.contains("No such file")),
+        "{lines:?}"
+    );
+    let starts: Vec<u64> = lines
+        .iter()
+        .filter(|l| l["file"] == good.display().to_string())
+        .map(|l| l["start"].as_u64().unwrap())
+        .collect();
+    assert!(
+        starts.len() >= 3 && starts.windows(2).all(|w| w[0] <= w[1]),
+        "{starts:?}"
+    );
+    // The JSON document names the missing file too.
+    let out = laoclean()
+        .args(["--check", "--report", "json", "--report-file"])
+        .arg(dir.path().join("r.json"))
+        .arg(&missing)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_str(&read(&dir.path().join("r.json"))).unwrap();
+    assert_eq!(v["files"][0]["file"], missing.display().to_string());
+}
+
+#[test]
 fn jsonl_report_has_a_line_per_edit_with_byte_spans_into_the_file() {
     let dir = TempDir::new().unwrap();
     let a = write(dir.path(), "a.txt", DIRTY);

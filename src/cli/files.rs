@@ -92,9 +92,44 @@ pub fn named_like_a_document(suffix: &OsStr) -> bool {
         .any(|d| d.eq_ignore_ascii_case(ext))
 }
 
-/// What [`collect`] finds: the inputs, the messages of paths that could not be read,
-/// the notes of directories in which nothing was found.
-pub type Collected = (Vec<Input>, Vec<String>, Vec<String>);
+/// What [`collect`] finds: the inputs, the paths that could not be read, the notes of
+/// directories in which nothing was found.
+pub type Collected = (Vec<Input>, Vec<PathError>, Vec<String>);
+
+/// A path that could not be read: the file (or directory) as named, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathError {
+    /// The path, as given or as the walk found it.
+    pub file: String,
+    /// What went wrong, without the path.
+    pub error: String,
+}
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.file, self.error)
+    }
+}
+
+impl PathError {
+    /// An error of the walk under `root`, with the path it names where it names one.
+    fn of_walk(root: &Path, e: &ignore::Error) -> PathError {
+        fn parts(e: &ignore::Error) -> (Option<&Path>, String) {
+            match e {
+                ignore::Error::WithPath { path, err } => (Some(path), parts(err).1),
+                ignore::Error::WithDepth { err, .. }
+                | ignore::Error::WithLineNumber { err, .. } => parts(err),
+                ignore::Error::Io(io) => (None, describe(io)),
+                other => (None, other.to_string()),
+            }
+        }
+        let (path, error) = parts(e);
+        PathError {
+            file: path.unwrap_or(root).display().to_string(),
+            error,
+        }
+    }
+}
 
 /// The inputs named by `paths` (stdin when there is none), in order, one message per
 /// path that could not be read, and one note per directory in which the walk found
@@ -123,7 +158,10 @@ pub fn collect(
             continue;
         }
         match fs::metadata(path) {
-            Err(e) => errors.push(format!("{}: {}", path.display(), describe(&e))),
+            Err(e) => errors.push(PathError {
+                file: path.display().to_string(),
+                error: describe(&e),
+            }),
             Ok(meta) if meta.is_dir() => {
                 let before = inputs.len();
                 walk(path, globs, backup_suffix, &mut inputs, &mut errors)?;
@@ -149,7 +187,7 @@ fn walk(
     globs: &[String],
     backup_suffix: Option<&OsStr>,
     inputs: &mut Vec<Input>,
-    errors: &mut Vec<String>,
+    errors: &mut Vec<PathError>,
 ) -> Result<(), String> {
     let is_backup = |path: &Path| {
         backup_suffix.is_some_and(|suffix| {
@@ -178,7 +216,7 @@ fn walk(
                 })
             }
             Ok(_) => {}
-            Err(e) => errors.push(e.to_string()),
+            Err(e) => errors.push(PathError::of_walk(root, &e)),
         }
     }
     Ok(())
@@ -282,7 +320,17 @@ mod tests {
         let (inputs, errors, _) =
             collect(&[PathBuf::from("/no/such/laoclean")], &[], None).unwrap();
         assert!(inputs.is_empty());
-        assert_eq!(errors, ["/no/such/laoclean: No such file or directory"]);
+        assert_eq!(
+            errors,
+            [PathError {
+                file: "/no/such/laoclean".into(),
+                error: "No such file or directory".into()
+            }]
+        );
+        assert_eq!(
+            errors[0].to_string(),
+            "/no/such/laoclean: No such file or directory"
+        );
     }
 
     #[test]

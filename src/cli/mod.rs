@@ -247,10 +247,16 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         reporter,
         stop: false,
     };
-    for message in &path_errors {
-        message::print(message);
+    for error in &path_errors {
+        message::print(error);
         run.failed = true;
         run.errors += 1;
+        if let Some(reporter) = &mut run.reporter {
+            if let Err(e) = reporter.file(&error.file, Err(&error.error)) {
+                message::print(format_args!("cannot write the report: {}", describe(&e)));
+                run.reporter = None;
+            }
+        }
     }
     let mut options = StreamOptions::default().report(run.reporter.is_some() || args.explain);
     if let Some(bytes) = args.block_size {

@@ -6,8 +6,9 @@
 //! `jsonl` is one object per line, one line per edit or suggestion:
 //! `{"file": "a.txt", "suggestion": false, "line": 3, "column": 7, "start": 40, "end": 46,
 //! "original": "ເເ", "replacement": "ແ", "rule": "char.double-e", "confidence": 1.0}`
-//! (plus `alternatives` when a rule weighed some). Lines and columns count from 1,
-//! columns in characters; `start`/`end` are byte offsets in the file.
+//! (plus `alternatives` when a rule weighed some), in the order of the text; a file that
+//! could not be cleaned is one line `{"file": "b.txt", "error": "…"}`. Lines and columns
+//! count from 1, columns in characters; `start`/`end` are byte offsets in the file.
 
 use super::args::ReportFormat;
 use laoclean::stream::{LocatedEdit, StreamSummary};
@@ -74,12 +75,24 @@ impl Reporter {
                 }?;
             }
             ReportFormat::Jsonl => {
-                let Ok(s) = result else { return Ok(()) };
-                let lines = s
+                let s = match result {
+                    Ok(s) => s,
+                    Err(error) => {
+                        serde_json::to_writer(&mut self.out, &FileError { file: name, error })?;
+                        self.out.write_all(b"\n")?;
+                        self.files += 1;
+                        return Ok(());
+                    }
+                };
+                // In the order of the text (the stages' edits come one stage after
+                // another), an edit before a suggestion at the same place.
+                let mut lines: Vec<(&LocatedEdit, bool)> = s
                     .edits
                     .iter()
                     .map(|e| (e, false))
-                    .chain(s.suggestions.iter().map(|e| (e, true)));
+                    .chain(s.suggestions.iter().map(|e| (e, true)))
+                    .collect();
+                lines.sort_by_key(|(e, suggestion)| (e.edit.start, e.edit.end, *suggestion));
                 for (edit, suggestion) in lines {
                     serde_json::to_writer(
                         &mut self.out,
@@ -200,7 +213,9 @@ mod tests {
             .lines()
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
-        assert_eq!(lines.len(), 2);
+        assert_eq!(lines.len(), 3);
+        assert_eq!(lines[2]["file"], "b.txt");
+        assert_eq!(lines[2]["error"], "binary file");
         assert_eq!(lines[0]["suggestion"], false);
         assert_eq!(lines[1]["suggestion"], true);
         assert_eq!(lines[0]["original"], "ເເ");
