@@ -452,7 +452,6 @@ fn is_run_letter(c: char) -> bool {
     lao::is_letter(c) && c != '\u{0EC6}' && c != '\u{0EAF}'
 }
 
-/// Buffers for one line, reused from line to line.
 /// The script of a letter, as the spacing rules need it.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 enum Script {
@@ -476,6 +475,7 @@ impl Script {
     }
 }
 
+/// Buffers for one line, reused from line to line.
 #[derive(Default)]
 struct Line {
     /// The characters of the line with their byte offsets in the stage input, the
@@ -494,8 +494,11 @@ struct Line {
     /// Per entry of `nb`: the script of the nearest letter at or before it, and at or
     /// after it (digits, punctuation and blanks skipped). The rules set right Lao text:
     /// `Bonjour !` or `a  &&  b` on a line that also holds Lao keeps its spaces.
+    /// Filled only when the line holds a letter of another script (`foreign`); else
+    /// every letter is Lao, and the rules apply everywhere.
     letter_before: Vec<Script>,
     letter_after: Vec<Script>,
+    foreign: bool,
     /// Per entry of `nb`: the rule that removes the blanks before it, if any.
     removed: Vec<Option<Rule>>,
     /// Per entry of `nb`: no space is put before it (marks after a path or address whose
@@ -594,8 +597,7 @@ impl Line {
                 continue;
             }
             let gap = self.gap(i);
-            let lao_beside =
-                self.letter_before[i - 1] == Script::Lao || self.letter_after[i] == Script::Lao;
+            let lao_beside = self.before(i - 1) == Script::Lao || self.after(i) == Script::Lao;
             if let Some(rule) = self.removed[i] {
                 w.replace(gap, "", rule, confidence(rule));
             } else if &text[gap.clone()] != " " && lao_beside {
@@ -608,7 +610,7 @@ impl Line {
         if !tail.is_empty()
             && !text[tail.clone()].contains('\t')
             && !covers(&self.code, tail.start)
-            && self.letter_before[n - 1] != Script::Other
+            && self.before(n - 1) != Script::Other
         {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
@@ -627,6 +629,8 @@ impl Line {
         // The last letters of the current run past its first K, in a ring.
         let mut tail = [(0usize, ' '); K];
         let mut run = 0usize;
+        // A letter of another script (see `find_scripts`).
+        let mut foreign = false;
         let flush = |cs: &mut Vec<(usize, char)>, tail: &[(usize, char); K], run: usize| {
             let extra = run.saturating_sub(K);
             for m in extra - extra.min(K)..extra {
@@ -645,9 +649,11 @@ impl Line {
                 flush(&mut self.cs, &tail, run);
                 run = 0;
                 self.cs.push((offset + i, c));
+                foreign |= !lao::is_lao(c) && c.is_alphabetic();
             }
         }
         flush(&mut self.cs, &tail, run);
+        self.foreign = foreign;
     }
 
     /// Looks up the punctuation of the line and resolves straight quotes.
@@ -762,28 +768,53 @@ impl Line {
         }
     }
 
-    /// Fills `letter_before` and `letter_after`.
+    /// The script of the nearest letter at or before non-blank `i` (see `letter_before`).
+    fn before(&self, i: usize) -> Script {
+        if self.foreign {
+            self.letter_before[i]
+        } else {
+            Script::Lao
+        }
+    }
+
+    /// The script of the nearest letter at or after non-blank `i`.
+    fn after(&self, i: usize) -> Script {
+        if self.foreign {
+            self.letter_after[i]
+        } else {
+            Script::Lao
+        }
+    }
+
+    /// Fills `letter_before` and `letter_after`, if the line has a letter of another
+    /// script (`read_chars` says; on a line of Lao alone, the nearest letter either way,
+    /// if any, is Lao).
     fn find_scripts(&mut self) {
+        if !self.foreign {
+            return;
+        }
         let n = self.nb.len();
-        self.letter_before.clear();
-        let mut last = Script::None;
-        for i in 0..n {
-            let s = self.script(i);
-            if s != Script::None {
-                last = s;
-            }
-            self.letter_before.push(last);
-        }
+        // Each character's own script first, then the nearest letter either way.
+        let mut scripts = std::mem::take(&mut self.letter_before);
+        scripts.clear();
+        scripts.extend((0..n).map(|i| self.script(i)));
         self.letter_after.clear();
-        self.letter_after.resize(n, Script::None);
-        let mut next = Script::None;
-        for i in (0..n).rev() {
-            let s = self.script(i);
-            if s != Script::None {
-                next = s;
+        self.letter_after.extend_from_slice(&scripts);
+        let mut last = Script::None;
+        for s in scripts.iter_mut() {
+            if *s == Script::None {
+                *s = last;
             }
-            self.letter_after[i] = next;
+            last = *s;
         }
+        let mut next = Script::None;
+        for s in self.letter_after.iter_mut().rev() {
+            if *s == Script::None {
+                *s = next;
+            }
+            next = *s;
+        }
+        self.letter_before = scripts;
     }
 
     fn decide_removals(&mut self) {
@@ -802,9 +833,9 @@ impl Line {
             // when that word is not of another script (`ລາວ ,` but not `Bonjour !`).
             if gap && !self.in_code(i) && !self.tab_gap(i) {
                 self.removed[i] =
-                    if self.closes_after_space(i) && self.letter_before[i - 1] != Script::Other {
+                    if self.closes_after_space(i) && self.before(i - 1) != Script::Other {
                         Some(Rule::SpaceBeforePunct)
-                    } else if self.opens_before_space(i) && self.letter_after[i] != Script::Other {
+                    } else if self.opens_before_space(i) && self.after(i) != Script::Other {
                         Some(Rule::SpaceAfterOpen)
                     } else {
                         None

@@ -160,15 +160,7 @@ fn entity_end(cs: &[(usize, char)], k: usize) -> Option<usize> {
 
 /// Finds the protected spans of one word (a run of characters without blanks).
 fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids: &mut Ids) {
-    // HTML character references, wherever they stand in the word (`ດີ&nbsp;ລາວ`): a
-    // space after their `;` would show.
-    for k in s..e {
-        if cs[k].1 == '&' {
-            if let Some(end) = entity_end(cs, k).filter(|&end| end <= e) {
-                mark(guard, k, end, ids.next());
-            }
-        }
-    }
+    let word_end = e;
     // The core: the word without the punctuation and emphasis marks around it.
     while s < e && is_edge_mark(cs[s].1) {
         s += 1;
@@ -177,7 +169,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         e -= 1;
     }
     // Every kind of span below needs an ASCII character (`:`, `/`, `\\`, `~`, `@`, `.`,
-    // `www`): a core of Lao letters alone, the common case, has none to protect.
+    // `&`, `www`): a core of Lao letters alone, the common case, has none to protect.
     if cs[s..e].iter().all(|x| !x.1.is_ascii()) {
         return;
     }
@@ -185,6 +177,14 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     let mut k = s;
     while k < e {
         let c = cs[k].1;
+        // An HTML character reference (`ດີ&nbsp;ລາວ`): a space after its `;` would show.
+        if c == '&' {
+            if let Some(end) = entity_end(cs, k).filter(|&end| end <= word_end) {
+                mark(guard, k, end, ids.next());
+                k = end;
+                continue;
+            }
+        }
         // scheme://… to the end of the core (`http://` alone too: joined to the next
         // word, it would take it in)
         if c == ':' && at(k + 1) == Some('/') && at(k + 2) == Some('/') && k + 3 <= e {
