@@ -627,6 +627,55 @@ fn an_interrupted_write_leaves_the_original_and_no_temp_file() {
 }
 
 #[test]
+fn an_interrupt_removes_the_temporary_file_and_ends_with_the_signal() {
+    use std::os::unix::process::ExitStatusExt;
+    use std::time::{Duration, Instant};
+    let old = "ເເລະ ສໍາຄັນ ໃຫ່ຍ ໓໒\n".repeat(600_000); // 31 MB: about a second to clean
+    let new = "ແລະ ສຳຄັນ ໃຫຍ່ 32\n".repeat(600_000);
+    for (signal, backup) in [(libc::SIGINT, None), (libc::SIGTERM, Some(".orig"))] {
+        let dir = TempDir::new().unwrap();
+        let path = write(dir.path(), "big.txt", &old);
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"));
+        cmd.args(["-q", "-i"]).arg(&path);
+        if let Some(suffix) = backup {
+            cmd.args(["--backup", suffix]);
+        }
+        let mut child = cmd.spawn().unwrap();
+        // Interrupt once the temporary file is being written (or, on a machine fast
+        // enough to finish first, not at all).
+        let start = Instant::now();
+        while temp_files(dir.path()).is_empty()
+            && child.try_wait().unwrap().is_none()
+            && start.elapsed() < Duration::from_secs(60)
+        {
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        // SAFETY: kill(2) only sends a signal to our child, by its process id.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+
+        assert!(temp_files(dir.path()).is_empty(), "signal {signal}");
+        let text = fs::read_to_string(&path).unwrap();
+        let kept = backup.map(|suffix| dir.path().join(format!("big.txt{suffix}")));
+        if status.success() {
+            // It finished before the signal came.
+            assert!(text == new, "signal {signal}: not fully cleaned");
+        } else {
+            assert_eq!(status.signal(), Some(signal), "{status}");
+            // Either the old text, or the new one if the rename came first.
+            assert!(text == old || text == new, "signal {signal}: a mix");
+        }
+        if let Some(kept) = kept {
+            // A backup exists exactly when the file was rewritten, and is the original.
+            assert_eq!(kept.exists(), text == new, "signal {signal}");
+            if kept.exists() {
+                assert!(fs::read_to_string(&kept).unwrap() == old);
+            }
+        }
+    }
+}
+
+#[test]
 fn in_place_refuses_stdin() {
     laoclean()
         .arg("-i")

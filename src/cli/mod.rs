@@ -204,6 +204,9 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         if let Some(clash) = backup.and_then(|suffix| files::backup_clash(&inputs, suffix)) {
             return Err(clash);
         }
+        // Ctrl-C leaves no temporary file behind.
+        write::clean_up_on_interrupt()
+            .map_err(|e| format!("cannot watch for interrupts: {}", describe(&e)))?;
     }
     let report_to: Option<(args::ReportFormat, Box<dyn Write>)> =
         match (args.report, &args.report_file) {

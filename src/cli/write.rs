@@ -15,6 +15,10 @@
 //! is being cleaned (its size, modification time or inode differ just before the
 //! rename), it is left as it is now and the run reports an error.
 //!
+//! Interrupted by SIGINT (Ctrl-C), SIGTERM or SIGHUP once [`clean_up_on_interrupt`] is
+//! set up, the process deletes the temporary files it has made and ends as the signal
+//! would have ended it: every file is then its old text or, if already renamed, its new.
+//!
 //! Fault injection for the tests: when the environment variable
 //! `LAOCLEAN_TEST_FAIL_BEFORE_RENAME` is set, [`rewrite`] fails after the temporary file
 //! is written and fsynced, just before the backup and the rename, as a crash or a full
@@ -22,11 +26,13 @@
 
 use super::message::describe;
 use laoclean::stream::{StreamError, StreamSummary};
+use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, BufReader, BufWriter, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard, PoisonError};
 use tempfile::{NamedTempFile, TempPath};
 
 /// The environment variable of the fault-injection hook (see the module docs).
@@ -34,6 +40,110 @@ pub const FAIL_BEFORE_RENAME: &str = "LAOCLEAN_TEST_FAIL_BEFORE_RENAME";
 
 /// Prefix of the temporary files, so a leftover from a killed process is recognisable.
 const TEMP_PREFIX: &str = ".laoclean-";
+
+/// The temporary files of this process that exist now: what an interrupt deletes. A file
+/// is made and listed, renamed (or deleted) and unlisted, under this one lock, so the
+/// signal thread ([`clean_up_on_interrupt`]) finds each file either still temporary or
+/// already in place, never halfway.
+static TEMP_FILES: Mutex<BTreeSet<PathBuf>> = Mutex::new(BTreeSet::new());
+
+/// [`TEMP_FILES`], locked. A panic elsewhere does not spoil it: each change is one
+/// insert or remove.
+fn temp_files() -> MutexGuard<'static, BTreeSet<PathBuf>> {
+    TEMP_FILES.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// A temporary file next to a target, listed in [`TEMP_FILES`] from its creation until
+/// it is renamed into place ([`Temp::persist`]) or deleted (when this is dropped).
+struct Temp {
+    /// `None` once renamed.
+    path: Option<TempPath>,
+}
+
+impl Temp {
+    /// Makes a temporary file with `make` and lists it; returns its open handle too.
+    fn create<F>(make: impl FnOnce() -> io::Result<NamedTempFile<F>>) -> io::Result<(F, Temp)> {
+        let mut files = temp_files();
+        let (file, path) = make()?.into_parts();
+        files.insert(path.to_path_buf());
+        Ok((file, Temp { path: Some(path) }))
+    }
+
+    /// A temporary file in `dir`, open for writing.
+    fn new_in(dir: &Path) -> io::Result<(File, Temp)> {
+        Temp::create(|| temp_builder().tempfile_in(dir))
+    }
+
+    /// Where the file is now.
+    fn path(&self) -> &Path {
+        self.path.as_deref().expect("not yet renamed")
+    }
+
+    /// Renames the file to `to` (on failure, deletes it) and unlists it. `files` is the
+    /// locked [`TEMP_FILES`]: the caller holds the lock over the rename.
+    fn persist(mut self, to: &Path, files: &mut BTreeSet<PathBuf>) -> io::Result<()> {
+        let path = self.path.take().expect("not yet renamed");
+        let name = path.to_path_buf();
+        // A failed rename gives the path back in the error, which deletes it when dropped.
+        let renamed = path.persist(to).map_err(|e| e.error);
+        files.remove(&name);
+        renamed
+    }
+}
+
+impl Drop for Temp {
+    fn drop(&mut self) {
+        if let Some(path) = self.path.take() {
+            let mut files = temp_files();
+            let name = path.to_path_buf();
+            drop(path); // deletes the file
+            files.remove(&name);
+        }
+    }
+}
+
+/// The names of the temporary files: `.laoclean-XXXXXX.tmp`.
+fn temp_builder() -> tempfile::Builder<'static, 'static> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(".tmp");
+    builder
+}
+
+/// Starts a thread that, when the process gets SIGINT, SIGTERM or SIGHUP, deletes every
+/// temporary file and ends the process as that signal would have (so the shell sees it;
+/// failing that, with exit status 128 + the signal). A signal that the process ignores
+/// (`nohup`, or SIGINT in a background job) stays ignored.
+pub fn clean_up_on_interrupt() -> io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let watched: Vec<i32> = [SIGINT, SIGTERM, SIGHUP]
+        .into_iter()
+        .filter(|&signal| !is_ignored(signal))
+        .collect();
+    let mut signals = signal_hook::iterator::Signals::new(watched)?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            // Held until the end: no temporary file is made or renamed after this.
+            let mut files = temp_files();
+            for path in std::mem::take(&mut *files) {
+                let _ = fs::remove_file(path);
+            }
+            let _ = signal_hook::low_level::emulate_default_handler(signal);
+            std::process::exit(128 + signal); // only if the signal could not be raised
+        }
+    });
+    Ok(())
+}
+
+/// Does the process ignore `signal` (its disposition is `SIG_IGN`)?
+fn is_ignored(signal: i32) -> bool {
+    // SAFETY: a null new action only reads the current one into `current`, which is a
+    // plain C struct that may be zeroed.
+    unsafe {
+        let mut current: libc::sigaction = std::mem::zeroed();
+        libc::sigaction(signal, std::ptr::null(), &mut current) == 0
+            && current.sa_sigaction == libc::SIG_IGN
+    }
+}
 
 /// Why a file could not be rewritten; the message says what and where.
 #[derive(Debug)]
@@ -77,7 +187,7 @@ where
 /// the temporary file and leaves the original untouched. It holds the file's path, not
 /// an open file, so thousands of them waiting for a group commit cost no descriptors.
 pub struct Pending {
-    temp: TempPath,
+    temp: Temp,
     target: PathBuf,
     meta: fs::Metadata,
     backup: Option<std::ffi::OsString>,
@@ -93,7 +203,8 @@ const IN_MEMORY_BYTES: usize = 1 << 20;
 pub struct NewText<'d> {
     dir: &'d Path,
     memory: Vec<u8>,
-    temp: Option<BufWriter<NamedTempFile>>,
+    /// The file (dropped first, so its buffer is flushed before the file is deleted).
+    temp: Option<(BufWriter<File>, Temp)>,
     /// Why the temporary file could not be made, when a write failed for that.
     spill_error: Option<io::Error>,
 }
@@ -117,29 +228,26 @@ impl<'d> NewText<'d> {
     }
 
     /// Moves the text so far to a new temporary file in the target's directory.
-    fn spill(&mut self) -> Result<&mut BufWriter<NamedTempFile>, Spill> {
+    fn spill(&mut self) -> Result<&mut BufWriter<File>, Spill> {
         if self.temp.is_none() {
-            let file = tempfile::Builder::new()
-                .prefix(TEMP_PREFIX)
-                .suffix(".tmp")
-                .tempfile_in(self.dir)
-                .map_err(Spill::Create)?;
+            let (file, temp) = Temp::new_in(self.dir).map_err(Spill::Create)?;
             let mut writer = BufWriter::with_capacity(1 << 16, file);
             writer
                 .write_all(&std::mem::take(&mut self.memory))
                 .map_err(Spill::Write)?;
-            self.temp = Some(writer);
+            self.temp = Some((writer, temp));
         }
-        Ok(self.temp.as_mut().expect("just made"))
+        Ok(&mut self.temp.as_mut().expect("just made").0)
     }
 
     /// The whole new text in its temporary file, flushed.
-    fn into_temp(mut self) -> Result<NamedTempFile, Spill> {
+    fn into_temp(mut self) -> Result<(File, Temp), Spill> {
         self.spill()?;
-        let writer = self.temp.take().expect("spilled");
-        writer
+        let (writer, temp) = self.temp.take().expect("spilled");
+        let file = writer
             .into_inner()
-            .map_err(|e| Spill::Write(e.into_error()))
+            .map_err(|e| Spill::Write(e.into_error()))?;
+        Ok((file, temp))
     }
 }
 
@@ -162,7 +270,7 @@ impl Write for NewText<'_> {
 
     fn flush(&mut self) -> io::Result<()> {
         match &mut self.temp {
-            Some(temp) => temp.flush(),
+            Some((writer, _)) => writer.flush(),
             None => Ok(()),
         }
     }
@@ -226,11 +334,11 @@ where
         .write(true)
         .open(&target)
         .map_err(|e| other("cannot write", e))?;
-    let temp = new_text.into_temp().map_err(|e| match e {
+    let (out, temp) = new_text.into_temp().map_err(|e| match e {
         Spill::Create(e) => cannot_write_in(e),
         Spill::Write(e) => other("cannot write the new text", e),
     })?;
-    let out = temp.as_file();
+    let out = &out;
     // Keep the owner when we are allowed to (root rewriting someone's file); before the
     // mode, as a change of owner clears the set-user-ID and set-group-ID bits.
     let _ = std::os::unix::fs::fchown(out, Some(meta.uid()), Some(meta.gid()));
@@ -238,7 +346,7 @@ where
         .map_err(|e| other("cannot set permissions", e))?;
     copy_extended_attributes(&target, out).map_err(|e| other("cannot keep the access list", e))?;
     let pending = Pending {
-        temp: temp.into_temp_path(),
+        temp,
         target,
         meta,
         backup: backup.map(OsStr::to_os_string),
@@ -258,7 +366,7 @@ impl Pending {
     /// says what failed.
     pub fn commit(self) -> Result<PathBuf, String> {
         // fsync makes the file's data durable whichever descriptor wrote it.
-        File::open(&self.temp)
+        File::open(self.temp.path())
             .and_then(|f| f.sync_all())
             .map_err(|e| format!("cannot write the new text: {}", describe(&e)))?;
         self.put_in_place()
@@ -286,11 +394,20 @@ impl Pending {
                 "the file changed while it was being cleaned; left as it is now".to_string(),
             );
         }
-        if let Some(suffix) = &backup {
-            write_backup(&target, dir, suffix, &meta)?;
+        let backup = match &backup {
+            Some(suffix) => Some(make_backup(&target, dir, suffix, &meta)?),
+            None => None,
+        };
+        // Both renames under the lock of the temporary files: an interrupt finds the
+        // backup and the new text both in place or neither. (Declared last, the lock is
+        // released first on an early return, before `temp` is dropped and takes it.)
+        let mut files = temp_files();
+        if let Some((copy, path)) = backup {
+            copy.persist(&path, &mut files)
+                .map_err(|e| cannot_back_up(&path, &e))?;
         }
-        temp.persist(&target)
-            .map_err(|e| other("cannot replace the file", e.error))?;
+        temp.persist(&target, &mut files)
+            .map_err(|e| other("cannot replace the file", e))?;
         Ok(dir.to_path_buf())
     }
 }
@@ -403,43 +520,38 @@ pub fn backup_path(target: &Path, suffix: &OsStr) -> PathBuf {
     target.with_file_name(name)
 }
 
-/// Keeps the original at its backup path, atomically too: a second name (hard link) for
+/// The original for its backup path, as a temporary file in `dir` that
+/// [`Pending::put_in_place`] renames with the new text: a second name (hard link) for
 /// the original file, which keeps exactly the bytes that were read, its mode, owner and
-/// times; where the file system has no hard links, a copy.
-fn write_backup(
+/// times; where the file system has no hard links, a copy. Returns it and the path.
+fn make_backup(
     target: &Path,
     dir: &Path,
     suffix: &OsStr,
     meta: &fs::Metadata,
-) -> Result<(), String> {
+) -> Result<(Temp, PathBuf), String> {
     let backup = backup_path(target, suffix);
-    let fail = |e: io::Error| {
-        format!(
-            "cannot write the backup {}: {}",
-            backup.display(),
-            describe(&e)
-        )
-    };
-    let link = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .make_in(dir, |name| fs::hard_link(target, name));
-    if let Ok(link) = link {
-        return link.persist(&backup).map(drop).map_err(|e| fail(e.error));
+    let link = Temp::create(|| temp_builder().make_in(dir, |name| fs::hard_link(target, name)));
+    if let Ok(((), link)) = link {
+        return Ok((link, backup));
     }
-    let mut copy = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
+    let fail = |e: io::Error| cannot_back_up(&backup, &e);
+    let (mut copy, temp) = Temp::new_in(dir).map_err(fail)?;
     io::copy(&mut File::open(target).map_err(fail)?, &mut copy).map_err(fail)?;
-    let _ = std::os::unix::fs::fchown(copy.as_file(), Some(meta.uid()), Some(meta.gid()));
-    copy.as_file()
-        .set_permissions(meta.permissions())
-        .map_err(fail)?;
-    copy_extended_attributes(target, copy.as_file()).map_err(fail)?;
-    copy.as_file().sync_all().map_err(fail)?;
-    persist(copy, &backup).map_err(fail)
+    let _ = std::os::unix::fs::fchown(&copy, Some(meta.uid()), Some(meta.gid()));
+    copy.set_permissions(meta.permissions()).map_err(fail)?;
+    copy_extended_attributes(target, &copy).map_err(fail)?;
+    copy.sync_all().map_err(fail)?;
+    Ok((temp, backup))
+}
+
+/// The error for a backup that could not be written.
+fn cannot_back_up(backup: &Path, e: &io::Error) -> String {
+    format!(
+        "cannot write the backup {}: {}",
+        backup.display(),
+        describe(e)
+    )
 }
 
 /// Copies the extended attributes of the file at `from` to `to`: its POSIX access list
@@ -521,10 +633,6 @@ fn copy_extended_attributes(_from: &Path, _to: &File) -> io::Result<()> {
     Ok(())
 }
 
-fn persist(temp: NamedTempFile, to: &Path) -> io::Result<()> {
-    temp.persist(to).map(drop).map_err(|e| e.error)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -536,6 +644,11 @@ mod tests {
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .filter(|n| n.starts_with(TEMP_PREFIX))
             .collect()
+    }
+
+    /// The temporary files in `dir` that an interrupt would delete.
+    fn listed(dir: &Path) -> usize {
+        temp_files().iter().filter(|p| p.starts_with(dir)).count()
     }
 
     /// A `clean` that writes `text` and says whether it changed anything.
@@ -653,10 +766,12 @@ mod tests {
         })
         .unwrap();
         assert_eq!(leftovers(dir.path()).len(), 1);
+        assert_eq!(listed(dir.path()), 1);
         let pending = pending.unwrap();
         pending.commit().unwrap();
         assert_eq!(fs::read_to_string(&path).unwrap(), line.repeat(lines));
         assert!(leftovers(dir.path()).is_empty());
+        assert_eq!(listed(dir.path()), 0);
     }
 
     #[test]
@@ -709,6 +824,7 @@ mod tests {
         ));
         assert_eq!(fs::read_to_string(&path).unwrap(), "ok \u{FFFD}");
         assert!(leftovers(dir.path()).is_empty());
+        assert_eq!(listed(dir.path()), 0);
     }
 
     #[test]
@@ -723,6 +839,7 @@ mod tests {
             "old"
         );
         assert!(leftovers(dir.path()).is_empty());
+        assert_eq!(listed(dir.path()), 0);
     }
 
     #[test]
