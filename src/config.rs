@@ -80,6 +80,9 @@ pub struct Config {
     pub digits: Digits,
     /// Fold ຫນ ຫມ ຫລ to ໜ ໝ ຫຼ (default true).
     pub fold_ho_clusters: bool,
+    /// Keep U+200B ZERO WIDTH SPACE in Lao text, where it marks a break between words
+    /// (default false: removed with the other invisible characters).
+    pub keep_zwsp: bool,
     /// Make Thai look-alike code points inside Lao text Lao (default true).
     pub thai_lookalikes: bool,
     /// Run the spacing rules (default true).
@@ -97,6 +100,7 @@ impl Default for Config {
         Config {
             digits: Digits::Ascii,
             fold_ho_clusters: true,
+            keep_zwsp: false,
             thai_lookalikes: true,
             spacing: true,
             level: Level::Standard,
@@ -116,6 +120,21 @@ impl Config {
     /// Sets [`Config::fold_ho_clusters`].
     pub fn fold_ho_clusters(mut self, yes: bool) -> Self {
         self.fold_ho_clusters = yes;
+        self
+    }
+
+    /// Sets [`Config::keep_zwsp`]. The word stage reads a kept U+200B as a word
+    /// boundary and never removes it.
+    ///
+    /// ```
+    /// use laoclean::{Cleaner, Config};
+    /// let c = Cleaner::new(Config::default().keep_zwsp(true));
+    /// assert_eq!(c.clean("ປະເທດ\u{200B}ລາວ"), "ປະເທດ\u{200B}ລາວ");
+    /// // The other invisible characters still go.
+    /// assert_eq!(c.clean("ປະເທດ\u{200D}ລາວ"), "ປະເທດລາວ");
+    /// ```
+    pub fn keep_zwsp(mut self, yes: bool) -> Self {
+        self.keep_zwsp = yes;
         self
     }
 

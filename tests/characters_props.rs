@@ -60,6 +60,7 @@ fn configs() -> Vec<Config> {
         chars_only().digits(Digits::Lao),
         chars_only().digits(Digits::Keep),
         chars_only().fold_ho_clusters(false).thai_lookalikes(false),
+        chars_only().keep_zwsp(true),
     ]
 }
 

@@ -1163,6 +1163,72 @@ fn ho_cluster_option() {
 }
 
 #[test]
+fn zero_width_space_option() {
+    // Web text writes U+200B between Lao words as a line-break hint.
+    let text = "ປະເທດ\u{200B}ລາວ\u{200B}ເປັນ\n";
+    laoclean()
+        .args(["--level", "safe"])
+        .write_stdin(text)
+        .assert()
+        .stdout("ປະເທດລາວເປັນ\n");
+    for level in ["safe", "standard", "aggressive"] {
+        laoclean()
+            .args(["--keep-zwsp", "--level", level])
+            .write_stdin(text)
+            .assert()
+            .stdout(text);
+    }
+    // The other invisible characters still go.
+    laoclean()
+        .arg("--keep-zwsp")
+        .write_stdin("ປະເທດ\u{200D}\u{200B}ລາວ\u{00AD}\n")
+        .assert()
+        .stdout("ປະເທດ\u{200B}ລາວ\n");
+    // The config file's key.
+    let dir = TempDir::new().unwrap();
+    let config = write(dir.path(), "laoclean.json", r#"{"keep_zwsp": true}"#);
+    laoclean()
+        .arg("--config")
+        .arg(&config)
+        .write_stdin(text)
+        .assert()
+        .success()
+        .stdout(text);
+}
+
+#[test]
+fn segmented_text_cleaned_with_keep_zwsp_keeps_every_break() {
+    let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus-samples");
+    let segmented = laoclean()
+        .arg("segment")
+        .arg(samples.join("000_94ee796a000bb7f6.txt"))
+        .output()
+        .unwrap();
+    assert!(segmented.status.success());
+    let breaks = |bytes: &[u8]| String::from_utf8_lossy(bytes).matches('\u{200B}').count();
+    assert!(breaks(&segmented.stdout) > 100);
+    for level in ["safe", "standard", "aggressive"] {
+        let cleaned = laoclean()
+            .args(["--keep-zwsp", "--level", level])
+            .write_stdin(segmented.stdout.clone())
+            .output()
+            .unwrap();
+        assert!(cleaned.status.success());
+        assert_eq!(
+            breaks(&cleaned.stdout),
+            breaks(&segmented.stdout),
+            "{level}"
+        );
+        // And a second cleaning changes nothing.
+        laoclean()
+            .args(["--keep-zwsp", "--level", level])
+            .write_stdin(cleaned.stdout.clone())
+            .assert()
+            .stdout(cleaned.stdout);
+    }
+}
+
+#[test]
 fn word_stage_options_are_accepted() {
     laoclean()
         .args(["--level", "safe", "--join-lines", "never", "--no-spacing"])

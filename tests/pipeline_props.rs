@@ -7,10 +7,16 @@ use laoclean::{Cleaner, Config, Level, NoiseLines};
 use proptest::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
+/// A cleaner for every level, and two that keep U+200B (spacing alone, and every stage).
 fn cleaners() -> Vec<Cleaner> {
-    [Level::Safe, Level::Standard, Level::Aggressive]
+    let levels = [Level::Safe, Level::Standard, Level::Aggressive];
+    let keep_zwsp = [Level::Safe, Level::Aggressive]
+        .map(|level| Config::default().level(level).keep_zwsp(true));
+    levels
         .into_iter()
-        .map(|level| Cleaner::new(Config::default().level(level)))
+        .map(|level| Config::default().level(level))
+        .chain(keep_zwsp)
+        .map(Cleaner::new)
         .collect()
 }
 

@@ -6,7 +6,7 @@
 //! | `char.am-compose` | ໍ + າ (tone before or between) → tone + ຳ; ບໍ່ (no າ) stays | ນໍ້າ, ນ້ໍາ → ນ້ຳ |
 //! | `char.double-e` | ເເ → ແ | ເເຈ້ງ → ແຈ້ງ |
 //! | `char.duplicate-mark` | a mark typed twice on a cluster kept once | ກີີ → ກີ, ທີ່່ → ທີ່ |
-//! | `char.invisible` | ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen removed next to Lao; U+FEFF anywhere | |
+//! | `char.invisible` | ZWSP, ZWNJ, ZWJ, word joiner, soft hyphen removed next to Lao (ZWSP kept with [`Config::keep_zwsp`]); U+FEFF anywhere | |
 //! | `char.unicode-space` | NBSP and the other Unicode spaces → a plain space | |
 //! | `char.thai-lookalike` | Thai marks, vowels, digits that look like Lao ones, inside Lao text → Lao | ກ + Thai ่ → ກ່ |
 //! | `char.digits` | ໐–໙ → 0–9 (or, by option, 0–9 in Lao text → ໐–໙) | ໓໓ → 33 |
@@ -33,7 +33,10 @@
 //!   `dictionaries/rules/format_characters.tsv` are touched. ZWSP, ZWNJ, ZWJ, word joiner
 //!   and soft hyphen go when the nearest visible character on either side is Lao, so
 //!   emoji sequences and other scripts keep them; U+FEFF goes anywhere. U+2063 INVISIBLE
-//!   SEPARATOR is not listed and always stays.
+//!   SEPARATOR is not listed and always stays. With [`Config::keep_zwsp`] a ZWSP stays
+//!   wherever it stands (even inside a cluster, whose marks after it are then orphans):
+//!   Lao web text writes it between words as a line-break hint. The later stages never
+//!   remove or move it; the word stage reads it as a word boundary.
 //! - **Thai look-alikes** (`dictionaries/rules/thai_lookalikes.tsv`). A maximal run of
 //!   Thai letters and marks is made Lao only if every character in it has a Lao
 //!   look-alike (no Thai consonant) and a Lao letter or mark stands right before or
@@ -265,7 +268,7 @@ fn one_pass<'a>(text: &'a str, config: &Config, record: bool) -> Pass<'a> {
             kept_scoped: false,
         };
     }
-    let formatted = prepare::format_pass(text, record);
+    let formatted = prepare::format_pass(text, config, record);
     let (normal, nfc_edits) = prepare::nfc_pass(&formatted.text, record);
     let scanned = match scan::run(&normal, config, record, true) {
         Ok(out) => out,

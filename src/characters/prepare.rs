@@ -2,17 +2,17 @@
 //! character that needs them: invisible characters and Unicode spaces, then NFC for
 //! text that is not Lao.
 
-use super::tables::{format_character, is_thai, FormatAction, FormatScope};
+use super::tables::{format_action, format_character, is_thai, FormatAction, FormatScope};
 use crate::edit::{Edit, Rewriter};
-use crate::{lao, Rule};
+use crate::{lao, Config, Rule};
 use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
-/// Does `c` (not ASCII, not Lao) call for one of the passes of this module?
+/// Does `c` (not ASCII, not Lao) call for one of the passes of this module under `cfg`?
 #[inline]
-pub(super) fn needs_prepare(c: char) -> bool {
-    format_character(c).is_some() || !is_stable_starter(c)
+pub(super) fn needs_prepare(c: char, cfg: &Config) -> bool {
+    format_action(c, cfg).is_some() || !is_stable_starter(c)
 }
 
 /// A character NFC never changes and never combines with what stands before it: a
@@ -41,9 +41,10 @@ pub(super) struct FormatPass<'a> {
 /// Removes the listed invisible characters and makes the listed spaces plain spaces
 /// (table `dictionaries/rules/format_characters.tsv`). A character of scope `lao` is
 /// acted on when the nearest character before or after it that is not a listed
-/// character, a plain space, an ASCII digit or Thai is in the Lao block. Linear time. One edit per run of adjacent changed
-/// characters.
-pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
+/// character, a plain space, an ASCII digit or Thai is in the Lao block. A character
+/// `cfg` keeps ([`Config::keep_zwsp`]) stays, and is looked past as the others are.
+/// Linear time. One edit per run of adjacent changed characters.
+pub(super) fn format_pass<'t>(text: &'t str, cfg: &Config, record: bool) -> FormatPass<'t> {
     let bytes = text.as_bytes();
     let mut w = Rewriter::new(text, record);
     let mut kept_scoped = false;
@@ -108,7 +109,7 @@ pub(super) fn format_pass(text: &str, record: bool) -> FormatPass<'_> {
         while k < j {
             let d = text[k..].chars().next().unwrap_or_default();
             let len = d.len_utf8();
-            let change = match format_character(d) {
+            let change = match format_action(d, cfg) {
                 Some((action, scope)) if scope == FormatScope::Anywhere || next_to_lao => {
                     Some(action)
                 }
@@ -217,33 +218,42 @@ mod tests {
 
     #[test]
     fn invisible_next_to_lao_is_removed_elsewhere_kept() {
-        let p = format_pass("ກ\u{200B}ຂ", true);
+        let p = format_pass("ກ\u{200B}ຂ", &Config::default(), true);
         assert_eq!(p.text, "ກຂ");
         assert_eq!(p.edits[0].rule, Rule::Invisible);
         assert_eq!((p.edits[0].start, p.edits[0].end), (3, 6));
         // An emoji ZWJ sequence keeps its joiner.
         let family = "👨\u{200D}👩";
-        let p = format_pass(family, true);
+        let p = format_pass(family, &Config::default(), true);
         assert_eq!(p.text, family);
         assert!(p.kept_scoped);
         // Across a plain space the nearest visible character still counts.
-        assert_eq!(format_pass("ກ \u{200B}x", false).text, "ກ x");
+        assert_eq!(
+            format_pass("ກ \u{200B}x", &Config::default(), false).text,
+            "ກ x"
+        );
     }
 
     #[test]
     fn byte_order_mark_anywhere_spaces_next_to_lao() {
-        assert_eq!(format_pass("a\u{FEFF}b", false).text, "ab");
-        let p = format_pass("ກ\u{00A0}\u{2009}ຂ", true);
+        assert_eq!(
+            format_pass("a\u{FEFF}b", &Config::default(), false).text,
+            "ab"
+        );
+        let p = format_pass("ກ\u{00A0}\u{2009}ຂ", &Config::default(), true);
         assert_eq!(p.text, "ກ  ຂ");
         assert_eq!(p.edits.len(), 1);
         assert_eq!(p.edits[0].rule, Rule::UnicodeSpace);
         // No-break spaces outside Lao text are typography (French, Japanese): kept.
         assert_eq!(
-            format_pass("oui\u{00A0}! 日本\u{3000}語", false).text,
+            format_pass("oui\u{00A0}! 日本\u{3000}語", &Config::default(), false).text,
             "oui\u{00A0}! 日本\u{3000}語"
         );
         // U+2063 INVISIBLE SEPARATOR is not listed.
-        assert_eq!(format_pass("ກ\n\u{2063}\nຂ", false).text, "ກ\n\u{2063}\nຂ");
+        assert_eq!(
+            format_pass("ກ\n\u{2063}\nຂ", &Config::default(), false).text,
+            "ກ\n\u{2063}\nຂ"
+        );
     }
 
     #[test]

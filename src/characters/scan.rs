@@ -221,7 +221,7 @@ impl Scan<'_, '_> {
         let c = self.text[i..].chars().next().unwrap_or_default();
         let len = c.len_utf8();
         if !is_thai(c) {
-            if !self.prepared && needs_prepare(c) {
+            if !self.prepared && needs_prepare(c, self.cfg) {
                 return Err(NeedsPrepare);
             }
             return Ok(i + len);

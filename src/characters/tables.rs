@@ -3,6 +3,7 @@
 //! compile time from [`crate::lao`], so the scanner needs one array look-up per letter.
 
 use crate::lao::{self, MarkClass};
+use crate::Config;
 
 /// What happens to a listed format character.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -31,6 +32,15 @@ pub(crate) fn format_character(c: char) -> Option<(FormatAction, FormatScope)> {
         .binary_search_by_key(&c, |r| r.0)
         .ok()
         .map(|i| (FORMAT_CHARACTERS[i].1, FORMAT_CHARACTERS[i].2))
+}
+
+/// [`format_character`] under `cfg`: `None` also for a character the configuration
+/// keeps (column `kept_by` of the table; [`Config::keep_zwsp`]).
+#[inline]
+pub(crate) fn format_action(c: char, cfg: &Config) -> Option<(FormatAction, FormatScope)> {
+    let i = FORMAT_CHARACTERS.binary_search_by_key(&c, |r| r.0).ok()?;
+    let (_, action, scope, kept_by_keep_zwsp) = FORMAT_CHARACTERS[i];
+    (!(kept_by_keep_zwsp && cfg.keep_zwsp)).then_some((action, scope))
 }
 
 /// The Lao code point a Thai code point looks like, if any.
@@ -207,5 +217,15 @@ mod tests {
             Some((FormatAction::Space, FormatScope::NextToLao))
         );
         assert_eq!(format_character('\u{2063}'), None);
+        // Only ZWSP is kept by `keep_zwsp`.
+        let keep = Config::default().keep_zwsp(true);
+        assert_eq!(format_action('\u{200B}', &keep), None);
+        assert_eq!(
+            format_action('\u{200B}', &Config::default()),
+            format_character('\u{200B}')
+        );
+        for &(c, ..) in FORMAT_CHARACTERS.iter().filter(|r| r.0 != '\u{200B}') {
+            assert_eq!(format_action(c, &keep), format_character(c), "{c:?}");
+        }
     }
 }

@@ -184,6 +184,32 @@ fn an_invisible_character_inside_a_cluster_is_one_edit() {
 }
 
 #[test]
+fn zero_width_spaces_can_be_kept() {
+    let keep = Config::default().keep_zwsp(true);
+    // Between Lao words, next to a space or punctuation, inside a cluster: left where
+    // it stands, and the text comes back borrowed.
+    for s in [
+        "ປະເທດ\u{200B}ລາວ\u{200B}ເປັນ",
+        "ກ\u{200B} ຂ\u{200B}.",
+        "\u{200B}ກ\u{200B}",
+        "ເ\u{200B}ເກ",
+    ] {
+        let out = run(s, &keep, true);
+        assert!(matches!(out.text, Cow::Borrowed(_)), "{s:?}");
+        assert!(out.edits.is_empty(), "{s:?}");
+    }
+    // The other invisible characters still go, also right beside a kept ZWSP.
+    assert_eq!(
+        clean_with("ກ\u{200D}\u{200B}\u{00AD}ຂ\u{2060}ຄ", &keep),
+        "ກ\u{200B}ຂຄ"
+    );
+    // The rules around it run as usual, on each side.
+    assert_eq!(clean_with("ນໍ້າ\u{200B}ເເຈ້ງ ໓", &keep), "ນ້ຳ\u{200B}ແຈ້ງ 3");
+    // Off (the default), it goes as before.
+    assert_eq!(clean("ປະເທດ\u{200B}ລາວ"), "ປະເທດລາວ");
+}
+
+#[test]
 fn unicode_spaces_become_plain() {
     one_edit("ກ\u{00A0}ຂ", "ກ ຂ", Rule::UnicodeSpace, 3..5);
     assert_eq!(clean("ກ\u{2002}ຂ\u{3000}ຄ"), "ກ ຂ ຄ");

@@ -142,6 +142,11 @@ pub struct CleanArgs {
     #[arg(long, help_heading = "Cleaning")]
     pub keep_ho_clusters: bool,
 
+    /// Keep U+200B ZERO WIDTH SPACE between Lao words (line-break hints, `segment`'s
+    /// output) instead of removing it with the other invisible characters.
+    #[arg(long, help_heading = "Cleaning")]
+    pub keep_zwsp: bool,
+
     /// Do not run the spacing rules.
     #[arg(long, help_heading = "Cleaning")]
     pub no_spacing: bool,
@@ -206,6 +211,9 @@ impl CleanArgs {
         }
         if self.keep_ho_clusters {
             base.fold_ho_clusters = false;
+        }
+        if self.keep_zwsp {
+            base.keep_zwsp = true;
         }
         if self.no_spacing {
             base.spacing = false;
@@ -342,10 +350,13 @@ mod tests {
         let cli = Cli::parse_from(["laoclean", "--digits", "keep", "--no-spacing", "f"]);
         let base = Config::default()
             .fold_ho_clusters(false)
+            .keep_zwsp(true)
             .digits(Digits::Lao);
         let config = cli.clean.apply_to(base);
         assert_eq!(config.digits, Digits::Keep);
-        assert!(!config.spacing && !config.fold_ho_clusters);
+        assert!(!config.spacing && !config.fold_ho_clusters && config.keep_zwsp);
         assert_eq!(config.level, Level::Standard);
+        let cli = Cli::parse_from(["laoclean", "--keep-zwsp", "f"]);
+        assert!(cli.clean.apply_to(Config::default()).keep_zwsp);
     }
 }

@@ -16,8 +16,11 @@
 //! The stage ([`WordModel`] + `run`) first plans line joins, then reads every stretch of
 //! Lao letters (with the single spaces and rejoined breaks inside it), then applies the
 //! planned edits in order; a line join inside a corrected word is part of that word's
-//! edit. Suggestions (a gain between half the margin and the margin, and words written
-//! twice) are reported, not applied. It does nothing at [`Level::Safe`](crate::Level).
+//! edit. Any other character ends a stretch, so a U+200B kept by
+//! [`Config::keep_zwsp`](crate::Config::keep_zwsp) is a word boundary: no word is read
+//! across it and no edit removes it. Suggestions (a gain between half the margin and the
+//! margin, and words written twice) are reported, not applied. It does nothing at
+//! [`Level::Safe`](crate::Level).
 //!
 //! ```
 //! use laoclean::words::{Lexicon, Segmenter};
