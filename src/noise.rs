@@ -17,7 +17,8 @@
 //!   (words: even the short words ແລະ, ທີ່ and ຂອງ are three, and most of the letters of
 //!   text stand in longer runs; OCR makes a syllable of specks now and then);
 //! - has no number of two digits or more, no letter of another script (Latin words,
-//!   e-mail addresses, URLs) and no inline code (two backticks);
+//!   e-mail addresses, URLs), no inline code (two backticks) and nothing else that the
+//!   stages protect (code, addresses, paths such as `~/ນໍາ`, file names);
 //! - is at least [`MIN_SYMBOL_SHARE`] punctuation and symbols, of at least
 //!   [`MIN_SYMBOL_KINDS`] kinds.
 //!
@@ -117,6 +118,8 @@ pub fn is_speck_line(line: &str) -> bool {
         && in_words * 3 <= lao_letters
         && kinds.len() >= MIN_SYMBOL_KINDS
         && symbols * MIN_SYMBOL_SHARE.1 >= visible * MIN_SYMBOL_SHARE.0
+        // (Looked for last: few lines get this far.)
+        && crate::spacing::protected_ranges(line).is_empty()
 }
 
 /// The noise stage: speck lines removed or suggested, as `config` says.
@@ -245,6 +248,17 @@ mod tests {
         let once = aggressive.clean(text).into_owned();
         assert_eq!(once, "ກອງປະຊຸມ\n");
         assert_eq!(aggressive.clean(&once), once);
+    }
+
+    #[test]
+    fn a_line_with_a_path_is_no_specks() {
+        // A path's Lao is left as written (ນໍາ not made canonical), so the line has no
+        // word of four letters; it is text all the same.
+        for line in ["ນຳ ~/ນໍາ.", "ລາວ (~/ກ/)", "ກິນ ~/ກາ."] {
+            assert!(!is_speck_line(line), "{line}");
+            let c = Cleaner::new(Config::default().level(Level::Aggressive));
+            assert!(!c.clean(&format!("{line}\n")).trim().is_empty(), "{line}");
+        }
     }
 
     #[test]

@@ -268,7 +268,8 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     // (a `/` alone too, for the same reason as `http://` alone).
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
-    let after_mark = |k: usize| k == s || is_edge_mark(cs[k - 1].1);
+    // (A zero-width space kept between words, `--keep-zwsp`, separates as a blank does.)
+    let after_mark = |k: usize| k == s || is_edge_mark(cs[k - 1].1) || cs[k - 1].1 == '\u{200B}';
     for k in s..e {
         let c = cs[k].1;
         let from = if (c == '/' && (k + 1 == e || cs[k + 1].1 != '/')
@@ -300,6 +301,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     // (`report.pdf`, `ຮູບ1.jpg,`); the span starts after the last punctuation mark before
     // it. Dots already inside an address are skipped.
     let mut from = s;
+    let mut marked_to = s;
     let mut k = s;
     while k < e {
         let c = cs[k].1;
@@ -320,7 +322,10 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 && ext.iter().any(|x| x.1.is_ascii_alphabetic())
                 && (m == e || is_edge_mark(cs[m].1))
             {
-                mark(guard, from, m, ids.next());
+                // What an earlier name's span took in is marked already (`a.a.a.…`:
+                // marking it again, once per dot, would be quadratic).
+                mark(guard, from.max(marked_to), m, ids.next());
+                marked_to = m;
             }
             k = m;
             continue;
@@ -367,6 +372,21 @@ mod tests {
         assert_eq!(spans("ເບິ່ງ example.la/ນ້ຳ/ໜ້າ."), ["example.la/ນ້ຳ/ໜ້າ"]);
         // A label, a date, a version and a decimal are none.
         assert!(spans("Note:ລາວ 10/5/2021 v1.2/ກ 3.5/ກ").is_empty());
+    }
+
+    #[test]
+    fn a_path_after_a_kept_zero_width_space() {
+        assert_eq!(spans("ກ\u{200B}~/ນໍາ"), ["~/ນໍາ"]);
+    }
+
+    #[test]
+    fn names_with_many_dots_are_one_span() {
+        assert_eq!(spans("ເບິ່ງ a.pdf.txt,"), ["a.pdf.txt"]);
+        let many = "a.".repeat(20_000) + "ນໍາ";
+        assert_eq!(
+            spans(&many),
+            [many.trim_end_matches("ນໍາ").trim_end_matches('.')]
+        );
     }
 
     #[test]

@@ -856,6 +856,14 @@ mod tests {
         // Items numbered as Lao documents number them are never joined.
         let items = format!("ກ. {line}\nຂ) {line}\n(ຄ) {line}\n(4) {line}\n12. {line}\n");
         assert_eq!(always.clean(&items), items);
+        // Nor after a zero-width space kept before the number.
+        let zwsp = Cleaner::new(
+            Config::default()
+                .join_lines(JoinLines::Always)
+                .keep_zwsp(true),
+        );
+        let kept = "ປະເທດ ລາວ\n\u{200B}(ຄ) ລາວ\n";
+        assert_eq!(zwsp.clean(kept), kept);
         // Nor is a line without Lao letters, to anything.
         let english = "This is a long English line of text that looks like wrapped prose here";
         let mixed = format!("{english} ລາວ\n{english}\n{english}\n");
