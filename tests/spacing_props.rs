@@ -140,9 +140,12 @@ proptest! {
                 continue; // lines without Lao are left alone; code is kept as typed
             }
             // Spaces are set right beside Lao: a run or trailing spaces next to a Lao
-            // letter (not one of an address or a path, which hold Lao as a number
-            // does: lines that may have one are left out).
-            if line.contains(['/', '\\', '@', ':']) || line.contains("www.") {
+            // letter (not one of an address, a path or a file name, which hold Lao as a
+            // number does: lines that may have one are left out).
+            let file_name = line
+                .match_indices('.')
+                .any(|(k, _)| line[k + 1..].starts_with(|c: char| c.is_ascii_alphanumeric()));
+            if line.contains(['/', '\\', '@', ':', '&']) || line.contains("www.") || file_name {
                 continue;
             }
             let lao = |c: Option<char>| c.is_some_and(laoclean::lao::is_letter);
