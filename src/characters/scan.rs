@@ -645,8 +645,8 @@ impl Scan<'_, '_> {
         p
     }
 
-    /// Is the number at `start..end` in Lao text? Numbers with only spaces, tabs and
-    /// separators between them are one run and are read alike (`ລາຄາ 1 500 000 ກີບ`,
+    /// Is the number at `start..end` in Lao text? Numbers with only spaces and tabs
+    /// between them are one run and are read alike (`ລາຄາ 1 500 000 ກີບ`,
     /// `ປີ 2021 2022 ແລະ`: never one number in two digit systems): the run's nearest
     /// neighbours on the line are looked at, and at least one must be a Lao letter (or
     /// a Thai look-alike read as Lao) and neither a letter of another script.
