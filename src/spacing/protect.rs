@@ -214,13 +214,22 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 break;
             }
         }
-        // host.tld/… (a web address without its scheme) to the end of the core
+        // host.tld/… or host.tld:port/… (a web address without its scheme) to the end
+        // of the core
         if c == '/' && k > s {
-            let mut j = k;
+            let mut h = k; // where the host ends
+            let mut p = k;
+            while p > s && cs[p - 1].1.is_ascii_digit() {
+                p -= 1;
+            }
+            if p < k && p > s && cs[p - 1].1 == ':' {
+                h = p - 1;
+            }
+            let mut j = h;
             while j > s && is_domain_char(cs[j - 1].1) {
                 j -= 1;
             }
-            let host: String = cs[j..k].iter().map(|x| x.1).collect();
+            let host: String = cs[j..h].iter().map(|x| x.1).collect();
             if host.rsplit_once('.').is_some_and(|(name, tld)| {
                 name.starts_with(|c: char| c.is_ascii_alphanumeric())
                     && tld.len() >= 2
@@ -370,6 +379,8 @@ mod tests {
         assert_eq!(spans("ລາວ mailto:ສົມ@x.la,"), ["mailto:ສົມ@x.la"]);
         assert_eq!(spans("urn:isbn:ລາວ"), ["urn:isbn:ລາວ"]);
         assert_eq!(spans("ເບິ່ງ example.la/ນ້ຳ/ໜ້າ."), ["example.la/ນ້ຳ/ໜ້າ"]);
+        assert_eq!(spans("ເບິ່ງ a.example.la:8080/ນ້ຳ"), ["a.example.la:8080/ນ້ຳ"]);
+        assert!(spans("ເວລາ 10:30/ກ").is_empty());
         // A label, a date, a version and a decimal are none.
         assert!(spans("Note:ລາວ 10/5/2021 v1.2/ກ 3.5/ກ").is_empty());
     }
