@@ -148,6 +148,34 @@ pub const fn is_letter(c: char) -> bool {
     role(c) != 0
 }
 
+/// The script of a character as the rules that look at a neighbour's need it: Lao (a
+/// letter or mark), a letter of another script, or neither (digits, Lao ones too,
+/// punctuation, blanks, the ellipsis ຯ).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) enum Script {
+    #[default]
+    Neutral,
+    Lao,
+    Foreign,
+}
+
+impl Script {
+    /// The script of `c`.
+    pub(crate) fn of(c: char) -> Script {
+        if is_lao(c) {
+            if is_letter(c) {
+                Script::Lao
+            } else {
+                Script::Neutral
+            }
+        } else if c.is_alphabetic() {
+            Script::Foreign
+        } else {
+            Script::Neutral
+        }
+    }
+}
+
 /// Where a combining mark sits in a cluster, in canonical order: a cluster is written
 /// consonant, [`Subscript`](MarkClass::Subscript), [`Vowel`](MarkClass::Vowel)s,
 /// [`Tone`](MarkClass::Tone), [`Sign`](MarkClass::Sign), and then a following vowel

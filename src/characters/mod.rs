@@ -82,6 +82,10 @@ use std::borrow::Cow;
 /// More passes than this are never needed on real text (see [`run`]).
 const MAX_PASSES: usize = 16;
 
+/// U+200B ZERO WIDTH SPACE, which [`Config::keep_zwsp`] keeps between Lao words: the
+/// later stages take it for a word break, as they take a blank.
+pub(crate) const ZERO_WIDTH_SPACE: char = '\u{200B}';
+
 /// Is `c` an invisible character or a Unicode space that this stage removes or makes a
 /// plain space (`dictionaries/rules/format_characters.tsv`)?
 pub(crate) fn is_format_character(c: char) -> bool {

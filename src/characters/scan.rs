@@ -17,7 +17,7 @@ use super::tables::{
     FormatAction, Kind,
 };
 use crate::edit::{Edit, Rewriter};
-use crate::lao::{self, MarkClass};
+use crate::lao::{self, MarkClass, Script};
 use crate::{Config, Digits, Rule};
 use std::borrow::Cow;
 use unicode_normalization::char::canonical_combining_class;
@@ -689,23 +689,16 @@ impl Scan<'_, '_> {
         lao
     }
 
+    /// The script of `c` at `pos`, a Thai look-alike read as Lao counting as Lao.
     fn script(&mut self, pos: usize, c: char) -> Script {
-        if lao::is_lao(c) {
-            if lao::is_letter(c) {
-                Script::Lao
-            } else {
-                Script::Neutral
-            }
-        } else if is_thai(c) && !is_thai_digit(c) {
+        if is_thai(c) && !is_thai_digit(c) {
             if self.thai_run(pos).mapped {
                 Script::Lao
             } else {
                 Script::Foreign
             }
-        } else if c.is_alphabetic() {
-            Script::Foreign
         } else {
-            Script::Neutral
+            Script::of(c)
         }
     }
 
@@ -761,13 +754,6 @@ impl Scan<'_, '_> {
             .next_back()
             .is_some_and(|c| lao::is_lao(c) && lao::is_letter(c))
     }
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Script {
-    Lao,
-    Foreign,
-    Neutral,
 }
 
 fn is_any_digit(c: char) -> bool {

@@ -76,6 +76,7 @@ mod punctuation;
 
 use crate::cleaner::StageOutput;
 use crate::edit::{Edit, Rewriter};
+use crate::lao::Script;
 use crate::{lao, Config, Rule};
 use punctuation::{Class, Punct};
 use std::borrow::Cow;
@@ -452,29 +453,6 @@ fn is_run_letter(c: char) -> bool {
     lao::is_letter(c) && c != '\u{0EC6}' && c != '\u{0EAF}'
 }
 
-/// The script of a letter, as the spacing rules need it.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-enum Script {
-    /// No letter (only digits, punctuation and blanks that way).
-    #[default]
-    None,
-    Lao,
-    /// A letter of another script (Latin, Thai …).
-    Other,
-}
-
-impl Script {
-    fn of(c: char) -> Script {
-        if lao::is_letter(c) {
-            Script::Lao
-        } else if c.is_alphabetic() {
-            Script::Other
-        } else {
-            Script::None
-        }
-    }
-}
-
 /// Buffers for one line, reused from line to line.
 #[derive(Default)]
 struct Line {
@@ -610,7 +588,7 @@ impl Line {
         if !tail.is_empty()
             && !text[tail.clone()].contains('\t')
             && !covers(&self.code, tail.start)
-            && self.before(n - 1) != Script::Other
+            && self.before(n - 1) != Script::Foreign
         {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
@@ -649,7 +627,7 @@ impl Line {
                 flush(&mut self.cs, &tail, run);
                 run = 0;
                 self.cs.push((offset + i, c));
-                foreign |= !lao::is_lao(c) && c.is_alphabetic();
+                foreign |= Script::of(c) == Script::Foreign;
             }
         }
         flush(&mut self.cs, &tail, run);
@@ -762,7 +740,7 @@ impl Line {
     /// or code, which Lao text holds as it holds a number.
     fn script(&self, i: usize) -> Script {
         if self.guard[self.nb[i]] != 0 {
-            Script::None
+            Script::Neutral
         } else {
             Script::of(self.ch(i))
         }
@@ -800,16 +778,16 @@ impl Line {
         scripts.extend((0..n).map(|i| self.script(i)));
         self.letter_after.clear();
         self.letter_after.extend_from_slice(&scripts);
-        let mut last = Script::None;
+        let mut last = Script::Neutral;
         for s in scripts.iter_mut() {
-            if *s == Script::None {
+            if *s == Script::Neutral {
                 *s = last;
             }
             last = *s;
         }
-        let mut next = Script::None;
+        let mut next = Script::Neutral;
         for s in self.letter_after.iter_mut().rev() {
-            if *s == Script::None {
+            if *s == Script::Neutral {
                 *s = next;
             }
             next = *s;
@@ -833,9 +811,9 @@ impl Line {
             // when that word is not of another script (`ລາວ ,` but not `Bonjour !`).
             if gap && !self.in_code(i) && !self.tab_gap(i) {
                 self.removed[i] =
-                    if self.closes_after_space(i) && self.before(i - 1) != Script::Other {
+                    if self.closes_after_space(i) && self.before(i - 1) != Script::Foreign {
                         Some(Rule::SpaceBeforePunct)
-                    } else if self.opens_before_space(i) && self.after(i) != Script::Other {
+                    } else if self.opens_before_space(i) && self.after(i) != Script::Foreign {
                         Some(Rule::SpaceAfterOpen)
                     } else {
                         None

@@ -278,7 +278,9 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
     // (A zero-width space kept between words, `--keep-zwsp`, separates as a blank does.)
-    let after_mark = |k: usize| k == s || is_edge_mark(cs[k - 1].1) || cs[k - 1].1 == '\u{200B}';
+    let after_mark = |k: usize| {
+        k == s || is_edge_mark(cs[k - 1].1) || cs[k - 1].1 == crate::characters::ZERO_WIDTH_SPACE
+    };
     for k in s..e {
         let c = cs[k].1;
         let from = if (c == '/' && (k + 1 == e || cs[k + 1].1 != '/')

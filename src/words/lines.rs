@@ -112,7 +112,9 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
 /// or in brackets (`ກ. `, `ຂ) `, `(ຄ)`, `໑. `, `(1)`).
 fn structural(line: &str) -> bool {
     // (A zero-width space kept before the item, `--keep-zwsp`, is no text.)
-    let t = line.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{200B}');
+    let t = line.trim_start_matches(|c: char| {
+        c.is_whitespace() || c == crate::characters::ZERO_WIDTH_SPACE
+    });
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
     t.starts_with("- ")
         || t.starts_with("* ")
