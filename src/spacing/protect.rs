@@ -206,10 +206,15 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             while j > s && cs[j - 1].1.is_ascii_alphabetic() {
                 j -= 1;
             }
-            let scheme: String = cs[j..k].iter().map(|x| x.1.to_ascii_lowercase()).collect();
-            if URI_SCHEMES.contains(&scheme.as_str())
-                && (j == s || !cs[j - 1].1.is_ascii_alphanumeric())
-            {
+            let scheme = &cs[j..k];
+            let known = |name: &&str| {
+                name.len() == scheme.len()
+                    && name
+                        .chars()
+                        .zip(scheme)
+                        .all(|(a, x)| a == x.1.to_ascii_lowercase())
+            };
+            if URI_SCHEMES.iter().any(known) && (j == s || !cs[j - 1].1.is_ascii_alphanumeric()) {
                 mark(guard, j, e, ids.next_to_word_end());
                 break;
             }
@@ -229,11 +234,14 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             while j > s && is_domain_char(cs[j - 1].1) {
                 j -= 1;
             }
-            let host: String = cs[j..h].iter().map(|x| x.1).collect();
-            if host.rsplit_once('.').is_some_and(|(name, tld)| {
-                name.starts_with(|c: char| c.is_ascii_alphanumeric())
-                    && tld.len() >= 2
-                    && tld.chars().all(|c| c.is_ascii_alphabetic())
+            // (Domain characters are ASCII: one per `cs` entry.)
+            let host = &cs[j..h];
+            let dot = host.iter().rposition(|x| x.1 == '.');
+            if dot.is_some_and(|d| {
+                host[0].1.is_ascii_alphanumeric()
+                    && d > 0
+                    && host.len() - d > 2
+                    && host[d + 1..].iter().all(|x| x.1.is_ascii_alphabetic())
             }) {
                 mark(guard, j, e, ids.next_to_word_end());
                 break;
