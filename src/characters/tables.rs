@@ -28,18 +28,21 @@ include!(concat!(env!("OUT_DIR"), "/character_tables.rs"));
 /// The action and scope for `c`, if it is a listed invisible character or space.
 #[inline]
 pub(crate) fn format_character(c: char) -> Option<(FormatAction, FormatScope)> {
-    FORMAT_CHARACTERS
-        .binary_search_by_key(&c, |r| r.0)
-        .ok()
-        .map(|i| (FORMAT_CHARACTERS[i].1, FORMAT_CHARACTERS[i].2))
+    format_row(c).map(|r| (r.1, r.2))
+}
+
+/// The row of the table for `c`, if it is listed.
+#[inline]
+fn format_row(c: char) -> Option<&'static (char, FormatAction, FormatScope, bool)> {
+    let i = FORMAT_CHARACTERS.binary_search_by_key(&c, |r| r.0).ok()?;
+    Some(&FORMAT_CHARACTERS[i])
 }
 
 /// [`format_character`] under `cfg`: `None` also for a character the configuration
 /// keeps (column `kept_by` of the table; [`Config::keep_zwsp`]).
 #[inline]
 pub(crate) fn format_action(c: char, cfg: &Config) -> Option<(FormatAction, FormatScope)> {
-    let i = FORMAT_CHARACTERS.binary_search_by_key(&c, |r| r.0).ok()?;
-    let (_, action, scope, kept_by_keep_zwsp) = FORMAT_CHARACTERS[i];
+    let &(_, action, scope, kept_by_keep_zwsp) = format_row(c)?;
     (!(kept_by_keep_zwsp && cfg.keep_zwsp)).then_some((action, scope))
 }
 
