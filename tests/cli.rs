@@ -1555,6 +1555,37 @@ fn segment_separates_words_with_the_chosen_delimiter() {
 }
 
 #[test]
+fn segment_leaves_addresses_and_paths_whole_and_its_output_cleans_back() {
+    // A separator inside an address or a path would break it for whoever indexes the
+    // text; with --keep-zwsp the cleaning then protects them as before.
+    let text = "ເບິ່ງhttps://lo.wikipedia.org/wiki/ໃຫຍ່ ແລະ ~/ນໍາ/ໃຫຍ່.txt ຫຼື ສົມ@mail.la\n";
+    let segmented = laoclean()
+        .args(["segment", "--sep", "\u{200B}"])
+        .write_stdin(text)
+        .output()
+        .unwrap();
+    assert!(segmented.status.success());
+    let out = String::from_utf8(segmented.stdout).unwrap();
+    for span in [
+        "https://lo.wikipedia.org/wiki/ໃຫຍ່",
+        "~/ນໍາ/ໃຫຍ່.txt",
+        "ສົມ@mail.la",
+    ] {
+        assert!(
+            out.contains(&format!(" {span}")) || out.contains(&format!("\u{200B}{span}")),
+            "{out}"
+        );
+    }
+    assert!(out.starts_with("ເບິ່ງ\u{200B}https://"), "{out}");
+    laoclean()
+        .args(["--keep-zwsp"])
+        .write_stdin(out.clone())
+        .assert()
+        .success()
+        .stdout(out);
+}
+
+#[test]
 fn segment_defaults_to_zero_width_space_and_normalises_first() {
     // ໍາ is composed by the character stage before segmenting; --raw skips that.
     laoclean()

@@ -20,6 +20,10 @@
 //! the path back from the end of the run is the segmentation. Adjacent unknown
 //! syllables are then merged into one token, so an unknown name stays in one piece.
 //!
+//! Code and addresses (web and e-mail addresses, file paths and names, inline and fenced
+//! code: the spans the cleaner leaves as written) are not language: each is one
+//! [`TokenKind::Verbatim`] token, never cut.
+//!
 //! Time and memory are linear in the text: each node has at most eight syllable edges
 //! and the automaton walk from it stops after [`MAX_WORD_CHARS`] characters.
 //!
@@ -54,6 +58,9 @@ pub enum TokenKind {
     Foreign,
     /// One punctuation or other character.
     Punctuation,
+    /// A web or e-mail address, a file path or name, or code (inline or fenced), whole:
+    /// what the cleaner leaves as written (`https://lo.wikipedia.org/wiki/ລາວ`).
+    Verbatim,
 }
 
 impl TokenKind {
@@ -129,29 +136,69 @@ impl Segmenter {
 
     /// The tokens of `text` with their kinds. Long inputs are cut at spaces and line
     /// breaks into blocks that are segmented in parallel (rayon); the result is the same
-    /// as on one thread.
+    /// as on one thread. An address, a path or code is one token.
     ///
     /// ```
     /// use laoclean::words::{Segmenter, TokenKind};
     /// let t = Segmenter::default().tokens("ລາວ 12");
     /// let kinds: Vec<TokenKind> = t.iter().map(|t| t.kind).collect();
     /// assert_eq!(kinds, [TokenKind::Word, TokenKind::Space, TokenKind::Number]);
+    /// let text = "ເບິ່ງ https://lo.wikipedia.org/wiki/ລາວ";
+    /// let last = Segmenter::default().tokens(text).pop().unwrap();
+    /// assert_eq!((&text[last.span], last.kind), ("https://lo.wikipedia.org/wiki/ລາວ", TokenKind::Verbatim));
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        if text.len() < 2 * PARALLEL_BLOCK {
-            let mut out = Vec::new();
-            self.tokens_into(text, 0, &mut out);
-            return out;
+        // The text between code and address spans, cut into blocks when long; each
+        // span is one token.
+        let mut pieces: Vec<(Range<usize>, bool)> = Vec::new();
+        let gap = |pieces: &mut Vec<(Range<usize>, bool)>, r: Range<usize>| {
+            if r.len() < 2 * PARALLEL_BLOCK {
+                pieces.push((r, false));
+            } else {
+                let at = r.start;
+                pieces.extend(
+                    blocks(&text[r], PARALLEL_BLOCK)
+                        .into_iter()
+                        .map(|b| (at + b.start..at + b.end, false)),
+                );
+            }
+        };
+        let mut from = 0;
+        for span in crate::spacing::protected_ranges(text) {
+            if from < span.start {
+                gap(&mut pieces, from..span.start);
+            }
+            from = span.end;
+            pieces.push((span, true));
         }
-        let blocks = blocks(text, PARALLEL_BLOCK);
-        let parts: Vec<Vec<Token>> = blocks
-            .par_iter()
-            .map(|r| {
-                let mut out = Vec::new();
+        if from < text.len() {
+            gap(&mut pieces, from..text.len());
+        }
+        let piece = |(r, verbatim): &(Range<usize>, bool)| {
+            let mut out = Vec::new();
+            if *verbatim {
+                // (A fenced block's span holds the line breaks around it: spaces.)
+                let rest = text[r.clone()].trim_start_matches(is_space);
+                let start = r.end - rest.len();
+                let end = start + rest.trim_end_matches(is_space).len();
+                for (span, kind) in [
+                    (r.start..start, TokenKind::Space),
+                    (start..end, TokenKind::Verbatim),
+                    (end..r.end, TokenKind::Space),
+                ] {
+                    if !span.is_empty() {
+                        out.push(Token { span, kind });
+                    }
+                }
+            } else {
                 self.tokens_into(&text[r.clone()], r.start, &mut out);
-                out
-            })
-            .collect();
+            }
+            out
+        };
+        if text.len() < 2 * PARALLEL_BLOCK {
+            return pieces.iter().flat_map(piece).collect();
+        }
+        let parts: Vec<Vec<Token>> = pieces.par_iter().map(piece).collect();
         parts.concat()
     }
 
@@ -394,6 +441,44 @@ mod tests {
         );
         assert_eq!(seg(&lex, "ລາວໆ"), "ລາວ|ໆ");
         assert_eq!(seg(&lex, "ລາວ\n\nລາວ"), "ລາວ\n\nລາວ");
+    }
+
+    #[test]
+    fn addresses_paths_and_code_are_one_token() {
+        let lex = Lexicon::from_counts([("ລາວ", 5), ("ເບິ່ງ", 5)]).unwrap();
+        assert_eq!(
+            seg(&lex, "ເບິ່ງhttps://lo.wikipedia.org/wiki/ລາວ ລາວ"),
+            "ເບິ່ງ|https://lo.wikipedia.org/wiki/ລາວ ລາວ"
+        );
+        assert_eq!(seg(&lex, "ລາວ ສົມ@mail.la ລາວ"), "ລາວ ສົມ@mail.la ລາວ");
+        assert_eq!(
+            seg(&lex, "ລາວ `ລາວລາວ` ~/ລາວ/ລາວ.txt"),
+            "ລາວ `ລາວລາວ` ~/ລາວ/ລາວ.txt"
+        );
+        assert_eq!(
+            seg(&lex, "ລາວ\n```\nລາວລາວ\n```\nລາວລາວ"),
+            "ລາວ\n```\nລາວລາວ\n```\nລາວ|ລາວ"
+        );
+        // Long text (segmented in parallel blocks): the same tokens as on one thread.
+        let text = "ລາວລາວ https://a.la/ລາວລາວ ເບິ່ງລາວ\n".repeat(10_000);
+        let seg = Segmenter::new(lex);
+        let tokens = seg.tokens(&text);
+        let verbatim = tokens.iter().filter(|t| t.kind == TokenKind::Verbatim);
+        assert!(verbatim
+            .map(|t| &text[t.span.clone()])
+            .all(|t| t == "https://a.la/ລາວລາວ"));
+        assert_eq!(
+            tokens
+                .iter()
+                .filter(|t| t.kind == TokenKind::Verbatim)
+                .count(),
+            10_000
+        );
+        assert_eq!(tokens.first().unwrap().span.start, 0);
+        for w in tokens.windows(2) {
+            assert_eq!(w[0].span.end, w[1].span.start);
+        }
+        assert_eq!(tokens.last().unwrap().span.end, text.len());
     }
 
     #[test]
