@@ -1031,6 +1031,57 @@ fn reports_name_the_files_that_failed_and_list_edits_in_text_order() {
 }
 
 #[test]
+fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
+    let dir = TempDir::new().unwrap();
+    let good = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
+    let bad = write(dir.path(), "bad.jsonl", "{\"text\": \"ເເລະ\"}\nnot json\n");
+    let missing = dir.path().join("missing.jsonl");
+    let r = dir.path().join("r.jsonl");
+    laoclean()
+        .args(["--jsonl", "--report", "jsonl", "--report-file"])
+        .arg(&r)
+        .args([&good, &missing, &bad])
+        .assert()
+        .code(2);
+    let lines: Vec<serde_json::Value> = read(&r)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let name = |p: &Path| p.display().to_string();
+    // Paths that could not be read first (as the other modes report them), then the
+    // files in order, a stopped file's error after the edits of its records.
+    assert_eq!(lines[0]["file"], name(&missing), "{lines:?}");
+    assert!(lines[0]["error"].as_str().unwrap().contains("No such file"));
+    assert_eq!(lines[1]["file"], name(&good));
+    assert_eq!(lines[1]["rule"], "char.double-e");
+    assert_eq!(lines[2]["file"], name(&bad));
+    assert_eq!(lines[2]["line"], 1);
+    assert_eq!(lines[3]["file"], name(&bad));
+    assert!(
+        lines[3]["error"].as_str().unwrap().starts_with("line 2:"),
+        "{lines:?}"
+    );
+    assert_eq!(lines.len(), 4);
+    // The JSON document names them too.
+    let rj = dir.path().join("r.json");
+    laoclean()
+        .args(["--jsonl", "--report", "json", "--report-file"])
+        .arg(&rj)
+        .args([&good, &missing, &bad])
+        .assert()
+        .code(2);
+    let v: serde_json::Value = serde_json::from_str(&read(&rj)).unwrap();
+    let files = v["files"].as_array().unwrap();
+    assert_eq!(files.len(), 3);
+    assert_eq!(files[0]["file"], name(&missing));
+    assert!(files[0]["error"].is_string());
+    assert_eq!(files[1]["file"], name(&good));
+    assert!(files[1].get("error").is_none());
+    assert_eq!(files[2]["records"].as_array().unwrap().len(), 1);
+    assert!(files[2]["error"].is_string());
+}
+
+#[test]
 fn jsonl_report_has_a_line_per_edit_with_byte_spans_into_the_file() {
     let dir = TempDir::new().unwrap();
     let a = write(dir.path(), "a.txt", DIRTY);

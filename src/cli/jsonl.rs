@@ -18,10 +18,11 @@
 //! `start`/`end` are byte offsets in the field's decoded string value. `json`: one
 //! document, `{"files": [{"file": "-", "records": [{"line": 12, "fields": [{"field":
 //! "text", "edits": [...], "suggestions": [...]}]}]}]}`, listing only records with an
-//! edit or a suggestion.
+//! edit or a suggestion. A path that could not be read, or a file that stopped, has
+//! `{"file": …, "error": …}` in both.
 
 use super::args::{CleanArgs, ReportFormat};
-use super::files::Input;
+use super::files::{Input, PathError};
 use super::message::{self, describe};
 use super::progress::Progress;
 use super::write::{self, RewriteError};
@@ -299,16 +300,37 @@ impl RecordReporter {
         Ok(())
     }
 
-    /// Ends the entry of a file; `error` says why it stopped, if it did.
-    pub fn end_file(&mut self, error: Option<&str>) -> io::Result<()> {
-        if self.format == ReportFormat::Json {
-            self.out.write_all(b"]")?;
-            if let Some(error) = error {
-                self.out.write_all(b", \"error\": ")?;
-                serde_json::to_writer(&mut self.out, error)?;
+    /// Ends the entry of file `name`; `error` says why it stopped, if it did (in
+    /// `jsonl`, a line `{"file": …, "error": …}` after its records' edits).
+    pub fn end_file(&mut self, name: &str, error: Option<&str>) -> io::Result<()> {
+        match (self.format, error) {
+            (ReportFormat::Json, _) => {
+                self.out.write_all(b"]")?;
+                if let Some(error) = error {
+                    self.out.write_all(b", \"error\": ")?;
+                    serde_json::to_writer(&mut self.out, error)?;
+                }
+                self.out.write_all(b"}")?;
             }
-            self.out.write_all(b"}")?;
+            (ReportFormat::Jsonl, Some(error)) => {
+                super::report::write_error(&mut self.out, name, error)?;
+                self.out.write_all(b"\n")?;
+            }
+            (ReportFormat::Jsonl, None) => {}
         }
+        Ok(())
+    }
+
+    /// Reports a file or path that could not be read at all.
+    pub fn file_error(&mut self, name: &str, error: &str) -> io::Result<()> {
+        if self.format == ReportFormat::Json {
+            super::report::open_entry(&mut self.out, self.files)?;
+        }
+        super::report::write_error(&mut self.out, name, error)?;
+        if self.format == ReportFormat::Jsonl {
+            self.out.write_all(b"\n")?;
+        }
+        self.files += 1;
         Ok(())
     }
 
@@ -325,19 +347,20 @@ impl super::write::Rewritten for JsonlSummary {
 }
 
 /// Runs `laoclean --jsonl` over `inputs`, one after the other (the records of each are
-/// cleaned in parallel), for `mode` (printing, `-i` or `--check`). `path_errors` paths
-/// could not be read (already reported); `report` is where `--report` goes.
+/// cleaned in parallel), for `mode` (printing, `-i` or `--check`). `path_errors`: the
+/// paths that could not be read (said on stderr and in the report first, as the other
+/// modes do); `report` is where `--report` goes.
 pub(super) fn run_files(
     args: &CleanArgs,
     mode: Mode,
     cleaner: &Cleaner,
     inputs: &[Input],
-    path_errors: usize,
+    path_errors: &[PathError],
     report: Option<(ReportFormat, Box<dyn Write>)>,
 ) -> Result<ExitCode, String> {
-    let mut failed = path_errors > 0;
+    let mut failed = !path_errors.is_empty();
     // Inputs with an error, the paths that could not be read included.
-    let mut errors = path_errors;
+    let mut errors = path_errors.len();
     let fields = if args.fields.is_empty() {
         vec![FieldPath::parse("text").expect("a valid path")]
     } else {
@@ -353,6 +376,15 @@ pub(super) fn run_files(
         skip_bad: args.skip_bad,
     };
     let mut reporter = report.map(|(format, out)| RecordReporter::new(format, out));
+    for error in path_errors {
+        message::print(error);
+        if let Some(r) = &mut reporter {
+            if let Err(e) = r.file_error(&error.file, &error.error) {
+                message::print(format_args!("cannot write the report: {}", describe(&e)));
+                reporter = None;
+            }
+        }
+    }
     let progress = Progress::for_inputs(args.quiet, inputs);
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let (mut bad, mut changed, mut done) = (0u64, 0usize, 0usize);
@@ -428,7 +460,7 @@ pub(super) fn run_files(
             }
         };
         if let Some(r) = &mut reporter {
-            if let Err(e) = report_error.map_or_else(|| r.end_file(error.as_deref()), Err) {
+            if let Err(e) = report_error.map_or_else(|| r.end_file(&name, error.as_deref()), Err) {
                 message::print(format_args!("cannot write the report: {}", describe(&e)));
                 failed = true;
                 reporter = None;

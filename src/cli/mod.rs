@@ -233,10 +233,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             }
         };
     if args.jsonl {
-        for message in &path_errors {
-            message::print(message);
-        }
-        return jsonl::run_files(args, mode, &cleaner, &inputs, path_errors.len(), report_to);
+        return jsonl::run_files(args, mode, &cleaner, &inputs, &path_errors, report_to);
     }
     let reporter = report_to.map(|(format, out)| Reporter::new(format, out));
 

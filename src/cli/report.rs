@@ -68,17 +68,16 @@ impl Reporter {
                             edits: &s.edits,
                             suggestions: &s.suggestions,
                         },
-                    ),
-                    Err(error) => {
-                        serde_json::to_writer(&mut self.out, &FileError { file: name, error })
-                    }
+                    )
+                    .map_err(io::Error::from),
+                    Err(error) => write_error(&mut self.out, name, error),
                 }?;
             }
             ReportFormat::Jsonl => {
                 let s = match result {
                     Ok(s) => s,
                     Err(error) => {
-                        serde_json::to_writer(&mut self.out, &FileError { file: name, error })?;
+                        write_error(&mut self.out, name, error)?;
                         self.out.write_all(b"\n")?;
                         self.files += 1;
                         return Ok(());
@@ -114,6 +113,11 @@ impl Reporter {
     pub fn finish(self) -> io::Result<()> {
         finish(self.out, self.format, self.files)
     }
+}
+
+/// Writes the entry of a file that could not be cleaned: `{"file": …, "error": …}`.
+pub(super) fn write_error(out: &mut dyn Write, file: &str, error: &str) -> io::Result<()> {
+    serde_json::to_writer(out, &FileError { file, error }).map_err(io::Error::from)
 }
 
 /// Starts the entry of one file in a `json` report: opens the document before the
