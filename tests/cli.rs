@@ -979,6 +979,31 @@ fn json_report_has_an_entry_per_file() {
 }
 
 #[test]
+fn check_null_ends_each_name_with_nul_and_needs_check() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "a\nb.txt", "ເເ\n");
+    write(dir.path(), "c.txt", "ok\n");
+    write(dir.path(), "d.txt", "໓\n");
+    let out = laoclean()
+        .args(["--check", "-0", "-j1"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let mut names: Vec<&[u8]> = out.stdout.split(|&b| b == 0).collect();
+    assert_eq!(names.pop(), Some(&b""[..]), "ends with NUL");
+    let expected = |n: &str| dir.path().join(n).display().to_string().into_bytes();
+    names.sort();
+    assert_eq!(names, [&expected("a\nb.txt")[..], &expected("d.txt")[..]]);
+    laoclean()
+        .args(["--null"])
+        .arg(dir.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--check"));
+}
+
+#[test]
 fn reports_name_the_files_that_failed_and_list_edits_in_text_order() {
     let dir = TempDir::new().unwrap();
     let bad = write(dir.path(), "bad.txt", "ok\n\u{0}");

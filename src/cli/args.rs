@@ -12,6 +12,7 @@ Examples:
   laoclean -i docs/                     clean every text file under docs/ in place
   laoclean -i --backup .orig *.txt      the same, keeping each original as FILE.orig
   laoclean --check docs/                list the files that would change (exit 1 if any)
+  laoclean --check -0 docs/ | xargs -0 laoclean -i    clean only those (any file name)
   laoclean --diff notes.txt             show the changes as a unified diff
   laoclean -i --report jsonl docs/ > edits.jsonl
   laoclean --digits keep --keep-ho-clusters notes.txt
@@ -104,6 +105,11 @@ pub struct CleanArgs {
     /// Write nothing; list the files that would change and exit with 1 if any.
     #[arg(long)]
     pub check: bool,
+
+    /// With --check, end each file name with a NUL byte instead of a line break (for
+    /// `xargs -0`: names may hold line breaks).
+    #[arg(short = '0', long, requires = "check")]
+    pub null: bool,
 
     /// Print a unified diff of the changes instead of the text.
     #[arg(long)]
@@ -204,6 +210,15 @@ pub struct CleanArgs {
 }
 
 impl CleanArgs {
+    /// What ends a name in the `--check` list: NUL with `--null`, else a line break.
+    pub fn list_end(&self) -> u8 {
+        if self.null {
+            0
+        } else {
+            b'\n'
+        }
+    }
+
     /// The settings: `base` (the --config file or the defaults) with the flags applied.
     pub fn apply_to(&self, mut base: Config) -> Config {
         if let Some(d) = self.digits {

@@ -36,19 +36,20 @@ impl Input {
         }
     }
 
-    /// Writes the name as a line of a file list (`--check`): on Unix the path's own
-    /// bytes, so that a name that is not UTF-8 can still be passed on to other tools
-    /// (`xargs`), as `ripgrep -l` does; elsewhere as in messages.
-    pub fn write_list_line(&self, w: &mut impl std::io::Write) -> std::io::Result<()> {
+    /// Writes the name as an entry of a file list (`--check`), ended by `end` (a line
+    /// break, or NUL with `--null`): on Unix the path's own bytes, so that a name that
+    /// is not UTF-8 can still be passed on to other tools (`xargs`), as `ripgrep -l`
+    /// does; elsewhere as in messages.
+    pub fn write_list_line(&self, w: &mut impl std::io::Write, end: u8) -> std::io::Result<()> {
         match self {
             #[cfg(unix)]
             Input::File { path, .. } => {
                 use std::os::unix::ffi::OsStrExt;
                 w.write_all(path.as_os_str().as_bytes())?;
-                w.write_all(b"\n")
             }
-            _ => writeln!(w, "{}", self.display()),
+            _ => write!(w, "{}", self.display())?,
         }
+        w.write_all(&[end])
     }
 
     /// Was this file found by walking a directory?

@@ -440,7 +440,7 @@ pub(super) fn run_files(
                 if mode == Mode::Check && summary.changed() && !args.quiet {
                     // Through the same buffer: a failed write is reported at the end
                     // (a full stdout), never a panic as `println!` would.
-                    let _ = input.write_list_line(&mut stdout);
+                    let _ = input.write_list_line(&mut stdout, args.list_end());
                 }
                 None
             }

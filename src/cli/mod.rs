@@ -592,7 +592,7 @@ impl Run<'_> {
         }
         let written = match done.body {
             Body::None if self.mode == Mode::Check && done.summary.changed && !self.args.quiet => {
-                input.write_list_line(&mut io::stdout().lock())
+                input.write_list_line(&mut io::stdout().lock(), self.args.list_end())
             }
             Body::None => Ok(()),
             Body::Commit(_) => unreachable!("rewrites are committed before they are emitted"),
