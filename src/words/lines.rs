@@ -5,9 +5,11 @@
 //! fence, and it is inside no code fence. With [`JoinLines::Auto`] the candidates of a
 //! paragraph are joined only when it looks hard-wrapped:
 //!
-//! - a long line (at least [`LONG_LINE`] characters) ends in a Lao letter and the break
-//!   cuts a dictionary word (the best segmentation of the letters around it has a word
-//!   across it): `ວາລະ\nສານ`, `ຂໍ້\nມູນ`; or
+//! - of the breaks between two Lao letters after a long line (at least [`LONG_LINE`]
+//!   characters), at least half cut a dictionary word (the best segmentation of the
+//!   letters around the break has a word across it): `ວາລະ\nສານ`, `ຂໍ້\nມູນ`. One such
+//!   break among many is chance, not wrapping: in a file of one paragraph a line, the
+//!   last syllable of a line and the first of the next often make a word; or
 //! - it has at least three lines, and at least two thirds of the lines before the last
 //!   end mid-sentence (in a letter) at lengths within a quarter of their median, and
 //!   that median is at least [`MIN_WRAP_WIDTH`].
@@ -36,8 +38,8 @@ use super::segment::{Segmenter, TokenKind};
 use crate::lao::is_letter;
 use crate::JoinLines;
 
-/// A line at least this many characters long, ending in a Lao letter, is a wrapped line
-/// when the break after it cuts a dictionary word.
+/// A line at least this many characters long, ending in a Lao letter, may be a wrapped
+/// line: its break counts in the test of cut words (see the [module docs](self)).
 pub const LONG_LINE: usize = 60;
 
 /// The median line length (characters) below which a paragraph is not taken for
@@ -244,12 +246,22 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
     if same_first_word(lines, para) {
         return false;
     }
-    // A long line cut inside a dictionary word.
+    // Long lines cut inside dictionary words: at least half of the breaks between Lao
+    // letters after a long line. (One such break alone is no sign: in a file of one
+    // paragraph a line, the last syllable of a line and the first of the next make a
+    // word often enough.)
+    let (mut long, mut cut) = (0usize, 0usize);
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-        if a.chars().count() >= LONG_LINE && !structural(b) && cuts_word(a, b, seg) {
-            return true;
+        let between_letters =
+            last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter);
+        if between_letters && a.chars().count() >= LONG_LINE && !structural(b) {
+            long += 1;
+            cut += usize::from(cuts_word(a, b, seg));
         }
+    }
+    if cut > 0 && 2 * cut >= long {
+        return true;
     }
     if para.len() < 3 {
         return false;

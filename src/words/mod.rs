@@ -824,6 +824,23 @@ mod tests {
     }
 
     #[test]
+    fn one_break_that_happens_to_cut_a_word_does_not_join_a_file_of_paragraphs() {
+        // One paragraph a line, lengths far apart: the end of one line and the start
+        // of the next make a word at one break (by chance), which must not join them
+        // all (a file of 510 such lines became one line).
+        let lines = [
+            "ກອງປະຊຸມໄດ້ຮັບຮອງເອົາແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມຂອງແຂວງໃນໄລຍະຫ້າປີຂ້າງໜ້າ ແລະ ມອບໃຫ້ທຸກຂະແໜງການຄົ້ນຄວ້າຫາວິທີຈັດຕັ້ງປະຕິບັດໃຫ້ສຳເລັດຕາມຄາດໝາຍຢ່າງເປັນເອກະພາບ",
+            "ພະນັກງານທຸກຂັ້ນໄດ້ເຂົ້າຮ່ວມການຝຶກອົບຮົມກ່ຽວກັບການນຳໃຊ້ເຕັກໂນໂລຊີໃໝ່ໃນການຄຸ້ມຄອງຂໍ້ມູນຂອງລັດ ແລະ ການບໍລິການປະຊາຊົນໃນທຸກເມືອງຂອງແຂວງ ຊຶ່ງໄດ້ຮັບການສະໜັບສະໜູນຈາກກະຊວງທີ່ກ່ຽວຂ້ອງ ແລະ ຜົນຂອງການຝຶກອົບຮົມຄັ້ງນີ້ແມ່ນດີ",
+            "ໃຈກາງເມືອງມີການກໍ່ສ້າງຕະຫຼາດໃໝ່ເພື່ອໃຫ້ປະຊາຊົນມີບ່ອນຄ້າຂາຍທີ່ສະອາດ ແລະ ປອດໄພກວ່າເກົ່າ",
+            "ນັກຮຽນໃນໂຮງຮຽນມັດທະຍົມຂອງເມືອງໄດ້ຮັບປຶ້ມແບບຮຽນໃໝ່ຄົບຖ້ວນ ແລະ ຄູສອນໄດ້ຮັບການຍົກລະດັບວິຊາສະເພາະ ເພື່ອໃຫ້ການຮຽນການສອນມີຄຸນນະພາບດີຂຶ້ນກວ່າເກົ່າ ແລະ ສອດຄ່ອງກັບແຜນການສຶກສາແຫ່ງຊາດໃນໄລຍະຕໍ່ໜ້າ",
+        ];
+        let text = lines.join("\n");
+        assert_eq!(Cleaner::default().clean(&text).matches('\n').count(), 3);
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean(&text).matches('\n').count(), 0);
+    }
+
+    #[test]
     fn a_name_that_begins_like_a_word_is_only_suggested() {
         // ຢູນິ of ຢູນິເທວ (Unitel) and ຢູນິເຊັຟ (UNICEF) reads as ຢູ່ນີ້ (here) with its
         // tones lost, but the rest of the word is no dictionary word: a name or a
