@@ -145,9 +145,11 @@ pub struct StreamSummary {
     pub changed: bool,
     /// Did the stream start with a UTF-8 byte order mark (written back)?
     pub bom: bool,
-    /// The edits applied, in stream order (only with [`StreamOptions::report`]).
+    /// The edits applied, in the order of the input (by start, then end offset; only
+    /// with [`StreamOptions::report`]).
     pub edits: Vec<LocatedEdit>,
-    /// The changes weighed but not applied (only with [`StreamOptions::report`]).
+    /// The changes weighed but not applied, in the same order (only with
+    /// [`StreamOptions::report`]).
     pub suggestions: Vec<LocatedEdit>,
 }
 
@@ -174,9 +176,15 @@ pub enum StreamError {
         /// Offset of the first byte that is not part of valid UTF-8.
         offset: u64,
     },
-    /// Reading the input failed.
-    #[error("read error: {0}")]
-    Read(#[source] io::Error),
+    /// Reading the input failed, after `offset` bytes of it had been read.
+    #[error("read error at byte {offset}: {source}")]
+    Read {
+        /// How many bytes had been read (the error is in what follows them).
+        offset: u64,
+        /// The reader's error.
+        #[source]
+        source: io::Error,
+    },
     /// Writing the output failed.
     #[error("write error: {0}")]
     Write(#[source] io::Error),
@@ -439,10 +447,15 @@ impl ReportedBlock {
                 edit,
             }
         };
-        summary.edits.extend(self.edits.into_iter().map(place));
-        summary
-            .suggestions
-            .extend(self.suggestions.into_iter().map(place));
+        // The stages' edits come one stage after another: in the order of the input.
+        for (list, out) in [
+            (self.edits, &mut summary.edits),
+            (self.suggestions, &mut summary.suggestions),
+        ] {
+            let from = out.len();
+            out.extend(list.into_iter().map(place));
+            out[from..].sort_by_key(|e| (e.edit.start, e.edit.end));
+        }
     }
 }
 
@@ -569,7 +582,12 @@ impl<R: BufRead> BlockReader<R> {
                     return Ok(());
                 }
                 Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-                Err(e) => return Err(StreamError::Read(e)),
+                Err(source) => {
+                    return Err(StreamError::Read {
+                        offset: self.consumed + self.buf.len() as u64,
+                        source,
+                    })
+                }
             }
         }
     }
@@ -802,6 +820,45 @@ mod tests {
             .install(|| clean_stream(cleaner, text, &mut out, &options))
             .unwrap();
         (out, summary)
+    }
+
+    #[test]
+    fn a_read_error_names_how_far_the_input_was_read() {
+        // 10,000 bytes, then the reader fails.
+        let text = "ກ\n".repeat(2_500);
+        let failing = std::io::Read::chain(text.as_bytes(), FailingReader);
+        let err = clean_stream(
+            &Cleaner::default(),
+            std::io::BufReader::new(failing),
+            Vec::new(),
+            &StreamOptions::default(),
+        )
+        .unwrap_err();
+        assert!(
+            matches!(err, StreamError::Read { offset: 10_000, .. }),
+            "{err}"
+        );
+        assert!(err
+            .to_string()
+            .starts_with("read error at byte 10000: disk on fire"));
+    }
+
+    #[test]
+    fn reported_edits_are_in_the_order_of_the_input() {
+        // Edits of the character, spacing and word stages, interleaved in the text.
+        let text = "ລາວ  ໃໝ່ ໓໓\n\nຄຸນ ນະພາບ ເເລະ ໓ ,ກ\n".repeat(3);
+        let (_, summary) = run(text.as_bytes(), 1 << 20, 1, true);
+        let starts: Vec<usize> = summary.edits.iter().map(|e| e.edit.start).collect();
+        assert!(starts.len() >= 12, "{starts:?}");
+        assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
+    }
+
+    struct FailingReader;
+
+    impl std::io::Read for FailingReader {
+        fn read(&mut self, _: &mut [u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::other("disk on fire"))
+        }
     }
 
     /// The blocks `text` is cut into with `budget`.

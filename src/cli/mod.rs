@@ -142,7 +142,10 @@ impl Failure {
         match e {
             StreamError::Binary { .. } if input.walked() => Failure::Skip,
             StreamError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
-            StreamError::Read(e) => Failure::Error(format!("read error: {}", describe(&e))),
+            StreamError::Read { offset, source } => Failure::Error(format!(
+                "read error at byte {offset}: {}",
+                describe(&source)
+            )),
             StreamError::Write(e) => Failure::Error(format!("write error: {}", describe(&e))),
             e => Failure::Error(e.to_string()),
         }

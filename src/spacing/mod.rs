@@ -556,7 +556,18 @@ impl Line {
         self.find_scripts();
         self.decide_removals();
         let n = self.nb.len();
+        // A lone CR with only blanks after it and a line break after them ends the line
+        // once the blanks go (`\r\n`): the blanks before it are trailing too, and go now
+        // (a second cleaning would take them otherwise).
+        let cr_ends_line = {
+            let (pos, c) = self.cs[self.nb[n - 1]];
+            c == '\r' && pos + 1 < range.end && text[range.end..].starts_with('\n')
+        };
         for i in 1..n {
+            if cr_ends_line && i == n - 1 && !self.touches(i) && !self.tab_gap(i) {
+                w.replace(self.gap(i), "", Rule::TrailingSpace, 1.0);
+                continue;
+            }
             if self.touches(i) {
                 // Two letters touching, the common case, skip the rules at once.
                 if (self.marked[i - 1] || self.marked[i])

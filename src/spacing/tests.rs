@@ -93,6 +93,9 @@ fn line_ends_and_blank_lines_are_kept() {
     // second cleaning changes nothing).
     assert_eq!(fix("ກ \r "), "ກ \r");
     keeps("ກ \r");
+    // Blanks after a lone `\r` and before a line break go, which makes the `\r` part
+    // of a `\r\n` line end: the blanks before it go too, in the same cleaning.
+    assert_eq!(fix("ກ \r \nຂ  \t\r  \n"), "ກ\r\nຂ  \t\r\n");
 }
 
 #[test]

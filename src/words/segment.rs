@@ -238,36 +238,33 @@ impl Segmenter {
     }
 }
 
-/// Cuts `text` into blocks of about `size` bytes, at a line break if one is near, else
-/// after a space, else after any character that is not a Lao letter; a run of Lao
-/// letters is never cut.
+/// Cuts `text` into blocks of about `size` bytes, after a run of white space (at a line
+/// break if one is near): a token never runs over white space, so the blocks' tokens
+/// are those of the whole text. Text with no white space in reach is not cut.
 fn blocks(text: &str, size: usize) -> Vec<Range<usize>> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start = 0;
     while text.len() - start > size + size / 2 {
-        let mut from = start + size;
-        while !text.is_char_boundary(from) {
-            from += 1;
-        }
+        let from = start + size;
         let window = &bytes[from..(from + size / 2).min(bytes.len())];
-        let cut = memchr::memchr(b'\n', window)
-            .or_else(|| memchr::memchr(b' ', window))
-            .map(|i| from + i + 1)
-            .or_else(|| {
-                // Any char that is not a Lao letter, further on.
-                text[from..]
-                    .char_indices()
-                    .find(|&(_, c)| !crate::lao::is_letter(c) && c.is_ascii())
-                    .map(|(i, c)| from + i + c.len_utf8())
-            });
-        match cut {
-            Some(c) if c < text.len() => {
-                out.push(start..c);
-                start = c;
-            }
-            _ => break,
+        let Some(blank) = memchr::memchr(b'\n', window)
+            .or_else(|| memchr::memchr2(b' ', b'\t', window))
+            .map(|i| from + i)
+        else {
+            break;
+        };
+        // After the whole run of white space (a Space token is the run).
+        let cut = blank
+            + text[blank..]
+                .char_indices()
+                .find(|&(_, c)| !is_space(c))
+                .map_or(text.len() - blank, |(i, _)| i);
+        if cut >= text.len() {
+            break;
         }
+        out.push(start..cut);
+        start = cut;
     }
     out.push(start..text.len());
     out
@@ -375,7 +372,8 @@ impl Lattice {
         let mut pending: Option<Range<usize>> = None;
         for &(i, j, known) in self.path.iter().rev() {
             let span = base + at(i)..base + at(j);
-            let repetition = !known && self.chars[i].1 == REPETITION_MARK;
+            // ໆ alone is the repetition mark, whether or not the lexicon lists it.
+            let repetition = j == i + 1 && self.chars[i].1 == REPETITION_MARK;
             if known || repetition {
                 if let Some(p) = pending.take() {
                     out.push(Token {
@@ -383,10 +381,10 @@ impl Lattice {
                         kind: TokenKind::Unknown,
                     });
                 }
-                let kind = if known {
-                    TokenKind::Word
-                } else {
+                let kind = if repetition {
                     TokenKind::Repetition
+                } else {
+                    TokenKind::Word
                 };
                 out.push(Token { span, kind });
             } else {
@@ -440,6 +438,21 @@ mod tests {
             "ລາວ|ABC 4.753,15 (|ລາວ|)"
         );
         assert_eq!(seg(&lex, "ລາວໆ"), "ລາວ|ໆ");
+        // The repetition mark is its own kind, with the embedded lexicon (which lists
+        // ໆ) too.
+        let kinds: Vec<_> = Segmenter::default()
+            .tokens("ລາວໆໆ")
+            .iter()
+            .map(|t| t.kind)
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                TokenKind::Word,
+                TokenKind::Repetition,
+                TokenKind::Repetition
+            ]
+        );
         assert_eq!(seg(&lex, "ລາວ\n\nລາວ"), "ລາວ\n\nລາວ");
     }
 
@@ -482,7 +495,7 @@ mod tests {
     }
 
     #[test]
-    fn blocks_cover_the_text_and_never_cut_lao_runs() {
+    fn blocks_cover_the_text_and_give_the_tokens_of_the_whole() {
         let text = "ກາ ຂາ\nຄາ".repeat(10_000);
         let b = blocks(&text, 1000);
         assert!(b.len() > 10);
@@ -491,11 +504,19 @@ mod tests {
         for w in b.windows(2) {
             assert_eq!(w[0].end, w[1].start);
             let c = text[..w[0].end].chars().next_back().unwrap();
-            assert!(!crate::lao::is_letter(c));
+            assert!(is_space(c));
         }
         let seg = Segmenter::new(Lexicon::from_counts([("ກາ", 1), ("ຂາ", 1)]).unwrap());
-        let mut one = Vec::new();
-        seg.tokens_into(&text, 0, &mut one);
-        assert_eq!(seg.tokens(&text), one);
+        // Runs of spaces, numbers and Latin words near the cuts stay whole.
+        for text in [
+            text,
+            "ສະບາຍດີ  \t ".repeat(20_000),
+            "ສະບາຍດີ12345 hello ".repeat(20_000),
+            "ສະບາຍດີ12345".repeat(20_000),
+        ] {
+            let mut one = Vec::new();
+            seg.tokens_into(&text, 0, &mut one);
+            assert_eq!(seg.tokens(&text), one);
+        }
     }
 }
