@@ -384,13 +384,17 @@ const PHRASE_MIN_BOND: u64 = 1000;
 /// model says, `cost(x) + ln(n(x) / n(xy))` (the cheaper of the two orders; n: web
 /// tokens), and is kept if that is [`PHRASE_MIN_BOND`] below `cost(x) + cost(y)`; of the
 /// ways to cut it into two words, the dearest counts.
+///
+/// Left out: a phrase that web text holds mostly inside a longer string whose reading
+/// cuts one of its words out of a longer word (ຄາຖືກ, in 59 tokens, is ຄາ of ລາຄາ in
+/// ລາຄາຖືກ, cheap, in most of them): half of its tokens or more hold such a string.
 fn phrases(costs: &BTreeMap<String, u64>, web: &BTreeMap<String, u64>) -> Vec<(String, u64)> {
-    let mut out = Vec::new();
+    let mut found: BTreeMap<&str, (u64, &str, &str)> = BTreeMap::new();
     for (s, &nxy) in web {
         if nxy < PHRASE_MIN_TOKENS || costs.contains_key(s) {
             continue;
         }
-        let mut dearest: Option<(u64, u64)> = None;
+        let mut dearest: Option<(u64, u64, &str, &str)> = None;
         for (i, _) in s.char_indices().skip(1) {
             let (x, y) = s.split_at(i);
             let (Some(&cx), Some(&cy)) = (costs.get(x), costs.get(y)) else {
@@ -401,17 +405,42 @@ fn phrases(costs: &BTreeMap<String, u64>, web: &BTreeMap<String, u64>) -> Vec<(S
                 c + ((n as f64 / nxy as f64).ln() * 1000.0).round() as u64
             };
             let cost = given(cx, x).min(given(cy, y));
-            if dearest.map_or(true, |(c, _)| cost > c) {
-                dearest = Some((cost, cx + cy));
+            if dearest.map_or(true, |(c, ..)| cost > c) {
+                dearest = Some((cost, cx + cy, x, y));
             }
         }
-        if let Some((cost, apart)) = dearest {
+        if let Some((cost, apart, x, y)) = dearest {
             if cost + PHRASE_MIN_BOND <= apart {
-                out.push((s.clone(), cost));
+                found.insert(s.as_str(), (cost, x, y));
             }
         }
     }
-    out
+    // For each phrase, the most tokens of a string that holds it with letters before
+    // its first word (or after its last) that make a longer word of it.
+    let mut inside: BTreeMap<&str, u64> = BTreeMap::new();
+    for (t, &nt) in web {
+        for (k, _) in t.char_indices().skip(1) {
+            let (a, rest) = t.split_at(k);
+            if let Some(&(_, x, _)) = found.get(rest) {
+                if costs.contains_key(&format!("{a}{x}")) {
+                    let e = inside.entry(rest).or_default();
+                    *e = (*e).max(nt);
+                }
+            }
+            let (head, b) = t.split_at(k);
+            if let Some(&(_, _, y)) = found.get(head) {
+                if costs.contains_key(&format!("{y}{b}")) {
+                    let e = inside.entry(head).or_default();
+                    *e = (*e).max(nt);
+                }
+            }
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(s, _)| 2 * inside.get(s).copied().unwrap_or(0) < web[*s])
+        .map(|(s, (cost, ..))| (s.to_string(), cost))
+        .collect()
 }
 
 /// `dictionaries/rules/{format_characters,thai_lookalikes}.tsv` →

@@ -464,6 +464,13 @@ mod tests {
     }
 
     #[test]
+    fn a_web_phrase_cut_out_of_a_longer_word_respells_nothing() {
+        // ຄາຖືກ is in web text as ຄາ of ລາຄາ (price) in ລາຄາຖືກ (cheap): no phrase, so
+        // the settings (ຄ່າ) stay as written; a real phrase still respells.
+        assert_respelt(&[("ສ້າງແຜ່ນການ", "ສ້າງແຜນການ")], &["ການຕັ້ງຄ່າຖືກຍົກເລີກ"]);
+    }
+
+    #[test]
     fn code_and_addresses_are_never_read() {
         // Lao inside fenced or inline code, a web address, a path or a file name is
         // left as written; the same word in prose is respelt.
