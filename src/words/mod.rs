@@ -172,6 +172,7 @@ pub(crate) fn run<'a>(
     let mut reader = Reader::default();
     reader.compound_near = cfg.level == Level::Aggressive;
     reader.swap_words = cfg.level == Level::Aggressive;
+    reader.suggest_beside_unknown = cfg.level == Level::Standard;
     reader.min_spelling_confidence = match cfg.level {
         Level::Aggressive => 0.5,
         _ => STANDARD_MIN_SPELLING_CONFIDENCE,
@@ -864,6 +865,29 @@ mod tests {
         }
         // Respelt as a whole word, it is applied.
         assert_eq!(c.clean("ຂ້ອຍຢູ່ ຢູນິ ແລ້ວ"), "ຂ້ອຍຢູ່ ຢູ່ນີ້ ແລ້ວ");
+    }
+
+    #[test]
+    fn a_respelling_that_touches_an_unknown_syllable_is_suggested_at_the_standard_level() {
+        // ເອສໂຕເນຍ (Estonia): ເອສ no word covers, then ໂຕເນຍ read as ໂຕເຈຍ; ປຣັ້ກອີນ
+        // (plug-in): ປຣັ້ກ, then ອີນ read as ອື່ນ. Clean text, names and loanwords: only
+        // suggested at the standard level; the aggressive one (OCR noise makes such
+        // syllables too) respells.
+        let standard = Cleaner::default();
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        for (text, respelt) in [("ພາສາເອສໂຕເນຍ", "ໂຕເຈຍ"), ("ຕິດຕັ້ງປຣັ້ກອີນ", "ອື່ນ")]
+        {
+            let r = standard.clean_with_report(text);
+            assert_eq!(r.text, text);
+            assert!(
+                r.suggestions
+                    .iter()
+                    .any(|s| s.replacement.contains(respelt)),
+                "{text}: {:?}",
+                r.suggestions
+            );
+            assert!(aggressive.clean(text).contains(respelt), "{text}");
+        }
     }
 
     #[test]

@@ -327,6 +327,11 @@ pub(crate) struct Reader {
     rivals: std::cell::RefCell<Rivals>,
     /// Also run the edit search for compounds everywhere (the aggressive level).
     pub compound_near: bool,
+    /// Only suggest a respelt word that touches a syllable no word of the unedited
+    /// reading covers, before or after it: a piece of a name or a loanword, more often
+    /// than not in clean text (the standard level; OCR noise makes such syllables too,
+    /// so the aggressive level respells).
+    pub suggest_beside_unknown: bool,
     /// Swap one dictionary word for another in the same place where web text
     /// corroborates it ([`WEB_CORROBORATES`]; the aggressive level: OCR loses tone marks
     /// and writes real words).
@@ -682,6 +687,16 @@ impl Reader {
                 beside_unknown[e.start] = true;
             }
         }
+        // Where the best reading has an unknown syllable start or end: one that it does
+        // not respell either (damage next to damage is read away together).
+        let mut unknown_edge = vec![false; self.chars.len() + 1];
+        for &id in best {
+            let e = &self.edges[id as usize];
+            if e.kind == Kind::Unknown {
+                unknown_edge[e.start] = true;
+                unknown_edge[e.end] = true;
+            }
+        }
         // Walk the best path; cut it at the nodes both paths share.
         let mut seg_start = 0usize;
         let mut seg_edges: Vec<u32> = Vec::new();
@@ -689,7 +704,11 @@ impl Reader {
             seg_edges.push(id);
             let e = self.edges[id as usize].end;
             if on_plain[e] {
-                let context = (plain.as_slice(), beside_unknown.as_slice());
+                let context = (
+                    plain.as_slice(),
+                    beside_unknown.as_slice(),
+                    unknown_edge.as_slice(),
+                );
                 self.judge(lex, index, seg_start, e, &seg_edges, context, margin, plan);
                 seg_edges.clear();
                 seg_start = e;
@@ -706,7 +725,7 @@ impl Reader {
         s: usize,
         t: usize,
         ids: &[u32],
-        (plain, beside_unknown): (&[u32], &[bool]),
+        (plain, beside_unknown, unknown_edge): (&[u32], &[bool], &[bool]),
         margin: u64,
         plan: &mut Vec<Planned>,
     ) {
@@ -898,10 +917,16 @@ impl Reader {
             let web_attests = web::tokens_holding(&word) >= WEB_ATTESTS && evidence > 0;
             let rare_compound = all_words && !lex.attested(&word) && !web_attests;
             // A respelt word glued to a syllable no reading knows (ຢູນິ of ຢູນິເທວ, Unitel,
-            // read as ຢູ່ນີ້, here): a piece of a name or a loanword, most likely.
+            // read as ຢູ່ນີ້, here): a piece of a name or a loanword, most likely. At the
+            // start of a run of letters always; anywhere with `suggest_beside_unknown`,
+            // where the best reading leaves that syllable unknown too (ເອສໂຕເນຍ, Estonia,
+            // read as ເອສ + ໂຕເຈຍ).
             let run_start = e.start == 0 || matches!(self.chars[e.start - 1], ' ' | '\n');
-            let in_unknown_word =
-                e.kind != Kind::Joined && spelling_changed && run_start && beside_unknown[e.end];
+            let in_unknown_word = e.kind != Kind::Joined
+                && spelling_changed
+                && (run_start && beside_unknown[e.end]
+                    || self.suggest_beside_unknown
+                        && (unknown_edge[e.start] || unknown_edge[e.end]));
             let suggestion = suggestion
                 || joined_and_spelt
                 || close_second
