@@ -1056,6 +1056,16 @@ fn reports_name_the_files_that_failed_and_list_edits_in_text_order() {
 }
 
 #[test]
+fn jsonl_keeps_a_byte_order_mark_before_the_first_record() {
+    laoclean()
+        .arg("--jsonl")
+        .write_stdin("\u{FEFF}{\"text\": \"ເເລະ\"}\n{\"text\": \"ເເ\"}\n")
+        .assert()
+        .success()
+        .stdout("\u{FEFF}{\"text\": \"ແລະ\"}\n{\"text\": \"ແ\"}\n");
+}
+
+#[test]
 fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
     let dir = TempDir::new().unwrap();
     let good = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");

@@ -127,6 +127,13 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
             if n == 0 {
                 break;
             }
+            // A byte order mark before the first record (Windows tools write one) is no
+            // part of it: written back as it came, and the record read after it.
+            if summary.lines == 0 && lines.is_empty() && buf[start..].starts_with(BOM) {
+                output.write_all(BOM).map_err(JsonlFailure::Write)?;
+                lines.push(start + BOM.len()..buf.len());
+                continue;
+            }
             lines.push(start..buf.len());
         }
         if lines.is_empty() {
@@ -177,6 +184,9 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     output.flush().map_err(JsonlFailure::Write)?;
     Ok(summary)
 }
+
+/// The UTF-8 byte order mark.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A line without its line end (`\n` or `\r\n`), and the line end.
 fn split_line_end(raw: &[u8]) -> (&[u8], &[u8]) {

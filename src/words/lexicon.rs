@@ -104,6 +104,9 @@ pub enum LexiconError {
     /// The automaton could not be built.
     #[error("building the word automaton: {0}")]
     Fst(#[from] fst::Error),
+    /// An empty string was given as a word.
+    #[error("an empty word")]
+    EmptyWord,
 }
 
 /// A set of Lao words with costs: the embedded list plus users' own words. Cheap to
@@ -194,21 +197,27 @@ impl Lexicon {
     }
 
     /// A lexicon of the given words and counts alone (no embedded list). Words are taken
-    /// as they are; a word given twice keeps the sum of its counts.
+    /// as they are; a word given twice keeps the sum of its counts (saturating); an
+    /// empty word is an error.
     ///
     /// ```
     /// use laoclean::words::Lexicon;
     /// let lex = Lexicon::from_counts([("ກິນ", 3), ("ເຂົ້າ", 1)]).unwrap();
     /// assert!(lex.cost("ກິນ").unwrap() < lex.cost("ເຂົ້າ").unwrap());
+    /// assert!(Lexicon::from_counts([("", 1)]).is_err());
     /// ```
     pub fn from_counts<S: AsRef<str>>(
         words: impl IntoIterator<Item = (S, u64)>,
     ) -> Result<Lexicon, LexiconError> {
         let mut counts: BTreeMap<String, u64> = BTreeMap::new();
         for (w, c) in words {
-            *counts.entry(w.as_ref().to_string()).or_default() += c;
+            if w.as_ref().is_empty() {
+                return Err(LexiconError::EmptyWord);
+            }
+            let n = counts.entry(w.as_ref().to_string()).or_default();
+            *n = n.saturating_add(c);
         }
-        let total: u64 = counts.values().sum();
+        let total: u64 = counts.values().fold(0, |a, &c| a.saturating_add(c));
         let (map, max_cost) =
             build_map(counts.iter().map(|(w, &c)| (w.as_str(), cost_of(c, total))));
         Ok(Lexicon::with_main(map, total, max_cost))
@@ -562,6 +571,16 @@ pub fn read_numbered_word_list(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_add_up_without_overflow_and_an_empty_word_is_refused() {
+        let lex = Lexicon::from_counts([("ກາ", u64::MAX), ("ກາ", 5), ("ຂາ", 1)]).unwrap();
+        assert!(lex.cost("ກາ").unwrap() < lex.cost("ຂາ").unwrap());
+        assert!(matches!(
+            Lexicon::from_counts([("ກາ", 1), ("", 1)]),
+            Err(LexiconError::EmptyWord)
+        ));
+    }
 
     #[test]
     fn prefix_walk_finds_every_word_at_syllable_ends() {
