@@ -10,7 +10,11 @@
 //!
 //! Blocks are cleaned in parallel on the current rayon pool, a batch of
 //! `threads × 4` at a time, and written in input order, so memory stays around
-//! `threads × 4 × block budget` whatever the size of the input. The output depends
+//! `threads × 4 × block budget` whatever the size of the input, plus what cleaning a
+//! block takes: a few times the block on text, but up to about 170 times on a block
+//! that is one run of Lao vowel signs with no letter, space or line break (ະາະາ…, which
+//! the word stage reads whole: an 8 MB line of it peaked at 178 MB with the default
+//! budget; a smaller [`StreamOptions::block_bytes`] bounds it). The output depends
 //! neither on the number of threads nor on the budget, as long as no paragraph is longer
 //! than the budget (the stages work paragraph by paragraph); a paragraph that has to be
 //! cut is cleaned as pieces, which can only miss a fix across the cut. A paragraph is cut
