@@ -52,7 +52,7 @@ pub enum TokenKind {
     Repetition,
     /// Spaces, tabs, line breaks (and zero-width spaces).
     Space,
-    /// Digits, with `.` or `,` between digits (4.753,15).
+    /// Digits, with `.` `,` `/` or `:` between digits (4.753,15; 10/5/2021; 8:00).
     Number,
     /// Letters of another script (Latin…).
     Foreign,
@@ -290,7 +290,7 @@ fn other_tokens(run: &str, base: usize, out: &mut Vec<Token>) {
                     TokenKind::Space => is_space(d),
                     TokenKind::Number => {
                         d.is_numeric()
-                            || (matches!(d, '.' | ',')
+                            || (matches!(d, '.' | ',' | '/' | ':')
                                 && run[j + 1..].chars().next().is_some_and(char::is_numeric))
                     }
                     _ => d.is_alphabetic() || is_combining(d),
@@ -436,6 +436,10 @@ mod tests {
         assert_eq!(
             seg(&lex, "ລາວABC 4.753,15 (ລາວ)"),
             "ລາວ|ABC 4.753,15 (|ລາວ|)"
+        );
+        assert_eq!(
+            seg(&lex, "ລາວ 10/5/2021 8:00 1/2"),
+            "ລາວ 10/5/2021 8:00 1/2"
         );
         assert_eq!(seg(&lex, "ລາວໆ"), "ລາວ|ໆ");
         // The repetition mark is its own kind, with the embedded lexicon (which lists
