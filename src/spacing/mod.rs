@@ -12,7 +12,7 @@
 //! | [`SpaceBeforePunct`](crate::Rule::SpaceBeforePunct) | `ໂຮ່ຈິມິນ ; ກວ` → `ໂຮ່ຈິມິນ; ກວ`, `93,78 % , ມີ` → `93,78%, ມີ` |
 //! | [`SpaceAfterOpen`](crate::Rule::SpaceAfterOpen) | `“ ເຂົ້າໃຈ` → `“ເຂົ້າໃຈ`, `( 150` → `(150` |
 //! | [`SpaceAfterPunct`](crate::Rule::SpaceAfterPunct) | `ສະຫະລັດ,ແຮ່` → `ສະຫະລັດ, ແຮ່`, `ເຊັ່ນວ່າ:ການ` → `ເຊັ່ນວ່າ: ການ` |
-//! | [`SpaceAroundNumber`](crate::Rule::SpaceAroundNumber) | `ມູນຄ່າ7,19` → `ມູນຄ່າ 7,19`, `679ບ້ານ` → `679 ບ້ານ`, `5%ຂອງ` → `5% ຂອງ` |
+//! | [`SpaceAroundNumber`](crate::Rule::SpaceAroundNumber) | `ມູນຄ່າ7,19` → `ມູນຄ່າ 7,19`, `679ບ້ານ` → `679 ບ້ານ`, `5%ຂອງ` → `5% ຂອງ`; not `ມ1`, `ຕມ4` (an abbreviation and its number) |
 //! | [`SpaceBeforeOpen`](crate::Rule::SpaceBeforeOpen) | `ແຜນດັດແກ້(150` → `ແຜນດັດແກ້ (150`, `ຫົວຂໍ້“ໜ່ວຍ` → `ຫົວຂໍ້ “ໜ່ວຍ` |
 //! | [`SpaceAfterClose`](crate::Rule::SpaceAfterClose) | `(ຫໍແກ້ວ)ພາຍໃຕ້` → `(ຫໍແກ້ວ) ພາຍໃຕ້`, `”ຕາມ` → `” ຕາມ` |
 //! | [`SplitNumber`](crate::Rule::SplitNumber) | suggested only: `25, 84 ລ້ານ` → `25,84`, `2021- 2025` → `2021-2025` |
@@ -972,7 +972,8 @@ impl Line {
         if (lao::is_letter(l)
             && is_digit(r)
             && !self.digits_are_letters(i)
-            && !self.lone_digit_in_word(i))
+            && !self.lone_digit_in_word(i)
+            && !self.abbreviation_before(i))
             || (number_end && lao::is_letter(r) && !self.lone_digit_before_word(i))
         {
             return Some(Rule::SpaceAroundNumber);
@@ -993,6 +994,22 @@ impl Line {
             && !can_start_word(c)
             && c != '\u{0EC6}'
             && (k == 0 || !self.touches(k) || !lao::is_letter(self.ch(k - 1)))
+    }
+
+    /// The Lao letters touching non-blank `i` from before are one or two consonants alone
+    /// (after a blank, punctuation or the line start): an abbreviation whose number it
+    /// is, a school class or a quarter (`ມ1`, `ປ5`, `ຕມ4`), not a word before a number.
+    fn abbreviation_before(&self, i: usize) -> bool {
+        let mut k = i;
+        while k > 0 && self.touches(k) && lao::is_letter(self.ch(k - 1)) {
+            k -= 1;
+            if i - k > 2 {
+                return false;
+            }
+        }
+        k < i
+            && (k..i).all(|j| lao::is_consonant(self.ch(j)))
+            && (k == 0 || !self.touches(k) || !is_word_char(self.ch(k - 1)))
     }
 
     /// The digits from non-blank `i` on run straight into a Lao vowel sign or mark

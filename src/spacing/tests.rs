@@ -279,7 +279,7 @@ fn a_path_or_address_is_not_run_on_into_the_word_after_it() {
     // A path or web address runs to the end of its word: a space the stage removed after
     // it would let it swallow the marks and the word after, and the next run would see
     // other punctuation (here one bracket fewer) and space the line differently.
-    assert_eq!(fix("/ກ ,,(ກ3ກ(,ກ)"), "/ກ ,,(ກ 3 ກ(, ກ)");
+    assert_eq!(fix("/ກ ,,(ກາ3ກ(,ກ)"), "/ກ ,,(ກາ 3 ກ(, ກ)");
     assert_eq!(fix("ເບິ່ງ /ກ( ຂ"), "ເບິ່ງ /ກ( ຂ");
     assert_eq!(fix("/ກ , ,ຂ"), "/ກ, , ຂ");
     assert_eq!(fix("ເບິ່ງ http://a.la/ກ ,ຂ"), "ເບິ່ງ http://a.la/ກ, ຂ");
@@ -294,6 +294,10 @@ fn a_path_or_address_is_not_run_on_into_the_word_after_it() {
 fn one_space_between_lao_letters_and_a_number() {
     assert_eq!(fix("ແລ້ວ 679ບ້ານກວມ"), "ແລ້ວ 679 ບ້ານກວມ");
     assert_eq!(fix("ປັນມູນຄ່າ7,19 ລ້ານ"), "ປັນມູນຄ່າ 7,19 ລ້ານ");
+    // One or two consonants alone before a number are its abbreviation (a class, a
+    // quarter), not a word: no space. An abbreviation of more letters, or a word, is.
+    keeps("ນັກຮຽນຊັ້ນ ມ1 ແລະ ປ5, ຕມ4");
+    assert_eq!(fix("ປີ2024 ກມສພ2"), "ປີ 2024 ກມສພ 2");
     assert_eq!(fix("ລົງວັນທີ10/5/2021 ກ່ຽວກັບ"), "ລົງວັນທີ 10/5/2021 ກ່ຽວກັບ");
     assert_eq!(fix("ວຽກງານ3ສ້າງ:ຄະນະພັກ"), "ວຽກງານ 3 ສ້າງ: ຄະນະພັກ");
     assert_eq!(fix("ຍາກໄດ້6.120,41 ໂຕນ"), "ຍາກໄດ້ 6.120,41 ໂຕນ");
@@ -303,7 +307,7 @@ fn one_space_between_lao_letters_and_a_number() {
     assert_eq!(fix("ຫຼຸດລົງ 5 %ຂອງ"), "ຫຼຸດລົງ 5% ຂອງ");
     assert_eq!(fix("ເລກທີ໓໓"), "ເລກທີ ໓໓"); // Lao digits kept by option
     assert_eq!(
-        rules("ກ3ຂ"),
+        rules("ກາ3ຂ"),
         [Rule::SpaceAroundNumber, Rule::SpaceAroundNumber]
     );
     // Latin letters glued to numbers are names and units.
@@ -352,7 +356,7 @@ fn split_numbers_are_suggested_not_applied() {
 
 #[test]
 fn edits_have_spans_in_the_input() {
-    let s = "ກ  ຂ ,ຄ1";
+    let s = "ກ  ຂ ,ຄາ1";
     let out = run(s, &Config::default(), true);
     let mut rebuilt = String::new();
     let mut at = 0;
@@ -364,7 +368,7 @@ fn edits_have_spans_in_the_input() {
     }
     rebuilt.push_str(&s[at..]);
     assert_eq!(rebuilt, out.text);
-    assert_eq!(out.text, "ກ ຂ, ຄ 1");
+    assert_eq!(out.text, "ກ ຂ, ຄາ 1");
 }
 
 #[test]
