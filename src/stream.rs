@@ -857,6 +857,26 @@ mod tests {
         assert!(starts.windows(2).all(|w| w[0] <= w[1]), "{starts:?}");
     }
 
+    #[test]
+    fn a_byte_order_mark_before_a_code_fence_is_read_alike_streamed_and_whole() {
+        // Files joined together leave their byte order marks inside the text; one before
+        // a fence was kept by one reading and removed by the other, which then
+        // disagreed on whether the fence was open (found by an outside review).
+        for text in [
+            "x\n\n\u{FEFF}```\n",
+            "\n\n\u{FEFF}~~~",
+            "\n\u{FEFF}~~~\n\nໃຫຍ",
+            "ກ\n\u{FEFF}```\nໃຫ່ຍ\n```\nໃຫ່ຍ\n",
+        ] {
+            let whole = Cleaner::default().clean(text).into_owned();
+            for budget in [16, 1 << 20] {
+                let (out, _) = run(text.as_bytes(), budget, 1, false);
+                assert_eq!(String::from_utf8(out).unwrap(), whole, "{text:?} {budget}");
+            }
+            assert_eq!(Cleaner::default().clean(&whole), whole, "{text:?}");
+        }
+    }
+
     struct FailingReader;
 
     impl std::io::Read for FailingReader {

@@ -300,7 +300,8 @@ pub(crate) fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usi
 /// fences inside list items count): the fence characters, which the closing fence
 /// repeats.
 fn fence(line: &str) -> Option<&str> {
-    let rest = line.trim_start_matches([' ', '\t']);
+    // (A byte order mark before it, from files joined together, is no text.)
+    let rest = line.trim_start_matches([' ', '\t', '\u{FEFF}']);
     let c = rest.bytes().next().filter(|&b| b == b'`' || b == b'~')?;
     let run = rest.bytes().take_while(|&b| b == c).count();
     (run >= 3).then(|| &rest[..run])
