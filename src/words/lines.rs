@@ -11,7 +11,8 @@
 //!   break among many is chance, not wrapping: in a file of one paragraph a line, the
 //!   last syllable of a line and the first of the next often make a word; or
 //! - it has at least three lines, and at least two thirds of the lines before the last
-//!   end mid-sentence (in a letter) at lengths within a quarter of their median, and
+//!   end mid-sentence (in a letter or digit, a Lao vowel sign or tone mark included) at
+//!   lengths within a quarter of their median, and
 //!   that median is at least [`MIN_WRAP_WIDTH`].
 //!
 //! A paragraph is not wrapped prose, whatever its lengths, when most of its lines (two
@@ -270,7 +271,7 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
     let mut lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
     let mid_sentence = body
         .iter()
-        .filter(|&&i| last_char(lines[i].1).is_some_and(|c| c.is_alphanumeric()))
+        .filter(|&&i| last_char(lines[i].1).is_some_and(|c| is_letter(c) || c.is_alphanumeric()))
         .count();
     lens.sort_unstable();
     let median = lens[lens.len() / 2] as f64;

@@ -849,6 +849,20 @@ mod tests {
     }
 
     #[test]
+    fn a_paragraph_wrapped_at_a_width_is_rejoined_when_its_lines_end_in_marks() {
+        // Cut at 70 characters: one break of three cuts a dictionary word, and two lines
+        // end in a tone mark or a vowel sign (ສືບຕໍ່, ເຮັດໃຫ້), which end mid-sentence as
+        // much as a consonant does (found by a review: they were not counted).
+        let text = "ແຜນງານ ແລະ ໂຄງການວຽກງານຈຸດສຸມ ແຕ່ປີ 2021-2025 ແມ່ນສືບຕໍ່ຜັນຂະຫຍາຍແຜນງາ\n\
+                    ນ ແລະ ວຽກງານຈຸດສຸມ ປີ 2016-2020 ວຽກງານໄດ້ເຮັດໄດ້ດີມີຄວາມໂດດເດັ່ນສືບຕໍ່\n\
+                    ເສີມຂະຫຍາຍໃຫ້ດີ ຍິ່ງຂຶ້ນ, ອັນໃດຄົງຄ້າງຈະສືບຕໍ່ປັບປຸງແກ້ໄຂ ເພື່ອເຮັດໃຫ້\n\
+                    ໄດ້ຕາມຄາດໝາຍ.\n";
+        let out = Cleaner::default().clean(text);
+        assert_eq!(out.matches('\n').count(), 1, "{out}");
+        assert!(out.contains("ແຜນງານ ແລະ ວຽກງານ"), "{out}");
+    }
+
+    #[test]
     fn a_name_that_begins_like_a_word_is_only_suggested() {
         // ຢູນິ of ຢູນິເທວ (Unitel) and ຢູນິເຊັຟ (UNICEF) reads as ຢູ່ນີ້ (here) with its
         // tones lost, but the rest of the word is no dictionary word: a name or a
