@@ -1063,6 +1063,24 @@ fn jsonl_keeps_a_byte_order_mark_before_the_first_record() {
         .assert()
         .success()
         .stdout("\u{FEFF}{\"text\": \"ແລະ\"}\n{\"text\": \"ແ\"}\n");
+    // Files printed one after the other: only the first one's mark, at the start of the
+    // stream (inside it, a mark would make the next record unreadable).
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.jsonl", "\u{FEFF}{\"text\": \"ເເ\"}\n");
+    let b = write(dir.path(), "b.jsonl", "\u{FEFF}{\"text\": \"ເເ\"}\n");
+    laoclean()
+        .args(["--jsonl", "-j1"])
+        .args([&a, &b])
+        .assert()
+        .success()
+        .stdout("\u{FEFF}{\"text\": \"ແ\"}\n{\"text\": \"ແ\"}\n");
+    // Rewritten in place, each keeps its own.
+    laoclean()
+        .args(["--jsonl", "-i"])
+        .args([&a, &b])
+        .assert()
+        .success();
+    assert_eq!(read(&b), "\u{FEFF}{\"text\": \"ແ\"}\n");
 }
 
 #[test]

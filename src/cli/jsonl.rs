@@ -50,6 +50,9 @@ pub struct JsonlJob<'a> {
     pub report: bool,
     /// Pass malformed lines through (and count them) instead of stopping.
     pub skip_bad: bool,
+    /// Write back a byte order mark before the first record (not when this input's
+    /// records follow another's on stdout, where it would stand inside the stream).
+    pub keep_bom: bool,
 }
 
 /// What cleaning one JSON Lines input did.
@@ -130,7 +133,9 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
             // A byte order mark before the first record (Windows tools write one) is no
             // part of it: written back as it came, and the record read after it.
             if summary.lines == 0 && lines.is_empty() && buf[start..].starts_with(BOM) {
-                output.write_all(BOM).map_err(JsonlFailure::Write)?;
+                if job.keep_bom {
+                    output.write_all(BOM).map_err(JsonlFailure::Write)?;
+                }
                 lines.push(start + BOM.len()..buf.len());
                 continue;
             }
@@ -384,6 +389,7 @@ pub(super) fn run_files(
         fields: &fields,
         report: report.is_some(),
         skip_bad: args.skip_bad,
+        keep_bom: true,
     };
     let mut reporter = report.map(|(format, out)| RecordReporter::new(format, out));
     for error in path_errors {
@@ -399,7 +405,11 @@ pub(super) fn run_files(
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let (mut bad, mut changed, mut done) = (0u64, 0usize, 0usize);
     let mut stdout_failed = false;
-    for input in inputs {
+    for (i, input) in inputs.iter().enumerate() {
+        let job = JsonlJob {
+            keep_bom: mode != Mode::Print || i == 0,
+            ..job
+        };
         let name = input.report_name();
         let mut report_error = None;
         if let Some(r) = &mut reporter {
@@ -558,6 +568,7 @@ mod tests {
             fields: &fields,
             report: false,
             skip_bad,
+            keep_bom: true,
         };
         let mut out = Vec::new();
         let result = clean_jsonl(&job, input.as_bytes(), &mut out, &mut |_| Ok(()));
