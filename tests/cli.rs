@@ -24,6 +24,14 @@ fn read(path: &Path) -> String {
     fs::read_to_string(path).unwrap()
 }
 
+/// The objects of a JSON Lines file (a `--report jsonl`).
+fn json_lines(path: &Path) -> Vec<serde_json::Value> {
+    read(path)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}
+
 fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();
     String::from_utf8(out.stdout).unwrap()
@@ -1016,10 +1024,7 @@ fn reports_name_the_files_that_failed_and_list_edits_in_text_order() {
         .args([&bad, &good, &missing])
         .assert()
         .code(2);
-    let lines: Vec<serde_json::Value> = read(&r)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&r);
     let error_of = |path: &Path| {
         lines
             .iter()
@@ -1096,10 +1101,7 @@ fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
         .args([&good, &missing, &bad])
         .assert()
         .code(2);
-    let lines: Vec<serde_json::Value> = read(&r)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let lines = json_lines(&r);
     let name = |p: &Path| p.display().to_string();
     // Paths that could not be read first (as the other modes report them), then the
     // files in order, a stopped file's error after the edits of its records.
