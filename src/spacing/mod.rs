@@ -557,15 +557,25 @@ impl Line {
         self.find_scripts();
         self.decide_removals();
         let n = self.nb.len();
-        // A lone CR with only blanks after it and a line break after them ends the line
-        // once the blanks go (`\r\n`): the blanks before it are trailing too, and go now
-        // (a second cleaning would take them otherwise).
-        let cr_ends_line = {
-            let (pos, c) = self.cs[self.nb[n - 1]];
-            c == '\r' && pos + 1 < range.end && text[range.end..].starts_with('\n')
-        };
+        // The blanks after the last non-blank, and whether they go (not tabs, code, or
+        // after a letter of another script, whose spacing is its own).
+        let (pos, c) = self.cs[self.nb[n - 1]];
+        let tail = pos + c.len_utf8()..range.end;
+        let tail_goes = !tail.is_empty()
+            && !text[tail.clone()].contains('\t')
+            && !covers(&self.code, tail.start)
+            && self.before(n - 1) != Script::Foreign;
+        // A lone CR before them and a line break after them ends the line once they go
+        // (`\r\n`): the blanks before it are trailing too, and go now (a second cleaning
+        // would take them otherwise).
+        let cr_ends_line = tail_goes && c == '\r' && text[range.end..].starts_with('\n');
         for i in 1..n {
-            if cr_ends_line && i == n - 1 && !self.touches(i) && !self.tab_gap(i) {
+            if cr_ends_line
+                && i == n - 1
+                && !self.touches(i)
+                && !self.tab_gap(i)
+                && !self.in_code(i)
+            {
                 w.replace(self.gap(i), "", Rule::TrailingSpace, 1.0);
                 continue;
             }
@@ -594,14 +604,8 @@ impl Line {
                 w.replace(gap, " ", Rule::SpaceRun, 1.0);
             }
         }
-        let (pos, c) = self.cs[self.nb[n - 1]];
-        let tail = pos + c.len_utf8()..range.end;
         // (Blanks at the end of a line inside inline code that runs on are code.)
-        if !tail.is_empty()
-            && !text[tail.clone()].contains('\t')
-            && !covers(&self.code, tail.start)
-            && self.before(n - 1) != Script::Foreign
-        {
+        if tail_goes {
             w.replace(tail, "", Rule::TrailingSpace, 1.0);
         }
     }

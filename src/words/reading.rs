@@ -47,8 +47,9 @@
 //! Lao puts spaces between phrases, and a space elsewhere is mostly one inside a word.
 //! Where such a word does follow, or the space follows a word after which Lao puts one
 //! (ວ່າ, that: kind `after` of the list), the join needs [`STANDARD_MARGIN`] at every
-//! level, the aggressive one too. Where the joined word runs straight into a conjunction (ແລະ, ໂດຍ,
-//! ເພື່ອ …), the space was typed one word too early, and it is moved there.
+//! level, the aggressive one too. Where the joined word runs straight into a
+//! conjunction (ແລະ, ໂດຍ, ເພື່ອ …), the space was typed one word too early, and it is
+//! moved there.
 //!
 //! The gain of a respelling also counts what web text says ([`web`]): how much more often
 //! its tokens hold the new spelling of the stretch than the written one, or, where some
