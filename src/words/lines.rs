@@ -15,6 +15,8 @@
 //!   lengths within a quarter of their median, and
 //!   that median is at least [`MIN_WRAP_WIDTH`].
 //!
+//! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in both tests.
+//!
 //! A paragraph is not wrapped prose, whatever its lengths, when most of its lines (two
 //! thirds, three lines or more) begin with the same word: a list (`ບົດທີ 1 …`,
 //! `ບົດທີ 2 …`), a table of contents, a register of names.
@@ -42,6 +44,10 @@ use crate::JoinLines;
 /// A line at least this many characters long, ending in a Lao letter, may be a wrapped
 /// line: its break counts in the test of cut words (see the [module docs](self)).
 pub const LONG_LINE: usize = 60;
+
+/// A line longer than this (characters) is a paragraph of its own, not a wrapped line:
+/// no editor or converter wraps text at such widths.
+pub const MAX_WRAP_WIDTH: usize = 1000;
 
 /// The median line length (characters) below which a paragraph is not taken for
 /// hard-wrapped prose (headings, addresses and reference lines are short).
@@ -256,7 +262,8 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         let between_letters =
             last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter);
-        if between_letters && a.chars().count() >= LONG_LINE && !structural(b) {
+        let width = a.chars().count();
+        if between_letters && (LONG_LINE..=MAX_WRAP_WIDTH).contains(&width) && !structural(b) {
             long += 1;
             cut += usize::from(cuts_word(a, b, seg));
         }
@@ -279,7 +286,10 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         .iter()
         .filter(|&&l| (l as f64 - median).abs() <= median / 4.0)
         .count();
-    3 * mid_sentence >= 2 * body.len() && 3 * even >= 2 * body.len() && median >= MIN_WRAP_WIDTH
+    3 * mid_sentence >= 2 * body.len()
+        && 3 * even >= 2 * body.len()
+        && median >= MIN_WRAP_WIDTH
+        && median <= MAX_WRAP_WIDTH as f64
 }
 
 /// Does the break between `a` and `b` cut a word of the dictionary?

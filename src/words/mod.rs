@@ -849,6 +849,15 @@ mod tests {
     }
 
     #[test]
+    fn lines_longer_than_any_wrapping_width_are_paragraphs() {
+        // Four lines of about 1,200 characters, of even lengths, each ending in a letter:
+        // no tool wraps at such a width, so they are paragraphs of their own.
+        let line = "ກອງປະຊຸມ ".repeat(130);
+        let text = [line.trim_end(); 4].join("\n");
+        assert_eq!(Cleaner::default().clean(&text).matches('\n').count(), 3);
+    }
+
+    #[test]
     fn a_paragraph_wrapped_at_a_width_is_rejoined_when_its_lines_end_in_marks() {
         // Cut at 70 characters: one break of three cuts a dictionary word, and two lines
         // end in a tone mark or a vowel sign (ສືບຕໍ່, ເຮັດໃຫ້), which end mid-sentence as
