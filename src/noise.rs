@@ -143,11 +143,7 @@ pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutp
         Vec::new()
     };
     for content in prose_lines(text) {
-        let in_code = || {
-            let k = code.partition_point(|r| r.end <= content.start);
-            code.get(k).is_some_and(|r| r.start < content.end)
-        };
-        if is_speck_line(&text[content.clone()]) && !in_code() {
+        if is_speck_line(&text[content.clone()]) && !crate::spacing::overlaps(&code, &content) {
             // The line goes with its line break, so no empty line is left in its place.
             let end = memchr::memchr(b'\n', &text.as_bytes()[content.end..])
                 .map_or(text.len(), |i| content.end + i + 1);

@@ -55,7 +55,8 @@ pub const DEFAULT_BLOCK_BYTES: usize = 1 << 20;
 /// How many bytes at the start of a stream are searched for a NUL byte.
 pub const BINARY_PROBE_BYTES: usize = 8 * 1024;
 
-const BOM: &[u8] = b"\xEF\xBB\xBF";
+/// The UTF-8 byte order mark.
+pub const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// Smallest usable budget: one UTF-8 sequence always fits.
 const MIN_BLOCK_BYTES: usize = 4;

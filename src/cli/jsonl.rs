@@ -28,6 +28,7 @@ use super::progress::Progress;
 use super::write::{self, RewriteError};
 use super::Mode;
 use laoclean::jsonl::{clean_record, FieldEdits, FieldPath};
+use laoclean::stream::BOM;
 use laoclean::Cleaner;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -189,9 +190,6 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     output.flush().map_err(JsonlFailure::Write)?;
     Ok(summary)
 }
-
-/// The UTF-8 byte order mark.
-const BOM: &[u8] = b"\xEF\xBB\xBF";
 
 /// A line without its line end (`\n` or `\r\n`), and the line end.
 fn split_line_end(raw: &[u8]) -> (&[u8], &[u8]) {

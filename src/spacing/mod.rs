@@ -278,6 +278,12 @@ pub(crate) fn covers(spans: &[Range<usize>], at: usize) -> bool {
     spans.get(k).is_some_and(|r| r.start <= at)
 }
 
+/// Does one of `spans` (sorted, disjoint) share a byte with `range`?
+pub(crate) fn overlaps(spans: &[Range<usize>], range: &Range<usize>) -> bool {
+    let k = spans.partition_point(|r| r.end <= range.start);
+    spans.get(k).is_some_and(|r| r.start < range.end)
+}
+
 /// The union of two sorted lists of ranges, sorted, with overlapping ranges merged.
 pub(crate) fn union(a: Vec<Range<usize>>, b: Vec<Range<usize>>) -> Vec<Range<usize>> {
     if b.is_empty() {

@@ -247,10 +247,7 @@ pub(crate) fn run<'a>(
         // A later round reads every stretch of a line that holds code or an address: an
         // edit can make or grow one (a space taken out of `/ປະ ຊຸມa…` makes a path), and
         // the stretches beside it then end elsewhere than the round before read them.
-        let read_line = only.is_some() && {
-            let k = protected.partition_point(|r| r.end <= window.start);
-            protected.get(k).is_some_and(|r| r.start < window.end)
-        };
+        let read_line = only.is_some() && crate::spacing::overlaps(&protected, &window);
         let mut it = text[window.clone()].char_indices().peekable();
         let mut letter = it
             .peek()
