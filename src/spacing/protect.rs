@@ -158,9 +158,43 @@ fn entity_end(cs: &[(usize, char)], k: usize) -> Option<usize> {
     (cs.get(end).is_some_and(|x| x.1 == ';') && (named || numeric)).then_some(end + 1)
 }
 
+/// A name's character in the first piece of a relative path (`docs`, `my-files`, `v1.2`).
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
+}
+
+/// Where a path whose first `/` stands at `k` starts: at the `./` or `../` before it if
+/// there is one (the dots, punctuation, were stripped from the word's core), else at `k`.
+fn relative_start(cs: &[(usize, char)], word_start: usize, k: usize) -> usize {
+    let dots = cs[word_start..k]
+        .iter()
+        .rev()
+        .take_while(|x| x.1 == '.')
+        .count();
+    let from = k - dots;
+    let opens = from == word_start || is_edge_mark(cs[from - 1].1);
+    if (1..=2).contains(&dots) && opens {
+        from
+    } else {
+        k
+    }
+}
+
+/// Where an address that starts at `j` ends when it stands between angle brackets
+/// (`<https://x.la/ລາວ>`): before the `>`; else at the end of the core `e`.
+fn bracketed_end(cs: &[(usize, char)], j: usize, e: usize) -> usize {
+    if j == 0 || cs[j - 1].1 != '<' {
+        return e;
+    }
+    cs[j..e]
+        .iter()
+        .position(|x| x.1 == '>')
+        .map_or(e, |p| j + p)
+}
+
 /// Finds the protected spans of one word (a run of characters without blanks).
 fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids: &mut Ids) {
-    let word_end = e;
+    let (word_start, word_end) = (s, e);
     // The core: the word without the punctuation and emphasis marks around it.
     while s < e && is_edge_mark(cs[s].1) {
         s += 1;
@@ -196,7 +230,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 j += 1;
             }
             if j < k {
-                mark(guard, j, e, ids.next_to_word_end());
+                mark(guard, j, bracketed_end(cs, j, e), ids.next_to_word_end());
                 break;
             }
         }
@@ -256,7 +290,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 .eq("www.".chars())
             && (k == s || !cs[k - 1].1.is_ascii_alphanumeric())
         {
-            mark(guard, k, e, ids.next_to_word_end());
+            mark(guard, k, bracketed_end(cs, k, e), ids.next_to_word_end());
             break;
         }
         // local@domain.tld
@@ -280,9 +314,11 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         }
         k += 1;
     }
-    // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark,
-    // or from the drive letter or the first piece before a `\`, to the end of the core
-    // (a `/` alone too, for the same reason as `http://` alone).
+    // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark
+    // (with the `./` or `../` before it), from a first piece of ASCII letters, digits
+    // and `_ - .` with two letters or more (`docs/ນ້ຳ`, `src/ລາວ.rs`; not a version,
+    // `v1.2/ກ`), or from the drive letter or the first piece before a `\`, to the end
+    // of the core (a `/` alone too, for the same reason as `http://` alone).
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
     // (A zero-width space kept between words, `--keep-zwsp`, separates as a blank does.)
@@ -295,7 +331,19 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             || c == '~' && at(k + 1) == Some('/'))
             && after_mark(k)
         {
-            Some(k)
+            Some(relative_start(cs, word_start, k))
+        } else if c == '/' && k + 1 < e && cs[k + 1].1 != '/' {
+            // the first piece: back to the start of the core or a punctuation mark
+            let piece = (s..k)
+                .rev()
+                .find(|&j| !is_path_char(cs[j].1))
+                .map_or(s, |j| j + 1);
+            let starts_piece = piece == s || is_edge_mark(cs[piece - 1].1);
+            let letters = cs[piece..k]
+                .iter()
+                .filter(|x| x.1.is_ascii_alphabetic())
+                .count();
+            (starts_piece && letters >= 2).then_some(piece)
         } else if c == '\\' {
             if k >= s + 2 && cs[k - 1].1 == ':' && cs[k - 2].1.is_ascii_alphabetic() {
                 Some(k - 2)
@@ -393,6 +441,25 @@ mod tests {
         assert!(spans("ເວລາ 10:30/ກ").is_empty());
         // A label, a date, a version and a decimal are none.
         assert!(spans("Note:ລາວ 10/5/2021 v1.2/ກ 3.5/ກ").is_empty());
+    }
+
+    #[test]
+    fn relative_paths() {
+        assert_eq!(spans("ເບິ່ງ ./ລາວ.sh ກ"), ["./ລາວ.sh"]);
+        assert_eq!(spans("ເບິ່ງ ../ນໍາ/ກ,"), ["../ນໍາ/ກ"]);
+        assert_eq!(spans("(../ໃຫ່ຍ)"), ["../ໃຫ່ຍ"]);
+        assert_eq!(spans("ເບິ່ງ docs/ໃຫ່ຍ/ນໍາ ແລ້ວ"), ["docs/ໃຫ່ຍ/ນໍາ"]);
+        assert_eq!(spans("ໄຟລ໌:src/ລາວ.rs"), ["src/ລາວ.rs"]);
+        // Not a path: an ellipsis before a `/`, a piece of one letter, a Lao piece.
+        assert_eq!(spans("ກ.../ຂ"), ["/ຂ"]);
+        assert!(spans("A/ກ ກ/ຂ ລາວ/km").is_empty());
+    }
+
+    #[test]
+    fn an_address_between_angle_brackets_ends_before_the_closing_one() {
+        assert_eq!(spans("ເບິ່ງ <https://x.la/ລາວ>ແລ້ວ"), ["https://x.la/ລາວ"]);
+        assert_eq!(spans("<www.x.la/ກ>,"), ["www.x.la/ກ"]);
+        assert_eq!(spans("https://x.la/a>b"), ["https://x.la/a>b"]);
     }
 
     #[test]
