@@ -85,7 +85,8 @@ pub struct CleanedRecord<'a> {
 
 /// Cleans the string values at `fields` in the JSON object `line`. Fields that are
 /// missing, or hold something other than a string, are left alone. With `report`, the
-/// edits of each field are returned too.
+/// edits of each field are returned too. A byte order mark before the object (the first
+/// line of a file saved with one) is kept.
 ///
 /// ```
 /// use laoclean::jsonl::{clean_record, FieldPath};
@@ -94,8 +95,32 @@ pub struct CleanedRecord<'a> {
 /// assert_eq!(out.line, r#"{"text":"ແ"}"#);
 /// assert_eq!(out.fields[0].edits.len(), 1);
 /// assert!(clean_record(&laoclean::Cleaner::default(), "[1]", &f, false).is_err());
+/// let bom = clean_record(&laoclean::Cleaner::default(), "\u{FEFF}{\"text\":\"ເເ\"}", &f, false);
+/// assert_eq!(bom.unwrap().line, "\u{FEFF}{\"text\":\"ແ\"}");
 /// ```
 pub fn clean_record<'a>(
+    cleaner: &Cleaner,
+    line: &'a str,
+    fields: &[FieldPath],
+    report: bool,
+) -> Result<CleanedRecord<'a>, JsonlError> {
+    const BOM: char = '\u{FEFF}';
+    let Some(object) = line.strip_prefix(BOM) else {
+        return clean_object(cleaner, line, fields, report);
+    };
+    let cleaned = clean_object(cleaner, object, fields, report)?;
+    let line = match cleaned.line {
+        Cow::Borrowed(_) => Cow::Borrowed(line),
+        Cow::Owned(new) => Cow::Owned(format!("{BOM}{new}")),
+    };
+    Ok(CleanedRecord {
+        line,
+        fields: cleaned.fields,
+    })
+}
+
+/// [`clean_record`] of a line without a byte order mark.
+fn clean_object<'a>(
     cleaner: &Cleaner,
     line: &'a str,
     fields: &[FieldPath],

@@ -1008,8 +1008,10 @@ impl Line {
     }
 
     /// The Lao letters touching non-blank `i` from before are one or two consonants alone
-    /// (after a blank, punctuation or the line start): an abbreviation whose number it
-    /// is, a school class or a quarter (`ມ1`, `ປ5`, `ຕມ4`), not a word before a number.
+    /// (ຫຼ counts as one: two characters), after a blank, punctuation, a digit (which this
+    /// rule sets off from them) or the line start: an abbreviation whose number it is, a
+    /// school class or a quarter (`ມ1`, `ປ5`, `ຕມ4`, `ຫຼ1`), not a word before a number.
+    /// (`5ມ1` becomes `5 ມ1`, as `5 ມ1` stays.)
     fn abbreviation_before(&self, i: usize) -> bool {
         let mut k = i;
         while k > 0 && self.touches(k) && lao::is_letter(self.ch(k - 1)) {
@@ -1018,9 +1020,14 @@ impl Line {
                 return false;
             }
         }
+        let consonant = |c: char| lao::is_consonant(c) || c == lao::SUBSCRIPT_LO;
         k < i
-            && (k..i).all(|j| lao::is_consonant(self.ch(j)))
-            && (k == 0 || !self.touches(k) || !is_word_char(self.ch(k - 1)))
+            && lao::is_consonant(self.ch(k))
+            && (k..i).all(|j| consonant(self.ch(j)))
+            && (k == 0
+                || !self.touches(k)
+                || !is_word_char(self.ch(k - 1))
+                || is_digit(self.ch(k - 1)))
     }
 
     /// The digits from non-blank `i` on run straight into a Lao vowel sign or mark

@@ -304,7 +304,10 @@ fn one_space_between_lao_letters_and_a_number() {
     assert_eq!(fix("ປັນມູນຄ່າ7,19 ລ້ານ"), "ປັນມູນຄ່າ 7,19 ລ້ານ");
     // One or two consonants alone before a number are its abbreviation (a class, a
     // quarter), not a word: no space. An abbreviation of more letters, or a word, is.
-    keeps("ນັກຮຽນຊັ້ນ ມ1 ແລະ ປ5, ຕມ4");
+    keeps("ນັກຮຽນຊັ້ນ ມ1 ແລະ ປ5, ຕມ4, ຫຼ1");
+    // After a number, which is set off from it, as after a space.
+    assert_eq!(fix("5ມ1"), "5 ມ1");
+    assert_eq!(fix("5ມ1"), fix("5 ມ1"));
     assert_eq!(fix("ປີ2024 ກມສພ2"), "ປີ 2024 ກມສພ 2");
     assert_eq!(fix("ລົງວັນທີ10/5/2021 ກ່ຽວກັບ"), "ລົງວັນທີ 10/5/2021 ກ່ຽວກັບ");
     assert_eq!(fix("ວຽກງານ3ສ້າງ:ຄະນະພັກ"), "ວຽກງານ 3 ສ້າງ: ຄະນະພັກ");
