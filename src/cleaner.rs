@@ -31,7 +31,8 @@ pub struct Cleaner {
 }
 
 /// The result of [`Cleaner::clean_with_report`]: the clean text, the edits applied to
-/// reach it, and the suggestions the rules were not sure enough to apply.
+/// reach it, the suggestions the rules were not sure enough to apply, and the net
+/// changes that turn the input into the text.
 ///
 /// ```
 /// let report = laoclean::Cleaner::default().clean_with_report("ເເຈ້ງ");
@@ -42,11 +43,175 @@ pub struct Cleaner {
 pub struct Cleaned {
     /// The clean text.
     pub text: String,
-    /// The edits applied, in pipeline order; spans are byte offsets in the input.
+    /// The edits applied, in pipeline order; spans are byte offsets in the input. Edits
+    /// of different stages may overlap (a later one covers the earlier ones it touches):
+    /// they say which rule did what, not how to rebuild the text from the input.
     pub edits: Vec<Edit>,
     /// Changes that were weighed but not applied; spans are byte offsets in the input.
     #[serde(default)]
     pub suggestions: Vec<Edit>,
+    /// The net changes, sorted and apart from one another (unchanged text between
+    /// any two): replacing each change's span of the input by its replacement gives
+    /// [`text`](Self::text). For carrying offsets between the input and the clean text
+    /// (a label's span, a search hit); the edits inside a change's span made it.
+    ///
+    /// ```
+    /// let input = "ເເລະ ໃຫ່ຍ";
+    /// let report = laoclean::Cleaner::default().clean_with_report(input);
+    /// let mut rebuilt = String::new();
+    /// let mut at = 0;
+    /// for c in &report.changes {
+    ///     rebuilt += &input[at..c.start];
+    ///     rebuilt += &c.replacement;
+    ///     at = c.end;
+    /// }
+    /// rebuilt += &input[at..];
+    /// assert_eq!(rebuilt, report.text);
+    /// assert_eq!(report.text, "ແລະ ໃຫຍ່");
+    /// assert_eq!(report.changes.len(), 2);
+    /// ```
+    #[serde(default)]
+    pub changes: Vec<Change>,
+}
+
+/// A net change of a cleaning: the byte span `start..end` of the input, the text that
+/// stood there and the text that stands for it in the output (see [`Cleaned::changes`]).
+///
+/// ```
+/// let report = laoclean::Cleaner::default().clean_with_report("ກ ໓");
+/// let c = &report.changes[0];
+/// assert_eq!((c.start, c.end, c.original.as_str(), c.replacement.as_str()), (4, 7, "໓", "3"));
+/// assert_eq!(c.span(), 4..7);
+/// ```
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Change {
+    /// Byte offset in the input where the changed text starts.
+    pub start: usize,
+    /// Byte offset in the input just past the changed text.
+    pub end: usize,
+    /// The input's text at `start..end`.
+    pub original: String,
+    /// The text that replaces it in the output.
+    pub replacement: String,
+}
+
+impl Change {
+    /// The byte span of the input this change covers.
+    pub fn span(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// The net changes from `input` to `output` (see [`Cleaned::changes`]): the spans the
+/// stages' edits touched, in the input's offsets, merged where they overlap or touch,
+/// each with the output's text between the places its ends go to. An end goes through
+/// the stages as an offset in unchanged text does, moved by the growth of the edits
+/// before it: for a start, those that begin before it; for an end, those that begin at
+/// it too (an insertion there is part of the change). The result is checked by
+/// rebuilding the output; should that ever fail, one change covers all that differs.
+fn net_changes(
+    input: &str,
+    output: &str,
+    touched: &[Range<usize>],
+    per_stage: &[Vec<Edit>],
+) -> Vec<Change> {
+    mapped_changes(input, output, touched, per_stage).unwrap_or_else(|| whole_change(input, output))
+}
+
+/// [`net_changes`] as the stages' edits give them; `None` if they do not rebuild the
+/// output.
+fn mapped_changes(
+    input: &str,
+    output: &str,
+    touched: &[Range<usize>],
+    per_stage: &[Vec<Edit>],
+) -> Option<Vec<Change>> {
+    let mut spans = touched.to_vec();
+    spans.sort_by_key(|r| (r.start, r.end));
+    let mut groups: Vec<Range<usize>> = Vec::new();
+    for r in spans {
+        match groups.last_mut() {
+            Some(g) if r.start <= g.end => g.end = g.end.max(r.end),
+            _ => groups.push(r),
+        }
+    }
+    let mut starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
+    let mut ends: Vec<usize> = groups.iter().map(|g| g.end).collect();
+    for edits in per_stage {
+        let mut edits: Vec<(usize, isize)> = edits
+            .iter()
+            .map(|e| {
+                (
+                    e.start,
+                    e.replacement.len() as isize - (e.end - e.start) as isize,
+                )
+            })
+            .collect();
+        edits.sort_by_key(|e| e.0);
+        for (at, inclusive) in [(&mut starts, false), (&mut ends, true)] {
+            let (mut i, mut growth) = (0, 0isize);
+            for x in at.iter_mut() {
+                while i < edits.len() && (edits[i].0 < *x || inclusive && edits[i].0 == *x) {
+                    growth += edits[i].1;
+                    i += 1;
+                }
+                *x = (*x as isize + growth) as usize;
+            }
+        }
+    }
+    let mut changes = Vec::with_capacity(groups.len());
+    for (k, g) in groups.iter().enumerate() {
+        let original = input.get(g.clone())?;
+        let replacement = output.get(starts[k]..ends[k])?;
+        if original != replacement {
+            changes.push(Change {
+                start: g.start,
+                end: g.end,
+                original: original.to_string(),
+                replacement: replacement.to_string(),
+            });
+        }
+    }
+    (rebuild(input, &changes)? == output).then_some(changes)
+}
+
+/// `input` with `changes` made, if they are sorted and apart.
+fn rebuild(input: &str, changes: &[Change]) -> Option<String> {
+    let mut out = String::with_capacity(input.len());
+    let mut at = 0;
+    for c in changes {
+        out += input.get(at..c.start)?;
+        out += &c.replacement;
+        at = c.end;
+    }
+    out += input.get(at..)?;
+    Some(out)
+}
+
+/// One change from the first character that differs to the last (none if the texts
+/// are equal).
+fn whole_change(input: &str, output: &str) -> Vec<Change> {
+    if input == output {
+        return Vec::new();
+    }
+    let head = input
+        .char_indices()
+        .zip(output.chars())
+        .find(|((_, a), b)| a != b)
+        .map_or(input.len().min(output.len()), |((i, _), _)| i);
+    let tail = input[head..]
+        .chars()
+        .rev()
+        .zip(output[head..].chars().rev())
+        .take_while(|(a, b)| a == b)
+        .map(|(a, _)| a.len_utf8())
+        .sum::<usize>();
+    vec![Change {
+        start: head,
+        end: input.len() - tail,
+        original: input[head..input.len() - tail].to_string(),
+        replacement: output[head..output.len() - tail].to_string(),
+    }]
 }
 
 impl Cleaner {
@@ -120,10 +285,12 @@ impl Cleaner {
     pub fn clean_with_report(&self, text: &str) -> Cleaned {
         let mut stages = Stages::new(text, true);
         self.run(&mut stages);
+        let changes = net_changes(text, &stages.text, &stages.touched, &stages.per_stage);
         Cleaned {
             text: stages.text.into_owned(),
             edits: stages.edits,
             suggestions: stages.suggestions,
+            changes,
         }
     }
 
@@ -342,6 +509,9 @@ struct Stages<'a> {
     record: bool,
     /// Edits of the stages run so far, each in the offsets of that stage's own input.
     per_stage: Vec<Vec<Edit>>,
+    /// The spans of the input that the edits of `per_stage` cover (those undone later
+    /// too), for [`Cleaned::changes`].
+    touched: Vec<Range<usize>>,
     edits: Vec<Edit>,
     suggestions: Vec<Edit>,
 }
@@ -349,6 +519,7 @@ struct Stages<'a> {
 /// Where [`Stages`] stood (how many stage runs and edits it had), to go back to.
 struct Mark {
     per_stage: usize,
+    touched: usize,
     edits: usize,
     suggestions: usize,
 }
@@ -378,6 +549,7 @@ impl<'a> Stages<'a> {
             text: Cow::Borrowed(text),
             record,
             per_stage: Vec::new(),
+            touched: Vec::new(),
             edits: Vec::new(),
             suggestions: Vec::new(),
         }
@@ -387,6 +559,7 @@ impl<'a> Stages<'a> {
     fn mark(&self) -> Mark {
         Mark {
             per_stage: self.per_stage.len(),
+            touched: self.touched.len(),
             edits: self.edits.len(),
             suggestions: self.suggestions.len(),
         }
@@ -396,6 +569,7 @@ impl<'a> Stages<'a> {
     /// what it was then.
     fn restore(&mut self, mark: Mark) {
         self.per_stage.truncate(mark.per_stage);
+        self.touched.truncate(mark.touched);
         self.edits.truncate(mark.edits);
         self.suggestions.truncate(mark.suggestions);
         if self.text == self.input {
@@ -423,6 +597,7 @@ impl<'a> Stages<'a> {
                     e.original = self.input[e.start..e.end].to_string();
                 }
             }
+            self.touched.extend(edits.iter().map(Edit::span));
             // An edit that gives back what the input holds undoes the earlier ones at
             // its span (a word respelt in one round and back in a later one, while
             // another edit kept the text from repeating): neither is reported.
@@ -448,6 +623,72 @@ impl<'a> Stages<'a> {
 mod tests {
     use super::*;
     use crate::Level;
+
+    /// The net changes of `text` as the stages' edits give them (not the fallback).
+    fn mapped(cleaner: &Cleaner, text: &str) -> Option<Vec<Change>> {
+        let mut stages = Stages::new(text, true);
+        cleaner.run(&mut stages);
+        mapped_changes(text, &stages.text, &stages.touched, &stages.per_stage)
+    }
+
+    #[test]
+    fn net_changes_rebuild_the_text_from_the_stages_edits() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus-samples");
+        let mut texts: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|f| std::fs::read_to_string(f.unwrap().path()).unwrap())
+            .collect();
+        texts.sort();
+        // Real OCR output: edits of every stage, dense.
+        let ocr = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/ocr/test.jsonl");
+        for line in std::fs::read_to_string(ocr).unwrap().lines() {
+            let record: serde_json::Value = serde_json::from_str(line).unwrap();
+            texts.push(record["ocr"].as_str().unwrap().to_string());
+        }
+        // Edits of several stages at one place, an insertion beside a replacement,
+        // lines rejoined, a word rejoined after a stray mark.
+        texts.extend(
+            [
+                "ເເລະ  ໃຫ່ຍ ,ກ",
+                "ກອງປະຊຸມໃຫ່ຍ3ຄັ້ງ ",
+                "ສຳ ຄັນ ໍາ",
+                "ວາລະ\nສານ ແລະ ຂໍ້\nມູນ",
+                "ໄດ້ ່ຮັບ ",
+            ]
+            .map(String::from),
+        );
+        let levels = [Level::Safe, Level::Standard, Level::Aggressive];
+        for level in levels {
+            let config = Config::default()
+                .level(level)
+                .join_lines(crate::JoinLines::Always);
+            let cleaner = Cleaner::new(config);
+            for text in &texts {
+                let changes = mapped(&cleaner, text).expect("the edits rebuild the text");
+                assert!(changes.windows(2).all(|w| w[0].end < w[1].start));
+                assert!(changes.iter().all(|c| c.original != c.replacement));
+                let report = cleaner.clean_with_report(text);
+                assert_eq!(report.changes, changes);
+                if report.text != *text {
+                    assert!(!changes.is_empty());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_fallback_change_covers_what_differs() {
+        let change = |a: &str, b: &str| {
+            whole_change(a, b)
+                .into_iter()
+                .map(|c| (c.start, c.end, c.original, c.replacement))
+                .collect::<Vec<_>>()
+        };
+        assert!(change("ກຂ", "ກຂ").is_empty());
+        assert_eq!(change("ກຂຄ", "ກງຄ"), [(3, 6, "ຂ".into(), "ງ".into())]);
+        assert_eq!(change("ກຂ", "ກ"), [(3, 6, "ຂ".into(), "".into())]);
+        assert_eq!(change("ກ", "ກຂ"), [(3, 3, "".into(), "ຂ".into())]);
+    }
 
     #[test]
     fn a_chain_of_edits_longer_than_the_word_rounds_still_settles() {

@@ -36,7 +36,7 @@ pub mod spacing;
 pub mod stream;
 pub mod words;
 
-pub use cleaner::{Cleaned, Cleaner};
+pub use cleaner::{Change, Cleaned, Cleaner};
 pub use config::{Config, Digits, JoinLines, Level, NoiseLines};
 pub use edit::Edit;
 pub use rule::{Rule, UnknownRule};

@@ -355,11 +355,18 @@ fn clean_block_with_report(cleaner: &Cleaner, block: &Block) -> crate::Cleaned {
         let n = opening.len();
         let mut cleaned = cleaner.clean_with_report(&format!("{opening}{}", block.text));
         let all = || cleaned.edits.iter().chain(&cleaned.suggestions);
-        if cleaned.text.starts_with(opening.as_str()) && all().all(|e| e.start >= n) {
+        if cleaned.text.starts_with(opening.as_str())
+            && all().all(|e| e.start >= n)
+            && cleaned.changes.iter().all(|c| c.start >= n)
+        {
             cleaned.text.drain(..n);
             for e in cleaned.edits.iter_mut().chain(&mut cleaned.suggestions) {
                 e.start -= n;
                 e.end -= n;
+            }
+            for c in &mut cleaned.changes {
+                c.start -= n;
+                c.end -= n;
             }
             return cleaned;
         }

@@ -180,6 +180,19 @@ proptest! {
                 prop_assert!(s.is_char_boundary(e.start) && s.is_char_boundary(e.end));
                 prop_assert_eq!(&e.original, &s[e.start..e.end]);
             }
+            // The net changes rebuild the text, apart from one another.
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for c in &report.changes {
+                prop_assert!(at == 0 && c.start == 0 || at < c.start, "{:?} in {:?}", c, s);
+                prop_assert_eq!(&c.original, &s[c.start..c.end]);
+                prop_assert_ne!(&c.original, &c.replacement);
+                rebuilt += &s[at..c.start];
+                rebuilt += &c.replacement;
+                at = c.end;
+            }
+            rebuilt += &s[at..];
+            prop_assert_eq!(&rebuilt, &report.text);
         }
     }
 }
