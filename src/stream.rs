@@ -156,6 +156,10 @@ pub struct StreamSummary {
     /// The changes weighed but not applied, in the same order (only with
     /// [`StreamOptions::report`]).
     pub suggestions: Vec<LocatedEdit>,
+    /// The net changes, with byte offsets into the stream: sorted, apart, and
+    /// rebuilding the output from the input (see [`Cleaned::changes`](crate::Cleaned);
+    /// only with [`StreamOptions::report`]).
+    pub changes: Vec<crate::Change>,
 }
 
 /// Why [`clean_stream`] stopped. The output may hold the blocks cleaned before the error.
@@ -408,6 +412,7 @@ struct ReportedBlock {
     /// column (characters since the last newline or the block start).
     edits: Vec<(Edit, usize, usize)>,
     suggestions: Vec<(Edit, usize, usize)>,
+    changes: Vec<crate::Change>,
 }
 
 impl ReportedBlock {
@@ -441,6 +446,7 @@ impl ReportedBlock {
             text: cleaned.text,
             edits: with_place(cleaned.edits),
             suggestions: with_place(cleaned.suggestions),
+            changes: cleaned.changes,
         }
     }
 
@@ -467,6 +473,19 @@ impl ReportedBlock {
             let from = out.len();
             out.extend(list.into_iter().map(place));
             out[from..].sort_by_key(|e| (e.edit.start, e.edit.end));
+        }
+        for mut c in self.changes {
+            c.start += block.offset as usize;
+            c.end += block.offset as usize;
+            match summary.changes.last_mut() {
+                // A change at the end of the block before, touching this one: one change.
+                Some(last) if last.end == c.start => {
+                    last.end = c.end;
+                    last.original += &c.original;
+                    last.replacement += &c.replacement;
+                }
+                _ => summary.changes.push(c),
+            }
         }
     }
 }
@@ -1329,6 +1348,27 @@ mod tests {
                 matches!(err, Err(StreamError::InvalidUtf8 { offset }) if offset == expected),
                 "{:?}, expected offset {}", err, expected
             );
+        }
+
+        #[test]
+        fn changes_rebuild_the_output_for_any_budget(
+            text in lao_text(),
+            budget in 1usize..256,
+            bom in any::<bool>(),
+        ) {
+            let input = if bom { format!("\u{FEFF}{text}") } else { text };
+            let (out, s) = run(input.as_bytes(), budget, 2, true);
+            let mut rebuilt = String::new();
+            let mut at = 0;
+            for c in &s.changes {
+                prop_assert!(at == 0 || at < c.start, "{:?}", s.changes);
+                prop_assert_eq!(&input[c.span()], c.original.as_str());
+                rebuilt += &input[at..c.start];
+                rebuilt += &c.replacement;
+                at = c.end;
+            }
+            rebuilt += &input[at..];
+            prop_assert_eq!(rebuilt.as_bytes(), &out[..]);
         }
 
         #[test]
