@@ -983,7 +983,25 @@ fn json_report_has_an_entry_per_file() {
     }
     assert_eq!(files[1]["changed"], false);
     assert_eq!(files[1]["edits"].as_array().unwrap().len(), 0);
+    assert_eq!(files[1]["changes"].as_array().unwrap().len(), 0);
     assert_eq!(files[2]["error"], "invalid UTF-8 at byte 0");
+    // The net changes rebuild the cleaned file from the original one.
+    let original = DIRTY;
+    let mut rebuilt = String::new();
+    let mut at = 0;
+    for c in files[0]["changes"].as_array().unwrap() {
+        let (start, end) = (
+            c["start"].as_u64().unwrap() as usize,
+            c["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(c["original"], original[start..end]);
+        rebuilt += &original[at..start];
+        rebuilt += c["replacement"].as_str().unwrap();
+        at = end;
+    }
+    rebuilt += &original[at..];
+    assert_eq!(rebuilt, fs::read_to_string(&a).unwrap());
+    assert_ne!(rebuilt, original);
 }
 
 #[test]

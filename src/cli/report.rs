@@ -1,8 +1,10 @@
 //! `--report`: the edits and suggestions of every file, as JSON or JSON Lines.
 //!
 //! `json` is one document, written as the files are done:
-//! `{"files": [{"file": "a.txt", "changed": true, "edits": [...], "suggestions": [...]},
-//! {"file": "b.txt", "error": "invalid UTF-8 at byte 12"}]}`.
+//! `{"files": [{"file": "a.txt", "changed": true, "edits": [...], "suggestions": [...],
+//! "changes": [...]}, {"file": "b.txt", "error": "invalid UTF-8 at byte 12"}]}`, where
+//! `changes` are the net changes (`start`, `end`, `original`, `replacement`: sorted, apart,
+//! rebuilding the cleaned file from the file; edits of several stages may overlap).
 //! `jsonl` is one object per line, one line per edit or suggestion:
 //! `{"file": "a.txt", "suggestion": false, "line": 3, "column": 7, "start": 40, "end": 46,
 //! "original": "ເເ", "replacement": "ແ", "rule": "char.double-e", "confidence": 1.0}`
@@ -28,6 +30,7 @@ struct FileEntry<'a> {
     changed: bool,
     edits: &'a [LocatedEdit],
     suggestions: &'a [LocatedEdit],
+    changes: &'a [laoclean::Change],
 }
 
 #[derive(Serialize)]
@@ -67,6 +70,7 @@ impl Reporter {
                             changed: s.changed,
                             edits: &s.edits,
                             suggestions: &s.suggestions,
+                            changes: &s.changes,
                         },
                     )
                     .map_err(io::Error::from),
