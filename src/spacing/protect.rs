@@ -316,8 +316,8 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     }
     // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark
     // (with the `./` or `../` before it), from a first piece of ASCII letters, digits
-    // and `_ - .` with two letters or more (`docs/ນ້ຳ`, `src/ລາວ.rs`; not a version,
-    // `v1.2/ກ`), or from the drive letter or the first piece before a `\`, to the end
+    // and `_ - .` with two letters or more and something not ASCII after it
+    // (`docs/ນ້ຳ`, `src/ລາວ.rs`; not a version, `v1.2/ກ`), or from the drive letter or the first piece before a `\`, to the end
     // of the core (a `/` alone too, for the same reason as `http://` alone).
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
@@ -343,7 +343,10 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 .iter()
                 .filter(|x| x.1.is_ascii_alphabetic())
                 .count();
-            (starts_piece && letters >= 2).then_some(piece)
+            // (A path of ASCII alone, `km/h`, `35-NQ/TW`, holds nothing the later stages
+            // would change.)
+            let lao_after = cs[k + 1..e].iter().any(|x| !x.1.is_ascii());
+            (starts_piece && letters >= 2 && lao_after).then_some(piece)
         } else if c == '\\' {
             if k >= s + 2 && cs[k - 1].1 == ':' && cs[k - 2].1.is_ascii_alphabetic() {
                 Some(k - 2)
@@ -452,7 +455,7 @@ mod tests {
         assert_eq!(spans("ໄຟລ໌:src/ລາວ.rs"), ["src/ລາວ.rs"]);
         // Not a path: an ellipsis before a `/`, a piece of one letter, a Lao piece.
         assert_eq!(spans("ກ.../ຂ"), ["/ຂ"]);
-        assert!(spans("A/ກ ກ/ຂ ລາວ/km").is_empty());
+        assert!(spans("A/ກ ກ/ຂ ລາວ/km 35-NQ/TW km/h").is_empty());
     }
 
     #[test]
