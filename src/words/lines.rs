@@ -55,44 +55,6 @@ pub const MAX_WRAP_WIDTH: usize = 1000;
 /// hard-wrapped prose (headings, addresses and reference lines are short).
 pub const MIN_WRAP_WIDTH: f64 = 40.0;
 
-/// A line of at most this many characters (without the blanks around it), in a
-/// paragraph of such lines, is an item of a list (see [`list_items`]).
-pub const LIST_ITEM_WIDTH: usize = 30;
-
-/// The byte ranges of the lines of `text` that are items of a list: the lines of at most
-/// [`LIST_ITEM_WIDTH`] characters of a paragraph (a run of non-blank lines) of three
-/// lines or more, two thirds of them that short. A list of names, a glossary, a
-/// register, the rows of a table: a word there stands without a sentence around it,
-/// which is what tells a misspelt word from a name that reads like one (ມາຕິ, a
-/// language, is no misspelling of ມາຕີ).
-pub(crate) fn list_items(text: &str) -> Vec<std::ops::Range<usize>> {
-    let mut out = Vec::new();
-    // The paragraph so far: each line's range and whether it is short.
-    let mut para: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
-    let flush = |para: &mut Vec<(std::ops::Range<usize>, bool)>, out: &mut Vec<_>| {
-        let short = para.iter().filter(|(_, s)| *s).count();
-        if para.len() >= 3 && 3 * short >= 2 * para.len() {
-            out.extend(para.iter().filter(|(_, s)| *s).map(|(r, _)| r.clone()));
-        }
-        para.clear();
-    };
-    let mut start = 0;
-    while start <= text.len() {
-        let end =
-            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |k| start + k);
-        let line = text[start..end].trim();
-        if line.is_empty() {
-            flush(&mut para, &mut out);
-        } else {
-            let short = line.chars().nth(LIST_ITEM_WIDTH).is_none();
-            para.push((start..end, short));
-        }
-        start = end + 1;
-    }
-    flush(&mut para, &mut out);
-    out
-}
-
 /// A line break to rejoin: its byte range (`\n`, or `\r\n` in a file with Windows line
 /// endings) and its replacement ("" or " ").
 pub(crate) type Join = (std::ops::Range<usize>, &'static str);

@@ -325,37 +325,7 @@ pub(crate) fn run<'a>(
         stretch.clear();
         read_rest = false;
     }
-    if cfg.level == Level::Standard {
-        suggest_in_lists(text, &joins, &mut plan);
-    }
     apply(text, plan, record, dirty)
-}
-
-/// At the standard level, a word respelt or joined in an item of a list (a short line
-/// among short lines: names, a glossary, a table's rows; [`lines::list_items`]) is only
-/// suggested: with no sentence around it, a name that reads like a misspelt word cannot
-/// be told from one. On lists of names in clean text (CLDR, ISO 639, ISO 3166 in Lao),
-/// nine respellings in ten are wrong. A line joined to another is prose, not an item.
-fn suggest_in_lists(text: &str, joins: &[lines::Join], plan: &mut [Planned]) {
-    let is_word_edit =
-        |p: &Planned| !p.suggestion && matches!(p.rule, Rule::WordSpelling | Rule::WordJoinSpace);
-    if !plan.iter().any(is_word_edit) {
-        return;
-    }
-    let mut items = lines::list_items(text);
-    if !joins.is_empty() {
-        // The breaks before and after a line (`\r\n` too) touch this range.
-        let breaks: Vec<Range<usize>> = joins.iter().map(|(b, _)| b.clone()).collect();
-        items.retain(|r| {
-            !crate::spacing::overlaps(&breaks, &(r.start.saturating_sub(2)..r.end + 2))
-        });
-    }
-    for p in plan.iter_mut().filter(|p| is_word_edit(p)) {
-        if crate::spacing::overlaps(&items, &p.range) {
-            p.suggestion = true;
-            p.confidence = p.confidence.min(0.5);
-        }
-    }
 }
 
 /// The lines of `text` (without their line breaks) that hold or touch one of `ranges`
@@ -970,46 +940,6 @@ mod tests {
         let mixed = format!("{english} ລາວ\n{english}\n{english}\n");
         assert_eq!(always.clean(&mixed), mixed);
         assert_eq!(auto.clean(&mixed), mixed);
-    }
-
-    #[test]
-    fn a_word_in_a_list_of_short_lines_is_only_suggested() {
-        // A list of names: ມາຕິ (a language) reads as ມາ + ຕິ, a compound away from ມາຕີ.
-        let list = "ມາຕິ\nອັງກິດ\nຝຣັ່ງ\nລາວ\n";
-        let r = report(list);
-        assert_eq!(r.text, list);
-        // The same word in a sentence, a lone line, or a short line among long ones.
-        assert_eq!(Cleaner::default().clean("ມາຕິ"), "ມາຕີ");
-        let long = "ກອງປະຊຸມຄົບຄະນະບໍລິຫານງານສູນກາງພັກ ຄັ້ງທີ 2 ສະໄໝທີ XI ໄດ້ເປີດຂຶ້ນ";
-        let mixed = format!("{long}\nໃຫ່ຍ\n{long}\n{long}\n");
-        assert_eq!(
-            Cleaner::default().clean(&mixed),
-            mixed.replace("ໃຫ່ຍ", "ໃຫຍ່")
-        );
-        // A list item with a typo: suggested, at the standard level only.
-        let typo = "ໃຫ່ຍ\nອັງກິດ\nຝຣັ່ງ\n";
-        assert_only_suggested(typo, "ໃຫຍ່");
-        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
-        assert_eq!(aggressive.clean(typo), typo.replace("ໃຫ່ຍ", "ໃຫຍ່"));
-        // Short lines joined as a wrapped paragraph are prose, not items.
-        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
-        assert_eq!(always.clean("ກອງປະຊຸມໃຫ່ຍ\nຂອງ\nພັກ"), "ກອງປະຊຸມໃຫຍ່ຂອງພັກ");
-    }
-
-    #[test]
-    fn list_items_are_the_short_lines_of_paragraphs_of_short_lines() {
-        let items = |t: &str| -> Vec<String> {
-            super::lines::list_items(t)
-                .into_iter()
-                .map(|r| t[r].to_string())
-                .collect()
-        };
-        assert_eq!(items("ກ\nຂ\n ຄ \n\nງ\nຈ"), ["ກ", "ຂ", " ຄ "]);
-        let long = "ກ".repeat(31);
-        assert_eq!(items(&format!("ກ\nຂ\n{long}")), ["ກ", "ຂ"]);
-        assert!(items(&format!("ກ\n{long}\n{long}")).is_empty());
-        assert!(items("ກ\r\nຂ").is_empty());
-        assert_eq!(items("ກ\r\nຂ\r\nຄ\r\n"), ["ກ\r", "ຂ\r", "ຄ\r"]);
     }
 
     #[test]
