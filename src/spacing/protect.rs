@@ -315,9 +315,10 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         k += 1;
     }
     // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark
-    // (with the `./` or `../` before it), from a first piece of ASCII letters, digits
-    // and `_ - .` with two letters or more and something not ASCII after it
-    // (`docs/ນ້ຳ`, `src/ລາວ.rs`; not a version, `v1.2/ກ`), or from the drive letter or the first piece before a `\`, to the end
+    // (with the `./` or `../` before it), from a folder's name (ASCII letters, digits
+    // and `_ - .`, lower case first, two letters or more, not ending in a digit) when
+    // the path goes deeper or ends in a file name (`docs/ນ້ຳ/ກ`, `src/ລາວ.rs`; not
+    // `v1.2/ກ`, `USD/ໂຕນ`), or from the drive letter or the first piece before a `\`, to the end
     // of the core (a `/` alone too, for the same reason as `http://` alone).
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
@@ -343,10 +344,24 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 .iter()
                 .filter(|x| x.1.is_ascii_alphabetic())
                 .count();
-            // (A path of ASCII alone, `km/h`, `35-NQ/TW`, holds nothing the later stages
-            // would change.)
-            let lao_after = cs[k + 1..e].iter().any(|x| !x.1.is_ascii());
-            (starts_piece && letters >= 2 && lao_after).then_some(piece)
+            // A folder's name: lower case first, not ending in a digit (`USD/ໂຕນ`,
+            // `GDP/ຫົວຄົນ`, `100km/h` are units and acronyms in prose; a `/` after a
+            // digit is a date's, which `protected_ranges` does not look at either).
+            let folder =
+                letters >= 2 && cs[piece].1.is_ascii_lowercase() && !cs[k - 1].1.is_ascii_digit();
+            // A path goes deeper or ends in a file name: Lao writes few spaces, and one
+            // `/` alone would take the prose after it in (`usd/ໂຕນແລະ…`).
+            let rest = &cs[k + 1..e];
+            let deeper = rest.iter().any(|x| x.1 == '/');
+            let named_file = rest.iter().rposition(|x| x.1 == '.').is_some_and(|d| {
+                let ext = &rest[d + 1..];
+                (1..=4).contains(&ext.len())
+                    && ext.iter().all(|x| x.1.is_ascii_alphanumeric())
+                    && ext.iter().any(|x| x.1.is_ascii_alphabetic())
+            });
+            // (A path of ASCII alone, `docs/a/b`, holds nothing the later stages change.)
+            let lao_after = rest.iter().any(|x| !x.1.is_ascii());
+            (starts_piece && folder && (deeper || named_file) && lao_after).then_some(piece)
         } else if c == '\\' {
             if k >= s + 2 && cs[k - 1].1 == ':' && cs[k - 2].1.is_ascii_alphabetic() {
                 Some(k - 2)
@@ -453,9 +468,12 @@ mod tests {
         assert_eq!(spans("(../ໃຫ່ຍ)"), ["../ໃຫ່ຍ"]);
         assert_eq!(spans("ເບິ່ງ docs/ໃຫ່ຍ/ນໍາ ແລ້ວ"), ["docs/ໃຫ່ຍ/ນໍາ"]);
         assert_eq!(spans("ໄຟລ໌:src/ລາວ.rs"), ["src/ລາວ.rs"]);
-        // Not a path: an ellipsis before a `/`, a piece of one letter, a Lao piece.
+        // Not a path: an ellipsis before a `/`, a piece of one letter, a Lao piece,
+        // units and acronyms in prose, one `/` before prose.
         assert_eq!(spans("ກ.../ຂ"), ["/ຂ"]);
         assert!(spans("A/ກ ກ/ຂ ລາວ/km 35-NQ/TW km/h").is_empty());
+        assert!(spans("500 USD/ໂຕນເເລະນໍ້າ GDP/ຫົວຄົນ 100km/hໃນ").is_empty());
+        assert!(spans("COVID-19/ກອງ usd/ໂຕນເເລະ docs1/ກ/ຂ").is_empty());
     }
 
     #[test]
