@@ -45,11 +45,18 @@ use std::borrow::Cow;
 
 /// The character stage alone, with the default settings: canonical cluster order,
 /// composed ຳ, ແ for ເເ, no invisible characters, Lao for Thai look-alikes, ASCII
-/// digits, ໜ ໝ ຫຼ for ຫນ ຫມ ຫລ, NFC outside Lao. Borrowed when nothing changes.
+/// digits, ໜ ໝ ຫຼ for ຫນ ຫມ ຫລ, NFC outside Lao. Borrowed when nothing changes. For
+/// other settings, a [`Cleaner`] at [`Level::Safe`] without the spacing stage runs the
+/// character stage alone too (and the noise stage, which keeps every line by default).
 ///
 /// ```
+/// use laoclean::{Cleaner, Config, Digits, Level};
 /// assert_eq!(laoclean::normalize("ກີີ"), "ກີ");
 /// assert!(matches!(laoclean::normalize("ສະບາຍດີ"), std::borrow::Cow::Borrowed(_)));
+/// // Lao digits kept, ຫນ kept, no spacing rule (the double space stays):
+/// let config = Config::default().level(Level::Safe).spacing(false);
+/// let characters = Cleaner::new(config.digits(Digits::Keep).fold_ho_clusters(false));
+/// assert_eq!(characters.clean("ຫນ້າ  ໓ ເເລະ"), "ຫນ້າ  ໓ ແລະ");
 /// ```
 pub fn normalize(text: &str) -> Cow<'_, str> {
     characters::run(text, &Config::default(), false).text
