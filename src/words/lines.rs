@@ -13,7 +13,12 @@
 //! - it has at least three lines, and at least two thirds of the lines before the last
 //!   end mid-sentence (in a letter or digit, a Lao vowel sign or tone mark included) at
 //!   lengths within a quarter of their median, and
-//!   that median is at least [`MIN_WRAP_WIDTH`].
+//!   that median is at least [`MIN_WRAP_WIDTH`]; or
+//! - it is a *narrow column*: at least three lines, two thirds of those before the last
+//!   within a quarter of their median length, a median from [`MIN_NARROW_WIDTH`] to
+//!   [`MIN_WRAP_WIDTH`], and at least two of the breaks between Lao letters, and half of
+//!   them, cut a dictionary word (a newspaper's column, text folded at a fixed count).
+//!   Short lines that end in whole words (a poem, a list, a form) stay.
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in both tests.
 //!
@@ -52,8 +57,12 @@ pub const LONG_LINE: usize = 60;
 pub const MAX_WRAP_WIDTH: usize = 1000;
 
 /// The median line length (characters) below which a paragraph is not taken for
-/// hard-wrapped prose (headings, addresses and reference lines are short).
+/// hard-wrapped prose (headings, addresses and reference lines are short) unless its
+/// breaks cut words (a narrow column: see the [module docs](self)).
 pub const MIN_WRAP_WIDTH: f64 = 40.0;
+
+/// The median line length (characters) of the narrowest column taken for wrapped text.
+pub const MIN_NARROW_WIDTH: f64 = 12.0;
 
 /// A line break to rejoin: its byte range (`\n`, or `\r\n` in a file with Windows line
 /// endings) and its replacement ("" or " ").
@@ -288,10 +297,30 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         .iter()
         .filter(|&&l| (l as f64 - median).abs() <= median / 4.0)
         .count();
+    let even = 3 * even >= 2 * body.len();
+    if even && (MIN_NARROW_WIDTH..MIN_WRAP_WIDTH).contains(&median) {
+        return narrow_column(lines, para, seg);
+    }
     3 * mid_sentence >= 2 * body.len()
-        && 3 * even >= 2 * body.len()
+        && even
         && median >= MIN_WRAP_WIDTH
         && median <= MAX_WRAP_WIDTH as f64
+}
+
+/// Is a paragraph of even lines narrower than [`MIN_WRAP_WIDTH`] a narrow column cut
+/// at its width (a newspaper's, text folded at a fixed count)? At least two of its
+/// breaks between Lao letters, and half of them, cut a dictionary word. Lines this
+/// short that end in whole words are a poem, a list or a form, and stay.
+fn narrow_column(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+    let (mut between, mut cut) = (0usize, 0usize);
+    for w in para.windows(2) {
+        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        if last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter) {
+            between += 1;
+            cut += usize::from(cuts_word(a, b, seg));
+        }
+    }
+    cut >= 2 && 2 * cut >= between
 }
 
 /// Does the break between `a` and `b` cut a word of the dictionary?

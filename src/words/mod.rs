@@ -872,6 +872,26 @@ mod tests {
     }
 
     #[test]
+    fn a_narrow_column_cut_at_its_width_is_rejoined() {
+        // Cut every 20 characters, as a narrow newspaper column or text folded at a fixed
+        // count: most breaks cut a word (ບໍລິຫານງ|ານ, ດຳເນີ|ນ). The same text broken
+        // between phrases (lines of whole phrases, a poem's or a form's) stays.
+        let cut = "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງ\nທີ 2 ຂອງຄະນະບໍລິຫານງ\nານສູນກາງພັກ ໄດ້ດຳເນີ\n\
+                   ນຢ່າງເປັນທາງການ ທີ່ສ\nຳນັກງານສູນກາງພັກ ພາຍ\nໃຕ້ການເປັນປະທານ ຂອງ\n\
+                   ສະຫາຍ ທອງລຸນ ສີສຸລິດ";
+        let out = Cleaner::default().clean(cut);
+        assert!(!out.contains('\n'), "{out}");
+        assert!(
+            out.contains("ຂອງຄະນະບໍລິຫານງານສູນກາງພັກ ໄດ້ດຳເນີນຢ່າງເປັນທາງການ"),
+            "{out}"
+        );
+        let phrases = "ກອງປະຊຸມຄົບຄະນະ\nຄັ້ງທີ 2\nຂອງຄະນະບໍລິຫານງານສູນກາງພັກ\n\
+                       ໄດ້ດຳເນີນຢ່າງເປັນທາງການ\nທີ່ສຳນັກງານສູນກາງພັກ\nພາຍໃຕ້ການເປັນປະທານ\n\
+                       ຂອງ ສະຫາຍ ທອງລຸນ\nສີສຸລິດ";
+        assert_eq!(Cleaner::default().clean(phrases), phrases);
+    }
+
+    #[test]
     fn a_name_that_begins_like_a_word_is_only_suggested() {
         // ຢູນິ of ຢູນິເທວ (Unitel) and ຢູນິເຊັຟ (UNICEF) reads as ຢູ່ນີ້ (here) with its
         // tones lost, but the rest of the word is no dictionary word: a name or a
