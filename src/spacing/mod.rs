@@ -157,7 +157,7 @@ pub(crate) fn prose_lines(text: &str) -> impl Iterator<Item = Range<usize>> + '_
 /// between lines of prose are in none, except inside inline code that runs over one.
 ///
 /// A line is looked at only if it holds what such a span needs (`` ` `` `~` `\` `@`, a
-/// `/` not after an ASCII digit, a `:` after an ASCII letter, or a `.` before
+/// `/` not after an ASCII letter or digit, a `:` after an ASCII letter, or a `.` before
 /// ASCII letters and digits with a letter among them: an extension, not a decimal
 /// point), so prose costs a few fast scans of its bytes.
 pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
@@ -167,9 +167,10 @@ pub(crate) fn protected_ranges(text: &str) -> Vec<Range<usize>> {
         let line = &b[r.clone()];
         memchr::memchr2(b'`', b'\\', line).is_some()
             || memchr::memchr2(b'@', b'~', line).is_some()
-            // a `/` that can start a path, end its first piece or follow a scheme: not
-            // after an ASCII digit (`10/5/2021`, a date, is looked at no further)
-            || memchr::memchr_iter(b'/', line).any(|k| k == 0 || !line[k - 1].is_ascii_digit())
+            // a `/` that can start a path or follow a scheme: not after an ASCII letter
+            // or digit (`10/5/2021`, a date, is looked at no further)
+            || memchr::memchr_iter(b'/', line)
+                .any(|k| k == 0 || !line[k - 1].is_ascii_alphanumeric())
             // a scheme written without `//` (`mailto:`, `urn:`)
             || memchr::memchr_iter(b':', line).any(|k| k > 0 && line[k - 1].is_ascii_alphabetic())
             || memchr::memchr_iter(b'.', line).any(|k| {

@@ -158,11 +158,6 @@ fn entity_end(cs: &[(usize, char)], k: usize) -> Option<usize> {
     (cs.get(end).is_some_and(|x| x.1 == ';') && (named || numeric)).then_some(end + 1)
 }
 
-/// A name's character in the first piece of a relative path (`docs`, `my-files`, `v1.2`).
-fn is_path_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.')
-}
-
 /// Where a path whose first `/` stands at `k` starts: at the `./` or `../` before it if
 /// there is one (the dots, punctuation, were stripped from the word's core), else at `k`.
 fn relative_start(cs: &[(usize, char)], word_start: usize, k: usize) -> usize {
@@ -315,11 +310,10 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
         k += 1;
     }
     // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark
-    // (with the `./` or `../` before it), from a folder's name (ASCII letters, digits
-    // and `_ - .`, lower case first, two letters or more, not ending in a digit) when
-    // the path goes deeper or ends in a file name (`docs/ນ້ຳ/ກ`, `src/ລາວ.rs`; not
-    // `v1.2/ກ`, `USD/ໂຕນ`), or from the drive letter or the first piece before a `\`, to the end
-    // of the core (a `/` alone too, for the same reason as `http://` alone).
+    // (with the `./` or `../` before it), or from the drive letter or the first piece
+    // before a `\`, to the end of the core (a `/` alone too, for the same reason as
+    // `http://` alone). (A path from a folder's name, `docs/ນ້ຳ/ກ`, is not told from
+    // units in prose, `kg/ຄົນ/ປີເເລະ…`, that run on to the next blank: none.)
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
     // (A zero-width space kept between words, `--keep-zwsp`, separates as a blank does.)
@@ -333,35 +327,6 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             && after_mark(k)
         {
             Some(relative_start(cs, word_start, k))
-        } else if c == '/' && k + 1 < e && cs[k + 1].1 != '/' {
-            // the first piece: back to the start of the core or a punctuation mark
-            let piece = (s..k)
-                .rev()
-                .find(|&j| !is_path_char(cs[j].1))
-                .map_or(s, |j| j + 1);
-            let starts_piece = piece == s || is_edge_mark(cs[piece - 1].1);
-            let letters = cs[piece..k]
-                .iter()
-                .filter(|x| x.1.is_ascii_alphabetic())
-                .count();
-            // A folder's name: lower case first, not ending in a digit (`USD/ໂຕນ`,
-            // `GDP/ຫົວຄົນ`, `100km/h` are units and acronyms in prose; a `/` after a
-            // digit is a date's, which `protected_ranges` does not look at either).
-            let folder =
-                letters >= 2 && cs[piece].1.is_ascii_lowercase() && !cs[k - 1].1.is_ascii_digit();
-            // A path goes deeper or ends in a file name: Lao writes few spaces, and one
-            // `/` alone would take the prose after it in (`usd/ໂຕນແລະ…`).
-            let rest = &cs[k + 1..e];
-            let deeper = rest.iter().any(|x| x.1 == '/');
-            let named_file = rest.iter().rposition(|x| x.1 == '.').is_some_and(|d| {
-                let ext = &rest[d + 1..];
-                (1..=4).contains(&ext.len())
-                    && ext.iter().all(|x| x.1.is_ascii_alphanumeric())
-                    && ext.iter().any(|x| x.1.is_ascii_alphabetic())
-            });
-            // (A path of ASCII alone, `docs/a/b`, holds nothing the later stages change.)
-            let lao_after = rest.iter().any(|x| !x.1.is_ascii());
-            (starts_piece && folder && (deeper || named_file) && lao_after).then_some(piece)
         } else if c == '\\' {
             if k >= s + 2 && cs[k - 1].1 == ':' && cs[k - 2].1.is_ascii_alphabetic() {
                 Some(k - 2)
@@ -466,14 +431,14 @@ mod tests {
         assert_eq!(spans("ເບິ່ງ ./ລາວ.sh ກ"), ["./ລາວ.sh"]);
         assert_eq!(spans("ເບິ່ງ ../ນໍາ/ກ,"), ["../ນໍາ/ກ"]);
         assert_eq!(spans("(../ໃຫ່ຍ)"), ["../ໃຫ່ຍ"]);
-        assert_eq!(spans("ເບິ່ງ docs/ໃຫ່ຍ/ນໍາ ແລ້ວ"), ["docs/ໃຫ່ຍ/ນໍາ"]);
+        // (A file name is one from the last punctuation mark: with its folders.)
         assert_eq!(spans("ໄຟລ໌:src/ລາວ.rs"), ["src/ລາວ.rs"]);
-        // Not a path: an ellipsis before a `/`, a piece of one letter, a Lao piece,
-        // units and acronyms in prose, one `/` before prose.
+        // Not a path: an ellipsis before a `/`; units and acronyms in prose, which a
+        // path from a folder's name would take in up to the next blank.
         assert_eq!(spans("ກ.../ຂ"), ["/ຂ"]);
         assert!(spans("A/ກ ກ/ຂ ລາວ/km 35-NQ/TW km/h").is_empty());
         assert!(spans("500 USD/ໂຕນເເລະນໍ້າ GDP/ຫົວຄົນ 100km/hໃນ").is_empty());
-        assert!(spans("COVID-19/ກອງ usd/ໂຕນເເລະ docs1/ກ/ຂ").is_empty());
+        assert!(spans("COVID-19/ກອງ usd/ໂຕນເເລະ kg/ຄົນ/ປີເເລະ").is_empty());
     }
 
     #[test]

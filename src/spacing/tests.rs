@@ -240,16 +240,16 @@ fn code_and_addresses_are_protected_from_the_later_stages() {
         .map(|r| &text[r])
         .collect();
     assert_eq!(spans, ["ໃຫ່ຍ1.3gp"]);
-    // Paths relative to the current folder or to a named one, an address in angle
-    // brackets (without them).
-    let text = "ເບິ່ງ ../ໃຫ່ຍ, ./ນໍາ.sh ແລະ docs/ໃຫ່ຍ/ກ <https://a.la/ໃຫ່ຍ>ແລ້ວ";
+    // Paths relative to the current folder, a file name in a folder's path, an address
+    // in angle brackets (without them).
+    let text = "ເບິ່ງ ../ໃຫ່ຍ, ./ນໍາ.sh ແລະ docs/ໃຫ່ຍ/ກ.txt <https://a.la/ໃຫ່ຍ>ແລ້ວ";
     let spans: Vec<&str> = protected_ranges(text)
         .into_iter()
         .map(|r| &text[r])
         .collect();
     assert_eq!(
         spans,
-        ["../ໃຫ່ຍ", "./ນໍາ.sh", "docs/ໃຫ່ຍ/ກ", "https://a.la/ໃຫ່ຍ"]
+        ["../ໃຫ່ຍ", "./ນໍາ.sh", "docs/ໃຫ່ຍ/ກ.txt", "https://a.la/ໃຫ່ຍ"]
     );
     // Units and acronyms before a `/` in prose protect nothing: the character rules
     // still apply after them (found by an outside review).

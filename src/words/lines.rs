@@ -16,9 +16,10 @@
 //!   that median is at least [`MIN_WRAP_WIDTH`]; or
 //! - it is a *narrow column*: at least three lines, two thirds of those before the last
 //!   within a quarter of their median length, a median from [`MIN_NARROW_WIDTH`] to
-//!   [`MIN_WRAP_WIDTH`], and at least two of the breaks between Lao letters, and half of
-//!   them, cut a dictionary word (a newspaper's column, text folded at a fixed count).
-//!   Short lines that end in whole words (a poem, a list, a form) stay.
+//!   [`MIN_WRAP_WIDTH`], and at least two of the breaks between Lao letters, and a third
+//!   of them, cut a dictionary word and leave a piece of one on a side (a newspaper's
+//!   column, text folded at a fixed count). Short lines that end in whole words (a poem,
+//!   a list, a form) stay, as do lines that mostly end in the same word.
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in both tests.
 //!
@@ -309,22 +310,57 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
 
 /// Is a paragraph of even lines narrower than [`MIN_WRAP_WIDTH`] a narrow column cut
 /// at its width (a newspaper's, text folded at a fixed count)? At least two of its
-/// breaks between Lao letters, and half of them, cut a dictionary word. Lines this
-/// short that end in whole words are a poem, a list or a form, and stay.
+/// breaks between Lao letters, and a third of them, cut a dictionary word and leave a
+/// piece of one on either side (ບໍລິຫານງ|ານ: not ບ້ານ|ເມືອງ, two whole words that a
+/// list of places, each line ending in ບ້ານ and the next beginning with ເມືອງ, makes
+/// at every break). Lines this short that end in whole words are a poem, a list or a
+/// form, and stay; so are lines that mostly end in the same word (a unit, a list's).
 fn narrow_column(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
     let (mut between, mut cut) = (0usize, 0usize);
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         if last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter) {
             between += 1;
-            cut += usize::from(cuts_word(a, b, seg));
+            cut += usize::from(cuts_word(a, b, seg) && leaves_a_piece(a, b, seg));
         }
     }
-    cut >= 2 && 2 * cut >= between
+    cut >= 2 && 3 * cut >= between && !same_last_word(lines, para)
 }
 
-/// Does the break between `a` and `b` cut a word of the dictionary?
-fn cuts_word(a: &str, b: &str, seg: &Segmenter) -> bool {
+/// Does the break between `a` and `b` leave a piece of a word on either side: the
+/// letters before it end, or those after it begin, with syllables no word covers?
+fn leaves_a_piece(a: &str, b: &str, seg: &Segmenter) -> bool {
+    let (tail, head) = letters_around(a, b);
+    let piece = |t: Option<&super::segment::Token>| t.is_some_and(|t| t.kind != TokenKind::Word);
+    piece(seg.tokens(&tail).last()) || piece(seg.tokens(&head).first())
+}
+
+/// Do most lines of the paragraph (two thirds, and three lines or more) end with the
+/// same word (text after the last space)? A list with a unit, not a cut column.
+fn same_last_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
+    let mut lasts: Vec<&str> = para
+        .iter()
+        .map(|&i| {
+            lines[i]
+                .1
+                .trim_end()
+                .rsplit([' ', '\t'])
+                .next()
+                .unwrap_or("")
+        })
+        .collect();
+    lasts.sort_unstable();
+    let most = lasts
+        .chunk_by(|a, b| a == b)
+        .filter(|run| !run[0].is_empty())
+        .map(<[&str]>::len)
+        .max()
+        .unwrap_or(0);
+    para.len() >= 3 && 3 * most >= 2 * para.len()
+}
+
+/// The Lao letters before the break between `a` and `b` and after it (up to 24 each).
+fn letters_around(a: &str, b: &str) -> (String, String) {
     let tail: String = {
         let t = a.trim_end();
         let start = t
@@ -337,6 +373,12 @@ fn cuts_word(a: &str, b: &str, seg: &Segmenter) -> bool {
         t[start..].to_string()
     };
     let head: String = b.chars().take_while(|&c| is_letter(c)).take(24).collect();
+    (tail, head)
+}
+
+/// Does the break between `a` and `b` cut a word of the dictionary?
+fn cuts_word(a: &str, b: &str, seg: &Segmenter) -> bool {
+    let (tail, head) = letters_around(a, b);
     if tail.is_empty() || head.is_empty() {
         return false;
     }

@@ -889,6 +889,11 @@ mod tests {
                        ໄດ້ດຳເນີນຢ່າງເປັນທາງການ\nທີ່ສຳນັກງານສູນກາງພັກ\nພາຍໃຕ້ການເປັນປະທານ\n\
                        ຂອງ ສະຫາຍ ທອງລຸນ\nສີສຸລິດ";
         assert_eq!(Cleaner::default().clean(phrases), phrases);
+        // A list whose lines end in a unit and begin with a name's prefix: ບ້ານ|ເມືອງ at
+        // every break is a dictionary word, but cuts none (found by an outside review).
+        let list = "ເມືອງໄຊເສດຖາ 45 ບ້ານ\nເມືອງຈັນທະບູລີ 33 ບ້ານ\nເມືອງສີສັດຕະນາກ 40 ບ້ານ\n\
+                    ເມືອງນາຊາຍທອງ 52 ບ້ານ";
+        assert_eq!(Cleaner::default().clean(list), list);
     }
 
     #[test]
