@@ -312,8 +312,8 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     // A file path: from a `/` or `~/` that starts the word or follows a punctuation mark
     // (with the `./` or `../` before it), or from the drive letter or the first piece
     // before a `\`, to the end of the core (a `/` alone too, for the same reason as
-    // `http://` alone). (A path from a folder's name, `docs/ນ້ຳ/ກ`, is not told from
-    // units in prose, `kg/ຄົນ/ປີເເລະ…`, that run on to the next blank: none.)
+    // `http://` alone). (No path starts from a folder's name, `docs/ນ້ຳ/ກ`: it cannot
+    // be told from units in prose that run on to the next blank, `kg/ຄົນ/ປີເເລະ…`.)
     // (Decided on the characters around the path only, so that a space removed before
     // the word does not change it.)
     // (A zero-width space kept between words, `--keep-zwsp`, separates as a blank does.)

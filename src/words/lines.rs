@@ -32,9 +32,10 @@
 //! hold Lao letters: laoclean rejoins Lao prose, and a line of English, code or numbers
 //! next to it stays on its own; nor is a break joined before a line that begins with a
 //! blank, or after one that ends with one (an indented line was laid out by hand, and
-//! the spacing stage has taken the trailing blanks of prose away). A joined break between two Lao letters is removed (Lao
-//! puts no space between words) unless ແລະ or ຫຼື stands beside it; elsewhere (after
-//! `, ; : .`, next to digits or Latin) it becomes one space. A line break is `\n` or, in a file with
+//! the spacing stage has taken the trailing blanks of prose away). A joined break
+//! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
+//! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
+//! one space. A line break is `\n` or, in a file with
 //! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
 //! as the same text with `\n` would be.
 //!
