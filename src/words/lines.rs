@@ -187,22 +187,32 @@ fn has_lao(line: &str) -> bool {
 /// Do most lines of the paragraph (two thirds, and three lines or more) begin with the
 /// same word (text up to the first space)? A list, not wrapped prose.
 fn same_first_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
+    most_share(lines, para, |l| {
+        l.trim_start().split([' ', '\t']).next().unwrap_or("")
+    })
+}
+
+/// Do most lines of the paragraph (two thirds, and three lines or more) end with the
+/// same word (text after the last space)? A list with a unit, not a cut column.
+fn same_last_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
+    most_share(lines, para, |l| {
+        l.trim_end().rsplit([' ', '\t']).next().unwrap_or("")
+    })
+}
+
+/// Do two thirds of the paragraph's lines, and three or more, give the same non-empty
+/// `word`?
+fn most_share<'a>(
+    lines: &[(usize, &'a str)],
+    para: &[usize],
+    word: impl Fn(&'a str) -> &'a str,
+) -> bool {
     if para.len() < 3 {
         return false;
     }
-    let mut firsts: Vec<&str> = para
-        .iter()
-        .map(|&i| {
-            lines[i]
-                .1
-                .trim_start()
-                .split([' ', '\t'])
-                .next()
-                .unwrap_or("")
-        })
-        .collect();
-    firsts.sort_unstable();
-    let most = firsts
+    let mut words: Vec<&str> = para.iter().map(|&i| word(lines[i].1)).collect();
+    words.sort_unstable();
+    let most = words
         .chunk_by(|a, b| a == b)
         .filter(|run| !run[0].is_empty())
         .map(<[&str]>::len)
@@ -334,30 +344,6 @@ fn leaves_a_piece(a: &str, b: &str, seg: &Segmenter) -> bool {
     let (tail, head) = letters_around(a, b);
     let piece = |t: Option<&super::segment::Token>| t.is_some_and(|t| t.kind != TokenKind::Word);
     piece(seg.tokens(&tail).last()) || piece(seg.tokens(&head).first())
-}
-
-/// Do most lines of the paragraph (two thirds, and three lines or more) end with the
-/// same word (text after the last space)? A list with a unit, not a cut column.
-fn same_last_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
-    let mut lasts: Vec<&str> = para
-        .iter()
-        .map(|&i| {
-            lines[i]
-                .1
-                .trim_end()
-                .rsplit([' ', '\t'])
-                .next()
-                .unwrap_or("")
-        })
-        .collect();
-    lasts.sort_unstable();
-    let most = lasts
-        .chunk_by(|a, b| a == b)
-        .filter(|run| !run[0].is_empty())
-        .map(<[&str]>::len)
-        .max()
-        .unwrap_or(0);
-    para.len() >= 3 && 3 * most >= 2 * para.len()
 }
 
 /// The Lao letters before the break between `a` and `b` and after it (up to 24 each).
