@@ -35,7 +35,7 @@
 //! the spacing stage has taken the trailing blanks of prose away). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
-//! one space. A line break is `\n` or, in a file with
+//! one space, but for two digits in a narrow column (a number cut at its width). A line break is `\n` or, in a file with
 //! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
 //! as the same text with `\n` would be.
 //!
@@ -233,8 +233,11 @@ fn paragraph(
     code: &[std::ops::Range<usize>],
     out: &mut Vec<Join>,
 ) {
-    let wrapped = mode == JoinLines::Always || looks_wrapped(lines, para, seg);
-    if !wrapped {
+    let wrap = match mode {
+        JoinLines::Always => Wrap::Wrapped,
+        _ => looks_wrapped(lines, para, seg),
+    };
+    if wrap == Wrap::No {
         return;
     }
     for w in para.windows(2) {
@@ -258,11 +261,12 @@ fn paragraph(
         let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
         let last_word = a.rsplit(' ').next().unwrap_or("");
         let first_word = b.split(' ').next().unwrap_or("");
-        let glue = if is_letter(x)
-            && is_letter(y)
-            && !phrase_word(last_word)
-            && !phrase_word(first_word)
-        {
+        let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
+        let inside_word =
+            is_letter(x) && is_letter(y) && !phrase_word(last_word) && !phrase_word(first_word);
+        // A number cut at a narrow column's width (20⏎21).
+        let inside_number = wrap == Wrap::NarrowColumn && digit(x) && digit(y);
+        let glue = if inside_word || inside_number {
             ""
         } else {
             " "
@@ -272,9 +276,18 @@ fn paragraph(
     }
 }
 
-fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+/// How a paragraph looks: not wrapped, wrapped prose, or a narrow column cut at its
+/// width (see the [module docs](self)).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Wrap {
+    No,
+    Wrapped,
+    NarrowColumn,
+}
+
+fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Wrap {
     if same_first_word(lines, para) {
-        return false;
+        return Wrap::No;
     }
     // Long lines cut inside dictionary words: at least half of the breaks between Lao
     // letters after a long line. (One such break alone is no sign: in a file of one
@@ -292,10 +305,10 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         }
     }
     if cut > 0 && 2 * cut >= long {
-        return true;
+        return Wrap::Wrapped;
     }
     if para.len() < 3 {
-        return false;
+        return Wrap::No;
     }
     let body = &para[..para.len() - 1];
     let mut lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
@@ -311,12 +324,19 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         .count();
     let even = 3 * even >= 2 * body.len();
     if even && (MIN_NARROW_WIDTH..MIN_WRAP_WIDTH).contains(&median) {
-        return narrow_column(lines, para, seg);
+        return match narrow_column(lines, para, seg) {
+            true => Wrap::NarrowColumn,
+            false => Wrap::No,
+        };
     }
-    3 * mid_sentence >= 2 * body.len()
+    match 3 * mid_sentence >= 2 * body.len()
         && even
         && median >= MIN_WRAP_WIDTH
         && median <= MAX_WRAP_WIDTH as f64
+    {
+        true => Wrap::Wrapped,
+        false => Wrap::No,
+    }
 }
 
 /// Is a paragraph of even lines narrower than [`MIN_WRAP_WIDTH`] a narrow column cut

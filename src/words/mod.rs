@@ -889,6 +889,11 @@ mod tests {
                        ໄດ້ດຳເນີນຢ່າງເປັນທາງການ\nທີ່ສຳນັກງານສູນກາງພັກ\nພາຍໃຕ້ການເປັນປະທານ\n\
                        ຂອງ ສະຫາຍ ທອງລຸນ\nສີສຸລິດ";
         assert_eq!(Cleaner::default().clean(phrases), phrases);
+        // A number cut at the width is one number again.
+        let number = "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງ\nທີ 2 ວັນທີ 1-3 ມີນາ 20\n21 ຂອງຄະນະບໍລິຫານງ\n\
+                      ານສູນກາງພັກ ໄດ້ດຳເນີ\nນຢ່າງເປັນທາງການ ທີ່ສ\nຳນັກງານສູນກາງພັກ ພາຍ";
+        let out = Cleaner::default().clean(number);
+        assert!(out.contains("ມີນາ 2021 ຂອງຄະນະບໍລິຫານງານ"), "{out}");
         // A list whose lines end in a unit and begin with a name's prefix: ບ້ານ|ເມືອງ at
         // every break is a dictionary word, but cuts none (found by an outside review).
         let list = "ເມືອງໄຊເສດຖາ 45 ບ້ານ\nເມືອງຈັນທະບູລີ 33 ບ້ານ\nເມືອງສີສັດຕະນາກ 40 ບ້ານ\n\
