@@ -35,7 +35,9 @@
 //! the spacing stage has taken the trailing blanks of prose away). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
-//! one space, but for two digits in a narrow column (a number cut at its width). A line break is `\n` or, in a file with
+//! one space, but for two digits in a narrow column (a number cut at its width). In a
+//! narrow column, one space that opens a line is the space between the two lines: the
+//! break and it become one space. A line break is `\n` or, in a file with
 //! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
 //! as the same text with `\n` would be.
 //!
@@ -255,6 +257,13 @@ fn paragraph(
         let (Some(x), Some(y)) = (last_char(a), b.chars().next()) else {
             continue;
         };
+        // Text folded at a fixed count cuts before a space too: one space that opens a
+        // line of a narrow column is the space between the two lines.
+        let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
+        if one_space && wrap == Wrap::NarrowColumn {
+            out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, " "));
+            continue;
+        }
         if y.is_whitespace() {
             continue;
         }

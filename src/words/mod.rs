@@ -889,6 +889,13 @@ mod tests {
                        ໄດ້ດຳເນີນຢ່າງເປັນທາງການ\nທີ່ສຳນັກງານສູນກາງພັກ\nພາຍໃຕ້ການເປັນປະທານ\n\
                        ຂອງ ສະຫາຍ ທອງລຸນ\nສີສຸລິດ";
         assert_eq!(Cleaner::default().clean(phrases), phrases);
+        // Cut before a space (as `fold` does): the space opens the next line, and the
+        // break and it become one space.
+        let before_space = "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງ\n ທີ 2 ຂອງຄະນະບໍລິຫານງ\nານສູນກາງພັກ ໄດ້ດຳເນີ\n\
+                            ນຢ່າງເປັນທາງການ ທີ່ສ\nຳນັກງານສູນກາງພັກ ພາຍ";
+        let out = Cleaner::default().clean(before_space);
+        assert!(out.starts_with("ກອງປະຊຸມຄົບຄະນະ ຄັ້ງ ທີ 2 ຂອງ"), "{out}");
+        assert_eq!(Cleaner::default().clean(&out), out);
         // A number cut at the width is one number again.
         let number = "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງ\nທີ 2 ວັນທີ 1-3 ມີນາ 20\n21 ຂອງຄະນະບໍລິຫານງ\n\
                       ານສູນກາງພັກ ໄດ້ດຳເນີ\nນຢ່າງເປັນທາງການ ທີ່ສ\nຳນັກງານສູນກາງພັກ ພາຍ";
