@@ -35,7 +35,8 @@
 //! the spacing stage has taken the trailing blanks of prose away). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
-//! one space, but for two digits in a narrow column (a number cut at its width). In a
+//! one space, but for two digits after a full line of a paragraph folded at a fixed
+//! count (a number cut at its width). In a
 //! narrow column, one space that opens a line is the space between the two lines: the
 //! break and it become one space. A line break is `\n` or, in a file with
 //! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
@@ -242,6 +243,10 @@ fn paragraph(
     if wrap == Wrap::No {
         return;
     }
+    let fold = match wrap {
+        Wrap::NarrowColumn => fold_width(lines, para),
+        _ => None,
+    };
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -273,8 +278,11 @@ fn paragraph(
         let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
         let inside_word =
             is_letter(x) && is_letter(y) && !phrase_word(last_word) && !phrase_word(first_word);
-        // A number cut at a narrow column's width (20⏎21).
-        let inside_number = wrap == Wrap::NarrowColumn && digit(x) && digit(y);
+        // A number cut by a fold (20⏎21): the line before is full. (A blank the fold
+        // left at its end, between two numbers, was taken away by the spacing stage and
+        // left it short.)
+        let full = fold.is_some_and(|width| a.chars().count() >= width);
+        let inside_number = full && digit(x) && digit(y);
         let glue = if inside_word || inside_number {
             ""
         } else {
@@ -283,6 +291,16 @@ fn paragraph(
         // The break runs from the end of the line (its `\r`, if any) to the next line.
         out.push((lines[w[0]].0 + a.len()..lines[w[1]].0, glue));
     }
+}
+
+/// The width of a paragraph folded at a fixed count of characters: the length of its
+/// longest line before the last, if two thirds of those lines have it.
+fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<usize> {
+    let body = &para[..para.len().saturating_sub(1)];
+    let lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
+    let width = *lens.iter().max()?;
+    let full = lens.iter().filter(|&&l| l == width).count();
+    (3 * full >= 2 * lens.len()).then_some(width)
 }
 
 /// How a paragraph looks: not wrapped, wrapped prose, or a narrow column cut at its
