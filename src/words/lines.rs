@@ -36,11 +36,10 @@
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
 //! one space, but for two digits after a full line of a paragraph folded at a fixed
-//! count (a number cut at its width). In a
-//! narrow column, one space that opens a line is the space between the two lines: the
-//! break and it become one space. A line break is `\n` or, in a file with
-//! Windows line endings, `\r\n`: the two bytes go together, and such a file is rejoined
-//! as the same text with `\n` would be.
+//! count (a number cut at its width). In a narrow column, one space that opens a line
+//! is the space between the two lines: the break and it become one space. A line break
+//! is `\n` or, in a file with Windows line endings, `\r\n`: the two bytes go together,
+//! and such a file is rejoined as the same text with `\n` would be.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, JoinLines};
