@@ -135,29 +135,14 @@ fn mapped_changes(
             _ => groups.push(r),
         }
     }
+    // Each group's ends through every stage (its edits are sorted, and none holds an
+    // end strictly inside it).
     let mut starts: Vec<usize> = groups.iter().map(|g| g.start).collect();
     let mut ends: Vec<usize> = groups.iter().map(|g| g.end).collect();
     for edits in per_stage {
-        let mut edits: Vec<(usize, isize)> = edits
-            .iter()
-            .map(|e| {
-                (
-                    e.start,
-                    e.replacement.len() as isize - (e.end - e.start) as isize,
-                )
-            })
-            .collect();
-        edits.sort_by_key(|e| e.0);
-        for (at, inclusive) in [(&mut starts, false), (&mut ends, true)] {
-            let (mut i, mut growth) = (0, 0isize);
-            for x in at.iter_mut() {
-                while i < edits.len() && (edits[i].0 < *x || inclusive && edits[i].0 == *x) {
-                    growth += edits[i].1;
-                    i += 1;
-                }
-                *x = (*x as isize + growth) as usize;
-            }
-        }
+        let map = crate::edit::BackMap::new(edits);
+        starts.iter_mut().for_each(|x| *x = map.forward(*x, false));
+        ends.iter_mut().for_each(|x| *x = map.forward(*x, true));
     }
     let mut changes = Vec::with_capacity(groups.len());
     for (k, g) in groups.iter().enumerate() {

@@ -275,6 +275,19 @@ impl BackMap {
         self.map(pos, true, false)
     }
 
+    /// Where an offset `pos` of the old text that lies in no edit goes in the new text:
+    /// moved by the growth of the edits that start before it, and with `inclusive`, of
+    /// those that start at it too (an insertion there comes before it).
+    pub(crate) fn forward(&self, pos: usize, inclusive: bool) -> usize {
+        let k = self
+            .old_spans
+            .partition_point(|r| r.start < pos || inclusive && r.start == pos);
+        match k {
+            0 => pos,
+            k => (pos as isize + self.growth[k - 1]) as usize,
+        }
+    }
+
     fn map(&self, pos: usize, is_end: bool, take_deletions: bool) -> usize {
         // The first earlier edit that ends at or after `pos` in the new text.
         let k = self.new_spans.partition_point(|r| r.end < pos);

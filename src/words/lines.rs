@@ -280,8 +280,8 @@ fn paragraph(
         // A number cut by a fold (20⏎21): the line before is full. (A blank the fold
         // left at its end, between two numbers, was taken away by the spacing stage and
         // left it short.)
-        let full = fold.is_some_and(|width| a.chars().count() >= width);
-        let inside_number = full && digit(x) && digit(y);
+        let inside_number =
+            digit(x) && digit(y) && fold.is_some_and(|width| a.chars().count() >= width);
         let glue = if inside_word || inside_number {
             ""
         } else {
@@ -378,18 +378,19 @@ fn narrow_column(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bo
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         if last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter) {
             between += 1;
-            cut += usize::from(cuts_word(a, b, seg) && leaves_a_piece(a, b, seg));
+            let (tail, head) = letters_around(a, b);
+            cut +=
+                usize::from(cuts_between(&tail, &head, seg) && leaves_a_piece(&tail, &head, seg));
         }
     }
     cut >= 2 && 3 * cut >= between && !same_last_word(lines, para)
 }
 
-/// Does the break between `a` and `b` leave a piece of a word on either side: the
-/// letters before it end, or those after it begin, with syllables no word covers?
-fn leaves_a_piece(a: &str, b: &str, seg: &Segmenter) -> bool {
-    let (tail, head) = letters_around(a, b);
+/// Does a break between the letters `tail` and `head` leave a piece of a word on either
+/// side: `tail` ends, or `head` begins, with syllables no word covers?
+fn leaves_a_piece(tail: &str, head: &str, seg: &Segmenter) -> bool {
     let piece = |t: Option<&super::segment::Token>| t.is_some_and(|t| t.kind != TokenKind::Word);
-    piece(seg.tokens(&tail).last()) || piece(seg.tokens(&head).first())
+    piece(seg.tokens(tail).last()) || piece(seg.tokens(head).first())
 }
 
 /// The Lao letters before the break between `a` and `b` and after it (up to 24 each).
@@ -412,6 +413,12 @@ fn letters_around(a: &str, b: &str) -> (String, String) {
 /// Does the break between `a` and `b` cut a word of the dictionary?
 fn cuts_word(a: &str, b: &str, seg: &Segmenter) -> bool {
     let (tail, head) = letters_around(a, b);
+    cuts_between(&tail, &head, seg)
+}
+
+/// Does a word of the dictionary run across a break between the letters `tail` and
+/// `head`?
+fn cuts_between(tail: &str, head: &str, seg: &Segmenter) -> bool {
     if tail.is_empty() || head.is_empty() {
         return false;
     }
