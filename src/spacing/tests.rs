@@ -213,13 +213,18 @@ fn addresses_paths_and_code_come_through() {
     assert_eq!(fix("```\nກ  ຂ\n```\nກ  ຂ"), "```\nກ  ຂ\n```\nກ ຂ");
 }
 
+/// The texts of the protected ranges of `text`.
+fn protected_texts(text: &str) -> Vec<&str> {
+    protected_ranges(text)
+        .into_iter()
+        .map(|r| &text[r])
+        .collect()
+}
+
 #[test]
 fn code_and_addresses_are_protected_from_the_later_stages() {
     let text = "ເບິ່ງ https://a.la/ໃຫ່ຍ ແລະ `ໃຫ່ຍ` ຫຼື ໃຫຍ່.pdf, /home/ກ/ຂ\n```\nໃຫ່ຍ\n```\nໃຫ່ຍ /າາລັງ ແລະ /ກ\n~~~\nກ";
-    let spans: Vec<&str> = protected_ranges(text)
-        .into_iter()
-        .map(|r| &text[r])
-        .collect();
+    let spans = protected_texts(text);
     assert_eq!(
         spans,
         [
@@ -235,18 +240,12 @@ fn code_and_addresses_are_protected_from_the_later_stages() {
     assert!(protected_ranges("ປະເທດລາວ. ສະບາຍດີ 1.500.000 ແລະ 10/5/2021\n").is_empty());
     // An extension that starts with a digit, after one (a line is looked at for it).
     let text = "ເບິ່ງ ໃຫ່ຍ1.3gp";
-    let spans: Vec<&str> = protected_ranges(text)
-        .into_iter()
-        .map(|r| &text[r])
-        .collect();
+    let spans = protected_texts(text);
     assert_eq!(spans, ["ໃຫ່ຍ1.3gp"]);
     // Paths relative to the current folder, a file name in a folder's path, an address
     // in angle brackets (without them).
     let text = "ເບິ່ງ ../ໃຫ່ຍ, ./ນໍາ.sh ແລະ docs/ໃຫ່ຍ/ກ.txt <https://a.la/ໃຫ່ຍ>ແລ້ວ";
-    let spans: Vec<&str> = protected_ranges(text)
-        .into_iter()
-        .map(|r| &text[r])
-        .collect();
+    let spans = protected_texts(text);
     assert_eq!(
         spans,
         ["../ໃຫ່ຍ", "./ນໍາ.sh", "docs/ໃຫ່ຍ/ກ.txt", "https://a.la/ໃຫ່ຍ"]
