@@ -1240,6 +1240,223 @@ fn a_report_file_that_is_an_input_is_refused() {
     assert_eq!(read(&jsonl), "{\"text\": \"ເເ\"}\n");
 }
 
+// ---- where the output goes ----
+
+/// The binary as a plain process, for tests that set its descriptors themselves.
+fn process() -> std::process::Command {
+    std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
+}
+
+/// Runs `cmd` with file descriptor `fd` closed, as `>&-` or `2>&-` do.
+fn with_closed(cmd: &mut std::process::Command, fd: i32) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    // SAFETY: `close` is async-signal-safe, and the child only closes its own descriptor.
+    unsafe {
+        cmd.pre_exec(move || {
+            libc::close(fd);
+            Ok(())
+        });
+    }
+    cmd.stdin(std::process::Stdio::null()).output().unwrap()
+}
+
+#[test]
+fn stdout_that_is_an_input_is_refused() {
+    // `laoclean a.txt >> a.txt` read its own output back without end; `a b > b` lost b.
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let b = write(dir.path(), "b.txt", DIRTY);
+    let append = |p: &Path| fs::OpenOptions::new().append(true).open(p).unwrap();
+    for (args, out) in [
+        (vec!["a.txt"], &a),
+        (vec!["a.txt", "b.txt"], &b),
+        (vec!["--diff", "a.txt"], &a),
+        (vec!["--check", "a.txt"], &a),
+        (vec!["-i", "--report", "jsonl", "a.txt"], &a),
+        (vec!["segment", "a.txt"], &a),
+    ] {
+        let run = process()
+            .current_dir(dir.path())
+            .args(&args)
+            .stdout(append(out))
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        let stderr = String::from_utf8_lossy(&run.stderr);
+        assert!(stderr.contains("stdout is the input"), "{args:?}: {stderr}");
+        assert_eq!(
+            (read(&a), read(&b)),
+            (DIRTY.into(), DIRTY.into()),
+            "{args:?}"
+        );
+    }
+    // Stdin and stdout the same file.
+    let run = process()
+        .stdin(fs::File::open(&a).unwrap())
+        .stdout(append(&a))
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(read(&a), DIRTY);
+    // -i prints nothing to stdout without a report: a redirection there harms nothing.
+    let run = process()
+        .current_dir(dir.path())
+        .args(["-i", "a.txt"])
+        .stdout(append(&b))
+        .output()
+        .unwrap();
+    assert!(run.status.success());
+    assert_eq!(read(&a), CLEANED);
+}
+
+#[test]
+fn a_closed_or_read_only_stdout_is_an_error() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let said = |out: &std::process::Output| String::from_utf8_lossy(&out.stderr).into_owned();
+    for args in [
+        &["a.txt"][..],
+        &["--diff", "a.txt"],
+        &["-i", "--report", "jsonl", "a.txt"],
+        &["segment", "a.txt"],
+    ] {
+        let closed = with_closed(process().current_dir(dir.path()).args(args), 1);
+        assert_eq!(closed.status.code(), Some(2), "{args:?}");
+        assert!(said(&closed).contains("stdout is closed"), "{args:?}");
+        let read_only = process()
+            .current_dir(dir.path())
+            .args(args)
+            .stdout(fs::File::open(&a).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(read_only.status.code(), Some(2), "{args:?}");
+        assert_eq!(read(&a), DIRTY, "{args:?}");
+    }
+    // --explain with nowhere to explain: the exit status says it.
+    let closed = with_closed(
+        process()
+            .current_dir(dir.path())
+            .args(["--explain", "a.txt"])
+            .stdout(std::process::Stdio::null()),
+        2,
+    );
+    assert_eq!(closed.status.code(), Some(2));
+    // -i without a report needs no stdout; /dev/null is a stdout like any other.
+    let closed = with_closed(process().current_dir(dir.path()).args(["-i", "a.txt"]), 1);
+    assert!(closed.status.success(), "{}", said(&closed));
+    assert_eq!(read(&a), CLEANED);
+    laoclean().arg(&a).assert().success().stdout(CLEANED);
+    let to_null = process()
+        .arg(&a)
+        .stdout(
+            fs::OpenOptions::new()
+                .write(true)
+                .open("/dev/null")
+                .unwrap(),
+        )
+        .output()
+        .unwrap();
+    assert!(to_null.status.success());
+}
+
+#[test]
+fn a_report_file_that_is_the_config_a_dict_a_backup_or_stdout_is_refused() {
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", DIRTY);
+    let config = write(dir.path(), "team.json", "{\"digits\": \"keep\"}");
+    let dict = write(dir.path(), "names.txt", "ສົມສັກ\n");
+    let cases: [(&[&str], &str); 4] = [
+        (
+            &["--config", "team.json", "--report-file", "team.json"],
+            "--config file",
+        ),
+        (
+            &["--dict", "names.txt", "--report-file", "names.txt"],
+            "--dict file",
+        ),
+        (
+            &["-i", "--backup", ".orig", "--report-file", "a.txt.orig"],
+            "the backup of",
+        ),
+        (
+            &["-i", "--backup", ".orig", "--report-file", "./a.txt.orig"],
+            "the backup of",
+        ),
+    ];
+    for (args, why) in cases {
+        laoclean()
+            .current_dir(dir.path())
+            .args(["--report", "json"])
+            .args(args)
+            .arg("a.txt")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(why));
+        assert_eq!(read(&a), DIRTY);
+        assert!(!dir.path().join("a.txt.orig").exists());
+    }
+    assert_eq!(read(&config), "{\"digits\": \"keep\"}");
+    assert_eq!(read(&dict), "ສົມສັກ\n");
+    // The report and the text both to one file.
+    let out = write(dir.path(), "out.txt", "");
+    let run = process()
+        .current_dir(dir.path())
+        .args(["--report", "jsonl", "--report-file", "out.txt", "a.txt"])
+        .stdout(fs::OpenOptions::new().write(true).open(&out).unwrap())
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&run.stderr).contains("is stdout"));
+}
+
+#[test]
+fn a_backup_suffix_named_like_a_document_does_not_replace_one() {
+    // `notes` backed up as `notes.txt` would replace the document notes.txt.
+    let dir = TempDir::new().unwrap();
+    let notes = write(dir.path(), "notes", DIRTY);
+    let other = write(dir.path(), "notes.txt", "my other notes\n");
+    laoclean()
+        .current_dir(dir.path())
+        .args(["-i", "--backup", ".txt", "notes"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "would replace a file of that name",
+        ));
+    assert_eq!(
+        (read(&notes), read(&other)),
+        (DIRTY.into(), "my other notes\n".into())
+    );
+    // With no such file in the way, the suffix is taken.
+    fs::remove_file(&other).unwrap();
+    laoclean()
+        .current_dir(dir.path())
+        .args(["-i", "--backup", ".txt", "notes"])
+        .assert()
+        .success();
+    assert_eq!((read(&notes), read(&other)), (CLEANED.into(), DIRTY.into()));
+}
+
+#[test]
+fn in_place_refuses_a_descriptor_for_a_file() {
+    // `-i /dev/stdin < f` would rewrite f, a file never named.
+    let dir = TempDir::new().unwrap();
+    let f = write(dir.path(), "f.txt", DIRTY);
+    for path in ["/dev/stdin", "/dev/fd/0", "/proc/self/fd/0"] {
+        let run = process()
+            .args(["-i", path])
+            .stdin(fs::File::open(&f).unwrap())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{path}");
+        assert!(
+            String::from_utf8_lossy(&run.stderr).contains("names a descriptor"),
+            "{path}"
+        );
+        assert_eq!(read(&f), DIRTY, "{path}");
+    }
+}
+
 // ---- settings ----
 
 #[test]

@@ -276,6 +276,42 @@ pub fn input_at(inputs: &[Input], path: &Path) -> Option<PathBuf> {
     })
 }
 
+/// What else than an input a `--report-file` path is, that writing the report would
+/// destroy or that would destroy the report: the `--config` file, a `--dict` file, or
+/// with `-i --backup` the backup of an input (existing or to be made).
+pub fn report_clash(
+    report: &Path,
+    args: &super::args::CleanArgs,
+    inputs: &[Input],
+) -> Option<String> {
+    let same = |a: &Path, b: &Path| match (fs::metadata(a), fs::metadata(b)) {
+        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
+        _ => false,
+    };
+    if let Some(config) = args.config.as_deref().filter(|c| same(report, c)) {
+        return Some(format!("the --config file {}", config.display()));
+    }
+    if let Some(dict) = args.dicts.iter().find(|d| same(report, d)) {
+        return Some(format!("the --dict file {}", dict.display()));
+    }
+    let suffix = args.backup.as_deref().filter(|_| args.in_place)?;
+    // The report's path as the backups' are made: its directory with links resolved.
+    let name = report.file_name()?;
+    let dir = match report.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let report = fs::canonicalize(dir).ok()?.join(name);
+    inputs.iter().find_map(|input| {
+        let Input::File { path, .. } = input else {
+            return None;
+        };
+        let backup = super::write::backup_path(&fs::canonicalize(path).ok()?, suffix);
+        (backup == report || same(&backup, &report))
+            .then(|| format!("the backup of the input {}", path.display()))
+    })
+}
+
 /// With `-i --backup SUFFIX`: an input whose backup would be another input (both named
 /// on the command line) is refused, as writing the backup would overwrite that input.
 pub fn backup_clash(inputs: &[Input], suffix: &OsStr) -> Option<String> {

@@ -13,6 +13,7 @@
 //! | [`progress`] | the progress bar on a terminal |
 //! | [`explain`] | `--explain` |
 //! | [`segment`] | `laoclean segment`: words for indexing |
+//! | [`streams`] | where stdin, stdout and stderr go (closed, or one of the inputs) |
 //! | [`dict`] | `laoclean dict build`: an archive's own words for `--dict` |
 
 mod args;
@@ -26,6 +27,7 @@ mod ordered;
 mod progress;
 mod report;
 mod segment;
+mod streams;
 mod write;
 
 use args::{CleanArgs, Cli, ColorWhen};
@@ -70,7 +72,16 @@ pub fn main() -> ExitCode {
     let cli = Cli::parse();
     if let Some(command) = cli.command {
         let result = match command {
-            args::Command::Segment(a) => segment::run(&a),
+            args::Command::Segment(a) => {
+                let named = a.files.iter().filter(|f| f.as_os_str() != "-");
+                let reads_stdin =
+                    a.files.is_empty() || a.files.iter().any(|f| f.as_os_str() == "-");
+                if let Err(e) = streams::check_stdout(named.map(|f| f.as_path()), reads_stdin) {
+                    message::print(e);
+                    return ExitCode::from(EXIT_ERROR);
+                }
+                segment::run(&a)
+            }
             args::Command::Dict(a) => dict::run(&a),
         };
         return match result {
@@ -174,13 +185,33 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     // A walk skips the files named like backups: with a suffix that is a document's
     // extension, a document would be taken for the backup of another file and written
     // over by it (`notes` and `notes.txt` with `--backup .txt`).
+    // Named files too: with such a suffix, a file that stands where a backup would go
+    // is more likely a document of its own (`notes.txt` beside `notes`) than the backup
+    // of an earlier run, and the backup would replace it.
     if let Some(suffix) = &args.backup {
-        if files::named_like_a_document(suffix) && args.paths.iter().any(|p| p.is_dir()) {
-            return Err(format!(
-                "--backup {}: backups would be named like the documents a directory \
-                 walk cleans; choose another suffix (such as .orig)",
-                suffix.to_string_lossy()
-            ));
+        let taken = || {
+            args.paths.iter().find(|p| {
+                p.is_file()
+                    && fs::canonicalize(p)
+                        .is_ok_and(|t| write::backup_path(&t, suffix).symlink_metadata().is_ok())
+            })
+        };
+        if files::named_like_a_document(suffix) {
+            if args.paths.iter().any(|p| p.is_dir()) {
+                return Err(format!(
+                    "--backup {}: backups would be named like the documents a directory \
+                     walk cleans; choose another suffix (such as .orig)",
+                    suffix.to_string_lossy()
+                ));
+            }
+            if let Some(path) = taken() {
+                return Err(format!(
+                    "--backup {}: the backup of {} would replace a file of that name, \
+                     named like a document; choose another suffix (such as .orig)",
+                    suffix.to_string_lossy(),
+                    path.display()
+                ));
+            }
         }
     }
     let cleaner = build_cleaner(args)?;
@@ -199,9 +230,33 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             message::print(note);
         }
     }
+    if args.explain && streams::Stream::of(2, true) == streams::Stream::Closed {
+        // Nowhere to say it: the exit status alone tells.
+        return Ok(ExitCode::from(EXIT_ERROR));
+    }
+    // Stdout carries the text, the diff, the --check list, or with -i the report.
+    let prints = mode != Mode::InPlace || (args.report.is_some() && args.report_file.is_none());
+    let stdout = if prints {
+        let files = inputs.iter().filter_map(|input| match input {
+            Input::File { path, .. } => Some(path.as_path()),
+            Input::Stdin => None,
+        });
+        streams::check_stdout(files, inputs.contains(&Input::Stdin))?
+    } else {
+        streams::Stream::of(1, true)
+    };
     if mode == Mode::InPlace {
         if inputs.contains(&Input::Stdin) {
             return Err("-i rewrites files in place; it cannot take stdin (name the files)".into());
+        }
+        if let Some(path) = inputs.iter().find_map(|input| match input {
+            Input::File { path, .. } if streams::names_a_descriptor(path) => Some(path),
+            _ => None,
+        }) {
+            return Err(format!(
+                "-i cannot rewrite {}: it names a descriptor, not a file (name the file)",
+                path.display()
+            ));
         }
         inputs = files::dedup_files(inputs);
         if let Some(clash) = backup.and_then(|suffix| files::backup_clash(&inputs, suffix)) {
@@ -220,6 +275,19 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
                         "--report-file {} is the input {}; write the report elsewhere",
                         path.display(),
                         input.display()
+                    ));
+                }
+                if let Some(what) = files::report_clash(path, args, &inputs) {
+                    return Err(format!(
+                        "--report-file {} is {what}; write the report elsewhere",
+                        path.display()
+                    ));
+                }
+                if prints && stdout.is(path) {
+                    return Err(format!(
+                        "--report-file {} is stdout, which carries the output; write the \
+                         report elsewhere",
+                        path.display()
                     ));
                 }
                 let file = File::create(path)

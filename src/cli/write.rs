@@ -322,8 +322,13 @@ where
         Err(e) => {
             return Err(match new_text.spill_error.take() {
                 Some(spill) => cannot_write_in(spill),
+                // Cut short or rewritten while it was read: say so, not what the
+                // reading then found (invalid UTF-8 where a character was cut).
+                None if changed_since(&target, &meta) => RewriteError::Other(
+                    "the file changed while it was being cleaned; left as it is now".to_string(),
+                ),
                 None => RewriteError::Stream(e),
-            })
+            });
         }
     };
     if !summary.changed() {
@@ -876,6 +881,23 @@ mod tests {
         assert!(matches!(result, Err(RewriteError::Other(m)) if m.contains("changed while")));
         assert_eq!(fs::read_to_string(&path).unwrap(), "old and more");
         assert!(!dir.path().join("a.txt.orig").exists());
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn a_file_cut_short_while_it_is_read_is_said_to_have_changed() {
+        // Emptied while it was read, the text ends in the middle of a character: the
+        // reading fails, and the message says why, not where the UTF-8 broke.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        fs::write(&path, "old").unwrap();
+        let editor = path.clone();
+        let result = rewrite(&path, None, move |_, _| {
+            fs::write(&editor, "").unwrap();
+            Err::<StreamSummary, _>(StreamError::Write(io::Error::other("cut")))
+        });
+        assert!(matches!(result, Err(RewriteError::Other(m)) if m.contains("changed while")));
+        assert_eq!(fs::read_to_string(&path).unwrap(), "");
         assert!(leftovers(dir.path()).is_empty());
     }
 
