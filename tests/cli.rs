@@ -583,6 +583,27 @@ fn an_unwritable_directory_is_an_error() {
 }
 
 #[test]
+fn an_unreadable_directory_is_one_error_that_names_it() {
+    // Root reads any directory: the run is made as `nobody` then.
+    let dir = TempDir::new().unwrap();
+    fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    let sub = dir.path().join("locked");
+    write(&sub, "a.txt", DIRTY);
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o600)).unwrap();
+    let mut cmd = process();
+    cmd.current_dir(dir.path()).arg("locked");
+    if permissions_are_bypassed() {
+        use std::os::unix::process::CommandExt;
+        cmd.uid(65534).gid(65534);
+    }
+    let out = cmd.output().unwrap();
+    fs::set_permissions(&sub, fs::Permissions::from_mode(0o755)).unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{said}");
+    assert_eq!(said, "laoclean: locked: Permission denied\n");
+}
+
+#[test]
 fn a_symlink_stays_a_link_and_its_target_is_rewritten() {
     let dir = TempDir::new().unwrap();
     let target = write(dir.path(), "real/target.txt", DIRTY);

@@ -120,7 +120,9 @@ impl PathError {
                 ignore::Error::WithPath { path, err } => (Some(path), parts(err).1),
                 ignore::Error::WithDepth { err, .. }
                 | ignore::Error::WithLineNumber { err, .. } => parts(err),
-                ignore::Error::Io(io) => (None, describe(io)),
+                // The walk's own wording names the path again ("IO error for operation
+                // on dir: Permission denied"): the system's alone.
+                ignore::Error::Io(io) => (None, describe(&system_error(io))),
                 other => (None, other.to_string()),
             }
         }
@@ -129,6 +131,25 @@ impl PathError {
             file: path.unwrap_or(root).display().to_string(),
             error,
         }
+    }
+}
+
+/// The system's error under an error of the walk, which wraps it with words of its own
+/// that name the path again ("IO error for operation on dir: Permission denied").
+fn system_error(io: &std::io::Error) -> std::io::Error {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = io.get_ref().map(|e| e as _);
+    while let Some(e) = cause {
+        if let Some(code) = e
+            .downcast_ref::<std::io::Error>()
+            .and_then(|e| e.raw_os_error())
+        {
+            return std::io::Error::from_raw_os_error(code);
+        }
+        cause = e.source();
+    }
+    match io.raw_os_error() {
+        Some(code) => std::io::Error::from_raw_os_error(code),
+        None => std::io::Error::new(io.kind(), io.to_string()),
     }
 }
 
@@ -164,9 +185,10 @@ pub fn collect(
                 error: describe(&e),
             }),
             Ok(meta) if meta.is_dir() => {
-                let before = inputs.len();
+                let (before, failed) = (inputs.len(), errors.len());
                 walk(path, globs, backup_suffix, &mut inputs, &mut errors)?;
-                if inputs.len() == before {
+                // (A directory that could not be read has its error, not this note.)
+                if inputs.len() == before && errors.len() == failed {
                     notes.push(format!(
                         "{}: no file to clean found (the files chosen: text documents or \
                          --glob; .gitignore and .ignore files honoured, also above it)",
