@@ -81,6 +81,9 @@ pub struct CleanedRecord<'a> {
     pub line: Cow<'a, str>,
     /// Edits per field (empty unless a report was asked for).
     pub fields: Vec<FieldEdits>,
+    /// For each of the field paths asked for, in order: does the record hold a string
+    /// there (changed or not)? A path no record holds is most likely misspelt.
+    pub found: Vec<bool>,
 }
 
 /// Cleans the string values at `fields` in the JSON object `line`. Fields that are
@@ -94,6 +97,7 @@ pub struct CleanedRecord<'a> {
 /// let out = clean_record(&laoclean::Cleaner::default(), r#"{"text":"ເເ"}"#, &f, true).unwrap();
 /// assert_eq!(out.line, r#"{"text":"ແ"}"#);
 /// assert_eq!(out.fields[0].edits.len(), 1);
+/// assert_eq!(out.found, [true]); // a string stood at `text`
 /// assert!(clean_record(&laoclean::Cleaner::default(), "[1]", &f, false).is_err());
 /// let bom = clean_record(&laoclean::Cleaner::default(), "\u{FEFF}{\"text\":\"ເເ\"}", &f, false);
 /// assert_eq!(bom.unwrap().line, "\u{FEFF}{\"text\":\"ແ\"}");
@@ -116,6 +120,7 @@ pub fn clean_record<'a>(
     Ok(CleanedRecord {
         line,
         fields: cleaned.fields,
+        found: cleaned.found,
     })
 }
 
@@ -144,6 +149,10 @@ fn clean_object<'a>(
     let mut key_path: Vec<String> = Vec::new();
     scanner.object(&mut key_path, fields, &mut found);
     found.sort_by_key(|(r, _)| r.start);
+    let found_at: Vec<bool> = fields
+        .iter()
+        .map(|f| found.iter().any(|(_, p)| std::ptr::eq(*p, f)))
+        .collect();
 
     let mut out = String::new();
     let mut copied = 0;
@@ -181,6 +190,7 @@ fn clean_object<'a>(
     Ok(CleanedRecord {
         line,
         fields: per_field,
+        found: found_at,
     })
 }
 

@@ -1128,6 +1128,32 @@ fn jsonl_keeps_a_byte_order_mark_before_the_first_record() {
 }
 
 #[test]
+fn jsonl_says_when_no_record_holds_a_field() {
+    // A misspelt --field cleans nothing: said on stderr, the exit status still 0.
+    let input = "{\"text\": \"ເເ\"}\n\n{\"text\": 3}\n";
+    laoclean()
+        .args(["--jsonl", "--field", "txt", "--field", "text"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stdout("{\"text\": \"ແ\"}\n\n{\"text\": 3}\n")
+        .stderr("laoclean: --field txt: no record holds a string there; nothing was cleaned at that path\n");
+    // Not with -q, nor for input without records.
+    laoclean()
+        .args(["--jsonl", "--field", "txt", "-q"])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stderr("");
+    laoclean()
+        .args(["--jsonl", "--field", "txt"])
+        .write_stdin("\n")
+        .assert()
+        .success()
+        .stderr("");
+}
+
+#[test]
 fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
     let dir = TempDir::new().unwrap();
     let good = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");

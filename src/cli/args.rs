@@ -44,7 +44,8 @@ Output:
   paths change, every other byte of the line is written back as it came, in order.
   A malformed line is an error naming its line number (the lines before it are
   written; with -i the file is left untouched); --skip-bad writes it back unchanged
-  and counts it. Records are cleaned in parallel batches of lines, in bounded memory.
+  and counts it. A --field at which no record holds a string is named on stderr.
+  Records are cleaned in parallel batches of lines, in bounded memory.
   The --report goes to --report-file, or to stdout with -i; when stdout carries text, a
   diff or the --check list, --report-file is required. --diff holds each file in memory.
   Nothing is read when what is written would destroy an input or itself: a stdout

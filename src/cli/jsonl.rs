@@ -65,6 +65,10 @@ pub struct JsonlSummary {
     pub changed_records: u64,
     /// Malformed lines passed through with `--skip-bad`.
     pub bad: u64,
+    /// Records read (JSON objects).
+    pub records: u64,
+    /// For each `--field`, the records that hold a string there.
+    pub found: Vec<u64>,
 }
 
 impl JsonlSummary {
@@ -117,7 +121,10 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
     let threads = rayon::current_num_threads().max(1);
     let batch_bytes = threads * BATCH_BYTES_PER_THREAD;
     let batch_lines = threads * BATCH_LINES_PER_THREAD;
-    let mut summary = JsonlSummary::default();
+    let mut summary = JsonlSummary {
+        found: vec![0; job.fields.len()],
+        ..JsonlSummary::default()
+    };
     let mut buf: Vec<u8> = Vec::with_capacity(batch_bytes + (batch_bytes >> 2));
     let mut lines: Vec<Range<usize>> = Vec::with_capacity(batch_lines);
     loop {
@@ -146,15 +153,20 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
             break;
         }
         let first_line = summary.lines + 1;
-        let done: Vec<(LineOut, Vec<FieldEdits>)> = lines
+        let done: Vec<(LineOut, Vec<FieldEdits>, Vec<bool>)> = lines
             .par_iter()
             .with_min_len(16)
             .map(|r| clean_line(job, &buf[r.clone()]))
             .collect();
-        for (i, (range, (out, fields))) in lines.iter().zip(done).enumerate() {
+        for (i, (range, (out, fields, found))) in lines.iter().zip(done).enumerate() {
             let raw = &buf[range.clone()];
             let line_no = first_line + i as u64;
             summary.lines += 1;
+            // (Blank and bad lines find nothing, not even that a field is missing.)
+            summary.records += u64::from(!found.is_empty());
+            for (count, found) in summary.found.iter_mut().zip(found) {
+                *count += u64::from(found);
+            }
             let written = match out {
                 LineOut::Same => output.write_all(raw),
                 LineOut::Cleaned(record) => {
@@ -203,16 +215,19 @@ fn split_line_end(raw: &[u8]) -> (&[u8], &[u8]) {
     raw.split_at(body)
 }
 
-fn clean_line(job: &JsonlJob<'_>, raw: &[u8]) -> (LineOut, Vec<FieldEdits>) {
+/// Cleans one line: what to write, the edits of its fields, and at which `--field`s it
+/// holds a string.
+fn clean_line(job: &JsonlJob<'_>, raw: &[u8]) -> (LineOut, Vec<FieldEdits>, Vec<bool>) {
     let (body, _) = split_line_end(raw);
     if body.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
-        return (LineOut::Same, Vec::new());
+        return (LineOut::Same, Vec::new(), Vec::new());
     }
     let text = match std::str::from_utf8(body) {
         Ok(t) => t,
         Err(e) => {
             return (
                 LineOut::Bad(format!("invalid UTF-8 at byte {}", e.valid_up_to())),
+                Vec::new(),
                 Vec::new(),
             )
         }
@@ -228,9 +243,9 @@ fn clean_line(job: &JsonlJob<'_>, raw: &[u8]) -> (LineOut, Vec<FieldEdits>) {
                 std::borrow::Cow::Borrowed(_) => LineOut::Same,
                 std::borrow::Cow::Owned(s) => LineOut::Cleaned(s),
             };
-            (out, fields)
+            (out, fields, record.found)
         }
-        Err(e) => (LineOut::Bad(e.to_string()), Vec::new()),
+        Err(e) => (LineOut::Bad(e.to_string()), Vec::new(), Vec::new()),
     }
 }
 
@@ -402,6 +417,8 @@ pub(super) fn run_files(
     let progress = Progress::for_inputs(args.quiet, inputs);
     let mut stdout = io::BufWriter::with_capacity(1 << 16, io::stdout());
     let (mut bad, mut changed, mut done) = (0u64, 0usize, 0usize);
+    // Records read, and those that hold a string at each --field.
+    let (mut records, mut found) = (0u64, vec![0u64; fields.len()]);
     let mut stdout_failed = false;
     for (i, input) in inputs.iter().enumerate() {
         let job = JsonlJob {
@@ -454,6 +471,10 @@ pub(super) fn run_files(
             Ok(summary) => {
                 done += 1;
                 bad += summary.bad;
+                records += summary.records;
+                for (count, n) in found.iter_mut().zip(&summary.found) {
+                    *count += n;
+                }
                 changed += usize::from(summary.changed());
                 if mode == Mode::Check && summary.changed() && !args.quiet {
                     // Through the same buffer: a failed write is reported at the end
@@ -506,6 +527,16 @@ pub(super) fn run_files(
             message::print(format_args!(
                 "{bad} malformed lines passed through unchanged (--skip-bad)"
             ));
+        }
+        // A path that no record holds a string at is most likely misspelt: nothing was
+        // cleaned there, which exit status 0 alone would not tell.
+        if records > 0 {
+            for (field, _) in fields.iter().zip(&found).filter(|(_, &n)| n == 0) {
+                message::print(format_args!(
+                    "--field {field}: no record holds a string there; nothing was cleaned \
+                     at that path"
+                ));
+            }
         }
         if mode == Mode::InPlace {
             message::print(super::in_place_summary(changed, done, errors));
