@@ -138,9 +138,21 @@ pub(crate) fn run_noting<'a>(
     let mut inside: Vec<std::ops::Range<usize>> = Vec::new();
     for _ in 0..MAX_PASSES {
         let back = crate::edit::BackMap::new(kept(&edits, &keep));
+        // Fenced code that opens the text starts at its very start, as fenced code after
+        // prose starts at the end of the line before it: what stands before the fence on
+        // its line (a byte order mark of files joined together) is code either way, and a
+        // stream block that begins there reads it as the whole text does.
+        let opens_with_fence = !matches!(crate::spacing::prose_lines(&cleaned).next(), Some(first) if first.start == 0);
         inside = spans
             .iter()
-            .map(|r| back.span_start(r.start)..back.span_end(r.end))
+            .map(|r| {
+                let start = if r.start == 0 && opens_with_fence {
+                    0
+                } else {
+                    back.span_start(r.start)
+                };
+                start..back.span_end(r.end)
+            })
             .collect();
         let mut gave_up_here = false;
         for (e, k) in edits.iter().zip(keep.iter_mut()) {

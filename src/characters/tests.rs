@@ -586,6 +586,11 @@ fn code_and_addresses_keep_their_characters() {
         assert_eq!(out.text, once, "{input:?}");
         assert_eq!(apply(input, &out.edits), once, "{input:?}");
     }
+    // A byte order mark on the fence line that opens the text is code, as it is on one
+    // after prose: kept either way (a stream block may begin at it).
+    for input in ["\u{feff}```\nເເ\n```\n", "ກ\n\n\u{feff}```\nເເ\n```\n"] {
+        assert!(clean(input).contains("\u{feff}```\nເເ"), "{input:?}");
+    }
     // Nothing outside them to change: the text comes back borrowed.
     let code = "`ເເ`";
     assert!(matches!(
