@@ -1454,6 +1454,41 @@ fn a_report_file_that_is_the_config_a_dict_a_backup_or_stdout_is_refused() {
         .unwrap();
     assert_eq!(run.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&run.stderr).contains("is stdout"));
+    // Or a pipe, named /dev/stdout; with -i stdout carries nothing else, and /dev/null
+    // takes anything.
+    laoclean()
+        .current_dir(dir.path())
+        .args([
+            "--check",
+            "--report",
+            "jsonl",
+            "--report-file",
+            "/dev/stdout",
+            "a.txt",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is stdout"));
+    laoclean()
+        .current_dir(dir.path())
+        .args(["--report", "jsonl", "--report-file", "/dev/null", "a.txt"])
+        .assert()
+        .success()
+        .stdout(CLEANED);
+    laoclean()
+        .current_dir(dir.path())
+        .args([
+            "-i",
+            "--report",
+            "jsonl",
+            "--report-file",
+            "/dev/stdout",
+            "a.txt",
+        ])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"rule\""));
+    assert_eq!(read(&a), CLEANED);
 }
 
 #[test]

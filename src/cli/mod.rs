@@ -283,7 +283,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
                         path.display()
                     ));
                 }
-                if prints && stdout.is(path) {
+                if prints && stdout.carries(path) {
                     return Err(format!(
                         "--report-file {} is stdout, which carries the output; write the \
                          report elsewhere",

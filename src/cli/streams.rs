@@ -14,8 +14,13 @@ use std::path::Path;
 pub enum Stream {
     /// Not open, or not open the way it is used (stdout open only for reading).
     Closed,
-    /// Open; the device and inode of the regular file it is, if it is one.
-    Open(Option<(u64, u64)>),
+    /// Open: the device and inode of its file, and whether that is a regular file or a
+    /// character device (a terminal, /dev/null) rather than a pipe or a socket.
+    Open {
+        id: (u64, u64),
+        regular: bool,
+        device: bool,
+    },
 }
 
 impl Stream {
@@ -48,15 +53,30 @@ impl Stream {
         if kind == libc::S_IFCHR && mode == libc::O_RDWR && is_dev_null(stat.st_rdev) {
             return Stream::Closed;
         }
-        let regular = kind == libc::S_IFREG;
         #[allow(clippy::unnecessary_cast)] // the field types differ between platforms
-        Stream::Open(regular.then_some((stat.st_dev as u64, stat.st_ino as u64)))
+        Stream::Open {
+            id: (stat.st_dev as u64, stat.st_ino as u64),
+            regular: kind == libc::S_IFREG,
+            device: kind == libc::S_IFCHR,
+        }
     }
 
-    /// Is this stream the existing file at `path` (links followed)?
+    /// Is this stream the existing regular file at `path` (links followed)?
     pub fn is(self, path: &Path) -> bool {
+        matches!(self, Stream::Open { regular: true, .. }) && self.is_open_at(path)
+    }
+
+    /// Would writing to `path` write where this stream goes, other than to a terminal or
+    /// /dev/null, where two outputs can meet harmlessly (a file or a pipe: `/dev/stdout`
+    /// names one)?
+    pub fn carries(self, path: &Path) -> bool {
+        matches!(self, Stream::Open { device: false, .. }) && self.is_open_at(path)
+    }
+
+    /// Is this stream open on the file at `path` (links followed)?
+    fn is_open_at(self, path: &Path) -> bool {
         match (self, fs::metadata(path)) {
-            (Stream::Open(Some(id)), Ok(m)) => id == (m.dev(), m.ino()),
+            (Stream::Open { id, .. }, Ok(m)) => id == (m.dev(), m.ino()),
             _ => false,
         }
     }
@@ -82,7 +102,7 @@ pub fn check_stdout<'p>(
         .map(|path| path.display().to_string());
     if fed_back.is_none()
         && reads_stdin
-        && matches!(stdout, Stream::Open(Some(_)))
+        && matches!(stdout, Stream::Open { regular: true, .. })
         && Stream::of(0, false) == stdout
     {
         fed_back = Some("stdin".to_string());

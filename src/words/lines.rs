@@ -259,8 +259,10 @@ fn paragraph(
         _ => None,
     };
     // (A narrow column is cut at a count of characters, not at spaces.)
-    let at_spaces = Slack::of(lines, para)
-        .filter(|s| wrap == Wrap::Wrapped && s.wrapped_at_spaces(lines, para, seg));
+    let at_spaces = match wrap {
+        Wrap::Wrapped => Slack::of(lines, para).filter(|s| s.wrapped_at_spaces(lines, para, seg)),
+        _ => None,
+    };
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -355,8 +357,9 @@ impl Slack {
 
     /// Was the paragraph wrapped at its spaces, not between words? Then a line often ends
     /// with room left for the next line's first word, however the wrapper measured it (a
-    /// wrapper that breaks between words would have taken it): at least two of the
-    /// breaks between Lao letters, and half of them.
+    /// wrapper that breaks between words would have taken it), by at least an eighth of
+    /// the widest line: at least two of the breaks between Lao letters, and a third of
+    /// them.
     fn wrapped_at_spaces(&self, lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
         let (mut between, mut roomy) = (0usize, 0usize);
         for w in para.windows(2) {
