@@ -276,6 +276,9 @@ impl Write for NewText<'_> {
     }
 }
 
+/// Why a file that was saved, cut short or replaced while it was cleaned is left as it is.
+const CHANGED_MEANWHILE: &str = "the file changed while it was being cleaned; left as it is now";
+
 /// The first half of [`rewrite`]: cleans the file into memory and, if the text changed
 /// (or outgrows memory), into a temporary file next to it. Returns what `clean`
 /// returned, and the rewrite to commit if the text changed. The second half,
@@ -324,9 +327,9 @@ where
                 Some(spill) => cannot_write_in(spill),
                 // Cut short or rewritten while it was read: say so, not what the
                 // reading then found (invalid UTF-8 where a character was cut).
-                None if changed_since(&target, &meta) => RewriteError::Other(
-                    "the file changed while it was being cleaned; left as it is now".to_string(),
-                ),
+                None if changed_since(&target, &meta) => {
+                    RewriteError::Other(CHANGED_MEANWHILE.to_string())
+                }
                 None => RewriteError::Stream(e),
             });
         }
@@ -395,9 +398,7 @@ impl Pending {
         }
         // Somebody saved the file while it was being cleaned: their text wins.
         if changed_since(&target, &meta) {
-            return Err(
-                "the file changed while it was being cleaned; left as it is now".to_string(),
-            );
+            return Err(CHANGED_MEANWHILE.to_string());
         }
         let backup = match &backup {
             Some(suffix) => Some(make_backup(&target, dir, suffix, &meta)?),
