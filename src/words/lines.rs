@@ -34,21 +34,12 @@
 //! blank, or after one that ends with one (an indented line was laid out by hand, and
 //! the spacing stage has taken the trailing blanks of prose away). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
-//! ຫຼື stands beside it, or the paragraph was wrapped at its spaces; elsewhere (after
-//! `, ; : .`, next to digits or Latin) it becomes one space, but for a hyphen between
-//! two Lao words (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph
-//! folded at a fixed count (a number cut at its width).
-//!
-//! *Wrapped at its spaces* (most editors and libraries wrap so): at least two of the
-//! breaks between Lao letters, and a third of them, end a line with room left for the
-//! next line's first word, whether the wrapper counted code points, display columns
-//! (the marks above and below a letter take none) or bytes, and at least an eighth of
-//! the widest line's width (a word processor's proportional font leaves a few columns
-//! either way; a wrapper that breaks between words would have taken the word). Such a
-//! paragraph's breaks were spaces between phrases, and become spaces again, but where
-//! the line is the widest (by one of the three counts) and the break cuts a word: a
-//! phrase too long for a line. Where the evidence is short of that, the break goes (the
-//! README has the measurements). In a narrow column, one space that opens a line
+//! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
+//! one space, but for a hyphen after a Lao word and before one (ພະນັກງານ-⏎ລັດຖະກອນ)
+//! and two digits after a full line of a paragraph folded at a fixed count (a number
+//! cut at its width). (A paragraph wrapped at its spaces loses them at its breaks: that
+//! a break was a space cannot be told from the lines' widths alone, see the README.) In
+//! a narrow column, one space that opens a line
 //! is the space between the two lines: the break and it become one space. A line break
 //! is `\n` or, in a file with Windows line endings, `\r\n`: the two bytes go together,
 //! and such a file is rejoined as the same text with `\n` would be.
@@ -258,11 +249,6 @@ fn paragraph(
         Wrap::NarrowColumn => fold_width(lines, para),
         _ => None,
     };
-    // (A narrow column is cut at a count of characters, not at spaces.)
-    let at_spaces = match wrap {
-        Wrap::Wrapped => Slack::of(lines, para).filter(|s| s.wrapped_at_spaces(lines, para, seg)),
-        _ => None,
-    };
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -299,89 +285,18 @@ fn paragraph(
         // left it short.)
         let inside_number =
             digit(x) && digit(y) && fold.is_some_and(|width| a.chars().count() >= width);
-        // A paragraph wrapped at its spaces: a break was a space, but where a full line
-        // (the widest, however measured) cuts a word: a phrase too long for a line.
-        let was_space = at_spaces
-            .as_ref()
-            .is_some_and(|s| s.room(a).iter().all(|&r| r > 0) || !cuts_word(a, b, seg));
-        // A hyphen between two Lao words (ພະນັກງານ-ລັດຖະກອນ) cut at either side.
+        // A hyphen between two Lao words (ພະນັກງານ-⏎ລັດຖະກອນ) cut after it. (Not before
+        // it: a line that opens with one is a list item as Lao documents write them,
+        // `-ຮັບຮອງ`.)
         let before_x = a.trim_end().chars().rev().nth(1);
-        let after_y = b.chars().nth(1);
-        let hyphen = (x == '-' && before_x.is_some_and(is_letter) && is_letter(y))
-            || (y == '-' && after_y.is_some_and(is_letter) && is_letter(x));
-        let glue = if (inside_word && !was_space) || inside_number || hyphen {
+        let hyphen = x == '-' && before_x.is_some_and(is_letter) && is_letter(y);
+        let glue = if inside_word || inside_number || hyphen {
             ""
         } else {
             " "
         };
         // The break runs from the end of the line (its `\r`, if any) to the next line.
         out.push((lines[w[0]].0 + a.len()..lines[w[1]].0, glue));
-    }
-}
-
-/// How wide a line is as the three kinds of wrapper measure it: code points (most
-/// libraries), display columns (editors: the vowel signs above and below a letter and
-/// the tone marks take none) and bytes (`fold`).
-fn widths(s: &str) -> [usize; 3] {
-    let (mut points, mut columns) = (0, 0);
-    for c in s.chars() {
-        points += 1;
-        columns += usize::from(!crate::lao::is_mark(c));
-    }
-    [points, columns, s.len()]
-}
-
-/// The widest line of a paragraph before its last, in each of the [`widths`].
-struct Slack {
-    widest: [usize; 3],
-}
-
-impl Slack {
-    fn of(lines: &[(usize, &str)], para: &[usize]) -> Option<Slack> {
-        let body = &para[..para.len().saturating_sub(1)];
-        let mut widest = [0; 3];
-        for &i in body {
-            let w = widths(lines[i].1.trim_end());
-            for k in 0..3 {
-                widest[k] = widest[k].max(w[k]);
-            }
-        }
-        (!body.is_empty()).then_some(Slack { widest })
-    }
-
-    /// How much shorter than the widest line `line` is, in each of the [`widths`].
-    fn room(&self, line: &str) -> [usize; 3] {
-        let w = widths(line.trim_end());
-        [0, 1, 2].map(|k| self.widest[k].saturating_sub(w[k]))
-    }
-
-    /// Was the paragraph wrapped at its spaces, not between words? Then a line often ends
-    /// with room left for the next line's first word, however the wrapper measured it (a
-    /// wrapper that breaks between words would have taken it), by at least an eighth of
-    /// the widest line: at least two of the breaks between Lao letters, and a third of
-    /// them.
-    fn wrapped_at_spaces(&self, lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
-        let (mut between, mut roomy) = (0usize, 0usize);
-        for w in para.windows(2) {
-            let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-            if !(last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter)) {
-                continue;
-            }
-            between += 1;
-            let head: String = b.chars().take_while(|&c| is_letter(c)).take(24).collect();
-            let Some(first) = seg
-                .tokens(&head)
-                .first()
-                .map(|t| head[t.span.clone()].to_string())
-            else {
-                continue;
-            };
-            let need = widths(&first);
-            let room = self.room(a);
-            roomy +=
-                usize::from((0..3).all(|k| room[k] >= need[k] && 8 * room[k] >= self.widest[k]));
-        }
-        roomy >= 2 && 3 * roomy >= between
     }
 }
 
