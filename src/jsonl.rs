@@ -151,7 +151,7 @@ fn clean_object<'a>(
     found.sort_by_key(|(r, _)| r.start);
     let found_at: Vec<bool> = fields
         .iter()
-        .map(|f| found.iter().any(|(_, p)| std::ptr::eq(*p, f)))
+        .map(|f| found.iter().any(|(_, p)| p.0 == f.0))
         .collect();
 
     let mut out = String::new();

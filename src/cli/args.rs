@@ -49,10 +49,11 @@ Output:
   The --report goes to --report-file, or to stdout with -i; when stdout carries text, a
   diff or the --check list, --report-file is required. --diff holds each file in memory.
   Nothing is read when what is written would destroy an input or itself: a stdout
-  that is closed or is one of the inputs (`laoclean f >> f`), a --report-file that is
-  an input, stdout, the --config or a --dict file or a backup to be made, -i on a path
-  that names a descriptor (/dev/stdin, /dev/fd/N), or a --backup suffix that makes a
-  document's name (.txt) where a file of that name stands or a directory is walked.
+  open only for reading or that is a named input (`laoclean f >> f`; a file found by
+  walking that is stdout is left out), a --report-file that is an input, stdout, the
+  --config or a --dict file or a backup to be made, -i on a path that names a
+  descriptor (/dev/stdin, /dev/fd/N), or a --backup suffix that makes a document's
+  name (.txt) where a file of that name stands or a directory is walked.
   With -i a file is replaced by a new one: its other hard links keep the old text.
 
 Exit status:

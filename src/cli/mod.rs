@@ -230,13 +230,24 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             message::print(note);
         }
     }
-    if args.explain && streams::Stream::of(2, true) == streams::Stream::Closed {
-        // Nowhere to say it: the exit status alone tells.
-        return Ok(ExitCode::from(EXIT_ERROR));
-    }
     // Stdout carries the text, the diff, the --check list, or with -i the report.
     let prints = mode != Mode::InPlace || (args.report.is_some() && args.report_file.is_none());
     let stdout = if prints {
+        // A file the walk found that is stdout is the output, created by the shell
+        // before the run (`laoclean --check docs > docs/changed.txt`): left out.
+        let out = streams::Stream::of(1, true);
+        inputs.retain(|input| match input {
+            Input::File { path, walked: true } if out.is(path) => {
+                if !args.quiet {
+                    message::print(format_args!(
+                        "{}: left out, as it is where stdout goes",
+                        path.display()
+                    ));
+                }
+                false
+            }
+            _ => true,
+        });
         let files = inputs.iter().filter_map(|input| match input {
             Input::File { path, .. } => Some(path.as_path()),
             Input::Stdin => None,

@@ -1,9 +1,10 @@
-//! Where the standard streams go, checked before anything is read: a stdout that is
-//! closed (`>&-`) or open only for reading would lose the output without a word (Rust's
-//! runtime puts /dev/null in place of a closed one, and its standard library takes
-//! writes that fail as a closed descriptor does as done), and a stdout that is one of
-//! the inputs (`laoclean notes.txt >> notes.txt`) would feed the output back into the
-//! input or overwrite it.
+//! Where the standard streams go, checked before anything is read: a stdout open only
+//! for reading (`1<file`) would lose the output without a word (Rust's standard library
+//! takes writes that fail as on a closed descriptor as done), and a stdout that is one
+//! of the inputs (`laoclean notes.txt >> notes.txt`) would feed the output back into the
+//! input or overwrite it. A stdout closed when the process starts (`>&-`) cannot be told
+//! here: Rust's runtime opens /dev/null in its place, for reading and writing, as
+//! Python's `subprocess.DEVNULL` does for a stdout that is meant to go nowhere.
 
 use std::fs;
 use std::os::unix::fs::MetadataExt;
@@ -46,13 +47,7 @@ impl Stream {
         if unsafe { libc::fstat(fd, &mut stat) } != 0 {
             return Stream::Closed;
         }
-        // Rust's runtime opens /dev/null, for reading and writing, in place of a standard
-        // descriptor the process was started without (`>&-`); a shell's redirection to
-        // /dev/null opens it for one of the two.
         let kind = stat.st_mode & libc::S_IFMT;
-        if kind == libc::S_IFCHR && mode == libc::O_RDWR && is_dev_null(stat.st_rdev) {
-            return Stream::Closed;
-        }
         #[allow(clippy::unnecessary_cast)] // the field types differ between platforms
         Stream::Open {
             id: (stat.st_dev as u64, stat.st_ino as u64),
@@ -91,8 +86,8 @@ pub fn check_stdout<'p>(
     let stdout = Stream::of(1, true);
     if stdout == Stream::Closed {
         return Err(
-            "stdout is closed (or open only for reading): nothing could be \
-                    printed; redirect it to a file or /dev/null"
+            "stdout is not open for writing: nothing could be printed; redirect \
+                    it to a file or /dev/null"
                 .into(),
         );
     }
@@ -116,21 +111,44 @@ pub fn check_stdout<'p>(
     }
 }
 
-/// Is `rdev` the device number of `/dev/null`?
-fn is_dev_null(rdev: libc::dev_t) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    #[allow(clippy::unnecessary_cast)] // the field types differ between platforms
-    fs::metadata("/dev/null").is_ok_and(|m| m.rdev() == rdev as u64)
-}
-
-/// Is `path`, as named, a standard stream or a descriptor of a process rather than a
-/// file (`/dev/stdin`, `/dev/fd/3`, `/proc/self/fd/0`)? Opening it opens whatever the
-/// descriptor holds; `-i` would rewrite a file the user never named.
+/// Is `path` a standard stream or a descriptor of a process rather than a file
+/// (`/dev/stdin`, `/dev/fd/3`, `/proc/self/fd/0`, or a link to one)? Opening it opens
+/// whatever the descriptor holds; `-i` would rewrite a file the user never named.
 pub fn names_a_descriptor(path: &Path) -> bool {
-    let Ok(abs) = std::path::absolute(path) else {
+    let Ok(mut p) = std::path::absolute(path).map(|p| lexically_normal(&p)) else {
         return false;
     };
-    let parts: Vec<_> = abs.components().map(|c| c.as_os_str().to_owned()).collect();
+    // Its folder with links resolved (`/dev/fd` is one), then the name itself if it is
+    // a link, and so on (as the system would, up to its limit on links).
+    for _ in 0..40 {
+        if is_descriptor_path(&p) {
+            return true;
+        }
+        let (Some(parent), Some(name)) = (p.parent(), p.file_name()) else {
+            return false;
+        };
+        let Ok(dir) = fs::canonicalize(parent) else {
+            return false;
+        };
+        let here = dir.join(name);
+        if is_descriptor_path(&here) {
+            return true;
+        }
+        match fs::read_link(&here) {
+            Ok(target) => p = lexically_normal(&dir.join(target)),
+            Err(_) => return false,
+        }
+    }
+    false
+}
+
+/// Is the absolute, normal `path` under `/dev/fd`, `/proc/*/fd`, or a standard stream
+/// of `/dev`?
+fn is_descriptor_path(path: &Path) -> bool {
+    let parts: Vec<_> = path
+        .components()
+        .map(|c| c.as_os_str().to_owned())
+        .collect();
     let part = |i: usize| parts.get(i).and_then(|p| p.to_str());
     matches!(
         (part(1), part(2), part(3)),
@@ -139,13 +157,36 @@ pub fn names_a_descriptor(path: &Path) -> bool {
     )
 }
 
+/// `path` with its `.` and `..` taken out by the letter (`/dev/../dev/stdin` is
+/// `/dev/stdin`).
+fn lexically_normal(path: &Path) -> std::path::PathBuf {
+    use std::path::Component;
+    let mut out = std::path::PathBuf::new();
+    for c in path.components() {
+        match c {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn descriptors_are_told_from_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("in");
+        std::os::unix::fs::symlink("/dev/stdin", &link).unwrap();
+        let link = link.to_str().unwrap();
         for p in [
+            link,
+            "/dev/../dev/stdin",
             "/dev/stdin",
             "/dev/fd/3",
             "/proc/self/fd/0",
