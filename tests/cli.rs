@@ -298,6 +298,48 @@ fn a_named_binary_file_is_an_error() {
         .stderr(predicate::str::contains("image.bin: binary file"));
 }
 
+#[test]
+fn utf16_text_is_named_as_such_named_or_walked() {
+    // Windows' "Unicode" files: NUL bytes where the text has ASCII (a space), or none
+    // (Lao alone) and a first byte that is no UTF-8. Named or found by a walk, each is
+    // an error that says what it is; a binary file found by walking is still skipped.
+    let dir = TempDir::new().unwrap();
+    let utf16 = |text: &str, mark: [u8; 2], big: bool| -> Vec<u8> {
+        let units = text.encode_utf16().flat_map(|u| match big {
+            true => u.to_be_bytes(),
+            false => u.to_le_bytes(),
+        });
+        mark.into_iter().chain(units).collect()
+    };
+    write(
+        dir.path(),
+        "d/le.txt",
+        utf16("ສະບາຍດີ ເເລະ\n", [0xFF, 0xFE], false),
+    );
+    write(
+        dir.path(),
+        "d/be.txt",
+        utf16("ສະບາຍດີເເລະ", [0xFE, 0xFF], true),
+    );
+    write(dir.path(), "d/image", b"PNG\0\x01");
+    let out = laoclean()
+        .current_dir(dir.path())
+        .arg("d")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("d/le.txt: UTF-16 text (byte order mark FF FE)"),
+        "{said}"
+    );
+    assert!(
+        said.contains("d/be.txt: UTF-16 text (byte order mark FE FF)"),
+        "{said}"
+    );
+    assert!(!said.contains("image"), "{said}");
+}
+
 // ---- in place ----
 
 #[test]

@@ -28,7 +28,9 @@ Input:
   chooses other files; globs that only exclude (`!*.md`) take away from those. Files that look
   binary (a NUL byte in the first 8 KiB) are skipped silently when found by walking
   and are an error when named.
-  Text must be UTF-8; a leading byte order mark and CRLF line ends are kept.
+  Text must be UTF-8; a leading byte order mark and CRLF line ends are kept. UTF-16
+  text (Windows' 'Unicode', a byte order mark FF FE or FE FF) is an error that says so,
+  found by walking too.
 
 Output:
   Without -i, --check or --diff the cleaned text goes to stdout, files in the order

@@ -137,7 +137,7 @@ enum Body {
 
 /// Why a file was not cleaned.
 enum Failure {
-    /// A binary file found by walking: skipped without a word.
+    /// A binary file found by walking (not UTF-16 text): skipped without a word.
     Skip,
     /// An error, already worded (without the file name).
     Error(String),
@@ -150,6 +150,20 @@ enum Failure {
 
 impl Failure {
     fn from_stream(input: &Input, e: StreamError) -> Failure {
+        // UTF-16 text (Windows' "Unicode") reads as binary (NUL bytes where it has ASCII)
+        // or as invalid UTF-8: said by name, found by walking too.
+        let unreadable = matches!(
+            e,
+            StreamError::Binary { .. } | StreamError::InvalidUtf8 { offset: 0 }
+        );
+        if let (true, Input::File { path, .. }) = (unreadable, input) {
+            if let Some(mark) = utf16_mark(path) {
+                return Failure::Error(format!(
+                    "UTF-16 text (byte order mark {mark}), not UTF-8: convert it first \
+                     (iconv -f UTF-16 -t UTF-8)"
+                ));
+            }
+        }
         match e {
             StreamError::Binary { .. } if input.walked() => Failure::Skip,
             StreamError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
@@ -160,6 +174,18 @@ impl Failure {
             StreamError::Write(e) => Failure::Error(format!("write error: {}", describe(&e))),
             e => Failure::Error(e.to_string()),
         }
+    }
+}
+
+/// The byte order mark of UTF-16 text that the file at `path` begins with, if it does.
+fn utf16_mark(path: &std::path::Path) -> Option<&'static str> {
+    use std::io::Read;
+    let mut head = [0u8; 2];
+    File::open(path).ok()?.read_exact(&mut head).ok()?;
+    match head {
+        [0xFF, 0xFE] => Some("FF FE"),
+        [0xFE, 0xFF] => Some("FE FF"),
+        _ => None,
     }
 }
 
