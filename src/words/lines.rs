@@ -39,10 +39,10 @@
 //! and two digits after a full line of a paragraph folded at a fixed count (a number
 //! cut at its width). (A paragraph wrapped at its spaces loses them at its breaks: that
 //! a break was a space cannot be told from the lines' widths alone, see the README.) In
-//! a narrow column, one space that opens a line
-//! is the space between the two lines: the break and it become one space. A line break
-//! is `\n` or, in a file with Windows line endings, `\r\n`: the two bytes go together,
-//! and such a file is rejoined as the same text with `\n` would be.
+//! a narrow column, one space that opens a line is the space between the two lines: the
+//! break and it become one space. A line break is `\n` or, in a file with Windows line
+//! endings, `\r\n`: the two bytes go together, and such a file is rejoined as the same
+//! text with `\n` would be.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, JoinLines};
