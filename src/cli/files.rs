@@ -285,17 +285,51 @@ pub fn dedup_files(inputs: Vec<Input>) -> Vec<Input> {
         .collect()
 }
 
+/// The device and inode of the file at `path` (links followed), if it exists: the one
+/// test of "the same file" under every name, link or relative path.
+pub fn file_id(path: &Path) -> Option<(u64, u64)> {
+    fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
 /// The input that `path` (an existing file, links followed) is, if any: writing a
 /// report there would destroy it before it is read.
 pub fn input_at(inputs: &[Input], path: &Path) -> Option<PathBuf> {
-    let meta = fs::metadata(path).ok()?;
+    let id = file_id(path)?;
     inputs.iter().find_map(|input| match input {
-        Input::File { path: p, .. } => fs::metadata(p)
-            .ok()
-            .filter(|m| (m.dev(), m.ino()) == (meta.dev(), meta.ino()))
-            .map(|_| p.clone()),
+        Input::File { path: p, .. } => (file_id(p) == Some(id)).then(|| p.clone()),
         Input::Stdin => None,
     })
+}
+
+/// With `-i --backup SUFFIX` where the suffix makes a document's name (`.txt`): refused
+/// when a directory is walked (a document would be taken for the backup of another file
+/// and written over by it, `notes` and `notes.txt`), or when a file stands where the
+/// backup of a named file would go (more likely a document of its own than the backup
+/// of an earlier run).
+pub fn document_backup_clash(paths: &[PathBuf], suffix: &OsStr) -> Option<String> {
+    if !named_like_a_document(suffix) {
+        return None;
+    }
+    let suffix_text = suffix.to_string_lossy();
+    if paths.iter().any(|p| p.is_dir()) {
+        return Some(format!(
+            "--backup {suffix_text}: backups would be named like the documents a directory \
+             walk cleans; choose another suffix (such as .orig)"
+        ));
+    }
+    let taken = paths.iter().find(|p| {
+        p.is_file()
+            && fs::canonicalize(p).is_ok_and(|t| {
+                super::write::backup_path(&t, suffix)
+                    .symlink_metadata()
+                    .is_ok()
+            })
+    })?;
+    Some(format!(
+        "--backup {suffix_text}: the backup of {} would replace a file of that name, named \
+         like a document; choose another suffix (such as .orig)",
+        taken.display()
+    ))
 }
 
 /// What else than an input a `--report-file` path is, that writing the report would
@@ -306,10 +340,7 @@ pub fn report_clash(
     args: &super::args::CleanArgs,
     inputs: &[Input],
 ) -> Option<String> {
-    let same = |a: &Path, b: &Path| match (fs::metadata(a), fs::metadata(b)) {
-        (Ok(a), Ok(b)) => (a.dev(), a.ino()) == (b.dev(), b.ino()),
-        _ => false,
-    };
+    let same = |a: &Path, b: &Path| file_id(a).is_some_and(|id| file_id(b) == Some(id));
     if let Some(config) = args.config.as_deref().filter(|c| same(report, c)) {
         return Some(format!("the --config file {}", config.display()));
     }
@@ -340,7 +371,7 @@ pub fn backup_clash(inputs: &[Input], suffix: &OsStr) -> Option<String> {
     let ids: HashSet<(u64, u64)> = inputs
         .iter()
         .filter_map(|i| match i {
-            Input::File { path, .. } => fs::metadata(path).ok().map(|m| (m.dev(), m.ino())),
+            Input::File { path, .. } => file_id(path),
             Input::Stdin => None,
         })
         .collect();
@@ -350,8 +381,7 @@ pub fn backup_clash(inputs: &[Input], suffix: &OsStr) -> Option<String> {
         };
         let target = fs::canonicalize(path).ok()?;
         let backup = super::write::backup_path(&target, suffix);
-        let meta = fs::metadata(&backup).ok()?;
-        ids.contains(&(meta.dev(), meta.ino())).then(|| {
+        ids.contains(&file_id(&backup)?).then(|| {
             format!(
                 "{}: its backup {} is also an input; clean them in separate runs",
                 path.display(),

@@ -76,7 +76,10 @@ pub fn main() -> ExitCode {
                 let named = a.files.iter().filter(|f| f.as_os_str() != "-");
                 let reads_stdin =
                     a.files.is_empty() || a.files.iter().any(|f| f.as_os_str() == "-");
-                if let Err(e) = streams::check_stdout(named.map(|f| f.as_path()), reads_stdin) {
+                let stdout = streams::Stream::of(1, true);
+                if let Err(e) =
+                    streams::check_stdout(stdout, named.map(|f| f.as_path()), reads_stdin)
+                {
                     message::print(e);
                     return ExitCode::from(EXIT_ERROR);
                 }
@@ -208,37 +211,12 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     if args.backup.as_ref().is_some_and(|s| s.is_empty()) {
         return Err("--backup needs a non-empty suffix".to_string());
     }
-    // A walk skips the files named like backups: with a suffix that is a document's
-    // extension, a document would be taken for the backup of another file and written
-    // over by it (`notes` and `notes.txt` with `--backup .txt`).
-    // Named files too: with such a suffix, a file that stands where a backup would go
-    // is more likely a document of its own (`notes.txt` beside `notes`) than the backup
-    // of an earlier run, and the backup would replace it.
-    if let Some(suffix) = &args.backup {
-        let taken = || {
-            args.paths.iter().find(|p| {
-                p.is_file()
-                    && fs::canonicalize(p)
-                        .is_ok_and(|t| write::backup_path(&t, suffix).symlink_metadata().is_ok())
-            })
-        };
-        if files::named_like_a_document(suffix) {
-            if args.paths.iter().any(|p| p.is_dir()) {
-                return Err(format!(
-                    "--backup {}: backups would be named like the documents a directory \
-                     walk cleans; choose another suffix (such as .orig)",
-                    suffix.to_string_lossy()
-                ));
-            }
-            if let Some(path) = taken() {
-                return Err(format!(
-                    "--backup {}: the backup of {} would replace a file of that name, \
-                     named like a document; choose another suffix (such as .orig)",
-                    suffix.to_string_lossy(),
-                    path.display()
-                ));
-            }
-        }
+    if let Some(clash) = args
+        .backup
+        .as_deref()
+        .and_then(|suffix| files::document_backup_clash(&args.paths, suffix))
+    {
+        return Err(clash);
     }
     let cleaner = build_cleaner(args)?;
     let backup = args.backup.as_deref();
@@ -258,12 +236,12 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     }
     // Stdout carries the text, the diff, the --check list, or with -i the report.
     let prints = mode != Mode::InPlace || (args.report.is_some() && args.report_file.is_none());
-    let stdout = if prints {
+    let stdout = streams::Stream::of(1, true);
+    if prints {
         // A file the walk found that is stdout is the output, created by the shell
         // before the run (`laoclean --check docs > docs/changed.txt`): left out.
-        let out = streams::Stream::of(1, true);
         inputs.retain(|input| match input {
-            Input::File { path, walked: true } if out.is(path) => {
+            Input::File { path, walked: true } if stdout.is(path) => {
                 if !args.quiet {
                     message::print(format_args!(
                         "{}: left out, as it is where stdout goes",
@@ -278,10 +256,8 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             Input::File { path, .. } => Some(path.as_path()),
             Input::Stdin => None,
         });
-        streams::check_stdout(files, inputs.contains(&Input::Stdin))?
-    } else {
-        streams::Stream::of(1, true)
-    };
+        streams::check_stdout(stdout, files, inputs.contains(&Input::Stdin))?;
+    }
     if mode == Mode::InPlace {
         if inputs.contains(&Input::Stdin) {
             return Err("-i rewrites files in place; it cannot take stdin (name the files)".into());

@@ -7,7 +7,6 @@
 //! Python's `subprocess.DEVNULL` does for a stdout that is meant to go nowhere.
 
 use std::fs;
-use std::os::unix::fs::MetadataExt;
 use std::path::Path;
 
 /// A standard stream as the process got it.
@@ -70,20 +69,20 @@ impl Stream {
 
     /// Is this stream open on the file at `path` (links followed)?
     fn is_open_at(self, path: &Path) -> bool {
-        match (self, fs::metadata(path)) {
-            (Stream::Open { id, .. }, Ok(m)) => id == (m.dev(), m.ino()),
-            _ => false,
+        match self {
+            Stream::Open { id, .. } => super::files::file_id(path) == Some(id),
+            Stream::Closed => false,
         }
     }
 }
 
-/// Checks that stdout can carry output that is printed while `files` (and stdin, if
+/// Checks that `stdout` can carry output that is printed while `files` (and stdin, if
 /// `reads_stdin`) are read: it is open for writing, and none of them.
 pub fn check_stdout<'p>(
+    stdout: Stream,
     files: impl IntoIterator<Item = &'p Path>,
     reads_stdin: bool,
-) -> Result<Stream, String> {
-    let stdout = Stream::of(1, true);
+) -> Result<(), String> {
     if stdout == Stream::Closed {
         return Err(
             "stdout is not open for writing: nothing could be printed; redirect \
@@ -107,7 +106,7 @@ pub fn check_stdout<'p>(
             "stdout is the input {input}: the output would overwrite it or feed back into \
              it; write it elsewhere"
         )),
-        None => Ok(stdout),
+        None => Ok(()),
     }
 }
 
