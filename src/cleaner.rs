@@ -161,7 +161,7 @@ fn mapped_changes(
 }
 
 /// `input` with `changes` made, if they are sorted and apart.
-fn rebuild(input: &str, changes: &[Change]) -> Option<String> {
+pub(crate) fn rebuild(input: &str, changes: &[Change]) -> Option<String> {
     let mut out = String::with_capacity(input.len());
     let mut at = 0;
     for c in changes {
