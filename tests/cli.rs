@@ -338,6 +338,44 @@ fn utf16_text_is_named_as_such_named_or_walked() {
         "{said}"
     );
     assert!(!said.contains("image"), "{said}");
+    // The same for `segment` (named or on stdin) and `--jsonl`.
+    let le = dir.path().join("d/le.txt");
+    laoclean()
+        .arg("segment")
+        .arg(&le)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "le.txt: UTF-16 text (byte order mark FF FE)",
+        ));
+    laoclean()
+        .arg("segment")
+        .write_stdin(std::fs::read(&le).unwrap())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "<stdin>: UTF-16 text (byte order mark FF FE)",
+        ));
+    laoclean()
+        .arg("--jsonl")
+        .write_stdin(utf16("{\"text\": \"ເເລະ\"}\n", [0xFE, 0xFF], true))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "line 1: UTF-16 text (byte order mark FE FF)",
+        ));
+}
+
+#[test]
+fn a_jsonl_line_that_is_not_utf8_is_named_with_the_byte_in_the_line() {
+    laoclean()
+        .arg("--jsonl")
+        .write_stdin(&b"{\"text\": \"\xe0\xba\x81\"}\n{\"text\": \"\xff\"}\n"[..])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "line 2: invalid UTF-8 at byte 10 of the line",
+        ));
 }
 
 // ---- in place ----
@@ -2291,6 +2329,57 @@ fn dict_build_counts_the_documents_not_its_own_output() {
     }
     let dict = read(&dir.path().join("c/words.txt"));
     assert!(dict.contains("# ແອັບເປິ້ນ\t4\t# seen 4 times"), "{dict}");
+}
+
+#[test]
+fn dict_build_names_an_output_that_is_a_directory_before_reading() {
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "c/a.txt", "ປະເທດລາວ\n");
+    std::fs::create_dir(dir.path().join("out")).unwrap();
+    laoclean()
+        .current_dir(dir.path())
+        .args(["dict", "build", "--corpus", "c", "-o", "out"])
+        .assert()
+        .code(2)
+        .stderr(
+            "laoclean: -o out: a directory; give the dictionary's file name (-o out/words.tsv)\n",
+        );
+}
+
+#[test]
+fn dict_build_replaces_a_dictionary_whole_through_its_link_with_its_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = TempDir::new().unwrap();
+    write(dir.path(), "c/a.txt", "ປະເທດລາວ ສົມພອນວົງໄຊ\n".repeat(6));
+    let old = write(dir.path(), "words.tsv", "old\n");
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("words.tsv", dir.path().join("link.tsv")).unwrap();
+    // What is no regular file is written to, not replaced.
+    laoclean()
+        .current_dir(dir.path())
+        .args(["dict", "build", "--corpus", "c", "-o", "/dev/null"])
+        .assert()
+        .success();
+    use std::os::unix::fs::FileTypeExt;
+    let null = std::fs::metadata("/dev/null").unwrap();
+    assert!(null.file_type().is_char_device());
+    assert_eq!(read(&old), "old\n");
+    laoclean()
+        .current_dir(dir.path())
+        .args(["dict", "build", "--corpus", "c", "-o", "link.tsv"])
+        .assert()
+        .success();
+    assert!(read(&old).contains("ປະເທດລາວ\t6"), "{}", read(&old));
+    let meta = std::fs::symlink_metadata(dir.path().join("link.tsv")).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link stays a link");
+    let mode = std::fs::metadata(&old).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().into_string().unwrap())
+        .filter(|n| n.starts_with(".laoclean-"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! the thresholds of `laoclean::words::corpus` are written to FILE, which `--dict FILE`
 //! then loads. Refused candidates are listed in FILE as comments, with the reason.
 
-use anyhow::Context;
+use super::message::describe;
 use laoclean::words::corpus::{write_dictionary, Vocabulary, VocabularyOptions};
 use laoclean::words::Segmenter;
 use laoclean::Cleaner;
@@ -69,6 +69,13 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
         args.corpus.is_dir(),
         "--corpus {}: no such directory",
         args.corpus.display()
+    );
+    // Said before the corpus is read, not after.
+    anyhow::ensure!(
+        !args.output.is_dir(),
+        "-o {}: a directory; give the dictionary's file name (-o {})",
+        args.output.display(),
+        args.output.join("words.tsv").display()
     );
     let cleaner = Cleaner::default();
     // The documents a cleaning walk takes, but not the dictionary being written (an
@@ -137,8 +144,12 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
         ratio: args.ratio,
     };
     let entries = vocab.dictionary(seg.lexicon(), &opts);
-    std::fs::write(&args.output, write_dictionary(&entries))
-        .with_context(|| format!("writing {}", args.output.display()))?;
+    // Written whole or not at all: an earlier dictionary stays as it was until then,
+    // and Ctrl-C leaves no temporary file behind.
+    super::write::clean_up_on_interrupt()
+        .map_err(|e| anyhow::anyhow!("cannot watch for interrupts: {}", describe(&e)))?;
+    super::write::write_whole(&args.output, write_dictionary(&entries).as_bytes())
+        .map_err(|e| anyhow::anyhow!("-o {}: {}", args.output.display(), describe(&e)))?;
     let new = entries.iter().filter(|e| e.accepted && !e.known).count();
     let refused = entries.iter().filter(|e| !e.accepted).count();
     // (A summary lost to a broken stderr stops nothing: the dictionary is written.)

@@ -161,10 +161,7 @@ impl Failure {
         );
         if let (true, Input::File { path, .. }) = (unreadable, input) {
             if let Some(mark) = utf16_mark(path) {
-                return Failure::Error(format!(
-                    "UTF-16 text (byte order mark {mark}), not UTF-8: convert it first \
-                     (iconv -f UTF-16 -t UTF-8)"
-                ));
+                return Failure::Error(message::utf16_message(mark));
             }
         }
         match e {
@@ -185,11 +182,7 @@ fn utf16_mark(path: &std::path::Path) -> Option<&'static str> {
     use std::io::Read;
     let mut head = [0u8; 2];
     File::open(path).ok()?.read_exact(&mut head).ok()?;
-    match head {
-        [0xFF, 0xFE] => Some("FF FE"),
-        [0xFE, 0xFF] => Some("FE FF"),
-        _ => None,
-    }
+    message::utf16_bom(&head)
 }
 
 fn run(args: &CleanArgs) -> Result<ExitCode, String> {

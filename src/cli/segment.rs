@@ -147,8 +147,12 @@ fn stdout_error(e: std::io::Error) -> anyhow::Error {
 }
 
 /// An error if `bytes`, which start at byte `offset` of the input, hold a NUL byte in
-/// its first [`BINARY_PROBE_BYTES`]: a binary file, as the cleaning commands say.
+/// its first [`BINARY_PROBE_BYTES`]: a binary file, as the cleaning commands say; or
+/// begin as UTF-16 text, which is said so.
 fn binary_check(bytes: &[u8], offset: u64, name: &str) -> anyhow::Result<()> {
+    if let (0, Some(mark)) = (offset, super::message::utf16_bom(bytes)) {
+        anyhow::bail!("{name}: {}", super::message::utf16_message(mark));
+    }
     let probe = (BINARY_PROBE_BYTES as u64).saturating_sub(offset) as usize;
     match memchr::memchr(0, &bytes[..bytes.len().min(probe)]) {
         Some(at) => Err(anyhow::anyhow!(

@@ -134,6 +134,36 @@ pub fn clean_up_on_interrupt() -> io::Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` whole or not at all, as a rewrite does: into a temporary file
+/// beside it, fsynced, then renamed over it and the directory fsynced. A link is
+/// followed; an existing file keeps its permissions, a new one gets the umask's; what
+/// is no regular file (`/dev/null`, a FIFO) is written to as it is. For files laoclean
+/// makes (the dictionary of `laoclean dict build`).
+pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    if fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
+        return fs::write(&target, bytes);
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let (mut file, temp) = Temp::create(|| {
+        temp_builder()
+            .permissions(fs::Permissions::from_mode(0o666))
+            .tempfile_in(&dir)
+    })?;
+    if let Ok(meta) = fs::metadata(&target) {
+        file.set_permissions(meta.permissions())?;
+    }
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    drop(file);
+    temp.persist(&target, &mut temp_files())?;
+    File::open(&dir)?.sync_all()
+}
+
 /// Does the process ignore `signal` (its disposition is `SIG_IGN`)?
 fn is_ignored(signal: i32) -> bool {
     // SAFETY: a null new action only reads the current one into `current`, which is a
