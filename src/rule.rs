@@ -95,6 +95,10 @@ rules! {
     WordJoinSpace => "word.join-space", "a stray space inside a word removed";
     /// A hard line break inside a wrapped paragraph removed (or made one space).
     WordJoinLine => "word.join-line", "a hard line break inside a wrapped paragraph rejoined";
+    /// A real word that web text never shows beside its neighbours, respelt as the word
+    /// of its skeleton that it does show there (suggested; applied at the aggressive
+    /// level).
+    WordContext => "word.context", "a real word that web text never shows beside its neighbours respelt";
     /// A word or syllable written twice in a row (suggested only).
     WordDuplicate => "word.duplicate", "a word written twice in a row (suggestion)";
 }

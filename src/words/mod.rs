@@ -175,6 +175,7 @@ pub(crate) fn run<'a>(
     let mut reader = Reader::default();
     reader.compound_near = cfg.level == Level::Aggressive;
     reader.swap_words = cfg.level == Level::Aggressive;
+    reader.apply_in_context = cfg.level == Level::Aggressive;
     reader.suggest_beside_unknown = cfg.level == Level::Standard;
     reader.min_spelling_confidence = match cfg.level {
         Level::Aggressive => 0.5,
@@ -182,9 +183,17 @@ pub(crate) fn run<'a>(
     };
     let lex = model.lexicon();
     // Reads a stretch (or a part of one) and plans its edits and duplicate suggestions.
+    // Real words wrong in context: applied at the aggressive level, else suggested, so
+    // looked for only when the suggestions are reported.
+    let in_context = record || reader.apply_in_context;
     let read = |reader: &mut Reader, stretch: &[(usize, char)], plan: &mut Vec<Planned>| {
+        let before = plan.len();
         reader.read(lex, &model.index, stretch, margin, plan);
         duplicates(lex, text, &reader.plain_words(), plan);
+        if in_context {
+            let taken: Vec<Range<usize>> = plan[before..].iter().map(|p| p.range.clone()).collect();
+            reader.respell_in_context(lex, &model.index, &taken, plan);
+        }
     };
     // A later round reads only the lines that hold a changed range: with no line joined,
     // no stretch runs past the end of its line.
@@ -795,6 +804,53 @@ mod tests {
     }
 
     #[test]
+    fn a_real_word_that_web_text_never_shows_beside_its_neighbours_is_respelt_in_context() {
+        // ເບີ່ງ is a word of the lists, but web text never holds it beside ທີ່ or ເຫັນ;
+        // ເບິ່ງເຫັນ (see) it holds often. Suggested at the standard level, applied at the
+        // aggressive one; the text as meant is left alone at both.
+        let (written, meant) = ("ຂໍ້ມູນທີ່ເບີ່ງເຫັນໄດ້ງ່າຍ", "ຂໍ້ມູນທີ່ເບິ່ງເຫັນໄດ້ງ່າຍ");
+        let r = report(written);
+        assert_eq!(r.text, written);
+        let s = r
+            .suggestions
+            .iter()
+            .find(|s| s.rule == Rule::WordContext)
+            .expect("a suggestion in context");
+        assert_eq!(
+            (s.original.as_str(), s.replacement.as_str()),
+            ("ເບີ່ງ", "ເບິ່ງ")
+        );
+        assert!(s.confidence > 0.0 && s.confidence < 0.5);
+        assert_eq!(s.alternatives.last().map(String::as_str), Some("ເບີ່ງ"));
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        let r = aggressive.clean_with_report(written);
+        assert_eq!(r.text, meant);
+        let e = r
+            .edits
+            .iter()
+            .find(|e| e.rule == Rule::WordContext)
+            .unwrap();
+        assert!(e.confidence >= 0.5 && e.confidence < 1.0);
+        for level in [Level::Standard, Level::Aggressive] {
+            let r = Cleaner::new(Config::default().level(level)).clean_with_report(meant);
+            assert_eq!(r.text, meant);
+            assert!(r.edits.is_empty() && r.suggestions.is_empty());
+        }
+    }
+
+    #[test]
+    fn a_short_run_of_words_is_not_read_in_context() {
+        // Fewer than two neighbouring pairs that web text holds: a name read as short
+        // words looks like this, so nothing is said.
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        for text in ["ເບີ່ງເຫັນ", "ທີ່ເບີ່ງ ເຫັນ"] {
+            let r = aggressive.clean_with_report(text);
+            assert_eq!(r.text, text);
+            assert!(r.suggestions.iter().all(|s| s.rule != Rule::WordContext));
+        }
+    }
+
+    #[test]
     fn words_written_twice_are_suggested_not_applied() {
         let r = report("ສຽງກອງກອງທັບ");
         assert_eq!(r.text, "ສຽງກອງກອງທັບ");
@@ -816,6 +872,12 @@ mod tests {
         assert_eq!(Cleaner::default().clean("ການບັບປຸງ"), "ການປັບປຸງ");
         let c = Cleaner::with_lexicon(Config::default(), lex);
         assert_eq!(c.clean("ການບັບປຸງ"), "ການບັບປຸງ");
+        // Nor respelt in context, though the base list holds the word too.
+        let lex = super::Lexicon::embedded()
+            .with_user_words([("ເບີ່ງ".to_string(), None)])
+            .unwrap();
+        let c = Cleaner::with_lexicon(Config::default().level(Level::Aggressive), lex);
+        assert_eq!(c.clean("ຂໍ້ມູນທີ່ເບີ່ງເຫັນໄດ້ງ່າຍ"), "ຂໍ້ມູນທີ່ເບີ່ງເຫັນໄດ້ງ່າຍ");
     }
 
     #[test]

@@ -64,6 +64,14 @@
 //! respelling them is the compound search's job, so from a start two words back the
 //! search walks exactly up to the syllable instead of branching at every letter.
 //!
+//! # Real words in context
+//!
+//! One word swapped for another in the same place is left out of the lattice at the
+//! standard level. After a stretch is read, [`Reader::respell_in_context`] looks at the
+//! unedited reading's words that web text never holds beside their neighbours and
+//! names the word of the same skeleton that it does hold there (ທີ່ເບີ່ງເຫັນ →
+//! ທີ່ເບິ່ງເຫັນ): a suggestion, applied at the aggressive level.
+//!
 //! # Only the candidates that can win
 //!
 //! The second pass goes forward, so when it searches from a node the best cost of that
@@ -127,6 +135,21 @@ pub const RIVAL_SPELLINGS: usize = 64;
 /// The most written words whose other respellings a reader keeps (see
 /// [`Reader::rival_on_web`]).
 const RIVAL_CACHE: usize = 4096;
+
+/// Tokens of web text that must hold a word with its neighbour before a word of the
+/// same skeleton that no token holds there is suggested in its place
+/// ([`Reader::respell_in_context`]).
+pub const CONTEXT_TOKENS: u64 = 5;
+
+/// The least score (milli-nats: web evidence less half the damage) of a suggestion in
+/// context ([`Reader::respell_in_context`]): the evidence may fall short of half the
+/// damage by 0.4 nats. Chosen on the samples and the Lao of Debian's installer (see
+/// the README's section on real words in context).
+pub const CONTEXT_SCORE: i64 = -400;
+
+/// The least number of neighbouring word pairs that web text holds in a run of words
+/// before a word of it is looked at in context ([`Reader::respell_in_context`]).
+pub const CONTEXT_PAIRS: usize = 2;
 
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 2500;
@@ -367,6 +390,10 @@ pub(crate) struct Reader {
     /// corroborates it ([`WEB_CORROBORATES`]; the aggressive level: OCR loses tone marks
     /// and writes real words).
     pub swap_words: bool,
+    /// Apply the respellings of real words wrong in context
+    /// ([`Reader::respell_in_context`]) instead of suggesting them (the aggressive
+    /// level: on the OCR pairs they lower the error rate and damage no block).
+    pub apply_in_context: bool,
     /// A changed spelling below this confidence is only suggested (above the margin,
     /// a respelling needs a clearer win than a joined space), unless web text
     /// corroborates it ([`WEB_CORROBORATES`]).
@@ -1089,36 +1116,7 @@ impl Reader {
         }
         let mut lists: Vec<(Vec<u8>, usize)> = Vec::with_capacity(words.len());
         for e in words {
-            // Only words that end at `e.end` (after its tone marks, as the walk counts):
-            // the walk need not list the shorter ones, nor go on past it.
-            let stop = e.end
-                + self.keys[e.end..]
-                    .iter()
-                    .take_while(|&&b| dropped_byte(b))
-                    .count();
-            let id = (self.keys[e.start..stop].to_vec(), e.end - e.start);
-            rivals.entry(id.clone()).or_insert_with(|| {
-                let written = &self.keys[e.start..e.end];
-                let mut variants = vec![written.to_vec()];
-                index.walk_below(
-                    &self.chars[..stop],
-                    e.start,
-                    e.end - 1,
-                    false,
-                    (true, false),
-                    |_, _| u64::MAX,
-                    (MAX_DAMAGE, false),
-                    &mut WalkScratch::default(),
-                    &mut |end, w, _, skipped, _, _| {
-                        let near = || damage_within(w, written, MAX_DAMAGE).is_some();
-                        if end == e.end && skipped.is_none() && w != written && near() {
-                            variants.push(w.to_vec());
-                        }
-                    },
-                );
-                variants
-            });
-            lists.push(id);
+            lists.push(self.respellings(index, e, &mut rivals));
         }
         let lists: Vec<&Vec<Vec<u8>>> = lists.iter().map(|id| &rivals[id]).collect();
         // Every spelling of the words in turn, the first word's choice changing slowest,
@@ -1153,6 +1151,176 @@ impl Reader {
             }
         }
         most
+    }
+
+    /// Respells a dictionary word of the unedited reading that web text never holds
+    /// beside the word before or after it as the word of its skeleton that web text
+    /// does hold there (ຢູ່ແຮງ, "be strength", for ຍູ້ແຮງ, "promote"): a real word wrong
+    /// in context, which the best reading keeps (one word is never swapped for another
+    /// on the lexicon's word alone). Suggested only, unless
+    /// [`Reader::apply_in_context`]: web text keeps only the pairs that 3 tokens or more
+    /// hold, so a pair's absence is weak evidence.
+    ///
+    /// Looked at only in a run of words (between spaces) that reads as running text: no
+    /// unknown syllable, and [`CONTEXT_PAIRS`] pairs of neighbouring words or more that
+    /// web text holds (a foreign name read as short Lao words, ບາ + ເລ + …, has none).
+    /// A neighbour is a dictionary word with no space between. The written word is left
+    /// alone if web text holds it with either neighbour. A respelling needs
+    /// [`CONTEXT_TOKENS`] tokens or more that hold it with one neighbour, and twice as
+    /// many as chance gives two words that common (`n(x) n(y) / `[`web::TOKENS`]); its
+    /// score, `ln(n + 1)` over both sides less half its damage, must reach
+    /// [`CONTEXT_SCORE`]. Words inside `taken` (this stretch's other edits and
+    /// suggestions, byte ranges) and the words of a user's list (`--dict`, whether the
+    /// base list holds them or not: the user says they are meant) are not looked at.
+    pub(crate) fn respell_in_context(
+        &self,
+        lex: &Lexicon,
+        index: &SkeletonIndex,
+        taken: &[Range<usize>],
+        plan: &mut Vec<Planned>,
+    ) {
+        let n = self.chars.len();
+        if n == 0 || self.plain.get(n).map_or(true, |p| p.0 == u64::MAX) {
+            return;
+        }
+        let path: Vec<&Edge> = self
+            .plain_path
+            .iter()
+            .map(|&id| &self.edges[id as usize])
+            .collect();
+        let key = |e: &Edge| &self.keys[e.start..e.end];
+        let mut rivals = self.rivals.borrow_mut();
+        // The runs of words: the path between spaces.
+        for run in path.split(|e| e.kind == Kind::Space) {
+            if run.len() < 3 || run.iter().any(|e| e.kind != Kind::Exact) {
+                continue;
+            }
+            let held: Vec<bool> = run
+                .windows(2)
+                .map(|w| web::tokens_holding_pair(key(w[0]), key(w[1])) > 0)
+                .collect();
+            if held.iter().filter(|&&h| h).count() < CONTEXT_PAIRS {
+                continue;
+            }
+            for (i, e) in run.iter().enumerate() {
+                // Unheld with both neighbours (a run's first and last word: its one).
+                if (i > 0 && held[i - 1]) || held.get(i).copied().unwrap_or(false) {
+                    continue;
+                }
+                let range = self.byte_range(e.start, e.end);
+                if taken
+                    .iter()
+                    .any(|t| t.start < range.end && range.start < t.end)
+                    || self.locked[e.start..e.end].iter().any(|&l| l)
+                    || lex.is_user_word(&self.chars[e.start..e.end].iter().collect::<String>())
+                {
+                    continue;
+                }
+                // Each neighbour's key bytes, and whether it stands before the word.
+                let sides: Vec<(&[u8], bool)> = [(i.checked_sub(1), true), (Some(i + 1), false)]
+                    .into_iter()
+                    .filter_map(|(k, before)| Some((key(run.get(k?)?), before)))
+                    .collect();
+                let pair = |x: &[u8], w: &[u8], before: bool| match before {
+                    true => web::tokens_holding_pair(x, w),
+                    false => web::tokens_holding_pair(w, x),
+                };
+                if rivals.len() + 1 > RIVAL_CACHE {
+                    rivals.clear();
+                }
+                let written = key(e);
+                let id = self.respellings(index, e, &mut rivals);
+                let mut scored: Vec<(i64, &[u8])> = Vec::new();
+                for meant in &rivals[&id][1..] {
+                    let Some(damage) = damage_within(meant, written, MAX_DAMAGE) else {
+                        continue;
+                    };
+                    let (mut evidence, mut collocation) = (0.0f64, false);
+                    for &(x, before) in &sides {
+                        let together = pair(x, meant, before);
+                        let chance = web::tokens_holding_key(x) as f64
+                            * web::tokens_holding_key(meant) as f64
+                            / web::TOKENS as f64;
+                        collocation |=
+                            together >= CONTEXT_TOKENS && together as f64 >= 2.0 * chance;
+                        evidence += ((together + 1) as f64).ln();
+                    }
+                    let score = (evidence * 1000.0).round() as i64 - damage as i64 / 2;
+                    if collocation && score >= CONTEXT_SCORE {
+                        scored.push((score, meant));
+                    }
+                }
+                // Best first; of equal scores, the first in key order.
+                scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+                let Some(&(score, meant)) = scored.first() else {
+                    continue;
+                };
+                let mut alternatives: Vec<String> = scored[1..]
+                    .iter()
+                    .take(3)
+                    .map(|&(_, w)| word_of(w))
+                    .collect();
+                alternatives.push(word_of(written));
+                // From 0 at the least score towards one half (a suggestion's most); an
+                // applied edit one half more.
+                let over = (score - CONTEXT_SCORE) as f32;
+                let sure = 0.5 * over / (over + 2000.0);
+                plan.push(Planned {
+                    range,
+                    replacement: word_of(meant),
+                    rule: Rule::WordContext,
+                    confidence: if self.apply_in_context {
+                        0.5 + sure
+                    } else {
+                        sure
+                    },
+                    alternatives,
+                    suggestion: !self.apply_in_context,
+                });
+            }
+        }
+    }
+
+    /// Finds the respellings of the written word `e` once (the same words recur) and
+    /// keeps them in `rivals`: the written word first, then the dictionary words of its
+    /// skeleton that end where it ends and are a damage it could be
+    /// ([`MAX_DAMAGE`]), as key bytes. Returns their key in `rivals`.
+    fn respellings(
+        &self,
+        index: &SkeletonIndex,
+        e: &Edge,
+        rivals: &mut Rivals,
+    ) -> (Vec<u8>, usize) {
+        // Only words that end at `e.end` (after its tone marks, as the walk counts):
+        // the walk need not list the shorter ones, nor go on past it.
+        let stop = e.end
+            + self.keys[e.end..]
+                .iter()
+                .take_while(|&&b| dropped_byte(b))
+                .count();
+        let id = (self.keys[e.start..stop].to_vec(), e.end - e.start);
+        rivals.entry(id.clone()).or_insert_with(|| {
+            let written = &self.keys[e.start..e.end];
+            let mut variants = vec![written.to_vec()];
+            index.walk_below(
+                &self.chars[..stop],
+                e.start,
+                e.end - 1,
+                false,
+                (true, false),
+                |_, _| u64::MAX,
+                (MAX_DAMAGE, false),
+                &mut WalkScratch::default(),
+                &mut |end, w, _, skipped, _, _| {
+                    let near = || damage_within(w, written, MAX_DAMAGE).is_some();
+                    if end == e.end && skipped.is_none() && w != written && near() {
+                        variants.push(w.to_vec());
+                    }
+                },
+            );
+            variants
+        });
+        id
     }
 
     /// The letters of `s..t` as the edges `edges` read them (corrected and joined words

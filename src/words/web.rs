@@ -26,6 +26,11 @@ fn table() -> &'static Automaton {
     MAP.get_or_init(|| Automaton::from_static(WEB))
 }
 
+/// How many tokens the table was counted in: Tesseract's Lao word list holds 502,144
+/// (`dictionaries/SOURCES.md`). Two strings' counts over this say how often chance alone
+/// would put them side by side.
+pub const TOKENS: u64 = 502_144;
+
 /// In how many web tokens `text` stands (0 if the table does not keep it).
 ///
 /// ```
@@ -44,6 +49,14 @@ pub fn tokens_holding(text: &str) -> u64 {
 /// as [`lexicon::key`](super::lexicon::key) makes them).
 pub(crate) fn tokens_holding_key(key: &[u8]) -> u64 {
     table().get_bytes(key.iter().copied()).unwrap_or(0)
+}
+
+/// [`tokens_holding_key`] for two strings in a row (two words: a pair), without
+/// joining them first.
+pub(crate) fn tokens_holding_pair(first: &[u8], second: &[u8]) -> u64 {
+    table()
+        .get_bytes(first.iter().chain(second).copied())
+        .unwrap_or(0)
 }
 
 /// How much likelier (milli-nats, the word stage's scale) web text makes `meant` than
