@@ -136,12 +136,12 @@ pub const RIVAL_SPELLINGS: usize = 64;
 /// [`Reader::rival_on_web`]).
 const RIVAL_CACHE: usize = 4096;
 
-/// Tokens of web text that must hold a word with its neighbour before a word of the
-/// same skeleton that no token holds there is suggested in its place
+/// How many web tokens must hold a respelling beside a neighbour of the written word
+/// (which no token holds there) before it is put in the written word's place
 /// ([`Reader::respell_in_context`]).
 pub const CONTEXT_TOKENS: u64 = 5;
 
-/// The least score (milli-nats: web evidence less half the damage) of a suggestion in
+/// The least score (milli-nats: web evidence less half the damage) of a respelling in
 /// context ([`Reader::respell_in_context`]): the evidence may fall short of half the
 /// damage by 0.4 nats. Chosen on the samples and the Lao of Debian's installer (see
 /// the README's section on real words in context).
