@@ -362,8 +362,19 @@ fn utf16_text_is_named_as_such_named_or_walked() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "line 1: UTF-16 text (byte order mark FE FF)",
+            "<stdin>: UTF-16 text (byte order mark FE FF)",
         ));
+    // And the cleaning itself, on stdin: Lao alone, and with ASCII (NUL bytes).
+    for text in ["ສະບາຍດີ", "ສະບາຍດີ ເເລະ\n"] {
+        laoclean()
+            .write_stdin(utf16(text, [0xFF, 0xFE], false))
+            .assert()
+            .code(2)
+            .stdout("")
+            .stderr(predicate::str::contains(
+                "<stdin>: UTF-16 text (byte order mark FF FE)",
+            ));
+    }
 }
 
 #[test]
@@ -2370,6 +2381,16 @@ fn dict_build_replaces_a_dictionary_whole_through_its_link_with_its_permissions(
         .assert()
         .success();
     assert!(read(&old).contains("ປະເທດລາວ\t6"), "{}", read(&old));
+    // A link to a file yet to be made makes that file, and stays a link.
+    std::os::unix::fs::symlink("later.tsv", dir.path().join("ahead.tsv")).unwrap();
+    laoclean()
+        .current_dir(dir.path())
+        .args(["dict", "build", "--corpus", "c", "-o", "ahead.tsv"])
+        .assert()
+        .success();
+    assert!(read(&dir.path().join("later.tsv")).contains("ປະເທດລາວ\t6"));
+    let meta = std::fs::symlink_metadata(dir.path().join("ahead.tsv")).unwrap();
+    assert!(meta.file_type().is_symlink());
     let meta = std::fs::symlink_metadata(dir.path().join("link.tsv")).unwrap();
     assert!(meta.file_type().is_symlink(), "the link stays a link");
     let mode = std::fs::metadata(&old).unwrap().permissions().mode();

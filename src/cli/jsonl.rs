@@ -155,9 +155,8 @@ pub fn clean_jsonl<R: BufRead, W: Write>(
         let first_line = summary.lines + 1;
         let done: Vec<(LineOut, Vec<FieldEdits>, Vec<bool>)> = lines
             .par_iter()
-            .enumerate()
             .with_min_len(16)
-            .map(|(i, r)| clean_line(job, &buf[r.clone()], first_line == 1 && i == 0))
+            .map(|r| clean_line(job, &buf[r.clone()]))
             .collect();
         for (i, (range, (out, fields, found))) in lines.iter().zip(done).enumerate() {
             let raw = &buf[range.clone()];
@@ -217,12 +216,8 @@ fn split_line_end(raw: &[u8]) -> (&[u8], &[u8]) {
 }
 
 /// Cleans one line: what to write, the edits of its fields, and at which `--field`s it
-/// holds a string. `first_line`: the input's first line (where UTF-16 text shows).
-fn clean_line(
-    job: &JsonlJob<'_>,
-    raw: &[u8],
-    first_line: bool,
-) -> (LineOut, Vec<FieldEdits>, Vec<bool>) {
+/// holds a string. (UTF-16 text is refused when the input is opened.)
+fn clean_line(job: &JsonlJob<'_>, raw: &[u8]) -> (LineOut, Vec<FieldEdits>, Vec<bool>) {
     let (body, _) = split_line_end(raw);
     if body.iter().all(|b| matches!(b, b' ' | b'\t' | b'\r')) {
         return (LineOut::Same, Vec::new(), Vec::new());
@@ -231,10 +226,10 @@ fn clean_line(
         Ok(t) => t,
         Err(e) => {
             return (
-                LineOut::Bad(match (first_line, super::message::utf16_bom(body)) {
-                    (true, Some(mark)) => super::message::utf16_message(mark),
-                    _ => format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
-                }),
+                LineOut::Bad(format!(
+                    "invalid UTF-8 at byte {} of the line",
+                    e.valid_up_to()
+                )),
                 Vec::new(),
                 Vec::new(),
             )

@@ -154,7 +154,8 @@ enum Failure {
 impl Failure {
     fn from_stream(input: &Input, e: StreamError) -> Failure {
         // UTF-16 text (Windows' "Unicode") reads as binary (NUL bytes where it has ASCII)
-        // or as invalid UTF-8: said by name, found by walking too.
+        // or as invalid UTF-8: said by name, found by walking too. (Inputs read through
+        // `open` are checked there; this is for `-i`, which opens the file itself.)
         let unreadable = matches!(
             e,
             StreamError::Binary { .. } | StreamError::InvalidUtf8 { offset: 0 }
@@ -520,13 +521,22 @@ fn load_config(args: &CleanArgs) -> Result<Config, String> {
     serde_json::from_str(&text).map_err(|e| format!("{}: bad config: {e}", path.display()))
 }
 
+/// Opens an input to read; UTF-16 text (Windows' "Unicode") is an error that says so
+/// before anything is read as UTF-8, on stdin too.
 fn open(input: &Input) -> Result<Box<dyn BufRead>, Failure> {
-    match input {
-        Input::Stdin => Ok(Box::new(BufReader::with_capacity(1 << 16, io::stdin()))),
+    let mut reader = match input {
+        Input::Stdin => {
+            Box::new(BufReader::with_capacity(1 << 16, io::stdin())) as Box<dyn BufRead>
+        }
         Input::File { path, .. } => File::open(path)
             .map(|f| Box::new(BufReader::with_capacity(1 << 16, f)) as Box<dyn BufRead>)
-            .map_err(|e| Failure::Error(format!("cannot open: {}", describe(&e)))),
+            .map_err(|e| Failure::Error(format!("cannot open: {}", describe(&e))))?,
+    };
+    // (A read error here is met again, and said, when the text is read.)
+    if let Some(mark) = reader.fill_buf().ok().and_then(message::utf16_bom) {
+        return Err(Failure::Error(message::utf16_message(mark)));
     }
+    Ok(reader)
 }
 
 /// Cleans one input for `mode` (on a rayon worker).

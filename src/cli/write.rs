@@ -141,7 +141,7 @@ pub fn clean_up_on_interrupt() -> io::Result<()> {
 /// makes (the dictionary of `laoclean dict build`).
 pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    let target = fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let target = fs::canonicalize(path).unwrap_or_else(|_| dangling_target(path));
     if fs::metadata(&target).is_ok_and(|m| !m.is_file()) {
         return fs::write(&target, bytes);
     }
@@ -162,6 +162,20 @@ pub fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
     drop(file);
     temp.persist(&target, &mut temp_files())?;
     File::open(&dir)?.sync_all()
+}
+
+/// Where `path` leads when it names no existing file: through its symbolic links (a
+/// link to a file yet to be made, up to 40 of them), else `path` itself.
+fn dangling_target(path: &Path) -> PathBuf {
+    let mut at = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(next) = fs::read_link(&at) else { break };
+        at = match at.parent() {
+            Some(dir) => dir.join(next),
+            None => next,
+        };
+    }
+    at
 }
 
 /// Does the process ignore `signal` (its disposition is `SIG_IGN`)?
