@@ -839,6 +839,18 @@ mod tests {
     }
 
     #[test]
+    fn a_stretch_read_in_parts_is_read_in_context_away_from_its_cuts() {
+        // A run with no space longer than twice MAX_STRETCH is cut between clusters:
+        // the pieces begin and end inside a word, which the unknown syllables there
+        // keep from the rule, not the whole piece.
+        let (written, meant) = ("ຂໍ້ມູນທີ່ເບີ່ງເຫັນໄດ້ງ່າຍ", "ຂໍ້ມູນທີ່ເບິ່ງເຫັນໄດ້ງ່າຍ");
+        let n = 2 * super::MAX_STRETCH / written.chars().count() + 8;
+        let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
+        let out = aggressive.clean(&written.repeat(n)).into_owned();
+        assert!(out.matches(meant).count() >= n - 2, "{}", out.matches(meant).count());
+    }
+
+    #[test]
     fn a_short_run_of_words_is_not_read_in_context() {
         // Fewer than two neighbouring pairs that web text holds: a name read as short
         // words looks like this, so nothing is said.

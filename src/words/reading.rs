@@ -151,6 +151,10 @@ pub const CONTEXT_SCORE: i64 = -400;
 /// before a word of it is looked at in context ([`Reader::respell_in_context`]).
 pub const CONTEXT_PAIRS: usize = 2;
 
+/// How many words on each side of a word must be dictionary words (no unknown
+/// syllable) before it is looked at in context ([`Reader::respell_in_context`]).
+pub const CONTEXT_WORDS: usize = 3;
+
 /// The margin of the aggressive level.
 pub const AGGRESSIVE_MARGIN: u64 = 2500;
 
@@ -1161,9 +1165,10 @@ impl Reader {
     /// [`Reader::apply_in_context`]: web text keeps only the pairs that 3 tokens or more
     /// hold, so a pair's absence is weak evidence.
     ///
-    /// Looked at only in a run of words (between spaces) that reads as running text: no
-    /// unknown syllable, and [`CONTEXT_PAIRS`] pairs of neighbouring words or more that
-    /// web text holds (a foreign name read as short Lao words, ບາ + ເລ + …, has none).
+    /// Looked at only in a run of words (between spaces) that reads as running text:
+    /// [`CONTEXT_PAIRS`] pairs of neighbouring words or more that web text holds (a
+    /// foreign name read as short Lao words, ບາ + ເລ + …, has none), and no unknown
+    /// syllable among the [`CONTEXT_WORDS`] words on each side of the word.
     /// A neighbour is a dictionary word with no space between. The written word is left
     /// alone if web text holds it with either neighbour. A respelling needs
     /// [`CONTEXT_TOKENS`] tokens or more that hold it with one neighbour, and twice as
@@ -1192,19 +1197,31 @@ impl Reader {
         let mut rivals = self.rivals.borrow_mut();
         // The runs of words: the path between spaces.
         for run in path.split(|e| e.kind == Kind::Space) {
-            if run.len() < 3 || run.iter().any(|e| e.kind != Kind::Exact) {
+            if run.len() < 3 {
                 continue;
             }
+            // Whether web text holds each pair of neighbours (two dictionary words).
             let held: Vec<bool> = run
                 .windows(2)
-                .map(|w| web::tokens_holding_pair(key(w[0]), key(w[1])) > 0)
+                .map(|w| {
+                    w.iter().all(|e| e.kind == Kind::Exact)
+                        && web::tokens_holding_pair(key(w[0]), key(w[1])) > 0
+                })
                 .collect();
             if held.iter().filter(|&&h| h).count() < CONTEXT_PAIRS {
                 continue;
             }
             for (i, e) in run.iter().enumerate() {
                 // Unheld with both neighbours (a run's first and last word: its one).
-                if (i > 0 && held[i - 1]) || held.get(i).copied().unwrap_or(false) {
+                if e.kind != Kind::Exact
+                    || (i > 0 && held[i - 1])
+                    || held.get(i).copied().unwrap_or(false)
+                {
+                    continue;
+                }
+                // No unknown syllable among the words around it.
+                let near = i.saturating_sub(CONTEXT_WORDS)..(i + CONTEXT_WORDS + 1).min(run.len());
+                if run[near].iter().any(|e| e.kind != Kind::Exact) {
                     continue;
                 }
                 let range = self.byte_range(e.start, e.end);
