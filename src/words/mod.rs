@@ -847,7 +847,11 @@ mod tests {
         let n = 2 * super::MAX_STRETCH / written.chars().count() + 8;
         let aggressive = Cleaner::new(Config::default().level(Level::Aggressive));
         let out = aggressive.clean(&written.repeat(n)).into_owned();
-        assert!(out.matches(meant).count() >= n - 2, "{}", out.matches(meant).count());
+        assert!(
+            out.matches(meant).count() >= n - 2,
+            "{}",
+            out.matches(meant).count()
+        );
     }
 
     #[test]
