@@ -1299,6 +1299,32 @@ fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
 }
 
 #[test]
+fn jsonl_explain_names_the_line_and_the_field_of_each_edit() {
+    let input = concat!(
+        "{\"text\": \"ກອງປະຊຸມໃຫ່ຍ\", \"meta\": {\"title\": \"ເເລະ\"}}\n",
+        "{\"text\": \"abc\"}\n",
+        "{\"text\": \"ສຽງກອງກອງທັບ\"}\n",
+    );
+    laoclean()
+        .args([
+            "--jsonl",
+            "--field",
+            "text",
+            "--field",
+            "meta.title",
+            "--explain",
+        ])
+        .write_stdin(input)
+        .assert()
+        .success()
+        .stderr(concat!(
+            "<stdin>:1: text: ໃຫ່ຍ → ໃຫຍ່  word.spelling (1.00)  alternatives: ໃຫ່ຍ\n",
+            "<stdin>:1: meta.title: ເເລ → ແລ  char.double-e (1.00)\n",
+            "<stdin>:3: text: suggestion: ກອງ → ∅  word.duplicate (0.50)  alternatives: ກອງ\n",
+        ));
+}
+
+#[test]
 fn jsonl_report_has_a_line_per_edit_with_byte_spans_into_the_file() {
     let dir = TempDir::new().unwrap();
     let a = write(dir.path(), "a.txt", DIRTY);

@@ -214,7 +214,7 @@ pub struct CleanArgs {
     pub dicts: Vec<PathBuf>,
 
     /// Print every edit and suggestion to stderr: file:line:col, original → replacement,
-    /// rule id, confidence and the alternatives weighed.
+    /// rule id, confidence and the alternatives weighed (with --jsonl: file:line: field:).
     #[arg(long)]
     pub explain: bool,
 }

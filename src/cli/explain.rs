@@ -3,6 +3,7 @@
 //! ```text
 //! notes.txt:3:7: ເເ → ແ  char.double-e (1.00)
 //! notes.txt:5:1: suggestion: ກອງກອງທັບ … ກອງ → ∅  word.duplicate (0.50)  alternatives: ກອງ
+//! notes.jsonl:7: meta.title: ເເລ → ແລ  char.double-e (1.00)
 //! ```
 //!
 //! Invisible text is made visible: a space is `␠`, a line break `⏎`, a tab `⇥`, an empty
@@ -28,8 +29,37 @@ pub fn write(out: &mut impl Write, name: &str, summary: &StreamSummary) -> io::R
 }
 
 fn line(out: &mut impl Write, name: &str, e: &LocatedEdit, suggestion: bool) -> io::Result<()> {
-    let edit = &e.edit;
     write!(out, "{name}:{}:{}: ", e.line, e.column)?;
+    edit_line(out, &e.edit, suggestion)
+}
+
+/// Writes the explanation of the edits and suggestions of one `--jsonl` record, a line
+/// each, placed by line number and field (`notes.jsonl:7: text: ເເ → ແ  …`), in the
+/// order of their place in the field.
+pub fn write_record(
+    out: &mut impl Write,
+    name: &str,
+    line: u64,
+    fields: &[laoclean::jsonl::FieldEdits],
+) -> io::Result<()> {
+    for f in fields {
+        let mut all: Vec<(&laoclean::Edit, bool)> = f
+            .edits
+            .iter()
+            .map(|e| (e, false))
+            .chain(f.suggestions.iter().map(|e| (e, true)))
+            .collect();
+        all.sort_by_key(|(e, suggestion)| (e.start, e.end, *suggestion));
+        for (e, suggestion) in all {
+            write!(out, "{name}:{line}: {}: ", f.field)?;
+            edit_line(out, e, suggestion)?;
+        }
+    }
+    Ok(())
+}
+
+/// The rest of an explanation line, after where the edit stands.
+fn edit_line(out: &mut impl Write, edit: &laoclean::Edit, suggestion: bool) -> io::Result<()> {
     if suggestion {
         write!(out, "suggestion: ")?;
     }

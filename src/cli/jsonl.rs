@@ -403,7 +403,7 @@ pub(super) fn run_files(
     let job = JsonlJob {
         cleaner,
         fields: &fields,
-        report: report.is_some(),
+        report: report.is_some() || args.explain,
         skip_bad: args.skip_bad,
         keep_bom: true,
     };
@@ -435,9 +435,19 @@ pub(super) fn run_files(
         }
         // A failed write of the report stops the report, not the cleaning: the error is
         // kept and said once the file is done.
+        // `--explain`: a record's lines once it is cleaned; one lost to a closed or full
+        // stderr fails the run (exit 2), as in the other modes, and the cleaning goes on.
+        let mut explain_error = None;
+        let shown = input.display();
         let mut on_record = |record: RecordEdits| {
             if let (Some(r), None) = (&mut reporter, &report_error) {
                 report_error = r.record(&name, &record).err();
+            }
+            if args.explain && explain_error.is_none() {
+                let mut err = io::stderr().lock();
+                explain_error =
+                    super::explain::write_record(&mut err, &shown, record.line, &record.fields)
+                        .err();
             }
             Ok(())
         };
@@ -501,6 +511,13 @@ pub(super) fn run_files(
                 Some(message)
             }
         };
+        if let Some(e) = explain_error {
+            message::print(format_args!(
+                "cannot write the explanation: {}",
+                describe(&e)
+            ));
+            failed = true;
+        }
         if let Some(r) = &mut reporter {
             if let Err(e) = report_error.map_or_else(|| r.end_file(&name, error.as_deref()), Err) {
                 message::print(format_args!("cannot write the report: {}", describe(&e)));
