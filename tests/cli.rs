@@ -285,6 +285,28 @@ fn directories_are_cleaned_in_place() {
 }
 
 #[test]
+fn a_temporary_directory_that_fails_is_named_not_the_input() {
+    // Several inputs are printed in order; a text past 4 MiB waits in a file of TMPDIR.
+    let dir = TempDir::new().unwrap();
+    let big = write(dir.path(), "big.txt", "plain ASCII text\n".repeat(300_000));
+    let small = write(dir.path(), "small.txt", CLEAN);
+    let out = laoclean()
+        .env("TMPDIR", dir.path().join("no-such-dir"))
+        .arg(&big)
+        .arg(&small)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("big.txt: cannot keep the cleaned text in the temporary directory")
+            && said.contains("no-such-dir until it is printed"),
+        "{said}"
+    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout), CLEAN);
+}
+
+#[test]
 fn a_named_binary_file_is_an_error() {
     let dir = TempDir::new().unwrap();
     let bin = write(dir.path(), "image.bin", b"PNG\0\x01");

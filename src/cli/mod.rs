@@ -552,12 +552,24 @@ fn process(
     let open = |input| open(input).map(|r| progress.wrap(r));
     match mode {
         Mode::Print => {
+            // Several inputs are printed in order: each one's text waits in memory, or past
+            // SPOOL_BYTES in a file of the temporary directory, whose failure (a full
+            // TMPDIR) is said as such, not as the input's.
+            let spool_err = |e: io::Error| {
+                Failure::Error(format!(
+                    "cannot keep the cleaned text in the temporary directory {} until it \
+                     is printed: {} (TMPDIR names another)",
+                    std::env::temp_dir().display(),
+                    describe(&e)
+                ))
+            };
             let mut spool = SpooledTempFile::new(SPOOL_BYTES);
             let summary = clean_stream(cleaner, open(input)?, BufWriter::new(&mut spool), options)
-                .map_err(stream_err)?;
-            spool
-                .rewind()
-                .map_err(|e| Failure::Error(format!("write error: {}", describe(&e))))?;
+                .map_err(|e| match e {
+                    StreamError::Write(e) => spool_err(e),
+                    e => stream_err(e),
+                })?;
+            spool.rewind().map_err(spool_err)?;
             Ok(Done {
                 summary,
                 body: Body::Text(spool),
