@@ -444,10 +444,12 @@ pub(super) fn run_files(
                 report_error = r.record(&name, &record).err();
             }
             if args.explain && explain_error.is_none() {
-                let mut err = io::stderr().lock();
-                explain_error =
+                // (Under the progress bar, which is cleared for it, as for any message.)
+                explain_error = progress.suspend(|| {
+                    let mut err = io::stderr().lock();
                     super::explain::write_record(&mut err, &shown, record.line, &record.fields)
-                        .err();
+                        .err()
+                });
             }
             Ok(())
         };

@@ -558,7 +558,7 @@ fn process(
             let spool_err = |e: io::Error| {
                 Failure::Error(format!(
                     "cannot keep the cleaned text in the temporary directory {} until it \
-                     is printed: {} (TMPDIR names another)",
+                     is printed: {} (set TMPDIR to another directory)",
                     std::env::temp_dir().display(),
                     describe(&e)
                 ))
