@@ -360,6 +360,21 @@ fn utf16_text_is_named_as_such_named_or_walked() {
         "{said}"
     );
     assert!(!said.contains("image"), "{said}");
+    // And with -i, which opens the files itself: said, and the files left as they are.
+    let before = std::fs::read(dir.path().join("d/le.txt")).unwrap();
+    let out = laoclean()
+        .current_dir(dir.path())
+        .args(["-i", "d"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("d/le.txt: UTF-16 text (byte order mark FF FE)")
+            && said.contains("d/be.txt: UTF-16 text (byte order mark FE FF)"),
+        "{said}"
+    );
+    assert_eq!(std::fs::read(dir.path().join("d/le.txt")).unwrap(), before);
     // The same for `segment` (named or on stdin) and `--jsonl`.
     let le = dir.path().join("d/le.txt");
     laoclean()

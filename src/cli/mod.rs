@@ -153,18 +153,8 @@ enum Failure {
 
 impl Failure {
     fn from_stream(input: &Input, e: StreamError) -> Failure {
-        // UTF-16 text (Windows' "Unicode") reads as binary (NUL bytes where it has ASCII)
-        // or as invalid UTF-8: said by name, found by walking too. (Inputs read through
-        // `open` are checked there; this is for `-i`, which opens the file itself.)
-        let unreadable = matches!(
-            e,
-            StreamError::Binary { .. } | StreamError::InvalidUtf8 { offset: 0 }
-        );
-        if let (true, Input::File { path, .. }) = (unreadable, input) {
-            if let Some(mark) = utf16_mark(path) {
-                return Failure::Error(message::utf16_message(mark));
-            }
-        }
+        // (UTF-16 text, which reads as binary or as invalid UTF-8, is refused before it is
+        // read: `open`, and `write::prepare` for `-i`.)
         match e {
             StreamError::Binary { .. } if input.walked() => Failure::Skip,
             StreamError::Write(e) if e.kind() == io::ErrorKind::BrokenPipe => Failure::BrokenPipe,
@@ -176,14 +166,6 @@ impl Failure {
             e => Failure::Error(e.to_string()),
         }
     }
-}
-
-/// The byte order mark of UTF-16 text that the file at `path` begins with, if it does.
-fn utf16_mark(path: &std::path::Path) -> Option<&'static str> {
-    use std::io::Read;
-    let mut head = [0u8; 2];
-    File::open(path).ok()?.read_exact(&mut head).ok()?;
-    message::utf16_bom(&head)
 }
 
 fn run(args: &CleanArgs) -> Result<ExitCode, String> {

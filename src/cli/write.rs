@@ -29,7 +29,7 @@ use laoclean::stream::{StreamError, StreamSummary};
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, BufReader, BufWriter, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Write};
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard, PoisonError};
@@ -363,6 +363,11 @@ where
     let dir = target.parent().unwrap_or(Path::new("/"));
     let cannot_write_in = |e: io::Error| other(&format!("cannot write in {}", dir.display()), e);
     let mut reader = BufReader::with_capacity(1 << 16, file);
+    // UTF-16 text (Windows' "Unicode") is said so before anything is read as UTF-8, as
+    // by the other modes (`open` in cli/mod.rs). (A read error is met again below.)
+    if let Some(mark) = reader.fill_buf().ok().and_then(super::message::utf16_bom) {
+        return Err(RewriteError::Other(super::message::utf16_message(mark)));
+    }
     let mut new_text = NewText::new(dir);
     let summary = match clean(&mut reader, &mut new_text) {
         Ok(summary) => summary,
