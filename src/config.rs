@@ -78,7 +78,9 @@ pub enum NoiseLines {
 pub struct Config {
     /// Digit conversion (default [`Digits::Ascii`]).
     pub digits: Digits,
-    /// Fold ຫນ ຫມ ຫລ to ໜ ໝ ຫຼ (default true).
+    /// Fold ຫນ ຫມ ຫລ to ໜ ໝ ຫຼ (default true). When false, no stage folds them: the
+    /// word stage reads them as the folded spellings of its lexicon and writes the
+    /// words it corrects with the clusters as the text had them.
     pub fold_ho_clusters: bool,
     /// Keep U+200B ZERO WIDTH SPACE in Lao text, where it marks a break between words
     /// (default false: removed with the other invisible characters).

@@ -1760,6 +1760,25 @@ fn ho_cluster_option() {
         .write_stdin("ຫນ້າ\n")
         .assert()
         .stdout("ຫນ້າ\n");
+    // The word stage does not fold them either (the lexicon spells them folded), at
+    // any level; it reads them folded, so a word beside one is corrected as usual, and
+    // a word it corrects keeps its unfolded cluster.
+    let kept = "ຫນັງສື ຫລາຍ ຫລັກ ຫລື ຫລານ ຫມູ\n";
+    for level in ["safe", "standard", "aggressive"] {
+        laoclean()
+            .args(["--keep-ho-clusters", "--level", level])
+            .write_stdin(kept)
+            .assert()
+            .stdout(kept);
+    }
+    laoclean()
+        .args(["--keep-ho-clusters", "--explain"])
+        .write_stdin("ມີຫລາຍຢ່າງ ແລະ ໃຫ່ຍຫລວງ, ເຮັດຫນາທີ່\n")
+        .assert()
+        .stdout("ມີຫລາຍຢ່າງ ແລະ ໃຫຍ່ຫລວງ, ເຮັດຫນ້າທີ່\n")
+        .stderr(predicate::str::contains("ໃຫ່ຍຫລວງ → ໃຫຍ່ຫລວງ"))
+        .stderr(predicate::str::contains("ຫນາ → ຫນ້າ"))
+        .stderr(predicate::str::contains("ຫຼ").not());
 }
 
 #[test]

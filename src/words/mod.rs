@@ -32,6 +32,7 @@
 pub mod automaton;
 pub mod corpus;
 pub mod correct;
+mod ho_clusters;
 pub mod lexicon;
 mod lines;
 mod reading;
@@ -141,6 +142,69 @@ pub(crate) fn run<'a>(
     if cfg.level == Level::Safe || !text.chars().any(lao::is_letter) {
         return StageOutput::new(std::borrow::Cow::Borrowed(text), Vec::new());
     }
+    let plan = if !cfg.fold_ho_clusters && ho_clusters::has_unfolded(text) {
+        plan_folded(text, cfg, model, record, only)
+    } else {
+        plan(text, cfg, model, record, only)
+    };
+    apply(text, plan, record, dirty)
+}
+
+/// [`plan`] for text that keeps its ho clusters unfolded (ຫນ ຫມ ຫລ, with
+/// [`Config::fold_ho_clusters`] off): read folded, as the lexicon spells them, and
+/// planned in the text as written ([`ho_clusters`]).
+fn plan_folded(
+    text: &str,
+    cfg: &Config,
+    model: &WordModel,
+    record: bool,
+    only: Option<&[Range<usize>]>,
+) -> Vec<Planned> {
+    let (folded, shorter) = ho_clusters::fold(text);
+    let back =
+        crate::edit::BackMap::of_replacements(shorter.iter().map(|r| (r.clone(), "ໜ".len())));
+    // The ranges the round before changed, in the folded text; one that starts or ends
+    // inside a cluster takes it in whole.
+    let forward = |pos: usize, end: bool| {
+        let k = shorter.partition_point(|r| r.end <= pos);
+        let pos = match shorter.get(k) {
+            Some(r) if r.start < pos => {
+                if end {
+                    r.end
+                } else {
+                    r.start
+                }
+            }
+            _ => pos,
+        };
+        back.forward(pos, false)
+    };
+    let only: Option<Vec<Range<usize>>> = only.map(|o| {
+        o.iter()
+            .map(|r| forward(r.start, false)..forward(r.end, true))
+            .collect()
+    });
+    let mut plan = plan(&folded, cfg, model, record, only.as_deref());
+    plan.retain_mut(|p| {
+        p.range = back.start(p.range.start)..back.end(p.range.end);
+        let written = &text[p.range.clone()];
+        p.replacement = ho_clusters::as_written(written, &p.replacement);
+        for a in &mut p.alternatives {
+            *a = ho_clusters::as_written(written, a);
+        }
+        p.replacement != written
+    });
+    plan
+}
+
+/// The edits the word stage plans for `text` (see [`run`]), in no particular order.
+fn plan(
+    text: &str,
+    cfg: &Config,
+    model: &WordModel,
+    record: bool,
+    only: Option<&[Range<usize>]>,
+) -> Vec<Planned> {
     let margin = match cfg.level {
         Level::Aggressive => AGGRESSIVE_MARGIN,
         _ => STANDARD_MARGIN,
@@ -334,7 +398,7 @@ pub(crate) fn run<'a>(
         stretch.clear();
         read_rest = false;
     }
-    apply(text, plan, record, dirty)
+    plan
 }
 
 /// The lines of `text` (without their line breaks) that hold or touch one of `ranges`
