@@ -9,10 +9,10 @@ const AFTER_HELP: &str = "\
 Examples:
   laoclean notes.txt > clean.txt        clean a file to stdout
   cat notes.txt | laoclean              clean stdin to stdout
-  laoclean -i docs/                     clean every text file under docs/ in place
+  laoclean -i docs/                     clean the text documents under docs/ in place
   laoclean -i --backup .orig *.txt      the same, keeping each original as FILE.orig
   laoclean --check docs/                list the files that would change (exit 1 if any)
-  laoclean --check -0 docs/ | xargs -0 laoclean -i    clean only those (any file name)
+  laoclean --check -0 docs/ | xargs -0 -r laoclean -i    clean only those (any file name)
   laoclean --diff notes.txt             show the changes as a unified diff
   laoclean -i --report jsonl docs/ > edits.jsonl
   laoclean --digits keep --keep-ho-clusters notes.txt
@@ -146,7 +146,8 @@ pub struct CleanArgs {
     )]
     pub threads: Option<usize>,
 
-    /// Print only errors.
+    /// Print only errors (and the text or diff asked for; with --check, no list: the exit
+    /// status says whether any file would change).
     #[arg(short, long)]
     pub quiet: bool,
 
@@ -171,7 +172,8 @@ pub struct CleanArgs {
     #[arg(long, value_enum, value_name = "LEVEL", help_heading = "Cleaning")]
     pub level: Option<LevelArg>,
 
-    /// Rejoin hard-wrapped lines of a paragraph: auto (default), always, never.
+    /// Rejoin hard-wrapped lines of a paragraph: auto (default), always, never (the word
+    /// stage: not at --level safe).
     #[arg(long, value_enum, value_name = "WHEN", help_heading = "Cleaning")]
     pub join_lines: Option<JoinLinesArg>,
 
