@@ -412,6 +412,39 @@ fn utf16_text_is_named_as_such_named_or_walked() {
                 "<stdin>: UTF-16 text (byte order mark FF FE)",
             ));
     }
+    // A pipe that hands over the mark's first byte alone; and text whose first byte
+    // alone looks like one (stays invalid UTF-8, at byte 0, with the byte read after
+    // it kept).
+    let slow = |first: &[u8], rest: &[u8]| {
+        use std::io::Write;
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_laoclean"))
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(first).unwrap();
+        stdin.flush().unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        stdin.write_all(rest).unwrap();
+        drop(stdin);
+        child.wait_with_output().unwrap()
+    };
+    let text = utf16("ສະບາຍດີ ເເລະ\n", [0xFF, 0xFE], false);
+    let out = slow(&text[..1], &text[1..]);
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("<stdin>: UTF-16 text (byte order mark FF FE)"),
+        "{said}"
+    );
+    let out = slow(&[0xFE], "ກ".as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("<stdin>: invalid UTF-8 at byte 0"), "{said}");
+    let out = slow(&[0xFF], b"");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("invalid UTF-8 at byte 0"));
 }
 
 #[test]

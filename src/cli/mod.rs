@@ -39,7 +39,7 @@ use message::describe;
 use progress::Progress;
 use report::Reporter;
 use std::fs::{self, File};
-use std::io::{self, BufRead, BufReader, BufWriter, Seek, Write};
+use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 use std::ops::ControlFlow;
 use std::process::ExitCode;
 use tempfile::SpooledTempFile;
@@ -515,6 +515,25 @@ fn open(input: &Input) -> Result<Box<dyn BufRead>, Failure> {
             .map_err(|e| Failure::Error(format!("cannot open: {}", describe(&e))))?,
     };
     // (A read error here is met again, and said, when the text is read.)
+    let first = match reader.fill_buf() {
+        Ok(&[b @ (0xFF | 0xFE)]) => Some(b),
+        _ => None,
+    };
+    if let Some(first) = first {
+        // A pipe may hand over the first byte of a byte order mark alone: read the
+        // second, and give both back in front of the rest.
+        reader.consume(1);
+        let mut head = vec![first];
+        let mut next = [0u8; 1];
+        loop {
+            match reader.read(&mut next) {
+                Ok(n) => break head.extend_from_slice(&next[..n]),
+                Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                Err(_) => break,
+            }
+        }
+        reader = Box::new(io::Cursor::new(head).chain(reader));
+    }
     if let Some(mark) = reader.fill_buf().ok().and_then(message::utf16_bom) {
         return Err(Failure::Error(message::utf16_message(mark)));
     }
