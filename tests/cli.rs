@@ -1812,6 +1812,13 @@ fn ho_cluster_option() {
         .stderr(predicate::str::contains("ໃຫ່ຍຫລວງ → ໃຫຍ່ຫລວງ"))
         .stderr(predicate::str::contains("ຫນາ → ຫນ້າ"))
         .stderr(predicate::str::contains("ຫຼ").not());
+    // In text that writes them unfolded, a cluster the edit moves a mark onto, changes
+    // or rejoins across a line break is written unfolded too.
+    laoclean()
+        .args(["--keep-ho-clusters", "--join-lines", "always"])
+        .write_stdin("ຕ່ຳແຫນງ ຄວາມຫນັ້ນຄົງ ມີຫ\nລາຍ\n")
+        .assert()
+        .stdout("ຕຳແຫນ່ງ ຄວາມຫມັ້ນຄົງ ມີຫລາຍ\n");
 }
 
 #[test]

@@ -3,21 +3,39 @@
 //! The lexicon spells the ho clusters folded (ໜ ໝ ຫຼ), as the character stage writes
 //! them by default. Text that keeps them unfolded (ຫນ ຫມ ຫລ) would read as unknown
 //! syllables, and every word holding one would be "corrected" to its folded spelling:
-//! the very folding the user turned off. So the word stage reads such text folded
-//! ([`fold`]), maps the edits it plans back to the text as written, and writes each
-//! replacement with the clusters the written text had unfolded unfolded again
-//! ([`as_written`]); an edit that only folded clusters is dropped.
+//! the very folding the user turned off. So the word stage reads a block that writes
+//! them unfolded ([`has_unfolded`]) folded ([`fold`]), maps the edits it plans back to
+//! the text as written, and writes each replacement in the text's own spelling of the
+//! clusters ([`as_written`]); an edit that only folded clusters is dropped.
 
 use std::ops::Range;
 
 /// The clusters that fold: ຫ and its partner, and what they fold to.
 const FOLDS: [(char, &str); 3] = [('ນ', "ໜ"), ('ມ', "ໝ"), ('ລ', "ຫ\u{0EBC}")];
 
-/// Whether `text` writes a ho cluster unfolded (ຫນ, ຫມ or ຫລ).
+/// The folded clusters as one character each (ຫຼ: its ຼ, after ຫ).
+const FOLDED: [char; 3] = ['ໜ', 'ໝ', '\u{0EBC}'];
+
+/// The partner of ຫ at the start of `rest` (the text after a ຫ), if it makes a
+/// cluster: ນ, ມ or ລ, not a ລ that a ຼ follows (ຫລຼ is a stray mark, not ຫຼ twice).
+fn partner(rest: &str) -> Option<char> {
+    let mut it = rest.chars();
+    let d = it.next()?;
+    let makes = FOLDS.iter().any(|f| f.0 == d) && !(d == 'ລ' && it.next() == Some('\u{0EBC}'));
+    makes.then_some(d)
+}
+
+/// Whether `text` writes a ho cluster unfolded (ຫນ, ຫມ or ຫລ), also across a line
+/// break that the word stage may rejoin (ຫ⏎ລາຍ).
 pub(crate) fn has_unfolded(text: &str) -> bool {
-    ["ຫນ", "ຫມ", "ຫລ"]
-        .iter()
-        .any(|pair| memchr::memmem::find(text.as_bytes(), pair.as_bytes()).is_some())
+    memchr::memmem::find_iter(text.as_bytes(), "ຫ".as_bytes()).any(|i| {
+        let rest = &text[i + 'ຫ'.len_utf8()..];
+        let rest = rest
+            .strip_prefix("\r\n")
+            .or_else(|| rest.strip_prefix('\n'))
+            .unwrap_or(rest);
+        partner(rest).is_some()
+    })
 }
 
 /// `text` with every ho cluster folded, and the byte ranges of `text` that became
@@ -29,11 +47,9 @@ pub(crate) fn fold(text: &str) -> (String, Vec<Range<usize>>) {
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let folded = (c == 'ຫ')
-            .then(|| {
-                it.peek()
-                    .and_then(|&(_, d)| FOLDS.iter().find(|f| f.0 == d))
-            })
-            .flatten();
+            .then(|| partner(&text[i + c.len_utf8()..]))
+            .flatten()
+            .and_then(|d| FOLDS.iter().find(|f| f.0 == d));
         match folded {
             Some(&(partner, f)) => {
                 it.next();
@@ -49,30 +65,63 @@ pub(crate) fn fold(text: &str) -> (String, Vec<Range<usize>>) {
 }
 
 /// `spelling` (a replacement the word stage planned for `written`, read folded) with
-/// the clusters that `written` has unfolded unfolded again, where the two agree: in the
-/// letters they share at the start and at the end. A cluster in the letters the edit
-/// changes is left as the lexicon spells it: ໜ້າທີ່ planned for ຫນາທີ່ is written
-/// ຫນ້າທີ່, and ຫຼາຍ planned for ຫລາຍ is ຫລາຍ again (no edit).
+/// the ho clusters spelt as the text spells them. Where `written` has folded clusters
+/// and no unfolded one, the writer folds them here: `spelling` as it is. Where it has
+/// both, the clusters it has unfolded are unfolded again where the two agree, in the
+/// letters they share at the start and at the end. Otherwise (unfolded clusters, or
+/// none in a text that writes them unfolded), every cluster of `spelling` is written
+/// unfolded, those the edit brings or changes too: ໜ້າທີ່ planned for ຫນາທີ່ is ຫນ້າທີ່,
+/// ໝັ້ນຄົງ for ຫນັ້ນຄົງ is ຫມັ້ນຄົງ, and ຫຼາຍ planned for ຫລາຍ is ຫລາຍ again (no edit).
 pub(crate) fn as_written(written: &str, spelling: &str) -> String {
+    let folded_here = written.contains(FOLDED);
+    let unfolded_here = written
+        .match_indices('ຫ')
+        .any(|(i, c)| partner(&written[i + c.len()..]).is_some());
+    match (folded_here, unfolded_here) {
+        (true, false) => spelling.to_string(),
+        (true, true) => unfold_where_shared(written, spelling),
+        (false, _) => unfold(spelling),
+    }
+}
+
+/// `text` with every ho cluster unfolded (ໜ → ຫນ, ໝ → ຫມ, ຫຼ → ຫລ).
+fn unfold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 6);
+    let mut prev = ' ';
+    for c in text.chars() {
+        match c {
+            'ໜ' => out.push_str("ຫນ"),
+            'ໝ' => out.push_str("ຫມ"),
+            '\u{0EBC}' if prev == 'ຫ' => out.push('ລ'),
+            c => out.push(c),
+        }
+        prev = c;
+    }
+    out
+}
+
+/// `spelling` with the clusters that `written` has unfolded unfolded again, in the
+/// letters the two share at the start and at the end (see [`as_written`]).
+fn unfold_where_shared(written: &str, spelling: &str) -> String {
     // The written text folded, each character with the spelling it had if unfolded.
     let mut folded: Vec<(char, Option<&str>)> = Vec::new();
     let mut it = written.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         let partner = (c == 'ຫ')
-            .then(|| it.peek().filter(|&&(_, d)| FOLDS.iter().any(|f| f.0 == d)))
-            .flatten()
-            .copied();
+            .then(|| partner(&written[i + c.len_utf8()..]))
+            .flatten();
         match partner {
-            Some((k, 'ລ')) => {
+            Some('ລ') => {
                 it.next();
+                let k = i + c.len_utf8();
                 folded.push(('ຫ', None));
                 folded.push(('\u{0EBC}', Some(&written[k..k + 'ລ'.len_utf8()])));
             }
-            Some((k, d)) => {
+            Some(d) => {
                 it.next();
                 let f = FOLDS.iter().find(|f| f.0 == d).map_or("", |f| f.1);
                 let f = f.chars().next().unwrap_or(d);
-                folded.push((f, Some(&written[i..k + d.len_utf8()])));
+                folded.push((f, Some(&written[i..i + c.len_utf8() + d.len_utf8()])));
             }
             None => folded.push((c, None)),
         }
@@ -116,21 +165,31 @@ mod tests {
         assert_eq!(folded, "ໜັງສືຫຼາຍ ໝູ ຫາ");
         let ho = "ຫນັງສືຫລາຍ ".len();
         assert_eq!(shorter, [0..6, ho..ho + 6]);
+        // A stray ຼ after ຫລ: no cluster to fold (it would make ຫຼ with ຼ twice).
+        assert_eq!(fold("ຫລ\u{0EBC}າຍ").0, "ຫລ\u{0EBC}າຍ");
         assert!(has_unfolded("ກ ຫມູ") && has_unfolded("ຫລາຍ") && has_unfolded("ຫນ້າ"));
-        assert!(!has_unfolded("ໜ້າ ຫຼາຍ ໝູ ຫາ ຫ"));
+        // Across a line break the word stage may rejoin.
+        assert!(has_unfolded("ມີຫ\nລາຍ") && has_unfolded("ມີຫ\r\nລາຍ"));
+        assert!(!has_unfolded("ໜ້າ ຫຼາຍ ໝູ ຫາ ຫ") && !has_unfolded("ຫ\n\nລາ"));
     }
 
     #[test]
-    fn a_replacement_keeps_the_clusters_the_written_text_has_unfolded() {
+    fn a_replacement_spells_the_clusters_as_the_written_text_does() {
         // Only folding: the replacement is the text as written.
         assert_eq!(as_written("ຫລາຍ", "ຫຼາຍ"), "ຫລາຍ");
         assert_eq!(as_written("ມີຫລາຍ", "ມີຫຼາຍ"), "ມີຫລາຍ");
-        // A tone mark put back beside an unfolded cluster.
+        // A tone mark put back beside an unfolded cluster, or moved onto it.
         assert_eq!(as_written("ຫນາທີ່", "ໜ້າທີ່"), "ຫນ້າທີ່");
-        assert_eq!(as_written("ຫມັ້ນຄົງຫລາຍ", "ໝັ້ນຄົງຫຼາຍ"), "ຫມັ້ນຄົງຫລາຍ");
-        // A cluster written folded stays folded; one the edit brings is the lexicon's.
+        assert_eq!(as_written("ຕ່ຳແຫນງ", "ຕຳແໜ່ງ"), "ຕຳແຫນ່ງ");
+        // A cluster the edit changes or brings, in text that writes them unfolded.
+        assert_eq!(as_written("ຄວາມຫນັ້ນຄົງ", "ຄວາມໝັ້ນຄົງ"), "ຄວາມຫມັ້ນຄົງ");
+        assert_eq!(as_written("ທັງຫົດ", "ທັງໝົດ"), "ທັງຫມົດ");
+        // A word rejoined across a line break inside its cluster.
+        assert_eq!(as_written("ມີຫ\nລາຍ", "ມີຫຼາຍ"), "ມີຫລາຍ");
+        // Written folded: folded it stays.
         assert_eq!(as_written("ໜາທີ່", "ໜ້າທີ່"), "ໜ້າທີ່");
-        assert_eq!(as_written("ບນາ", "ໝາ"), "ໝາ");
+        // Both: the unfolded ones kept where the two agree, the rest as planned.
+        assert_eq!(as_written("ຫມັ້ນຄົງໜາ", "ໝັ້ນຄົງໜ້າ"), "ຫມັ້ນຄົງໜ້າ");
         // Nothing to do with clusters.
         assert_eq!(as_written("ໃຫ່ຍ", "ໃຫຍ່"), "ໃຫຍ່");
         assert_eq!(as_written("", ""), "");

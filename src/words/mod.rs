@@ -192,6 +192,11 @@ fn plan_folded(
         for a in &mut p.alternatives {
             *a = ho_clusters::as_written(written, a);
         }
+        // A word rejoined across a break inside its cluster (ມີຫ⏎ລາຍ), respelt only by
+        // the folding: a line join.
+        if p.rule == Rule::WordSpelling && p.replacement == written.replace(['\r', '\n'], "") {
+            p.rule = Rule::WordJoinLine;
+        }
         p.replacement != written
     });
     plan
