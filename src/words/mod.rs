@@ -408,16 +408,28 @@ fn plan(
 
 /// The lines of `text` (without their line breaks) that hold or touch one of `ranges`
 /// (in order, as the word stage's edits leave them), one window for each such line.
+///
+/// Linear in the text however many ranges one line holds: a range that starts in the
+/// last window found is not searched from again (only past that window's end, if it
+/// runs on), so each byte is scanned about once.
 fn lines_holding(text: &str, ranges: &[Range<usize>]) -> Vec<Range<usize>> {
     let b = text.as_bytes();
+    let line_end = |z: usize| memchr::memchr(b'\n', &b[z..]).map_or(b.len(), |k| z + k);
     let mut lines: Vec<Range<usize>> = Vec::new();
     for r in ranges {
         let (a, z) = (r.start.min(b.len()), r.end.min(b.len()));
-        let start = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
-        let end = memchr::memchr(b'\n', &b[z..]).map_or(b.len(), |k| z + k);
         match lines.last_mut() {
-            Some(last) if start <= last.end => last.end = last.end.max(end),
-            _ => lines.push(start..end),
+            // The window ends at a line break (or the end): a range that starts in it
+            // or at that break is on its lines.
+            Some(last) if a <= last.end => {
+                if z > last.end {
+                    last.end = line_end(z);
+                }
+            }
+            _ => {
+                let start = memchr::memrchr(b'\n', &b[..a]).map_or(0, |k| k + 1);
+                lines.push(start..line_end(z));
+            }
         }
     }
     lines
@@ -519,6 +531,12 @@ mod tests {
         assert_eq!(lines(&[0..3, 4..7]), [0..7]);
         assert_eq!(lines(&[19..19, 20..23]), [19..19, 20..23]);
         assert_eq!(lines(&[0..3, 15..16]), [0..7, 15..18]);
+        // A range that starts in the window before, or at its line break, and runs on
+        // into the next line takes that line in too.
+        assert_eq!(lines(&[0..3, 5..9]), [0..14]);
+        assert_eq!(lines(&[0..3, 7..8]), [0..14]);
+        // One that starts on the next line after a break starts a window of its own.
+        assert_eq!(lines(&[0..3, 4..5, 6..7, 9..10]), [0..7, 8..14]);
     }
 
     fn report(text: &str) -> crate::Cleaned {
