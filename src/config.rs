@@ -39,7 +39,8 @@ pub enum Level {
     Aggressive,
 }
 
-/// Whether hard line breaks inside a paragraph are rejoined.
+/// Whether hard line breaks inside a paragraph are rejoined (by the word stage: not at
+/// [`Level::Safe`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum JoinLines {
@@ -87,11 +88,13 @@ pub struct Config {
     pub keep_zwsp: bool,
     /// Make Thai look-alike code points inside Lao text Lao (default true).
     pub thai_lookalikes: bool,
-    /// Run the spacing rules (default true).
+    /// Run the spacing rules (default true). The word stage's joins of stray spaces
+    /// inside words (`word.join-space`) are not spacing rules: they follow [`Level`].
     pub spacing: bool,
     /// How far the word stage may go (default [`Level::Standard`]).
     pub level: Level,
-    /// Rejoining of hard-wrapped lines (default [`JoinLines::Auto`]).
+    /// Rejoining of hard-wrapped lines (default [`JoinLines::Auto`]). The word stage
+    /// rejoins them, so nothing is rejoined at [`Level::Safe`].
     pub join_lines: JoinLines,
     /// Lines of OCR specks (default [`NoiseLines::Auto`]).
     pub noise_lines: NoiseLines,
