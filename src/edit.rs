@@ -201,6 +201,20 @@ pub fn map_to_original(earlier: &[Edit], later: &mut [Edit]) {
     }
 }
 
+/// [`map_to_original`], except that text `earlier` deleted right before or after an edit
+/// of `later` stays out of it: composed with it, each removal stays an edit of its own.
+pub(crate) fn map_spans_to_original(earlier: &[Edit], later: &mut [Edit]) {
+    if earlier.is_empty() {
+        return;
+    }
+    let back = BackMap::new(earlier);
+    for e in later.iter_mut() {
+        let (start, end) = (back.span_start(e.start), back.span_end(e.end));
+        e.start = start;
+        e.end = end.max(start);
+    }
+}
+
 /// Maps offsets of a text that `earlier` edits produced back to the text before them
 /// (see [`map_to_original`]): an offset inside text an edit wrote goes to that edit's
 /// start (for the start of a span) or end (for its end), so that a span carried back

@@ -311,7 +311,11 @@ fn one_pass<'a>(text: &'a str, config: &Config, record: bool) -> Pass<'a> {
         let nfc_local = nfc_edits.clone();
         map_to_original(&nfc_local, &mut scan_edits);
         map_to_original(&nfc_local, &mut suggestions);
-        map_to_original(&formatted.edits, &mut scan_edits);
+        // An invisible character removed right before or after a cluster the scan
+        // rewrote stays out of the cluster's edit, reported under its own rule
+        // (`<ZWJ>ນໍ້າ`: char.invisible, then char.am-compose); one inside the cluster is
+        // part of it.
+        crate::edit::map_spans_to_original(&formatted.edits, &mut scan_edits);
         map_to_original(&formatted.edits, &mut suggestions);
         map_to_original(&formatted.edits, &mut nfc_edits);
         for s in &mut suggestions {

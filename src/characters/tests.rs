@@ -171,6 +171,28 @@ fn invisible_characters_go() {
 }
 
 #[test]
+fn an_invisible_character_beside_a_rewritten_cluster_is_an_edit_of_its_own() {
+    // Before and after the cluster: three edits, each under its rule; inside it, one.
+    let input = "ກ\u{200D}ນໍ້າ\u{200B}";
+    let out = report(input);
+    assert_eq!(out.text, "ກນ້ຳ");
+    let seen: Vec<(Rule, std::ops::Range<usize>)> =
+        out.edits.iter().map(|e| (e.rule, e.span())).collect();
+    assert_eq!(
+        seen,
+        [
+            (Rule::Invisible, 3..6),
+            (Rule::AmCompose, 6..18),
+            (Rule::Invisible, 18..21)
+        ]
+    );
+    assert_eq!(apply(input, &out.edits), out.text);
+    let out = report("ນ\u{200B}ໍ້າ");
+    assert_eq!(out.edits.len(), 1);
+    assert_eq!(out.edits[0].rule, Rule::AmCompose);
+}
+
+#[test]
 fn an_invisible_character_inside_a_cluster_is_one_edit() {
     let input = "ນໍ\u{200B}້າ";
     let out = report(input);
