@@ -412,31 +412,21 @@ fn unit_cost(a: &[u8], b: &[u8]) -> u32 {
 /// list (a letter written for another, a letter lost, a letter added), of total cost at
 /// most `budget`; calls `found(end, word, word_cost, damage)` for every dictionary word
 /// reached with at least one edit. The bounded, weighted edit search of the word stage.
-///
-/// Only the words whose cost and damage stay below `below[i - start]` for every text
-/// position `i` the word reads up to are reported (`below` holds, for each position, the
-/// most any word that ends there or later may cost; past its end, or if it is empty, no
-/// limit). An entry's cost is the sum of the outputs along its path (see
-/// [`walk_below`](SkeletonIndex::walk_below)) and damage only grows, so the search does
-/// not go on from a state whose outputs and damage so far reach the limit: the words
-/// left out are exactly those that could not be kept.
 pub(crate) fn near(
     automaton: &Automaton,
     text: &[u8],
     start: usize,
-    (budget, max_edits): (u32, u8),
+    budget: u32,
+    max_edits: u8,
     edits: std::ops::Range<usize>,
-    below: &[u64],
     found: &mut impl FnMut(usize, &[u8], u64, u32),
 ) {
     let end = text.len().min(start + MAX_WORD_CHARS);
     let mut search = NearSearch {
         a: automaton.flat(),
         text: &text[..end],
-        start,
         budget,
         edits,
-        below,
         word: Vec::with_capacity(32),
         found,
     };
@@ -447,13 +437,9 @@ pub(crate) fn near(
 struct NearSearch<'a, F> {
     a: Flat<'a>,
     text: &'a [u8],
-    /// Where the search starts in `text`.
-    start: usize,
     budget: u32,
     /// Text positions where an edit may be made.
     edits: std::ops::Range<usize>,
-    /// The most a word that ends at `start + i` or later may cost with its damage.
-    below: &'a [u64],
     /// The meant word so far (key bytes).
     word: Vec<u8>,
     found: &'a mut F,
@@ -463,11 +449,6 @@ impl<F: FnMut(usize, &[u8], u64, u32)> NearSearch<'_, F> {
     /// Goes on from `state` (output so far `out`) at text position `i`, with `damage` so
     /// far and `edits_left`.
     fn from(&mut self, state: usize, out: u64, i: usize, damage: u32, edits_left: u8) {
-        if let Some(&most) = self.below.get(i - self.start) {
-            if out + damage as u64 >= most {
-                return;
-            }
-        }
         let t = tables();
         let a = self.a;
         // The first bytes of the state's record, read once.
@@ -949,7 +930,7 @@ fn list_below(
         return;
     }
     let floor = &tables().base_floor;
-    let WalkScratch { word, stack, .. } = scratch;
+    let WalkScratch { word, stack } = scratch;
     stack.clear();
     word.clear();
     let s0 = t0.target;
@@ -990,9 +971,6 @@ fn list_below(
 /// The buffers of a skeleton walk, kept from one walk to the next.
 #[derive(Default)]
 pub(crate) struct WalkScratch {
-    /// For the edit search ([`near`]): the most a word that ends at each text
-    /// position or later may cost.
-    pub below: Vec<u64>,
     word: Vec<u8>,
     /// (output so far, word length, where the transitions of the state stand, least
     /// damage so far, units so far).
@@ -1108,9 +1086,9 @@ mod tests {
                 fst,
                 &text,
                 0,
-                (6000, edits),
+                6000,
+                edits,
                 window.clone(),
-                &[],
                 &mut |e, w, _, d| found.push((e, word_of(w), d)),
             );
         }
@@ -1129,34 +1107,6 @@ mod tests {
         assert_eq!(ends(search(1..2)), meant);
         assert!(search(2..3).is_empty());
         assert!(search(0..1).is_empty());
-    }
-
-    #[test]
-    fn the_edit_search_leaves_out_exactly_the_words_that_reach_its_limit() {
-        // Words of several costs, each one edit from the text (a tone mark lost).
-        let lex = Lexicon::from_counts([("ບ່ອນ", 50), ("ບ້ອນ", 5), ("ບ່ອນໆ", 1)]).unwrap();
-        let text = lexicon::key("ບອນ").unwrap();
-        let search = |below: &[u64]| {
-            let mut found = vec![];
-            for fst in lex.automata() {
-                near(fst, &text, 0, (6000, 2), 0..3, below, &mut |e, w, c, d| {
-                    found.push((e, word_of(w), c + d as u64))
-                });
-            }
-            found
-        };
-        let all = search(&[]);
-        assert!(all.len() >= 2, "{all:?}");
-        for (_, _, total) in all.clone() {
-            // A limit at a word's total leaves out that word and the dearer ones, and
-            // keeps every cheaper one, in the same order.
-            let kept = search(&[total; 4]);
-            let cheaper: Vec<_> = all.iter().filter(|f| f.2 < total).cloned().collect();
-            assert_eq!(kept, cheaper);
-        }
-        // No word costs nothing; past the end of `below` there is no limit.
-        assert_eq!(search(&[0]), []);
-        assert_eq!(search(&[u64::MAX]), all);
     }
 
     #[test]

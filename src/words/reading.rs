@@ -1448,27 +1448,14 @@ fn search_from(
         },
     );
     if search.near {
-        // What a word found by the edit search may cost with its damage, by the text
-        // position it has read up to: the most that any end from there on allows.
-        let limit = keys.len().min(p + MAX_WORD_CHARS);
-        let below = &mut walk.below;
-        below.clear();
-        below.resize(limit + 1 - p, 0);
-        let mut most = 0;
-        for e in (p..=limit).rev() {
-            if e > search.min_end && ok(e) {
-                most = most.max(bound(e, 0));
-            }
-            below[e - p] = most;
-        }
         for automaton in lex.automata() {
             near(
                 automaton,
                 keys,
                 p,
-                (MAX_NEAR_DAMAGE, MAX_NEAR_EDITS),
+                MAX_NEAR_DAMAGE,
+                MAX_NEAR_EDITS,
                 search.edits.0..search.edits.1,
-                below,
                 &mut |e, w, cost, damage| {
                     if e <= search.min_end || !ok(e) {
                         return;
