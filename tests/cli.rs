@@ -1819,6 +1819,16 @@ fn ho_cluster_option() {
         .write_stdin("ຕ່ຳແຫນງ ຄວາມຫນັ້ນຄົງ ມີຫ\nລາຍ\n")
         .assert()
         .stdout("ຕຳແຫນ່ງ ຄວາມຫມັ້ນຄົງ ມີຫລາຍ\n");
+    // Judged by paragraph: a cluster the edit brings is folded in a paragraph that
+    // writes none unfolded, whatever the others do and however the file is cut into
+    // blocks (of whole paragraphs: 64 bytes hold each of these, not both).
+    for size in ["1048576", "64"] {
+        laoclean()
+            .args(["--keep-ho-clusters", "--block-size", size])
+            .write_stdin("ຫລາຍຄົນ ທັງຫົດ\n\nທັງຫົດ ແມ່ນ ໜ້າທີ່\n")
+            .assert()
+            .stdout("ຫລາຍຄົນ ທັງຫມົດ\n\nທັງໝົດ ແມ່ນ ໜ້າທີ່\n");
+    }
 }
 
 #[test]

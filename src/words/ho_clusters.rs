@@ -25,17 +25,44 @@ fn partner(rest: &str) -> Option<char> {
     makes.then_some(d)
 }
 
-/// Whether `text` writes a ho cluster unfolded (ຫນ, ຫມ or ຫລ), also across a line
-/// break that the word stage may rejoin (ຫ⏎ລາຍ).
-pub(crate) fn has_unfolded(text: &str) -> bool {
+/// Whether `text` writes a ho cluster unfolded (ຫນ, ຫມ or ຫລ); with `across_breaks`,
+/// also across a line break that the word stage may rejoin (ຫ⏎ລາຍ).
+pub(crate) fn has_unfolded(text: &str, across_breaks: bool) -> bool {
     memchr::memmem::find_iter(text.as_bytes(), "ຫ".as_bytes()).any(|i| {
         let rest = &text[i + 'ຫ'.len_utf8()..];
-        let rest = rest
-            .strip_prefix("\r\n")
-            .or_else(|| rest.strip_prefix('\n'))
-            .unwrap_or(rest);
+        let rest = match across_breaks {
+            true => rest
+                .strip_prefix("\r\n")
+                .or_else(|| rest.strip_prefix('\n'))
+                .unwrap_or(rest),
+            false => rest,
+        };
         partner(rest).is_some()
     })
+}
+
+/// The paragraphs of `text` (split at blank lines, as the stream splits its blocks, or
+/// finer) that write a ho cluster unfolded ([`has_unfolded`]), as byte ranges in order.
+/// Each paragraph is judged alone, so that what the word stage writes in one does not
+/// depend on the others read with it.
+pub(crate) fn unfolded_paragraphs(text: &str, across_breaks: bool) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut para = 0;
+    let mut line = 0;
+    while line < text.len() {
+        let end = memchr::memchr(b'\n', &text.as_bytes()[line..]).map_or(text.len(), |k| line + k);
+        if text[line..end].trim().is_empty() {
+            if para < line && has_unfolded(&text[para..line], across_breaks) {
+                out.push(para..line);
+            }
+            para = end + 1;
+        }
+        line = end + 1;
+    }
+    if para < text.len() && has_unfolded(&text[para..], across_breaks) {
+        out.push(para..text.len());
+    }
+    out
 }
 
 /// `text` with every ho cluster folded, and the byte ranges of `text` that became
@@ -69,10 +96,11 @@ pub(crate) fn fold(text: &str) -> (String, Vec<Range<usize>>) {
 /// and no unfolded one, the writer folds them here: `spelling` as it is. Where it has
 /// both, the clusters it has unfolded are unfolded again where the two agree, in the
 /// letters they share at the start and at the end. Otherwise (unfolded clusters, or
-/// none in a text that writes them unfolded), every cluster of `spelling` is written
-/// unfolded, those the edit brings or changes too: ໜ້າທີ່ planned for ຫນາທີ່ is ຫນ້າທີ່,
-/// ໝັ້ນຄົງ for ຫນັ້ນຄົງ is ຫມັ້ນຄົງ, and ຫຼາຍ planned for ຫລາຍ is ຫລາຍ again (no edit).
-pub(crate) fn as_written(written: &str, spelling: &str) -> String {
+/// none in a paragraph that writes them unfolded: `unfolded_paragraph`), every cluster
+/// of `spelling` is written unfolded, those the edit brings or changes too: ໜ້າທີ່
+/// planned for ຫນາທີ່ is ຫນ້າທີ່, ໝັ້ນຄົງ for ຫນັ້ນຄົງ is ຫມັ້ນຄົງ, and ຫຼາຍ planned for
+/// ຫລາຍ is ຫລາຍ again (no edit).
+pub(crate) fn as_written(written: &str, spelling: &str, unfolded_paragraph: bool) -> String {
     let folded_here = written.contains(FOLDED);
     let unfolded_here = written
         .match_indices('ຫ')
@@ -80,7 +108,9 @@ pub(crate) fn as_written(written: &str, spelling: &str) -> String {
     match (folded_here, unfolded_here) {
         (true, false) => spelling.to_string(),
         (true, true) => unfold_where_shared(written, spelling),
-        (false, _) => unfold(spelling),
+        (false, true) => unfold(spelling),
+        (false, false) if unfolded_paragraph => unfold(spelling),
+        (false, false) => spelling.to_string(),
     }
 }
 
@@ -167,31 +197,49 @@ mod tests {
         assert_eq!(shorter, [0..6, ho..ho + 6]);
         // A stray ຼ after ຫລ: no cluster to fold (it would make ຫຼ with ຼ twice).
         assert_eq!(fold("ຫລ\u{0EBC}າຍ").0, "ຫລ\u{0EBC}າຍ");
-        assert!(has_unfolded("ກ ຫມູ") && has_unfolded("ຫລາຍ") && has_unfolded("ຫນ້າ"));
-        // Across a line break the word stage may rejoin.
-        assert!(has_unfolded("ມີຫ\nລາຍ") && has_unfolded("ມີຫ\r\nລາຍ"));
-        assert!(!has_unfolded("ໜ້າ ຫຼາຍ ໝູ ຫາ ຫ") && !has_unfolded("ຫ\n\nລາ"));
+        let has = |t| has_unfolded(t, true);
+        assert!(has("ກ ຫມູ") && has("ຫລາຍ") && has("ຫນ້າ"));
+        // Across a line break the word stage may rejoin (only if it may rejoin lines).
+        assert!(has("ມີຫ\nລາຍ") && has("ມີຫ\r\nລາຍ") && !has_unfolded("ມີຫ\nລາຍ", false));
+        assert!(!has("ໜ້າ ຫຼາຍ ໝູ ຫາ ຫ") && !has("ຫ\n\nລາ"));
     }
 
     #[test]
     fn a_replacement_spells_the_clusters_as_the_written_text_does() {
         // Only folding: the replacement is the text as written.
-        assert_eq!(as_written("ຫລາຍ", "ຫຼາຍ"), "ຫລາຍ");
-        assert_eq!(as_written("ມີຫລາຍ", "ມີຫຼາຍ"), "ມີຫລາຍ");
+        assert_eq!(as_written("ຫລາຍ", "ຫຼາຍ", false), "ຫລາຍ");
+        assert_eq!(as_written("ມີຫລາຍ", "ມີຫຼາຍ", false), "ມີຫລາຍ");
         // A tone mark put back beside an unfolded cluster, or moved onto it.
-        assert_eq!(as_written("ຫນາທີ່", "ໜ້າທີ່"), "ຫນ້າທີ່");
-        assert_eq!(as_written("ຕ່ຳແຫນງ", "ຕຳແໜ່ງ"), "ຕຳແຫນ່ງ");
+        assert_eq!(as_written("ຫນາທີ່", "ໜ້າທີ່", false), "ຫນ້າທີ່");
+        assert_eq!(as_written("ຕ່ຳແຫນງ", "ຕຳແໜ່ງ", false), "ຕຳແຫນ່ງ");
         // A cluster the edit changes or brings, in text that writes them unfolded.
-        assert_eq!(as_written("ຄວາມຫນັ້ນຄົງ", "ຄວາມໝັ້ນຄົງ"), "ຄວາມຫມັ້ນຄົງ");
-        assert_eq!(as_written("ທັງຫົດ", "ທັງໝົດ"), "ທັງຫມົດ");
+        assert_eq!(as_written("ຄວາມຫນັ້ນຄົງ", "ຄວາມໝັ້ນຄົງ", false), "ຄວາມຫມັ້ນຄົງ");
+        assert_eq!(as_written("ທັງຫົດ", "ທັງໝົດ", true), "ທັງຫມົດ");
+        // In a paragraph that does not write them unfolded, as the lexicon spells it.
+        assert_eq!(as_written("ທັງຫົດ", "ທັງໝົດ", false), "ທັງໝົດ");
         // A word rejoined across a line break inside its cluster.
-        assert_eq!(as_written("ມີຫ\nລາຍ", "ມີຫຼາຍ"), "ມີຫລາຍ");
+        assert_eq!(as_written("ມີຫ\nລາຍ", "ມີຫຼາຍ", true), "ມີຫລາຍ");
         // Written folded: folded it stays.
-        assert_eq!(as_written("ໜາທີ່", "ໜ້າທີ່"), "ໜ້າທີ່");
+        assert_eq!(as_written("ໜາທີ່", "ໜ້າທີ່", false), "ໜ້າທີ່");
         // Both: the unfolded ones kept where the two agree, the rest as planned.
-        assert_eq!(as_written("ຫມັ້ນຄົງໜາ", "ໝັ້ນຄົງໜ້າ"), "ຫມັ້ນຄົງໜ້າ");
+        assert_eq!(as_written("ຫມັ້ນຄົງໜາ", "ໝັ້ນຄົງໜ້າ", false), "ຫມັ້ນຄົງໜ້າ");
         // Nothing to do with clusters.
-        assert_eq!(as_written("ໃຫ່ຍ", "ໃຫຍ່"), "ໃຫຍ່");
-        assert_eq!(as_written("", ""), "");
+        assert_eq!(as_written("ໃຫ່ຍ", "ໃຫຍ່", false), "ໃຫຍ່");
+        assert_eq!(as_written("", "", false), "");
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // paragraphs, not the numbers in them
+    fn each_paragraph_is_judged_alone() {
+        let text = "ກ ໜ້າ\n\nມີຫລາຍ\nຄົນ\n \t\nໝູ\r\n\r\nມີຫ\nລາຍ";
+        let two = text.find("ມີຫລາຍ").unwrap();
+        let last = text.rfind("ມີຫ").unwrap();
+        assert_eq!(
+            unfolded_paragraphs(text, true),
+            [two..text.find(" \t").unwrap(), last..text.len()]
+        );
+        assert_eq!(unfolded_paragraphs(text, false).len(), 1);
+        assert!(unfolded_paragraphs("", true).is_empty());
+        assert_eq!(unfolded_paragraphs("ຫມູ", true), [0.."ຫມູ".len()]);
     }
 }

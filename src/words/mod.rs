@@ -142,7 +142,8 @@ pub(crate) fn run<'a>(
     if cfg.level == Level::Safe || !text.chars().any(lao::is_letter) {
         return StageOutput::new(std::borrow::Cow::Borrowed(text), Vec::new());
     }
-    let plan = if !cfg.fold_ho_clusters && ho_clusters::has_unfolded(text) {
+    let across_breaks = cfg.join_lines != crate::JoinLines::Never;
+    let plan = if !cfg.fold_ho_clusters && ho_clusters::has_unfolded(text, across_breaks) {
         plan_folded(text, cfg, model, record, only)
     } else {
         plan(text, cfg, model, record, only)
@@ -185,17 +186,25 @@ fn plan_folded(
             .collect()
     });
     let mut plan = plan(&folded, cfg, model, record, only.as_deref());
+    // Whether a replacement's clusters are written unfolded is judged by paragraph, so
+    // that it does not depend on what else the block holds.
+    let unfolded =
+        ho_clusters::unfolded_paragraphs(text, cfg.join_lines != crate::JoinLines::Never);
     plan.retain_mut(|p| {
         p.range = back.start(p.range.start)..back.end(p.range.end);
         let written = &text[p.range.clone()];
-        p.replacement = ho_clusters::as_written(written, &p.replacement);
+        let k = unfolded.partition_point(|r| r.end <= p.range.start);
+        let in_unfolded = unfolded.get(k).is_some_and(|r| r.start <= p.range.start);
+        p.replacement = ho_clusters::as_written(written, &p.replacement, in_unfolded);
         for a in &mut p.alternatives {
-            *a = ho_clusters::as_written(written, a);
+            *a = ho_clusters::as_written(written, a, in_unfolded);
         }
+        p.alternatives.retain(|a| *a != p.replacement);
         // A word rejoined across a break inside its cluster (ມີຫ⏎ລາຍ), respelt only by
         // the folding: a line join.
         if p.rule == Rule::WordSpelling && p.replacement == written.replace(['\r', '\n'], "") {
             p.rule = Rule::WordJoinLine;
+            p.alternatives = vec![written.to_string()];
         }
         p.replacement != written
     });
