@@ -5,8 +5,9 @@
 //! syllables, and every word holding one would be "corrected" to its folded spelling:
 //! the very folding the user turned off. So the word stage reads a block that writes
 //! them unfolded ([`has_unfolded`]) folded ([`fold`]), maps the edits it plans back to
-//! the text as written, and writes each replacement in the text's own spelling of the
-//! clusters ([`as_written`]); an edit that only folded clusters is dropped.
+//! the text as written, and writes each replacement in the spelling of the clusters
+//! that its paragraph uses ([`unfolded_paragraphs`], [`as_written`]); an edit that
+//! only folded clusters is dropped.
 
 use std::ops::Range;
 
