@@ -190,26 +190,24 @@ impl<'a> Rewriter<'a> {
 /// assert_eq!((second[0].start, second[0].end), (2, 3));
 /// ```
 pub fn map_to_original(earlier: &[Edit], later: &mut [Edit]) {
-    if earlier.is_empty() {
-        return;
-    }
-    let back = BackMap::new(earlier);
-    for e in later.iter_mut() {
-        let (start, end) = (back.start(e.start), back.end(e.end));
-        e.start = start;
-        e.end = end.max(start);
-    }
+    map_back(earlier, later, true);
 }
 
 /// [`map_to_original`], except that text `earlier` deleted right before or after an edit
 /// of `later` stays out of it: composed with it, each removal stays an edit of its own.
 pub(crate) fn map_spans_to_original(earlier: &[Edit], later: &mut [Edit]) {
+    map_back(earlier, later, false);
+}
+
+/// Carries `later` back over `earlier`, taking in the deletions beside each edit or not.
+fn map_back(earlier: &[Edit], later: &mut [Edit], take_deletions: bool) {
     if earlier.is_empty() {
         return;
     }
     let back = BackMap::new(earlier);
     for e in later.iter_mut() {
-        let (start, end) = (back.span_start(e.start), back.span_end(e.end));
+        let start = back.map(e.start, false, take_deletions);
+        let end = back.map(e.end, true, take_deletions);
         e.start = start;
         e.end = end.max(start);
     }
