@@ -11,8 +11,9 @@
 
 use std::ops::Range;
 
-/// The clusters that fold: ຫ and its partner, and what they fold to.
-const FOLDS: [(char, &str); 3] = [('ນ', "ໜ"), ('ມ', "ໝ"), ('ລ', "ຫ\u{0EBC}")];
+/// The partners of ຫ in a cluster, and the letter that stands for the two once folded
+/// (for ຫລ: the ຼ after ຫ, which stays).
+const FOLDS: [(char, char); 3] = [('ນ', 'ໜ'), ('ມ', 'ໝ'), ('ລ', '\u{0EBC}')];
 
 /// The folded clusters as one character each (ຫຼ: its ຼ, after ຫ).
 const FOLDED: [char; 3] = ['ໜ', 'ໝ', '\u{0EBC}'];
@@ -72,24 +73,40 @@ pub(crate) fn unfolded_paragraphs(text: &str, across_breaks: bool) -> Vec<Range<
 pub(crate) fn fold(text: &str) -> (String, Vec<Range<usize>>) {
     let mut out = String::with_capacity(text.len());
     let mut shorter = Vec::new();
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let folded = (c == 'ຫ')
-            .then(|| partner(&text[i + c.len_utf8()..]))
-            .flatten()
-            .and_then(|d| FOLDS.iter().find(|f| f.0 == d));
-        match folded {
-            Some(&(partner, f)) => {
-                it.next();
-                out.push_str(f);
-                if partner != 'ລ' {
-                    shorter.push(i..i + 'ຫ'.len_utf8() + partner.len_utf8());
-                }
-            }
-            None => out.push(c),
+    for (at, c, was) in folded_chars(text) {
+        out.push(c);
+        if let Some(w) = was.filter(|w| w.len() > c.len_utf8()) {
+            shorter.push(at..at + w.len());
         }
     }
     (out, shorter)
+}
+
+/// The characters of `text` folded, each at its byte offset in `text` and with what
+/// `text` writes there if it comes from an unfolded cluster (ໜ for ຫນ, ໝ for ຫມ, the ຼ
+/// of ຫຼ for the ລ of ຫລ).
+fn folded_chars(text: &str) -> impl Iterator<Item = (usize, char, Option<&str>)> + '_ {
+    let mut it = text.char_indices();
+    let mut pending = None;
+    std::iter::from_fn(move || {
+        if let Some(unit) = pending.take() {
+            return Some(unit);
+        }
+        let (i, c) = it.next()?;
+        let k = i + c.len_utf8();
+        let Some(d) = (c == 'ຫ').then(|| partner(&text[k..])).flatten() else {
+            return Some((i, c, None));
+        };
+        it.next();
+        let f = FOLDS.iter().find(|f| f.0 == d).map_or(d, |f| f.1);
+        let end = k + d.len_utf8();
+        if d == 'ລ' {
+            pending = Some((k, f, Some(&text[k..end])));
+            Some((i, c, None))
+        } else {
+            Some((i, f, Some(&text[i..end])))
+        }
+    })
 }
 
 /// `spelling` (a replacement the word stage planned for `written`, read folded) with
@@ -103,9 +120,7 @@ pub(crate) fn fold(text: &str) -> (String, Vec<Range<usize>>) {
 /// ຫລາຍ is ຫລາຍ again (no edit).
 pub(crate) fn as_written(written: &str, spelling: &str, unfolded_paragraph: bool) -> String {
     let folded_here = written.contains(FOLDED);
-    let unfolded_here = written
-        .match_indices('ຫ')
-        .any(|(i, c)| partner(&written[i + c.len()..]).is_some());
+    let unfolded_here = folded_chars(written).any(|(_, _, was)| was.is_some());
     match (folded_here, unfolded_here) {
         (true, false) => spelling.to_string(),
         (true, true) => unfold_where_shared(written, spelling),
@@ -135,28 +150,8 @@ fn unfold(text: &str) -> String {
 /// letters the two share at the start and at the end (see [`as_written`]).
 fn unfold_where_shared(written: &str, spelling: &str) -> String {
     // The written text folded, each character with the spelling it had if unfolded.
-    let mut folded: Vec<(char, Option<&str>)> = Vec::new();
-    let mut it = written.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        let partner = (c == 'ຫ')
-            .then(|| partner(&written[i + c.len_utf8()..]))
-            .flatten();
-        match partner {
-            Some('ລ') => {
-                it.next();
-                let k = i + c.len_utf8();
-                folded.push(('ຫ', None));
-                folded.push(('\u{0EBC}', Some(&written[k..k + 'ລ'.len_utf8()])));
-            }
-            Some(d) => {
-                it.next();
-                let f = FOLDS.iter().find(|f| f.0 == d).map_or("", |f| f.1);
-                let f = f.chars().next().unwrap_or(d);
-                folded.push((f, Some(&written[i..i + c.len_utf8() + d.len_utf8()])));
-            }
-            None => folded.push((c, None)),
-        }
-    }
+    let folded: Vec<(char, Option<&str>)> =
+        folded_chars(written).map(|(_, c, was)| (c, was)).collect();
     let new: Vec<char> = spelling.chars().collect();
     let head = folded
         .iter()
