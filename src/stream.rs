@@ -204,11 +204,18 @@ pub enum StreamError {
     /// Writing the output failed.
     #[error("write error: {0}")]
     Write(#[source] io::Error),
+    /// The report callback of [`clean_stream_reporting`] failed.
+    #[error("report error: {0}")]
+    Report(#[source] io::Error),
 }
 
 /// Cleans `input` block by block with `cleaner` and writes the result to `output` (see
 /// the [module docs](self)). Runs on the current rayon pool; call it inside
 /// [`rayon::ThreadPool::install`] to choose the threads. The output is flushed at the end.
+///
+/// With [`StreamOptions::report`], the summary holds every edit of the stream, so memory
+/// grows with them (about 400 bytes an edit); [`clean_stream_reporting`] hands them over
+/// block by block instead.
 ///
 /// ```
 /// use laoclean::stream::{clean_stream, StreamOptions};
@@ -220,8 +227,88 @@ pub enum StreamError {
 pub fn clean_stream<R: BufRead, W: Write>(
     cleaner: &Cleaner,
     input: R,
+    output: W,
+    options: &StreamOptions,
+) -> Result<StreamSummary, StreamError> {
+    if !options.report {
+        return run(cleaner, input, output, options, None);
+    }
+    let mut all = ReportChunk::default();
+    let mut collect = |chunk: ReportChunk| {
+        all.edits.extend(chunk.edits);
+        all.suggestions.extend(chunk.suggestions);
+        all.changes.extend(chunk.changes);
+        Ok(())
+    };
+    let mut summary = run(cleaner, input, output, options, Some(&mut collect))?;
+    summary.edits = all.edits;
+    summary.suggestions = all.suggestions;
+    summary.changes = all.changes;
+    Ok(summary)
+}
+
+/// The edits, suggestions and net changes of a stretch of the stream (one block, or
+/// less), handed to the callback of [`clean_stream_reporting`]. Offsets are from the
+/// first byte of the stream; each list is in the order of the input (by start, then end
+/// offset), and each chunk comes after the one before it in the stream.
+///
+/// ```
+/// use laoclean::stream::ReportChunk;
+/// let chunk = ReportChunk::default();
+/// assert!(chunk.edits.is_empty() && chunk.suggestions.is_empty() && chunk.changes.is_empty());
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ReportChunk {
+    /// The edits applied.
+    pub edits: Vec<LocatedEdit>,
+    /// The changes weighed but not applied.
+    pub suggestions: Vec<LocatedEdit>,
+    /// The net changes (as [`StreamSummary::changes`]). A change that ends where its block
+    /// ends waits for the next chunk, as it may run on into the next block.
+    pub changes: Vec<crate::Change>,
+}
+
+/// [`clean_stream`] with its report handed to `on_chunk` as the stream goes, a block at a
+/// time, so that memory stays bounded however many edits a long stream makes. The
+/// chunks, put end to end, are what [`clean_stream`] with [`StreamOptions::report`]
+/// collects; the summary returned holds no edits. [`StreamOptions::report`] is not
+/// needed. An error of `on_chunk` stops the stream ([`StreamError::Report`]).
+///
+/// ```
+/// use laoclean::stream::{clean_stream_reporting, StreamOptions};
+/// let mut rules = Vec::new();
+/// let mut out = Vec::new();
+/// let input = "ເເລະ\n\nເລກ ໓\n".as_bytes();
+/// let options = StreamOptions::default().block_bytes(8);
+/// clean_stream_reporting(&laoclean::Cleaner::default(), input, &mut out, &options, |chunk| {
+///     rules.extend(chunk.edits.iter().map(|e| e.edit.rule.id()));
+///     Ok(())
+/// })?;
+/// assert_eq!(rules, ["char.double-e", "char.digits"]);
+/// # Ok::<(), laoclean::stream::StreamError>(())
+/// ```
+pub fn clean_stream_reporting<R, W, F>(
+    cleaner: &Cleaner,
+    input: R,
+    output: W,
+    options: &StreamOptions,
+    mut on_chunk: F,
+) -> Result<StreamSummary, StreamError>
+where
+    R: BufRead,
+    W: Write,
+    F: FnMut(ReportChunk) -> io::Result<()>,
+{
+    run(cleaner, input, output, options, Some(&mut on_chunk))
+}
+
+/// The stream, with its report handed to `on_chunk` when there is one.
+fn run<R: BufRead, W: Write>(
+    cleaner: &Cleaner,
+    input: R,
     mut output: W,
     options: &StreamOptions,
+    mut on_chunk: Option<&mut dyn FnMut(ReportChunk) -> io::Result<()>>,
 ) -> Result<StreamSummary, StreamError> {
     let mut blocks = BlockReader::new(
         input,
@@ -237,6 +324,8 @@ pub fn clean_stream<R: BufRead, W: Write>(
     }
     let batch_len = rayon::current_num_threads().max(1) * 4;
     let mut position = Position::default();
+    // The last net change so far, held back while it may run on into the next block.
+    let mut open_change: Option<crate::Change> = None;
     loop {
         let mut batch: Vec<RawBlock> = Vec::with_capacity(batch_len);
         while batch.len() < batch_len {
@@ -249,7 +338,7 @@ pub fn clean_stream<R: BufRead, W: Write>(
             break;
         }
         // Each worker checks its block is UTF-8, then cleans it.
-        if options.report {
+        if let Some(on_chunk) = on_chunk.as_deref_mut() {
             let cleaned: Vec<Result<(Block, ReportedBlock), StreamError>> = batch
                 .into_par_iter()
                 .map(|raw| {
@@ -262,8 +351,9 @@ pub fn clean_stream<R: BufRead, W: Write>(
                 let (block, done) = result?;
                 let changed = done.text != block.text;
                 write_block(&mut output, &mut summary, &done.text, changed)?;
-                done.locate(&block, &position, &mut summary);
+                let chunk = done.locate(&block, &position, &mut open_change);
                 position.advance(&block.text);
+                on_chunk(chunk).map_err(StreamError::Report)?;
             }
         } else {
             let cleaned: Vec<Result<(Block, Option<String>), StreamError>> = batch
@@ -284,6 +374,13 @@ pub fn clean_stream<R: BufRead, W: Write>(
                 write_block(&mut output, &mut summary, text, changed)?;
             }
         }
+    }
+    if let (Some(on_chunk), Some(change)) = (on_chunk, open_change) {
+        let last = ReportChunk {
+            changes: vec![change],
+            ..ReportChunk::default()
+        };
+        on_chunk(last).map_err(StreamError::Report)?;
     }
     output.flush().map_err(StreamError::Write)?;
     summary.bytes_in = blocks.consumed;
@@ -457,8 +554,16 @@ impl ReportedBlock {
         }
     }
 
-    /// Moves the edits into `summary`, located in the stream.
-    fn locate(self, block: &Block, at: &Position, summary: &mut StreamSummary) {
+    /// The block's report, located in the stream. `open_change` is the last net change
+    /// before the block, not yet handed over: one that this block's first change
+    /// touches grows by it; the block's last change is held back in its place if it ends
+    /// where the block ends.
+    fn locate(
+        self,
+        block: &Block,
+        at: &Position,
+        open_change: &mut Option<crate::Change>,
+    ) -> ReportChunk {
         let place = |(mut edit, line, column): (Edit, usize, usize)| {
             edit.start += block.offset as usize;
             edit.end += block.offset as usize;
@@ -473,27 +578,34 @@ impl ReportedBlock {
             }
         };
         // The stages' edits come one stage after another: in the order of the input.
-        for (list, out) in [
-            (self.edits, &mut summary.edits),
-            (self.suggestions, &mut summary.suggestions),
-        ] {
-            let from = out.len();
-            out.extend(list.into_iter().map(place));
-            out[from..].sort_by_key(|e| (e.edit.start, e.edit.end));
-        }
+        let in_order = |list: Vec<(Edit, usize, usize)>| {
+            let mut out: Vec<LocatedEdit> = list.into_iter().map(place).collect();
+            out.sort_by_key(|e| (e.edit.start, e.edit.end));
+            out
+        };
+        let mut chunk = ReportChunk {
+            edits: in_order(self.edits),
+            suggestions: in_order(self.suggestions),
+            changes: Vec::with_capacity(self.changes.len()),
+        };
         for mut c in self.changes {
             c.start += block.offset as usize;
             c.end += block.offset as usize;
-            match summary.changes.last_mut() {
+            match open_change {
                 // A change at the end of the block before, touching this one: one change.
                 Some(last) if last.end == c.start => {
                     last.end = c.end;
                     last.original += &c.original;
                     last.replacement += &c.replacement;
                 }
-                _ => summary.changes.push(c),
+                _ => chunk.changes.extend(open_change.replace(c)),
             }
         }
+        let end = block.offset as usize + block.text.len();
+        if open_change.as_ref().is_some_and(|c| c.end < end) {
+            chunk.changes.extend(open_change.take());
+        }
+        chunk
     }
 }
 
@@ -888,6 +1000,37 @@ mod tests {
         assert!(err
             .to_string()
             .starts_with("read error at byte 10000: disk on fire"));
+    }
+
+    #[test]
+    fn an_error_of_the_report_callback_stops_the_stream() {
+        let text = "ເເລະ\n\n".repeat(10);
+        let mut out = Vec::new();
+        let mut calls = 0;
+        let options = StreamOptions::default().block_bytes(12);
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(1)
+            .build()
+            .unwrap();
+        let err = pool.install(|| {
+            clean_stream_reporting(
+                &Cleaner::default(),
+                text.as_bytes(),
+                &mut out,
+                &options,
+                |_| {
+                    calls += 1;
+                    Err(io::Error::other("disk full"))
+                },
+            )
+        });
+        assert!(matches!(err, Err(StreamError::Report(_))), "{err:?}");
+        assert_eq!(err.unwrap_err().to_string(), "report error: disk full");
+        assert_eq!(calls, 1);
+        // The first block was written; nothing after it.
+        let out = String::from_utf8(out).unwrap();
+        let whole = "ແລະ\n\n".repeat(10);
+        assert!(!out.is_empty() && out.len() < whole.len() / 2 && whole.starts_with(&out));
     }
 
     #[test]
@@ -1399,6 +1542,45 @@ mod tests {
             }
             let rebuilt = crate::cleaner::rebuild(&input, &s.changes).unwrap_or_default();
             prop_assert_eq!(rebuilt.as_bytes(), &out[..]);
+        }
+
+        #[test]
+        fn chunks_follow_each_other_through_the_stream(
+            text in lao_text(),
+            budget in 1usize..256,
+        ) {
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+            let options = StreamOptions::default().block_bytes(budget);
+            let mut chunks = Vec::new();
+            let mut out = Vec::new();
+            pool.install(|| {
+                clean_stream_reporting(&Cleaner::default(), text.as_bytes(), &mut out, &options, |c| {
+                    chunks.push(c);
+                    Ok(())
+                })
+            })
+            .unwrap();
+            // Each list in order within its chunk and after the chunk before; net
+            // changes apart across chunks too (one that ran on was held back).
+            let (mut edit_at, mut suggestion_at, mut change_end) = (0, 0, None);
+            for c in &chunks {
+                for e in &c.edits {
+                    prop_assert!(e.edit.start >= edit_at);
+                    edit_at = e.edit.start;
+                }
+                for e in &c.suggestions {
+                    prop_assert!(e.edit.start >= suggestion_at);
+                    suggestion_at = e.edit.start;
+                }
+                for ch in &c.changes {
+                    prop_assert!(change_end.is_none_or(|end| end < ch.start), "{:?}", chunks);
+                    change_end = Some(ch.end);
+                }
+            }
+            let (_, whole) = run(text.as_bytes(), budget, 2, true);
+            let joined = |f: fn(&ReportChunk) -> usize| chunks.iter().map(f).sum::<usize>();
+            prop_assert_eq!(joined(|c| c.edits.len()), whole.edits.len());
+            prop_assert_eq!(joined(|c| c.changes.len()), whole.changes.len());
         }
 
         #[test]

@@ -307,6 +307,79 @@ fn a_temporary_directory_that_fails_is_named_not_the_input() {
 }
 
 #[test]
+fn a_report_past_memory_waits_in_the_temporary_directory() {
+    // 20,000 edits: each file's report passes what is kept in memory and is written
+    // from a file of TMPDIR, whole and in order, the same on one thread or two.
+    let dir = TempDir::new().unwrap();
+    let a = write(dir.path(), "a.txt", "ເເລະ\n".repeat(20_000));
+    let b = write(dir.path(), "b.txt", "ເເລະ ໓\n");
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    for threads in ["1", "2"] {
+        let report = dir.path().join(format!("report-{threads}.json"));
+        laoclean()
+            .env("TMPDIR", &tmp)
+            .args(["-j", threads, "--report", "json", "--report-file"])
+            .arg(&report)
+            .arg(&a)
+            .arg(&b)
+            .assert()
+            .success();
+        let v: serde_json::Value = serde_json::from_str(&read(&report)).unwrap();
+        let edits = v["files"][0]["edits"].as_array().unwrap();
+        assert_eq!(edits.len(), 20_000);
+        assert_eq!(edits[19_999]["line"], 20_000);
+        assert_eq!(v["files"][0]["changes"].as_array().unwrap().len(), 20_000);
+        assert_eq!(v["files"][1]["edits"].as_array().unwrap().len(), 2);
+    }
+    let lines = json_lines(&{
+        let report = dir.path().join("report.jsonl");
+        laoclean()
+            .env("TMPDIR", &tmp)
+            .args(["--report", "jsonl", "--report-file"])
+            .arg(&report)
+            .arg(&a)
+            .assert()
+            .success();
+        report
+    });
+    assert_eq!(lines.len(), 20_000);
+    assert_eq!(lines[19_999]["start"], 19_999 * 13);
+    assert!(
+        fs::read_dir(&tmp).unwrap().next().is_none(),
+        "spools removed"
+    );
+}
+
+#[test]
+fn a_report_that_cannot_be_kept_leaves_the_file_as_it_was() {
+    let dir = TempDir::new().unwrap();
+    let dirty = "ເເລະ\n".repeat(20_000);
+    let a = write(dir.path(), "a.txt", &dirty);
+    let out = laoclean()
+        .env("TMPDIR", dir.path().join("no-such-dir"))
+        .args(["-i", "--report", "jsonl", "--report-file"])
+        .arg(dir.path().join("report.jsonl"))
+        .arg(&a)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        said.contains("a.txt: cannot keep the report in the temporary directory")
+            && said.contains("(set TMPDIR to another directory)"),
+        "{said}"
+    );
+    assert_eq!(read(&a), dirty);
+    let lines = json_lines(&dir.path().join("report.jsonl"));
+    assert_eq!(lines.len(), 1);
+    assert!(lines[0]["error"]
+        .as_str()
+        .unwrap()
+        .starts_with("cannot keep the report"));
+}
+
+#[test]
 fn a_named_binary_file_is_an_error() {
     let dir = TempDir::new().unwrap();
     let bin = write(dir.path(), "image.bin", b"PNG\0\x01");

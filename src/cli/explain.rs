@@ -9,20 +9,17 @@
 //! Invisible text is made visible: a space is `␠`, a line break `⏎`, a tab `⇥`, an empty
 //! side `∅`, other invisible characters `<U+200B>`.
 
-use laoclean::stream::{LocatedEdit, StreamSummary};
+use laoclean::stream::LocatedEdit;
 use std::io::{self, Write};
 
-/// Writes the explanation of one file's edits and suggestions, in the order of their
-/// place in the file.
-pub fn write(out: &mut impl Write, name: &str, summary: &StreamSummary) -> io::Result<()> {
-    let mut all: Vec<(&LocatedEdit, bool)> = summary
-        .edits
-        .iter()
-        .map(|e| (e, false))
-        .chain(summary.suggestions.iter().map(|e| (e, true)))
-        .collect();
-    all.sort_by_key(|(e, suggestion)| (e.edit.start, e.edit.end, *suggestion));
-    for (e, suggestion) in all {
+/// Writes the explanation of edits and suggestions of file `name` (each with `true` if
+/// it is a suggestion), a line each, in the order given.
+pub fn write<'a>(
+    out: &mut impl Write,
+    name: &str,
+    edits: impl IntoIterator<Item = (&'a LocatedEdit, bool)>,
+) -> io::Result<()> {
+    for (e, suggestion) in edits {
         line(out, name, e, suggestion)?;
     }
     Ok(())
@@ -123,16 +120,13 @@ mod tests {
             confidence: 0.97,
             alternatives: vec!["ລະ ຫວ່າງ".into()],
         };
-        let summary = StreamSummary {
-            suggestions: vec![LocatedEdit {
-                line: 2,
-                column: 5,
-                edit,
-            }],
-            ..StreamSummary::default()
+        let suggestion = LocatedEdit {
+            line: 2,
+            column: 5,
+            edit,
         };
         let mut out = Vec::new();
-        write(&mut out, "a.txt", &summary).unwrap();
+        write(&mut out, "a.txt", [(&suggestion, true)]).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "a.txt:2:5: suggestion: ລະ␠ຫວ່າງ → ລະຫວ່າງ  word.join-space (0.97)  alternatives: ລະ␠ຫວ່າງ\n"

@@ -33,11 +33,13 @@ mod write;
 use args::{CleanArgs, Cli, ColorWhen};
 use clap::Parser;
 use files::Input;
-use laoclean::stream::{clean_stream, StreamError, StreamOptions, StreamSummary};
+use laoclean::stream::{
+    clean_stream, clean_stream_reporting, StreamError, StreamOptions, StreamSummary,
+};
 use laoclean::{Cleaner, Config};
 use message::describe;
 use progress::Progress;
-use report::Reporter;
+use report::{FileReport, Reporter, Wanted};
 use std::fs::{self, File};
 use std::io::{self, BufRead, BufReader, BufWriter, Read, Seek, Write};
 use std::ops::ControlFlow;
@@ -128,6 +130,8 @@ enum Mode {
 struct Done {
     summary: StreamSummary,
     body: Body,
+    /// Its report and explanation, if wanted.
+    report: FileReport,
 }
 
 enum Body {
@@ -163,6 +167,12 @@ impl Failure {
                 describe(&source)
             )),
             StreamError::Write(e) => Failure::Error(format!("write error: {}", describe(&e))),
+            StreamError::Report(e) => Failure::Error(format!(
+                "cannot keep the report in the temporary directory {} until it is written: \
+                 {} (set TMPDIR to another directory)",
+                std::env::temp_dir().display(),
+                describe(&e)
+            )),
             e => Failure::Error(e.to_string()),
         }
     }
@@ -312,13 +322,17 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         run.failed = true;
         run.errors += 1;
         if let Some(reporter) = &mut run.reporter {
-            if let Err(e) = reporter.file(&error.file, Err(&error.error)) {
+            if let Err(e) = reporter.file(&error.file, Err(error.error.as_str())) {
                 message::print(format_args!("cannot write the report: {}", describe(&e)));
                 run.reporter = None;
             }
         }
     }
-    let mut options = StreamOptions::default().report(run.reporter.is_some() || args.explain);
+    let wanted = Wanted {
+        format: run.reporter.as_ref().map(Reporter::format),
+        explain: args.explain,
+    };
+    let mut options = StreamOptions::default();
     if let Some(bytes) = args.block_size {
         options = options.block_bytes(bytes);
     }
@@ -327,9 +341,11 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         // One input: stream it straight to stdout, in bounded memory whatever its size.
         let input = &inputs[0];
         let mut out = BufWriter::with_capacity(1 << 16, io::stdout().lock());
+        let mut report = FileReport::new(wanted, input.report_name(), input.display());
         let result = open(input)
             .and_then(|reader| {
-                clean_stream(&cleaner, progress.wrap(reader), &mut out, &options).map_err(|e| {
+                let reader = progress.wrap(reader);
+                clean_reporting(&cleaner, reader, &mut out, &options, &mut report).map_err(|e| {
                     match e {
                         StreamError::Write(e) if e.kind() != io::ErrorKind::BrokenPipe => {
                             Failure::Stdout(describe(&e))
@@ -341,17 +357,18 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
             .map(|summary| Done {
                 summary,
                 body: Body::None,
+                report,
             });
         run.emit(input, result);
     } else if mode == Mode::InPlace {
         run_in_place(&inputs, &mut run, &progress, |input| {
-            process(input, mode, &cleaner, &options, args, &progress)
+            process(input, mode, &cleaner, &options, wanted, args, &progress)
         });
     } else {
         ordered::for_each_ordered(
             &inputs,
             window(),
-            |input| process(input, mode, &cleaner, &options, args, &progress),
+            |input| process(input, mode, &cleaner, &options, wanted, args, &progress),
             |index, result| {
                 emit(&mut run, &progress, &inputs[index], result);
                 run.flow()
@@ -546,11 +563,13 @@ fn process(
     mode: Mode,
     cleaner: &Cleaner,
     options: &StreamOptions,
+    wanted: Wanted,
     args: &CleanArgs,
     progress: &Progress,
 ) -> Result<Done, Failure> {
     let stream_err = |e| Failure::from_stream(input, e);
     let open = |input| open(input).map(|r| progress.wrap(r));
+    let mut report = FileReport::new(wanted, input.report_name(), input.display());
     match mode {
         Mode::Print => {
             // Several inputs are printed in order: each one's text waits in memory, or past
@@ -565,7 +584,8 @@ fn process(
                 ))
             };
             let mut spool = SpooledTempFile::new(SPOOL_BYTES);
-            let summary = clean_stream(cleaner, open(input)?, BufWriter::new(&mut spool), options)
+            let out = BufWriter::new(&mut spool);
+            let summary = clean_reporting(cleaner, open(input)?, out, options, &mut report)
                 .map_err(|e| match e {
                     StreamError::Write(e) => spool_err(e),
                     e => stream_err(e),
@@ -574,14 +594,16 @@ fn process(
             Ok(Done {
                 summary,
                 body: Body::Text(spool),
+                report,
             })
         }
         Mode::Check => {
-            let summary =
-                clean_stream(cleaner, open(input)?, io::sink(), options).map_err(stream_err)?;
+            let summary = clean_reporting(cleaner, open(input)?, io::sink(), options, &mut report)
+                .map_err(stream_err)?;
             Ok(Done {
                 summary,
                 body: Body::None,
+                report,
             })
         }
         Mode::Diff => {
@@ -590,7 +612,8 @@ fn process(
             let mut old = Vec::new();
             let reader = BufReader::new(diff::Recorder::new(open(input)?, &mut old));
             let mut new = Vec::new();
-            let summary = clean_stream(cleaner, reader, &mut new, options).map_err(stream_err)?;
+            let summary = clean_reporting(cleaner, reader, &mut new, options, &mut report)
+                .map_err(stream_err)?;
             let diff = if summary.changed {
                 // Both are valid UTF-8: the stream checked the input and wrote `str`s.
                 let old = String::from_utf8_lossy(&old);
@@ -602,6 +625,7 @@ fn process(
             Ok(Done {
                 summary,
                 body: Body::Diff(diff),
+                report,
             })
         }
         Mode::InPlace => {
@@ -609,7 +633,7 @@ fn process(
                 unreachable!("stdin is refused with -i")
             };
             let (summary, pending) = write::prepare(path, args.backup.as_deref(), |r, w| {
-                clean_stream(cleaner, progress.wrap(r), w, options)
+                clean_reporting(cleaner, progress.wrap(r), w, options, &mut report)
             })
             .map_err(|e| match e {
                 RewriteError::Stream(e) => stream_err(e),
@@ -618,8 +642,25 @@ fn process(
             Ok(Done {
                 summary,
                 body: pending.map_or(Body::None, Body::Commit),
+                report,
             })
         }
+    }
+}
+
+/// Cleans `input` into `output`, handing the edits to `report` as the stream goes when
+/// a report or an explanation is wanted.
+fn clean_reporting<R: BufRead, W: Write>(
+    cleaner: &Cleaner,
+    input: R,
+    output: W,
+    options: &StreamOptions,
+    report: &mut FileReport,
+) -> Result<StreamSummary, StreamError> {
+    if report.wanted() {
+        clean_stream_reporting(cleaner, input, output, options, |chunk| report.add(chunk))
+    } else {
+        clean_stream(cleaner, input, output, options)
     }
 }
 
@@ -652,7 +693,7 @@ impl Run<'_> {
         if self.stop {
             return;
         }
-        let done = match result {
+        let mut done = match result {
             Ok(done) => done,
             Err(Failure::Skip) => return,
             Err(Failure::BrokenPipe) => {
@@ -676,12 +717,11 @@ impl Run<'_> {
         };
         self.done += 1;
         self.changed += usize::from(done.summary.changed);
-        self.report(input, Ok(&done.summary));
+        self.report(input, Ok((done.summary.changed, &mut done.report)));
         if self.args.explain {
             // Asked for, so an explanation lost to a closed or full stderr fails the
             // run (exit 2); the cleaning goes on.
-            let explained =
-                explain::write(&mut io::stderr().lock(), &input.display(), &done.summary);
+            let explained = done.report.explain_to(&mut io::stderr().lock());
             if let Err(e) = explained {
                 message::print(format_args!(
                     "cannot write the explanation: {}",
@@ -717,7 +757,7 @@ impl Run<'_> {
         }
     }
 
-    fn report(&mut self, input: &Input, result: Result<&StreamSummary, &str>) {
+    fn report(&mut self, input: &Input, result: Result<(bool, &mut FileReport), &str>) {
         let Some(reporter) = &mut self.reporter else {
             return;
         };

@@ -11,26 +11,29 @@
 //! (plus `alternatives` when a rule weighed some), in the order of the text; a file that
 //! could not be cleaned is one line `{"file": "b.txt", "error": "…"}`. Lines and columns
 //! count from 1, columns in characters; `start`/`end` are byte offsets in the file.
+//!
+//! A file's report is written as it is cleaned, a block at a time, into spools that
+//! stay in memory up to [`PART_BYTES`] and go to the temporary directory past that
+//! ([`FileReport`]); the reporter copies them out in input order. So memory does not grow
+//! with the number of edits.
 
 use super::args::ReportFormat;
-use laoclean::stream::{LocatedEdit, StreamSummary};
+use super::explain;
+use laoclean::stream::{LocatedEdit, ReportChunk};
 use serde::Serialize;
-use std::io::{self, Write};
+use std::io::{self, BufWriter, Seek, Write};
+use tempfile::SpooledTempFile;
+
+/// Bytes of one part of a file's report (its edits, suggestions, net changes, JSON Lines
+/// or explanation) kept in memory; past that the part waits in a file of the temporary
+/// directory until it is written out.
+const PART_BYTES: usize = 512 << 10;
 
 /// Writes the report, one file at a time, in input order.
 pub struct Reporter {
     format: ReportFormat,
     out: Box<dyn Write>,
     files: usize,
-}
-
-#[derive(Serialize)]
-struct FileEntry<'a> {
-    file: &'a str,
-    changed: bool,
-    edits: &'a [LocatedEdit],
-    suggestions: &'a [LocatedEdit],
-    changes: &'a [laoclean::Change],
 }
 
 #[derive(Serialize)]
@@ -47,6 +50,143 @@ struct EditLine<'a> {
     edit: &'a LocatedEdit,
 }
 
+/// What is wanted of each file's edits: a report in a format, an explanation, both or
+/// neither.
+#[derive(Clone, Copy, Debug)]
+pub struct Wanted {
+    pub format: Option<ReportFormat>,
+    pub explain: bool,
+}
+
+/// The report and explanation of one file, written as the stream hands over its chunks
+/// (on the worker that cleans the file) and copied out in input order
+/// ([`Reporter::file`], [`FileReport::explain_to`]). Each part is held in memory up to
+/// [`PART_BYTES`] and in the temporary directory past that, so a file's report costs
+/// bounded memory however many edits it has.
+pub struct FileReport {
+    format: Option<ReportFormat>,
+    /// The file as named in the report, and as shown in the explanation.
+    name: String,
+    shown: String,
+    /// `json`: the edits, the suggestions and the net changes, each a comma-separated
+    /// run of JSON values; `jsonl`: the lines.
+    parts: Vec<Part>,
+    explanation: Option<Part>,
+}
+
+/// One part of a file's report.
+struct Part {
+    out: BufWriter<SpooledTempFile>,
+    /// Values written so far (for the commas between them).
+    values: usize,
+}
+
+impl Part {
+    fn new() -> Part {
+        Part {
+            out: BufWriter::new(SpooledTempFile::new(PART_BYTES)),
+            values: 0,
+        }
+    }
+
+    /// Writes one JSON value, after a comma if it is not the first.
+    fn push_json(&mut self, value: &impl Serialize) -> io::Result<()> {
+        if self.values > 0 {
+            self.out.write_all(b",")?;
+        }
+        self.values += 1;
+        serde_json::to_writer(&mut self.out, value).map_err(io::Error::from)
+    }
+
+    /// Copies what was written to `out`.
+    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+        let mut spool = self.out.into_inner().map_err(|e| e.into_error())?;
+        spool.rewind()?;
+        io::copy(&mut spool, out).map(drop)
+    }
+}
+
+impl FileReport {
+    /// An empty report of the file named `name` in reports and `shown` in explanations.
+    pub fn new(wanted: Wanted, name: String, shown: String) -> FileReport {
+        let parts = match wanted.format {
+            Some(ReportFormat::Json) => 3,
+            Some(ReportFormat::Jsonl) => 1,
+            None => 0,
+        };
+        FileReport {
+            format: wanted.format,
+            name,
+            shown,
+            parts: (0..parts).map(|_| Part::new()).collect(),
+            explanation: wanted.explain.then(Part::new),
+        }
+    }
+
+    /// Is anything wanted of the edits?
+    pub fn wanted(&self) -> bool {
+        self.format.is_some() || self.explanation.is_some()
+    }
+
+    /// Adds the next chunk of the file's edits.
+    pub fn add(&mut self, chunk: ReportChunk) -> io::Result<()> {
+        match self.format {
+            Some(ReportFormat::Json) => {
+                let [edits, suggestions, changes] = &mut self.parts[..] else {
+                    unreachable!("a json report has three parts")
+                };
+                for e in &chunk.edits {
+                    edits.push_json(e)?;
+                }
+                for e in &chunk.suggestions {
+                    suggestions.push_json(e)?;
+                }
+                for c in &chunk.changes {
+                    changes.push_json(c)?;
+                }
+            }
+            Some(ReportFormat::Jsonl) => {
+                let lines = &mut self.parts[0];
+                for (edit, suggestion) in in_text_order(&chunk) {
+                    let line = EditLine {
+                        file: &self.name,
+                        suggestion,
+                        edit,
+                    };
+                    serde_json::to_writer(&mut lines.out, &line)?;
+                    lines.out.write_all(b"\n")?;
+                }
+            }
+            None => {}
+        }
+        if let Some(explanation) = &mut self.explanation {
+            explain::write(&mut explanation.out, &self.shown, in_text_order(&chunk))?;
+        }
+        Ok(())
+    }
+
+    /// Writes the explanation to `out` (once; nothing if none was wanted).
+    pub fn explain_to(&mut self, out: &mut dyn Write) -> io::Result<()> {
+        match self.explanation.take() {
+            Some(part) => part.copy_to(out),
+            None => Ok(()),
+        }
+    }
+}
+
+/// The edits and suggestions of a chunk in the order of the text (the lists are each in
+/// order), an edit before a suggestion at the same place.
+fn in_text_order(chunk: &ReportChunk) -> Vec<(&LocatedEdit, bool)> {
+    let mut all: Vec<(&LocatedEdit, bool)> = chunk
+        .edits
+        .iter()
+        .map(|e| (e, false))
+        .chain(chunk.suggestions.iter().map(|e| (e, true)))
+        .collect();
+    all.sort_by_key(|(e, suggestion)| (e.edit.start, e.edit.end, *suggestion));
+    all
+}
+
 impl Reporter {
     /// A reporter in `format` writing to `out`.
     pub fn new(format: ReportFormat, out: Box<dyn Write>) -> Self {
@@ -57,60 +197,53 @@ impl Reporter {
         }
     }
 
-    /// Reports one file: what cleaning it did, or why it failed.
-    pub fn file(&mut self, name: &str, result: Result<&StreamSummary, &str>) -> io::Result<()> {
-        match self.format {
-            ReportFormat::Json => {
-                open_entry(&mut self.out, self.files)?;
-                match result {
-                    Ok(s) => serde_json::to_writer(
-                        &mut self.out,
-                        &FileEntry {
-                            file: name,
-                            changed: s.changed,
-                            edits: &s.edits,
-                            suggestions: &s.suggestions,
-                            changes: &s.changes,
-                        },
-                    )
-                    .map_err(io::Error::from),
-                    Err(error) => write_error(&mut self.out, name, error),
-                }?;
-            }
-            ReportFormat::Jsonl => {
-                let s = match result {
-                    Ok(s) => s,
-                    Err(error) => {
-                        write_error(&mut self.out, name, error)?;
-                        self.out.write_all(b"\n")?;
-                        self.files += 1;
-                        return Ok(());
-                    }
-                };
-                // In the order of the text (the stages' edits come one stage after
-                // another), an edit before a suggestion at the same place.
-                let mut lines: Vec<(&LocatedEdit, bool)> = s
-                    .edits
-                    .iter()
-                    .map(|e| (e, false))
-                    .chain(s.suggestions.iter().map(|e| (e, true)))
-                    .collect();
-                lines.sort_by_key(|(e, suggestion)| (e.edit.start, e.edit.end, *suggestion));
-                for (edit, suggestion) in lines {
-                    serde_json::to_writer(
-                        &mut self.out,
-                        &EditLine {
-                            file: name,
-                            suggestion,
-                            edit,
-                        },
-                    )?;
-                    self.out.write_all(b"\n")?;
-                }
-            }
+    /// The format it writes.
+    pub fn format(&self) -> ReportFormat {
+        self.format
+    }
+
+    /// Reports one file: whether cleaning it changed it and its report, or why it
+    /// failed.
+    pub fn file(
+        &mut self,
+        name: &str,
+        result: Result<(bool, &mut FileReport), &str>,
+    ) -> io::Result<()> {
+        if self.format == ReportFormat::Json {
+            open_entry(&mut self.out, self.files)?;
         }
         self.files += 1;
-        Ok(())
+        let (changed, report) = match result {
+            Ok(done) => done,
+            Err(error) => {
+                write_error(&mut self.out, name, error)?;
+                if self.format == ReportFormat::Jsonl {
+                    self.out.write_all(b"\n")?;
+                }
+                return Ok(());
+            }
+        };
+        let mut parts = std::mem::take(&mut report.parts).into_iter();
+        match self.format {
+            ReportFormat::Json => {
+                // As serde_json writes a struct: `{"file":…,"changed":…,"edits":[…],…}`.
+                self.out.write_all(b"{\"file\":")?;
+                serde_json::to_writer(&mut self.out, name)?;
+                write!(self.out, ",\"changed\":{changed}")?;
+                for key in ["edits", "suggestions", "changes"] {
+                    write!(self.out, ",\"{key}\":[")?;
+                    if let Some(part) = parts.next() {
+                        part.copy_to(&mut self.out)?;
+                    }
+                    self.out.write_all(b"]")?;
+                }
+                self.out.write_all(b"}")
+            }
+            ReportFormat::Jsonl => match parts.next() {
+                Some(lines) => lines.copy_to(&mut self.out),
+                None => Ok(()),
+            },
+        }
     }
 
     /// Ends the report (closes the JSON document) and flushes it.
@@ -166,36 +299,47 @@ mod tests {
         }
     }
 
-    fn summary() -> StreamSummary {
-        let edit = Edit {
-            start: 3,
-            end: 9,
-            original: "ເເ".into(),
-            replacement: "ແ".into(),
-            rule: Rule::DoubleE,
-            confidence: 1.0,
-            alternatives: vec![],
-        };
-        StreamSummary {
-            changed: true,
-            edits: vec![LocatedEdit {
-                line: 1,
-                column: 2,
-                edit: edit.clone(),
-            }],
-            suggestions: vec![LocatedEdit {
-                line: 2,
-                column: 1,
-                edit,
-            }],
-            ..StreamSummary::default()
+    fn edit(start: usize) -> LocatedEdit {
+        LocatedEdit {
+            line: 1,
+            column: 2,
+            edit: Edit {
+                start,
+                end: start + 6,
+                original: "ເເ".into(),
+                replacement: "ແ".into(),
+                rule: Rule::DoubleE,
+                confidence: 1.0,
+                alternatives: vec![],
+            },
         }
+    }
+
+    fn chunk() -> ReportChunk {
+        let mut suggestion = edit(3);
+        suggestion.line = 2;
+        suggestion.column = 1;
+        ReportChunk {
+            edits: vec![edit(3)],
+            suggestions: vec![suggestion],
+            changes: vec![],
+        }
+    }
+
+    fn file_report(format: ReportFormat, explain: bool) -> FileReport {
+        let wanted = Wanted {
+            format: Some(format),
+            explain,
+        };
+        FileReport::new(wanted, "a.txt".into(), "./a.txt".into())
     }
 
     fn report(format: ReportFormat) -> String {
         let buf = Shared::default();
         let mut r = Reporter::new(format, Box::new(buf.clone()));
-        r.file("a.txt", Ok(&summary())).unwrap();
+        let mut a = file_report(format, false);
+        a.add(chunk()).unwrap();
+        r.file("a.txt", Ok((true, &mut a))).unwrap();
         r.file("b.txt", Err("binary file")).unwrap();
         r.finish().unwrap();
         let bytes = buf.0.lock().unwrap().clone();
@@ -206,9 +350,11 @@ mod tests {
     fn json_is_one_document_with_an_entry_per_file() {
         let v: serde_json::Value = serde_json::from_str(&report(ReportFormat::Json)).unwrap();
         assert_eq!(v["files"][0]["file"], "a.txt");
+        assert_eq!(v["files"][0]["changed"], true);
         assert_eq!(v["files"][0]["edits"][0]["rule"], "char.double-e");
         assert_eq!(v["files"][0]["edits"][0]["line"], 1);
         assert_eq!(v["files"][0]["suggestions"][0]["line"], 2);
+        assert_eq!(v["files"][0]["changes"], serde_json::json!([]));
         assert_eq!(v["files"][1]["error"], "binary file");
         let empty = Reporter::new(ReportFormat::Json, Box::new(Shared::default()));
         empty.finish().unwrap();
@@ -229,5 +375,79 @@ mod tests {
         assert_eq!(lines[0]["original"], "ເເ");
         assert_eq!(lines[0]["start"], 3);
         assert_eq!(lines[0]["column"], 2);
+    }
+
+    /// The entry of one file as serde_json writes the struct: what the spooled parts put
+    /// together must give, byte for byte.
+    #[derive(Serialize)]
+    struct FileEntry<'a> {
+        file: &'a str,
+        changed: bool,
+        edits: &'a [LocatedEdit],
+        suggestions: &'a [LocatedEdit],
+        changes: &'a [laoclean::Change],
+    }
+
+    #[test]
+    fn a_report_larger_than_memory_holds_comes_out_whole_and_in_order() {
+        // Enough edits for each part to pass PART_BYTES and wait in a temporary file,
+        // handed over in chunks as the stream does.
+        let edits: Vec<LocatedEdit> = (0..6_000).map(|i| edit(i * 10)).collect();
+        let changes: Vec<laoclean::Change> = (0..6_000)
+            .map(|i| laoclean::Change {
+                start: i * 10,
+                end: i * 10 + 6,
+                original: "ເເ".into(),
+                replacement: "ແ".into(),
+            })
+            .collect();
+        let mut json = file_report(ReportFormat::Json, true);
+        let mut jsonl = file_report(ReportFormat::Jsonl, false);
+        for (e, c) in edits.chunks(700).zip(changes.chunks(700)) {
+            let chunk = ReportChunk {
+                edits: e.to_vec(),
+                suggestions: e.to_vec(),
+                changes: c.to_vec(),
+            };
+            json.add(chunk.clone()).unwrap();
+            jsonl.add(chunk).unwrap();
+        }
+        let expected = serde_json::to_string(&FileEntry {
+            file: "a.txt",
+            changed: true,
+            edits: &edits,
+            suggestions: &edits,
+            changes: &changes,
+        })
+        .unwrap();
+        assert!(expected.len() > 3 * PART_BYTES);
+        let buf = Shared::default();
+        let mut r = Reporter::new(ReportFormat::Json, Box::new(buf.clone()));
+        r.file("a.txt", Ok((true, &mut json))).unwrap();
+        r.finish().unwrap();
+        let written = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        assert_eq!(written, format!("{{\"files\": [\n{expected}\n]}}\n"));
+
+        let buf = Shared::default();
+        let mut r = Reporter::new(ReportFormat::Jsonl, Box::new(buf.clone()));
+        r.file("a.txt", Ok((true, &mut jsonl))).unwrap();
+        r.finish().unwrap();
+        let written = String::from_utf8(buf.0.lock().unwrap().clone()).unwrap();
+        let lines: Vec<&str> = written.lines().collect();
+        assert_eq!(lines.len(), 12_000);
+        // An edit, then the suggestion at the same place, through the text.
+        assert!(lines[0].contains("\"suggestion\":false") && lines[0].contains("\"start\":0,"));
+        assert!(lines[1].contains("\"suggestion\":true") && lines[1].contains("\"start\":0,"));
+        assert!(lines[11_999].contains("\"start\":59990,"));
+
+        let mut explained = Vec::new();
+        json.explain_to(&mut explained).unwrap();
+        let explained = String::from_utf8(explained).unwrap();
+        assert_eq!(explained.lines().count(), 12_000);
+        assert!(explained
+            .starts_with("./a.txt:1:2: ເເ → ແ  char.double-e (1.00)\n./a.txt:1:2: suggestion: "));
+        let mut again = Vec::new();
+        json.explain_to(&mut again).unwrap();
+        assert!(again.is_empty(), "the explanation is written once");
     }
 }
