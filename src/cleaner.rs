@@ -40,6 +40,7 @@ pub struct Cleaner {
 /// assert_eq!(report.edits.len(), 1);
 /// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Cleaned {
     /// The clean text.
     pub text: String,

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 /// What to do with digits in Lao text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Digits {
     /// Leave Lao and ASCII digits as they are.
     Keep,
@@ -27,6 +28,7 @@ pub enum Digits {
 /// How far the word stage may go. The character and spacing rules run at every level.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum Level {
     /// Character and spacing rules only; no dictionary decisions.
     Safe,
@@ -43,6 +45,7 @@ pub enum Level {
 /// [`Level::Safe`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum JoinLines {
     /// Rejoin when a paragraph looks hard-wrapped.
     #[default]
@@ -56,6 +59,7 @@ pub enum JoinLines {
 /// What to do with lines of OCR specks ([`noise`](crate::noise)).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[non_exhaustive]
 pub enum NoiseLines {
     /// Remove them at [`Level::Aggressive`], suggest their removal at the other levels.
     #[default]
@@ -76,6 +80,7 @@ pub enum NoiseLines {
 /// ```
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Config {
     /// Digit conversion (default [`Digits::Ascii`]).
     pub digits: Digits,

@@ -54,6 +54,7 @@ impl fmt::Display for FieldPath {
 
 /// Why a record could not be cleaned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum JsonlError {
     /// The line is not one valid JSON object.
     #[error("not a JSON object: {0}")]
@@ -76,6 +77,7 @@ pub struct FieldEdits {
 
 /// A cleaned record: the new line and, when asked, the edits per field.
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct CleanedRecord<'a> {
     /// The record with its named string fields cleaned; borrowed when nothing changed.
     pub line: Cow<'a, str>,

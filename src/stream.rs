@@ -84,6 +84,7 @@ const LOOKAHEAD: usize = 8;
 /// assert_eq!(options.block_bytes, 64 * 1024);
 /// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StreamOptions {
     /// Byte budget of one block (default [`DEFAULT_BLOCK_BYTES`]; at least 4 is used).
     pub block_bytes: usize,
@@ -148,6 +149,7 @@ pub struct LocatedEdit {
 /// # Ok::<(), laoclean::stream::StreamError>(())
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct StreamSummary {
     /// Bytes read, a byte order mark included.
     pub bytes_in: u64,
@@ -179,6 +181,7 @@ pub struct StreamSummary {
 /// assert_eq!(err.unwrap_err().to_string(), "invalid UTF-8 at byte 3");
 /// ```
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum StreamError {
     /// A NUL byte in the first [`BINARY_PROBE_BYTES`] bytes.
     #[error("binary file (NUL byte at byte {offset})")]
@@ -258,6 +261,7 @@ pub fn clean_stream<R: BufRead, W: Write>(
 /// assert!(chunk.edits.is_empty() && chunk.suggestions.is_empty() && chunk.changes.is_empty());
 /// ```
 #[derive(Clone, Debug, Default, PartialEq)]
+#[non_exhaustive]
 pub struct ReportChunk {
     /// The edits applied.
     pub edits: Vec<LocatedEdit>,

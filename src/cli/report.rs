@@ -319,11 +319,10 @@ mod tests {
         let mut suggestion = edit(3);
         suggestion.line = 2;
         suggestion.column = 1;
-        ReportChunk {
-            edits: vec![edit(3)],
-            suggestions: vec![suggestion],
-            changes: vec![],
-        }
+        let mut chunk = ReportChunk::default();
+        chunk.edits = vec![edit(3)];
+        chunk.suggestions = vec![suggestion];
+        chunk
     }
 
     fn file_report(format: ReportFormat, explain: bool) -> FileReport {
@@ -404,11 +403,10 @@ mod tests {
         let mut json = file_report(ReportFormat::Json, true);
         let mut jsonl = file_report(ReportFormat::Jsonl, false);
         for (e, c) in edits.chunks(700).zip(changes.chunks(700)) {
-            let chunk = ReportChunk {
-                edits: e.to_vec(),
-                suggestions: e.to_vec(),
-                changes: c.to_vec(),
-            };
+            let mut chunk = ReportChunk::default();
+            chunk.edits = e.to_vec();
+            chunk.suggestions = e.to_vec();
+            chunk.changes = c.to_vec();
             json.add(chunk.clone()).unwrap();
             jsonl.add(chunk).unwrap();
         }

@@ -691,6 +691,13 @@ fn copy_extended_attributes(_from: &Path, _to: &File) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A summary that says only whether the text changed.
+    fn summary_of(changed: bool) -> StreamSummary {
+        let mut summary = StreamSummary::default();
+        summary.changed = changed;
+        summary
+    }
     use std::os::unix::fs::PermissionsExt;
 
     fn leftovers(dir: &Path) -> Vec<String> {
@@ -714,10 +721,7 @@ mod tests {
     {
         move |_, w| {
             w.write_all(text.as_bytes()).map_err(StreamError::Write)?;
-            Ok(StreamSummary {
-                changed,
-                ..StreamSummary::default()
-            })
+            Ok(summary_of(changed))
         }
     }
 
@@ -814,10 +818,7 @@ mod tests {
                 // Past the memory budget, the text is already in the temporary file.
                 assert!(w.temp.is_some() || w.memory.len() <= IN_MEMORY_BYTES);
             }
-            Ok::<_, StreamError>(StreamSummary {
-                changed: true,
-                ..StreamSummary::default()
-            })
+            Ok::<_, StreamError>(summary_of(true))
         })
         .unwrap();
         assert_eq!(leftovers(dir.path()).len(), 1);
@@ -923,10 +924,7 @@ mod tests {
             let mut f = OpenOptions::new().append(true).open(&editor).unwrap();
             f.write_all(b" and more").unwrap();
             w.write_all(b"new").map_err(StreamError::Write)?;
-            Ok::<_, StreamError>(StreamSummary {
-                changed: true,
-                ..StreamSummary::default()
-            })
+            Ok::<_, StreamError>(summary_of(true))
         });
         assert!(matches!(result, Err(RewriteError::Other(m)) if m.contains("changed while")));
         assert_eq!(fs::read_to_string(&path).unwrap(), "old and more");

@@ -35,6 +35,7 @@ use std::fmt::Write as _;
 
 /// Thresholds of [`Vocabulary::dictionary`].
 #[derive(Clone, Debug, PartialEq)]
+#[non_exhaustive]
 pub struct VocabularyOptions {
     /// A new word must occur at least this often (default 5).
     pub min_count: u64,

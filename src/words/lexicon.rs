@@ -84,6 +84,7 @@ fn word_of_key(k: &[u8]) -> String {
 
 /// An error reading or building a word list.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum LexiconError {
     /// A line of a word list is not `word` or `word<TAB>count`.
     #[error("line {line}: {message}")]

@@ -13,7 +13,7 @@
 //!   the best reading into edits only where it beats the unedited one by a margin;
 //! - `lines`: which hard line breaks of a wrapped paragraph to rejoin.
 //!
-//! The stage ([`WordModel`] + `run`) first plans line joins, then reads every stretch of
+//! The stage (`WordModel` + `run`) first plans line joins, then reads every stretch of
 //! Lao letters (with the single spaces and rejoined breaks inside it), then applies the
 //! planned edits in order; a line join inside a corrected word is part of that word's
 //! edit. Any other character ends a stretch, so a U+200B kept by
@@ -29,8 +29,13 @@
 //! assert_eq!(seg.segment("ສະບາຍດີ ປະເທດລາວ", "|"), "ສະບາຍດີ ປະເທດ|ລາວ");
 //! ```
 
+// The stage's machinery, public for the project's benchmarks, examples and tools (and
+// for reading: their docs explain the data structures) but not part of the API: hidden
+// from the documentation, they may change in any release.
+#[doc(hidden)]
 pub mod automaton;
 pub mod corpus;
+#[doc(hidden)]
 pub mod correct;
 mod ho_clusters;
 pub mod lexicon;
@@ -38,6 +43,7 @@ mod lines;
 mod reading;
 pub mod segment;
 pub mod syllable;
+#[doc(hidden)]
 pub mod web;
 
 pub use lexicon::{Lexicon, LexiconError};
@@ -53,7 +59,7 @@ use std::ops::Range;
 /// At the standard level a changed spelling is applied only from this confidence on
 /// (a gain of about 1.2 margins); below, it is a suggestion, unless web text holds the
 /// new spelling far more often (`WEB_CORROBORATES` in `reading.rs`).
-pub const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
+pub(crate) const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
 
 /// A stretch (Lao letters with single spaces between them) is read in parts of about
 /// this many characters, cut at a space, so that the decoder's memory stays small: the
@@ -64,17 +70,12 @@ pub const STANDARD_MIN_SPELLING_CONFIDENCE: f32 = 0.6;
 /// following vowels alone (ະາະາ…) has no such place and is read whole, bounded by the
 /// block. In a later round, the parts after a changed one are all read again (a change
 /// moves the cuts).
-pub const MAX_STRETCH: usize = 4096;
+pub(crate) const MAX_STRETCH: usize = 4096;
 
 /// What the word stage needs: the lexicon, its skeleton index and a segmenter. Built once
 /// per [`Cleaner`](crate::Cleaner).
-///
-/// ```
-/// let m = laoclean::words::WordModel::new(laoclean::words::Lexicon::embedded());
-/// assert!(m.lexicon().contains("ປະເທດ"));
-/// ```
 #[derive(Clone, Debug)]
-pub struct WordModel {
+pub(crate) struct WordModel {
     index: SkeletonIndex,
     segmenter: Segmenter,
 }
@@ -87,7 +88,7 @@ impl Default for WordModel {
 
 impl WordModel {
     /// The model of `lexicon`.
-    pub fn new(lexicon: Lexicon) -> Self {
+    pub(crate) fn new(lexicon: Lexicon) -> Self {
         WordModel {
             index: SkeletonIndex::new(&lexicon),
             segmenter: Segmenter::new(lexicon),
@@ -95,7 +96,7 @@ impl WordModel {
     }
 
     /// The lexicon in use.
-    pub fn lexicon(&self) -> &Lexicon {
+    pub(crate) fn lexicon(&self) -> &Lexicon {
         self.segmenter.lexicon()
     }
 }
