@@ -347,36 +347,100 @@ fn a_report_past_memory_waits_in_the_temporary_directory() {
     assert_eq!(lines[19_999]["start"], 19_999 * 13);
     assert!(
         fs::read_dir(&tmp).unwrap().next().is_none(),
-        "spools removed"
+        "spills deleted"
+    );
+}
+
+#[test]
+fn reports_waiting_their_turn_hold_no_file_descriptor() {
+    // 300 files rewritten in place, each one's report and explanation spilled to the
+    // temporary directory (no memory allowed for reports), under a limit of 64 open
+    // files: the results of a group wait for its commit with their spills closed.
+    let dir = TempDir::new().unwrap();
+    let files = dir.path().join("files");
+    for i in 0..300 {
+        write(&files, &format!("f{i:03}.txt"), "ເເລະ ໓\n");
+    }
+    let tmp = dir.path().join("tmp");
+    fs::create_dir(&tmp).unwrap();
+    let report = dir.path().join("report.json");
+    let out = std::process::Command::new("bash")
+        .arg("-c")
+        .arg(r#"ulimit -n 64 && exec "$@""#)
+        .arg("bash")
+        .arg(env!("CARGO_BIN_EXE_laoclean"))
+        .args(["-i", "-q", "--explain", "--report", "json"])
+        .args(["--report-memory", "0", "--report-file"])
+        .arg(&report)
+        .arg(&files)
+        .env("TMPDIR", &tmp)
+        .output()
+        .unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{said}");
+    let v: serde_json::Value = serde_json::from_str(&read(&report)).unwrap();
+    let entries = v["files"].as_array().unwrap();
+    assert_eq!(entries.len(), 300);
+    assert!(entries
+        .iter()
+        .all(|e| e["edits"].as_array().unwrap().len() == 2));
+    assert_eq!(said.lines().count(), 600, "two explained edits a file");
+    assert_eq!(read(&files.join("f299.txt")), "ແລະ 3\n");
+    assert!(
+        fs::read_dir(&tmp).unwrap().next().is_none(),
+        "spills deleted"
     );
 }
 
 #[test]
 fn a_report_that_cannot_be_kept_leaves_the_file_as_it_was() {
-    let dir = TempDir::new().unwrap();
-    let dirty = "ເເລະ\n".repeat(20_000);
-    let a = write(dir.path(), "a.txt", &dirty);
-    let out = laoclean()
-        .env("TMPDIR", dir.path().join("no-such-dir"))
-        .args(["-i", "--report", "jsonl", "--report-file"])
-        .arg(dir.path().join("report.jsonl"))
-        .arg(&a)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let said = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        said.contains("a.txt: cannot keep the report in the temporary directory")
-            && said.contains("(set TMPDIR to another directory)"),
-        "{said}"
-    );
-    assert_eq!(read(&a), dirty);
-    let lines = json_lines(&dir.path().join("report.jsonl"));
-    assert_eq!(lines.len(), 1);
-    assert!(lines[0]["error"]
-        .as_str()
-        .unwrap()
-        .starts_with("cannot keep the report"));
+    // A report past what memory holds, and one that spills at its first bytes (no
+    // memory allowed), in each format and as an explanation: the file fails before it
+    // is rewritten.
+    let runs: [&[&str]; 4] = [
+        &["--report", "jsonl"],
+        &["--report", "json", "--report-memory", "0"],
+        &["--report", "jsonl", "--report-memory", "0"],
+        &["--explain", "--report-memory", "0"],
+    ];
+    for (i, flags) in runs.iter().enumerate() {
+        let dir = TempDir::new().unwrap();
+        let dirty = "ເເລະ\n".repeat(if i == 0 { 20_000 } else { 3 });
+        let a = write(dir.path(), "a.txt", &dirty);
+        let report = dir.path().join("report");
+        let mut cmd = laoclean();
+        cmd.env("TMPDIR", dir.path().join("no-such-dir"))
+            .arg("-i")
+            .args(*flags);
+        if flags[0] == "--report" {
+            cmd.arg("--report-file").arg(&report);
+        }
+        let out = cmd.arg(&a).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flags:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("a.txt: cannot keep the report in the temporary directory")
+                && said.contains("(set TMPDIR to another directory)"),
+            "{flags:?}: {said}"
+        );
+        assert_eq!(read(&a), dirty, "{flags:?}");
+        let error = match flags.get(1) {
+            Some(&"jsonl") => {
+                let lines = json_lines(&report);
+                assert_eq!(lines.len(), 1);
+                lines[0]["error"].clone()
+            }
+            Some(&"json") => {
+                let v: serde_json::Value = serde_json::from_str(&read(&report)).unwrap();
+                v["files"][0]["error"].clone()
+            }
+            _ => continue,
+        };
+        assert!(error
+            .as_str()
+            .unwrap()
+            .starts_with("cannot keep the report"));
+    }
 }
 
 #[test]

@@ -209,6 +209,11 @@ pub struct CleanArgs {
     #[arg(long, value_name = "BYTES", hide = true)]
     pub block_size: Option<usize>,
 
+    /// Bytes of report held in memory before it waits in the temporary directory (for
+    /// tests and measurements).
+    #[arg(long, value_name = "BYTES", hide = true)]
+    pub report_memory: Option<usize>,
+
     /// Add the words of FILE (one a line, optional TAB count) to the dictionary of the
     /// word stage, so they are read as words; those it lacks are never corrected, those
     /// it holds get the count (repeatable).

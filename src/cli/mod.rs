@@ -261,9 +261,6 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
         if let Some(clash) = backup.and_then(|suffix| files::backup_clash(&inputs, suffix)) {
             return Err(clash);
         }
-        // Ctrl-C leaves no temporary file behind.
-        write::clean_up_on_interrupt()
-            .map_err(|e| format!("cannot watch for interrupts: {}", describe(&e)))?;
     }
     let report_to: Option<(args::ReportFormat, Box<dyn Write>)> =
         match (args.report, &args.report_file) {
@@ -302,6 +299,11 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
                 )
             }
         };
+    if mode == Mode::InPlace || (!args.jsonl && (report_to.is_some() || args.explain)) {
+        // Ctrl-C leaves no temporary file behind (rewrites, reports waiting their turn).
+        write::clean_up_on_interrupt()
+            .map_err(|e| format!("cannot watch for interrupts: {}", describe(&e)))?;
+    }
     if args.jsonl {
         return jsonl::run_files(args, mode, &cleaner, &inputs, &path_errors, report_to);
     }
@@ -331,6 +333,7 @@ fn run(args: &CleanArgs) -> Result<ExitCode, String> {
     let wanted = Wanted {
         format: run.reporter.as_ref().map(Reporter::format),
         explain: args.explain,
+        memory: args.report_memory.unwrap_or(report::MEMORY_BYTES),
     };
     let mut options = StreamOptions::default();
     if let Some(bytes) = args.block_size {
@@ -658,7 +661,10 @@ fn clean_reporting<R: BufRead, W: Write>(
     report: &mut FileReport,
 ) -> Result<StreamSummary, StreamError> {
     if report.wanted() {
-        clean_stream_reporting(cleaner, input, output, options, |chunk| report.add(chunk))
+        let summary =
+            clean_stream_reporting(cleaner, input, output, options, |chunk| report.add(chunk));
+        report.close();
+        summary
     } else {
         clean_stream(cleaner, input, output, options)
     }

@@ -12,22 +12,33 @@
 //! could not be cleaned is one line `{"file": "b.txt", "error": "…"}`. Lines and columns
 //! count from 1, columns in characters; `start`/`end` are byte offsets in the file.
 //!
-//! A file's report is written as it is cleaned, a block at a time, into spools that
-//! stay in memory up to [`PART_BYTES`] and go to the temporary directory past that
-//! ([`FileReport`]); the reporter copies them out in input order. So memory does not grow
-//! with the number of edits.
+//! A file's report is written as it is cleaned, a block at a time, into parts held in
+//! memory (up to [`PART_BYTES`] each and [`MEMORY_BYTES`] in all) or past that in the
+//! temporary directory ([`FileReport`]); the reporter copies them out in input order. So
+//! memory does not grow with the number of edits of a file, nor with the number of files
+//! waiting their turn.
 
 use super::args::ReportFormat;
 use super::explain;
+use super::write::Temp;
 use laoclean::stream::{LocatedEdit, ReportChunk};
 use serde::Serialize;
-use std::io::{self, BufWriter, Seek, Write};
-use tempfile::SpooledTempFile;
+use std::fs::File;
+use std::io::{self, Write};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Bytes of one part of a file's report (its edits, suggestions, net changes, JSON Lines
-/// or explanation) kept in memory; past that the part waits in a file of the temporary
+/// or explanation) held in memory; past that the part waits in a file of the temporary
 /// directory until it is written out.
-const PART_BYTES: usize = 512 << 10;
+pub const PART_BYTES: usize = 512 << 10;
+
+/// Bytes of report held in memory by all the files at once (those being cleaned and
+/// those waiting their turn, such as the groups of `-i`); past that, parts go to the
+/// temporary directory.
+pub const MEMORY_BYTES: usize = 64 << 20;
+
+/// Bytes of report held in memory now, by all the parts.
+static HELD: AtomicUsize = AtomicUsize::new(0);
 
 /// Writes the report, one file at a time, in input order.
 pub struct Reporter {
@@ -56,13 +67,16 @@ struct EditLine<'a> {
 pub struct Wanted {
     pub format: Option<ReportFormat>,
     pub explain: bool,
+    /// Bytes of report held in memory in all ([`MEMORY_BYTES`] but in tests).
+    pub memory: usize,
 }
 
 /// The report and explanation of one file, written as the stream hands over its chunks
 /// (on the worker that cleans the file) and copied out in input order
 /// ([`Reporter::file`], [`FileReport::explain_to`]). Each part is held in memory up to
-/// [`PART_BYTES`] and in the temporary directory past that, so a file's report costs
-/// bounded memory however many edits it has.
+/// [`PART_BYTES`], while all the parts together hold less than [`MEMORY_BYTES`], and
+/// in the temporary directory past that (closed once the file is cleaned:
+/// [`FileReport::close`], so that the files waiting their turn hold no descriptor).
 pub struct FileReport {
     format: Option<ReportFormat>,
     /// The file as named in the report, and as shown in the explanation.
@@ -74,35 +88,96 @@ pub struct FileReport {
     explanation: Option<Part>,
 }
 
-/// One part of a file's report.
+/// One part of a file's report: in memory, or spilled to a temporary file.
 struct Part {
-    out: BufWriter<SpooledTempFile>,
+    memory: Vec<u8>,
+    /// The temporary file it was spilled to, open while the file is cleaned.
+    spilled: Option<(Option<File>, Temp)>,
     /// Values written so far (for the commas between them).
     values: usize,
+    /// Bytes of report held in memory in all, past which parts spill.
+    budget: usize,
 }
 
 impl Part {
-    fn new() -> Part {
+    fn new(budget: usize) -> Part {
         Part {
-            out: BufWriter::new(SpooledTempFile::new(PART_BYTES)),
+            memory: Vec::new(),
+            spilled: None,
             values: 0,
+            budget,
         }
     }
 
-    /// Writes one JSON value, after a comma if it is not the first.
-    fn push_json(&mut self, value: &impl Serialize) -> io::Result<()> {
-        if self.values > 0 {
-            self.out.write_all(b",")?;
+    /// Appends `bytes`: to memory while this part and all of them are within bounds,
+    /// else to a temporary file (with what was in memory before them).
+    fn write(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if bytes.is_empty() {
+            return Ok(());
         }
-        self.values += 1;
-        serde_json::to_writer(&mut self.out, value).map_err(io::Error::from)
+        if let Some((file, _)) = &mut self.spilled {
+            let file = file
+                .as_mut()
+                .expect("a part is written before it is closed");
+            return file.write_all(bytes);
+        }
+        let within = self.memory.len() + bytes.len() <= PART_BYTES.min(self.budget)
+            && HELD.load(Ordering::Relaxed) + bytes.len() <= self.budget;
+        if within {
+            HELD.fetch_add(bytes.len(), Ordering::Relaxed);
+            self.memory.extend_from_slice(bytes);
+            return Ok(());
+        }
+        let (mut file, temp) = Temp::new_spill()?;
+        file.write_all(&self.memory)?;
+        file.write_all(bytes)?;
+        self.release();
+        self.spilled = Some((Some(file), temp));
+        Ok(())
+    }
+
+    /// Appends JSON values, a comma before each but the part's first.
+    fn push_json<'a, T: Serialize + 'a>(
+        &mut self,
+        values: impl IntoIterator<Item = &'a T>,
+    ) -> io::Result<()> {
+        let mut bytes = Vec::new();
+        for value in values {
+            if self.values > 0 {
+                bytes.push(b',');
+            }
+            self.values += 1;
+            serde_json::to_writer(&mut bytes, value)?;
+        }
+        self.write(&bytes)
+    }
+
+    /// Closes its temporary file, if it has one (it is read again by name).
+    fn close(&mut self) {
+        if let Some((file, _)) = &mut self.spilled {
+            *file = None;
+        }
     }
 
     /// Copies what was written to `out`.
     fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
-        let mut spool = self.out.into_inner().map_err(|e| e.into_error())?;
-        spool.rewind()?;
-        io::copy(&mut spool, out).map(drop)
+        out.write_all(&self.memory)?;
+        if let Some((_, temp)) = &self.spilled {
+            io::copy(&mut File::open(temp.path())?, out)?;
+        }
+        Ok(())
+    }
+
+    /// Gives back the memory it holds.
+    fn release(&mut self) {
+        HELD.fetch_sub(self.memory.len(), Ordering::Relaxed);
+        self.memory = Vec::new();
+    }
+}
+
+impl Drop for Part {
+    fn drop(&mut self) {
+        self.release();
     }
 }
 
@@ -118,8 +193,8 @@ impl FileReport {
             format: wanted.format,
             name,
             shown,
-            parts: (0..parts).map(|_| Part::new()).collect(),
-            explanation: wanted.explain.then(Part::new),
+            parts: (0..parts).map(|_| Part::new(wanted.memory)).collect(),
+            explanation: wanted.explain.then(|| Part::new(wanted.memory)),
         }
     }
 
@@ -135,34 +210,39 @@ impl FileReport {
                 let [edits, suggestions, changes] = &mut self.parts[..] else {
                     unreachable!("a json report has three parts")
                 };
-                for e in &chunk.edits {
-                    edits.push_json(e)?;
-                }
-                for e in &chunk.suggestions {
-                    suggestions.push_json(e)?;
-                }
-                for c in &chunk.changes {
-                    changes.push_json(c)?;
-                }
+                edits.push_json(&chunk.edits)?;
+                suggestions.push_json(&chunk.suggestions)?;
+                changes.push_json(&chunk.changes)?;
             }
             Some(ReportFormat::Jsonl) => {
-                let lines = &mut self.parts[0];
+                let mut lines = Vec::new();
                 for (edit, suggestion) in in_text_order(&chunk) {
                     let line = EditLine {
                         file: &self.name,
                         suggestion,
                         edit,
                     };
-                    serde_json::to_writer(&mut lines.out, &line)?;
-                    lines.out.write_all(b"\n")?;
+                    serde_json::to_writer(&mut lines, &line)?;
+                    lines.push(b'\n');
                 }
+                self.parts[0].write(&lines)?;
             }
             None => {}
         }
         if let Some(explanation) = &mut self.explanation {
-            explain::write(&mut explanation.out, &self.shown, in_text_order(&chunk))?;
+            let mut text = Vec::new();
+            explain::write(&mut text, &self.shown, in_text_order(&chunk))?;
+            explanation.write(&text)?;
         }
         Ok(())
+    }
+
+    /// Closes the temporary files of the parts that spilled: the file is cleaned, and
+    /// its report waits its turn without holding a descriptor.
+    pub fn close(&mut self) {
+        for part in self.parts.iter_mut().chain(&mut self.explanation) {
+            part.close();
+        }
     }
 
     /// Writes the explanation to `out` (once; nothing if none was wanted).
@@ -325,10 +405,11 @@ mod tests {
         chunk
     }
 
-    fn file_report(format: ReportFormat, explain: bool) -> FileReport {
+    fn file_report(format: ReportFormat, explain: bool, memory: usize) -> FileReport {
         let wanted = Wanted {
             format: Some(format),
             explain,
+            memory,
         };
         FileReport::new(wanted, "a.txt".into(), "./a.txt".into())
     }
@@ -336,7 +417,7 @@ mod tests {
     fn report(format: ReportFormat) -> String {
         let buf = Shared::default();
         let mut r = Reporter::new(format, Box::new(buf.clone()));
-        let mut a = file_report(format, false);
+        let mut a = file_report(format, false, MEMORY_BYTES);
         a.add(chunk()).unwrap();
         r.file("a.txt", Ok((true, &mut a))).unwrap();
         r.file("b.txt", Err("binary file")).unwrap();
@@ -387,10 +468,10 @@ mod tests {
         changes: &'a [laoclean::Change],
     }
 
-    #[test]
-    fn a_report_larger_than_memory_holds_comes_out_whole_and_in_order() {
-        // Enough edits for each part to pass PART_BYTES and wait in a temporary file,
-        // handed over in chunks as the stream does.
+    /// Puts a file's report with many edits through a reporter, handed over in chunks
+    /// as the stream does, with `memory` bytes of report allowed in memory; checks that
+    /// what comes out is what serde_json writes of the whole, and the explanation.
+    fn many_edits_come_out_whole_and_in_order(memory: usize) {
         let edits: Vec<LocatedEdit> = (0..6_000).map(|i| edit(i * 10)).collect();
         let changes: Vec<laoclean::Change> = (0..6_000)
             .map(|i| laoclean::Change {
@@ -400,8 +481,8 @@ mod tests {
                 replacement: "ແ".into(),
             })
             .collect();
-        let mut json = file_report(ReportFormat::Json, true);
-        let mut jsonl = file_report(ReportFormat::Jsonl, false);
+        let mut json = file_report(ReportFormat::Json, true, memory);
+        let mut jsonl = file_report(ReportFormat::Jsonl, false, memory);
         for (e, c) in edits.chunks(700).zip(changes.chunks(700)) {
             let mut chunk = ReportChunk::default();
             chunk.edits = e.to_vec();
@@ -410,6 +491,8 @@ mod tests {
             json.add(chunk.clone()).unwrap();
             jsonl.add(chunk).unwrap();
         }
+        json.close();
+        jsonl.close();
         let expected = serde_json::to_string(&FileEntry {
             file: "a.txt",
             changed: true,
@@ -418,7 +501,6 @@ mod tests {
             changes: &changes,
         })
         .unwrap();
-        assert!(expected.len() > 3 * PART_BYTES);
         let buf = Shared::default();
         let mut r = Reporter::new(ReportFormat::Json, Box::new(buf.clone()));
         r.file("a.txt", Ok((true, &mut json))).unwrap();
@@ -447,5 +529,38 @@ mod tests {
         let mut again = Vec::new();
         json.explain_to(&mut again).unwrap();
         assert!(again.is_empty(), "the explanation is written once");
+    }
+
+    #[test]
+    fn a_report_past_the_part_bound_comes_out_whole_and_in_order() {
+        // Each part passes PART_BYTES, so it spills to a temporary file.
+        many_edits_come_out_whole_and_in_order(MEMORY_BYTES);
+    }
+
+    #[test]
+    fn a_report_with_no_memory_comes_out_whole_and_in_order() {
+        // Every part spills at its first bytes.
+        many_edits_come_out_whole_and_in_order(0);
+    }
+
+    #[test]
+    fn a_part_spills_past_its_bound_and_holds_no_descriptor_once_closed() {
+        let mut part = Part::new(MEMORY_BYTES);
+        part.write(&[b'a'; 1000]).unwrap();
+        assert!(part.spilled.is_none() && part.memory.len() == 1000);
+        part.write(&vec![b'b'; PART_BYTES]).unwrap();
+        assert!(part.memory.is_empty());
+        let path = part.spilled.as_ref().unwrap().1.path().to_path_buf();
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().len(),
+            1000 + PART_BYTES as u64
+        );
+        part.close();
+        assert!(part.spilled.as_ref().unwrap().0.is_none());
+        let mut out = Vec::new();
+        part.copy_to(&mut out).unwrap();
+        assert_eq!(out.len(), 1000 + PART_BYTES);
+        assert!(out[..1000].iter().all(|&b| b == b'a') && out[1000..].iter().all(|&b| b == b'b'));
+        assert!(!path.exists(), "the temporary file is deleted once copied");
     }
 }

@@ -53,9 +53,10 @@ fn temp_files() -> MutexGuard<'static, BTreeSet<PathBuf>> {
     TEMP_FILES.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// A temporary file next to a target, listed in [`TEMP_FILES`] from its creation until
-/// it is renamed into place ([`Temp::persist`]) or deleted (when this is dropped).
-struct Temp {
+/// A temporary file next to a target (or in the temporary directory), listed in
+/// [`TEMP_FILES`] from its creation until it is renamed into place ([`Temp::persist`])
+/// or deleted (when this is dropped).
+pub(super) struct Temp {
     /// `None` once renamed.
     path: Option<TempPath>,
 }
@@ -74,8 +75,14 @@ impl Temp {
         Temp::create(|| temp_builder().tempfile_in(dir))
     }
 
+    /// A temporary file in the temporary directory (`TMPDIR`), open for writing: for
+    /// what waits its turn to be written out (a file's report).
+    pub(super) fn new_spill() -> io::Result<(File, Temp)> {
+        Temp::create(|| temp_builder().tempfile())
+    }
+
     /// Where the file is now.
-    fn path(&self) -> &Path {
+    pub(super) fn path(&self) -> &Path {
         self.path.as_deref().expect("not yet renamed")
     }
 
