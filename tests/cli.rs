@@ -1506,6 +1506,58 @@ fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
 }
 
 #[test]
+fn jsonl_in_place_reports_a_stopped_file_by_its_error_alone() {
+    // With -i a file that stops at a malformed line is left as it was: the edits of its
+    // records before that line were not made, so neither the report nor the explanation
+    // lists them (printed, they were: the lines before it went out cleaned).
+    let dir = TempDir::new().unwrap();
+    let bad_text = "{\"text\": \"ເເລະ\"}\nnot json\n";
+    let good = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
+    let bad = write(dir.path(), "bad.jsonl", bad_text);
+    let name = |p: &Path| p.display().to_string();
+    for memory in ["0", "65536"] {
+        fs::write(&good, "{\"text\": \"ເເລະ\"}\n").unwrap();
+        let r = dir.path().join("r.jsonl");
+        let out = laoclean()
+            .args(["--jsonl", "-i", "--explain", "--report-memory", memory])
+            .args(["--report", "jsonl", "--report-file"])
+            .arg(&r)
+            .args([&good, &bad])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert_eq!(read(&bad), bad_text);
+        assert_eq!(read(&good), "{\"text\": \"ແລະ\"}\n");
+        let lines = json_lines(&r);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        assert_eq!(
+            (&lines[0]["file"], &lines[0]["rule"]),
+            (&name(&good).into(), &"char.double-e".into())
+        );
+        assert_eq!(lines[1]["file"], name(&bad));
+        assert!(lines[1]["error"].as_str().unwrap().starts_with("line 2:"));
+        let said = String::from_utf8_lossy(&out.stderr);
+        let explained: Vec<&str> = said.lines().filter(|l| l.contains("→")).collect();
+        assert_eq!(explained.len(), 1, "{said}");
+        assert!(explained[0].starts_with(&format!("{}:1: text: ", name(&good))));
+        let rj = dir.path().join("r.json");
+        fs::write(&good, "{\"text\": \"ເເລະ\"}\n").unwrap();
+        laoclean()
+            .args(["--jsonl", "-i", "--report-memory", memory])
+            .args(["--report", "json", "--report-file"])
+            .arg(&rj)
+            .args([&good, &bad])
+            .assert()
+            .code(2);
+        let v: serde_json::Value = serde_json::from_str(&read(&rj)).unwrap();
+        let files = v["files"].as_array().unwrap();
+        assert_eq!(files[0]["records"].as_array().unwrap().len(), 1);
+        assert_eq!(files[1]["records"], serde_json::json!([]));
+        assert!(files[1]["error"].as_str().unwrap().starts_with("line 2:"));
+    }
+}
+
+#[test]
 fn jsonl_explain_names_the_line_and_the_field_of_each_edit() {
     let input = concat!(
         "{\"text\": \"ກອງປະຊຸມໃຫ່ຍ\", \"meta\": {\"title\": \"ເເລະ\"}}\n",

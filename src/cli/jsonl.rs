@@ -19,12 +19,15 @@
 //! document, `{"files": [{"file": "-", "records": [{"line": 12, "fields": [{"field":
 //! "text", "edits": [...], "suggestions": [...]}]}]}]}`, listing only records with an
 //! edit or a suggestion. A path that could not be read, or a file that stopped, has
-//! `{"file": …, "error": …}` in both.
+//! `{"file": …, "error": …}` in both. With `-i` a file's report and explanation wait
+//! until it is rewritten: a file that stopped is left as it was, so its entry holds the
+//! error alone.
 
 use super::args::{CleanArgs, ReportFormat};
 use super::files::{Input, PathError};
 use super::message::{self, describe};
 use super::progress::Progress;
+use super::report::Part;
 use super::write::{self, RewriteError};
 use super::Mode;
 use laoclean::jsonl::{clean_record, FieldEdits, FieldPath};
@@ -252,12 +255,18 @@ fn clean_line(job: &JsonlJob<'_>, raw: &[u8]) -> (LineOut, Vec<FieldEdits>, Vec<
     }
 }
 
-/// Writes the `--report` of a `--jsonl` run, streaming, one record at a time.
+/// Writes the `--report` of a `--jsonl` run, streaming, one record at a time; or, for a
+/// file rewritten in place, holding its records' edits until the file is rewritten (a
+/// file left as it was, stopped by a malformed line, reports its error alone).
 pub struct RecordReporter {
     format: ReportFormat,
     out: Box<dyn Write>,
     files: usize,
     records_in_file: usize,
+    /// The current file's records, held ([`RecordReporter::start_file`]).
+    held: Option<Part>,
+    /// Bytes of report held in memory in all before it spills ([`Part::new`]).
+    memory: usize,
 }
 
 #[derive(Serialize)]
@@ -271,18 +280,23 @@ struct EditLine<'a> {
 }
 
 impl RecordReporter {
-    /// A reporter in `format` writing to `out`.
-    pub fn new(format: ReportFormat, out: Box<dyn Write>) -> Self {
+    /// A reporter in `format` writing to `out`, holding up to `memory` bytes of a file's
+    /// records in memory.
+    pub fn new(format: ReportFormat, out: Box<dyn Write>, memory: usize) -> Self {
         RecordReporter {
             format,
             out,
             files: 0,
             records_in_file: 0,
+            held: None,
+            memory,
         }
     }
 
-    /// Starts the entry of a file.
-    pub fn start_file(&mut self, name: &str) -> io::Result<()> {
+    /// Starts the entry of a file; with `hold`, its records are held until
+    /// [`end_file`](Self::end_file) and reported only if the file did not stop.
+    pub fn start_file(&mut self, name: &str, hold: bool) -> io::Result<()> {
+        self.held = hold.then(|| Part::new(self.memory));
         if self.format == ReportFormat::Json {
             super::report::open_entry(&mut self.out, self.files)?;
             self.out.write_all(b"{\"file\": ")?;
@@ -296,44 +310,34 @@ impl RecordReporter {
 
     /// Reports the edits of one record of file `name`.
     pub fn record(&mut self, name: &str, record: &RecordEdits) -> io::Result<()> {
-        match self.format {
-            ReportFormat::Json => {
-                if self.records_in_file > 0 {
-                    self.out.write_all(b",")?;
-                }
-                self.out.write_all(b"\n")?;
-                serde_json::to_writer(&mut self.out, record)?;
+        match &mut self.held {
+            Some(part) => {
+                let mut out = part.pieces();
+                write_record(self.format, &mut out, name, record, self.records_in_file)?;
+                out.flush()?;
             }
-            ReportFormat::Jsonl => {
-                for f in &record.fields {
-                    let all = f
-                        .edits
-                        .iter()
-                        .map(|e| (e, false))
-                        .chain(f.suggestions.iter().map(|e| (e, true)));
-                    for (edit, suggestion) in all {
-                        serde_json::to_writer(
-                            &mut self.out,
-                            &EditLine {
-                                file: name,
-                                line: record.line,
-                                field: &f.field,
-                                suggestion,
-                                edit,
-                            },
-                        )?;
-                        self.out.write_all(b"\n")?;
-                    }
-                }
-            }
+            None => write_record(
+                self.format,
+                &mut self.out,
+                name,
+                record,
+                self.records_in_file,
+            )?,
         }
         self.records_in_file += 1;
         Ok(())
     }
 
     /// Ends the entry of file `name`; `error` says why it stopped, if it did (in
-    /// `jsonl`, a line `{"file": …, "error": …}` after its records' edits).
+    /// `jsonl`, a line `{"file": …, "error": …}` after its records' edits; the records
+    /// held of a file that stopped are dropped, as the file was left as it was).
     pub fn end_file(&mut self, name: &str, error: Option<&str>) -> io::Result<()> {
+        if let Some(mut held) = self.held.take() {
+            if error.is_none() {
+                held.close();
+                held.copy_to(&mut self.out)?;
+            }
+        }
         match (self.format, error) {
             (ReportFormat::Json, _) => {
                 self.out.write_all(b"]")?;
@@ -369,6 +373,47 @@ impl RecordReporter {
     pub fn finish(self) -> io::Result<()> {
         super::report::finish(self.out, self.format, self.files)
     }
+}
+
+/// Writes the report of one record to `out`: in `json`, after a comma when `before`
+/// records came before it in the file's entry; in `jsonl`, a line per edit.
+fn write_record(
+    format: ReportFormat,
+    out: &mut impl Write,
+    name: &str,
+    record: &RecordEdits,
+    before: usize,
+) -> io::Result<()> {
+    match format {
+        ReportFormat::Json => {
+            if before > 0 {
+                out.write_all(b",")?;
+            }
+            out.write_all(b"\n")?;
+            serde_json::to_writer(&mut *out, record)?;
+        }
+        ReportFormat::Jsonl => {
+            for f in &record.fields {
+                let all = f
+                    .edits
+                    .iter()
+                    .map(|e| (e, false))
+                    .chain(f.suggestions.iter().map(|e| (e, true)));
+                for (edit, suggestion) in all {
+                    let line = EditLine {
+                        file: name,
+                        line: record.line,
+                        field: &f.field,
+                        suggestion,
+                        edit,
+                    };
+                    serde_json::to_writer(&mut *out, &line)?;
+                    out.write_all(b"\n")?;
+                }
+            }
+        }
+    }
+    Ok(())
 }
 
 impl super::write::Rewritten for JsonlSummary {
@@ -407,7 +452,11 @@ pub(super) fn run_files(
         skip_bad: args.skip_bad,
         keep_bom: true,
     };
-    let mut reporter = report.map(|(format, out)| RecordReporter::new(format, out));
+    let memory = args.report_memory.unwrap_or(super::report::MEMORY_BYTES);
+    let mut reporter = report.map(|(format, out)| RecordReporter::new(format, out, memory));
+    // With -i, a file's report and explanation wait until it is rewritten: one that stops
+    // at a malformed line is left as it was, and its records' edits were not made.
+    let hold = mode == Mode::InPlace;
     for error in path_errors {
         message::print(error);
         if let Some(r) = &mut reporter {
@@ -431,7 +480,7 @@ pub(super) fn run_files(
         let name = input.report_name();
         let mut report_error = None;
         if let Some(r) = &mut reporter {
-            report_error = r.start_file(&name).err();
+            report_error = r.start_file(&name, hold).err();
         }
         // A failed write of the report stops the report, not the cleaning: the error is
         // kept and said once the file is done.
@@ -439,17 +488,26 @@ pub(super) fn run_files(
         // stderr fails the run (exit 2), as in the other modes, and the cleaning goes on.
         let mut explain_error = None;
         let shown = input.display();
+        let mut explanation = (args.explain && hold).then(|| Part::new(memory));
         let mut on_record = |record: RecordEdits| {
             if let (Some(r), None) = (&mut reporter, &report_error) {
                 report_error = r.record(&name, &record).err();
             }
             if args.explain && explain_error.is_none() {
-                // (Under the progress bar, which is cleared for it, as for any message.)
-                explain_error = progress.suspend(|| {
-                    let mut err = io::stderr().lock();
-                    super::explain::write_record(&mut err, &shown, record.line, &record.fields)
-                        .err()
-                });
+                let (line, fields) = (record.line, &record.fields);
+                explain_error = match &mut explanation {
+                    Some(held) => {
+                        let mut out = held.pieces();
+                        super::explain::write_record(&mut out, &shown, line, fields)
+                            .and_then(|()| out.flush())
+                            .err()
+                    }
+                    // (Under the progress bar, which is cleared for it, as for any message.)
+                    None => progress.suspend(|| {
+                        let mut err = io::stderr().lock();
+                        super::explain::write_record(&mut err, &shown, line, fields).err()
+                    }),
+                };
             }
             Ok(())
         };
@@ -513,6 +571,12 @@ pub(super) fn run_files(
                 Some(message)
             }
         };
+        if let (Some(mut held), None, None) = (explanation, &error, &explain_error) {
+            held.close();
+            explain_error = progress
+                .suspend(|| held.copy_to(&mut io::stderr().lock()))
+                .err();
+        }
         if let Some(e) = explain_error {
             message::print(format_args!(
                 "cannot write the explanation: {}",

@@ -34,8 +34,12 @@ pub const PART_BYTES: usize = 512 << 10;
 
 /// Bytes of report held in memory by all the files at once (those being cleaned and
 /// those waiting their turn, such as the groups of `-i`); past that, parts go to the
-/// temporary directory.
+/// temporary directory. (Counted in bytes written, not in the memory allocated for them,
+/// which may be up to twice as much.)
 pub const MEMORY_BYTES: usize = 64 << 20;
+
+/// A chunk's report is serialised and written a piece of about this many bytes at a time.
+const PIECE_BYTES: usize = 64 << 10;
 
 /// Bytes of report held in memory now, by all the parts.
 static HELD: AtomicUsize = AtomicUsize::new(0);
@@ -88,8 +92,9 @@ pub struct FileReport {
     explanation: Option<Part>,
 }
 
-/// One part of a file's report: in memory, or spilled to a temporary file.
-struct Part {
+/// One part of a file's report: in memory, or spilled to a temporary file. (Also what
+/// `--jsonl -i` holds of a file's report until the file is rewritten.)
+pub(super) struct Part {
     memory: Vec<u8>,
     /// The temporary file it was spilled to, open while the file is cleaned.
     spilled: Option<(Option<File>, Temp)>,
@@ -100,7 +105,8 @@ struct Part {
 }
 
 impl Part {
-    fn new(budget: usize) -> Part {
+    /// An empty part, spilling once the parts hold `budget` bytes in memory.
+    pub(super) fn new(budget: usize) -> Part {
         Part {
             memory: Vec::new(),
             spilled: None,
@@ -121,10 +127,15 @@ impl Part {
                 .expect("a part is written before it is closed");
             return file.write_all(bytes);
         }
+        // Room in memory is taken for the bytes in one step, so that parts written at
+        // once on several threads cannot pass the budget together.
         let within = self.memory.len() + bytes.len() <= PART_BYTES.min(self.budget)
-            && HELD.load(Ordering::Relaxed) + bytes.len() <= self.budget;
+            && HELD
+                .fetch_update(Ordering::Relaxed, Ordering::Relaxed, |held| {
+                    (held + bytes.len() <= self.budget).then_some(held + bytes.len())
+                })
+                .is_ok();
         if within {
-            HELD.fetch_add(bytes.len(), Ordering::Relaxed);
             self.memory.extend_from_slice(bytes);
             return Ok(());
         }
@@ -148,19 +159,29 @@ impl Part {
             }
             self.values += 1;
             serde_json::to_writer(&mut bytes, value)?;
+            if bytes.len() >= PIECE_BYTES {
+                self.write(&bytes)?;
+                bytes.clear();
+            }
         }
         self.write(&bytes)
     }
 
+    /// A writer into the part that writes a piece of [`PIECE_BYTES`] at a time; flush it
+    /// (its errors are the part's).
+    pub(super) fn pieces(&mut self) -> io::BufWriter<Pieces<'_>> {
+        io::BufWriter::with_capacity(PIECE_BYTES, Pieces(self))
+    }
+
     /// Closes its temporary file, if it has one (it is read again by name).
-    fn close(&mut self) {
+    pub(super) fn close(&mut self) {
         if let Some((file, _)) = &mut self.spilled {
             *file = None;
         }
     }
 
     /// Copies what was written to `out`.
-    fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
+    pub(super) fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
         out.write_all(&self.memory)?;
         if let Some((_, temp)) = &self.spilled {
             io::copy(&mut File::open(temp.path())?, out)?;
@@ -172,6 +193,19 @@ impl Part {
     fn release(&mut self) {
         HELD.fetch_sub(self.memory.len(), Ordering::Relaxed);
         self.memory = Vec::new();
+    }
+}
+
+/// [`Part::write`] as an [`io::Write`].
+pub(super) struct Pieces<'a>(&'a mut Part);
+
+impl Write for Pieces<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.0.write(bytes).map(|()| bytes.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
     }
 }
 
@@ -215,7 +249,7 @@ impl FileReport {
                 changes.push_json(&chunk.changes)?;
             }
             Some(ReportFormat::Jsonl) => {
-                let mut lines = Vec::new();
+                let mut lines = self.parts[0].pieces();
                 for (edit, suggestion) in in_text_order(&chunk) {
                     let line = EditLine {
                         file: &self.name,
@@ -223,16 +257,16 @@ impl FileReport {
                         edit,
                     };
                     serde_json::to_writer(&mut lines, &line)?;
-                    lines.push(b'\n');
+                    lines.write_all(b"\n")?;
                 }
-                self.parts[0].write(&lines)?;
+                lines.flush()?;
             }
             None => {}
         }
         if let Some(explanation) = &mut self.explanation {
-            let mut text = Vec::new();
+            let mut text = explanation.pieces();
             explain::write(&mut text, &self.shown, in_text_order(&chunk))?;
-            explanation.write(&text)?;
+            text.flush()?;
         }
         Ok(())
     }
@@ -491,6 +525,12 @@ mod tests {
             json.add(chunk.clone()).unwrap();
             jsonl.add(chunk).unwrap();
         }
+        // The parts past PART_BYTES (all but the changes, 480 KB), or with no memory all
+        // of them, have gone to temporary files.
+        assert!(json.parts[..2].iter().all(|p| p.spilled.is_some()));
+        assert_eq!(json.parts[2].spilled.is_some(), memory == 0);
+        assert!(jsonl.parts[0].spilled.is_some());
+        assert!(json.explanation.as_ref().unwrap().spilled.is_some());
         json.close();
         jsonl.close();
         let expected = serde_json::to_string(&FileEntry {
@@ -501,6 +541,7 @@ mod tests {
             changes: &changes,
         })
         .unwrap();
+        assert!(expected.len() > 3 * PART_BYTES);
         let buf = Shared::default();
         let mut r = Reporter::new(ReportFormat::Json, Box::new(buf.clone()));
         r.file("a.txt", Ok((true, &mut json))).unwrap();
