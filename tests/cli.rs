@@ -1558,6 +1558,44 @@ fn jsonl_in_place_reports_a_stopped_file_by_its_error_alone() {
 }
 
 #[test]
+fn jsonl_in_place_with_a_report_that_cannot_be_held_leaves_the_file_as_it_was() {
+    // With -i the report and the explanation wait in the temporary directory (no memory
+    // allowed here); where it cannot be used, the file stops before it is rewritten,
+    // and the report stays a whole document that names TMPDIR.
+    let dir = TempDir::new().unwrap();
+    let text = "{\"text\": \"ເເລະ\"}\n";
+    let a = write(dir.path(), "a.jsonl", text);
+    let tmp = dir.path().join("no-such-dir");
+    for flags in [&["--report", "json"][..], &["--explain"][..]] {
+        let r = dir.path().join("r.json");
+        let mut cmd = laoclean();
+        cmd.env("TMPDIR", &tmp)
+            .args(["--jsonl", "-i", "--report-memory", "0"])
+            .args(flags);
+        if flags[0] == "--report" {
+            cmd.arg("--report-file").arg(&r);
+        }
+        let out = cmd.arg(&a).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{flags:?}");
+        assert_eq!(read(&a), text, "{flags:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("a.jsonl: cannot keep the report in the temporary directory")
+                && said.contains("no-such-dir"),
+            "{flags:?}: {said}"
+        );
+        if flags[0] == "--report" {
+            let v: serde_json::Value = serde_json::from_str(&read(&r)).unwrap();
+            assert_eq!(v["files"][0]["records"], serde_json::json!([]));
+            assert!(v["files"][0]["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("cannot keep the report"));
+        }
+    }
+}
+
+#[test]
 fn jsonl_explain_names_the_line_and_the_field_of_each_edit() {
     let input = concat!(
         "{\"text\": \"ກອງປະຊຸມໃຫ່ຍ\", \"meta\": {\"title\": \"ເເລະ\"}}\n",

@@ -20,8 +20,9 @@
 //! "text", "edits": [...], "suggestions": [...]}]}]}]}`, listing only records with an
 //! edit or a suggestion. A path that could not be read, or a file that stopped, has
 //! `{"file": …, "error": …}` in both. With `-i` a file's report and explanation wait
-//! until it is rewritten: a file that stopped is left as it was, so its entry holds the
-//! error alone.
+//! until it is rewritten (held as the text mode's are: `report::Part`): a file that
+//! stopped is left as it was, so its entry lists no record (`"records": []` in `json`),
+//! only the error; one whose report cannot be held stops before it is rewritten.
 
 use super::args::{CleanArgs, ReportFormat};
 use super::files::{Input, PathError};
@@ -489,18 +490,22 @@ pub(super) fn run_files(
         let mut explain_error = None;
         let shown = input.display();
         let mut explanation = (args.explain && hold).then(|| Part::new(memory));
+        // What is held for -i that cannot be kept stops the file before it is rewritten.
         let mut on_record = |record: RecordEdits| {
             if let (Some(r), None) = (&mut reporter, &report_error) {
-                report_error = r.record(&name, &record).err();
+                match r.record(&name, &record) {
+                    Err(e) if hold => return Err(e),
+                    result => report_error = result.err(),
+                }
             }
             if args.explain && explain_error.is_none() {
                 let (line, fields) = (record.line, &record.fields);
                 explain_error = match &mut explanation {
                     Some(held) => {
                         let mut out = held.pieces();
-                        super::explain::write_record(&mut out, &shown, line, fields)
-                            .and_then(|()| out.flush())
-                            .err()
+                        super::explain::write_record(&mut out, &shown, line, fields)?;
+                        out.flush()?;
+                        None
                     }
                     // (Under the progress bar, which is cleared for it, as for any message.)
                     None => progress.suspend(|| {
@@ -657,7 +662,8 @@ impl From<JsonlFailure> for Stopped {
             JsonlFailure::Malformed { line, message } => format!("line {line}: {message}"),
             JsonlFailure::Read(e) => format!("read error: {}", describe(&e)),
             JsonlFailure::Write(e) => format!("write error: {}", describe(&e)),
-            JsonlFailure::Report(e) => format!("cannot write the report: {}", describe(&e)),
+            // (Only a report or explanation held for -i fails the records.)
+            JsonlFailure::Report(e) => super::report::spill_failure(&e),
         })
     }
 }

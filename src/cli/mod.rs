@@ -167,12 +167,7 @@ impl Failure {
                 describe(&source)
             )),
             StreamError::Write(e) => Failure::Error(format!("write error: {}", describe(&e))),
-            StreamError::Report(e) => Failure::Error(format!(
-                "cannot keep the report in the temporary directory {} until it is written: \
-                 {} (set TMPDIR to another directory)",
-                std::env::temp_dir().display(),
-                describe(&e)
-            )),
+            StreamError::Report(e) => Failure::Error(report::spill_failure(&e)),
             e => Failure::Error(e.to_string()),
         }
     }

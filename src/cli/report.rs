@@ -44,6 +44,16 @@ const PIECE_BYTES: usize = 64 << 10;
 /// Bytes of report held in memory now, by all the parts.
 static HELD: AtomicUsize = AtomicUsize::new(0);
 
+/// Why a file failed whose report could not be held in the temporary directory.
+pub fn spill_failure(e: &io::Error) -> String {
+    format!(
+        "cannot keep the report in the temporary directory {} until it is written: {} (set \
+         TMPDIR to another directory)",
+        std::env::temp_dir().display(),
+        super::message::describe(e)
+    )
+}
+
 /// Writes the report, one file at a time, in input order.
 pub struct Reporter {
     format: ReportFormat,

@@ -4,7 +4,8 @@
 //!
 //! Words are built into an [`fst::Map`], a minimal acyclic automaton over the bytes of
 //! the words that shares both prefixes and suffixes, and kept decoded into flat records
-//! (an [`Automaton`]) so that walks do not decode packed states. Every character of a Lao word is in
+//! (an `Automaton`, in the crate's `words::automaton`) so that walks do not decode packed
+//! states. Every character of a Lao word is in
 //! the Lao block U+0E80–U+0EFF, so a key stores each character as one byte, its code
 //! point minus U+0E00 (0x80–0xFF): a third of the UTF-8 length, and one automaton
 //! transition per character instead of three. Each word's value is its

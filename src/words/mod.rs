@@ -3,12 +3,15 @@
 //!
 //! - [`syllable`]: Lao syllables from the orthography (no dictionary);
 //! - [`lexicon`]: the embedded word list as an automaton with costs, plus users' words;
-//! - [`automaton`]: word automata (built as `fst` maps) decoded into flat records, which
+//! - `automaton`: word automata (built as `fst` maps) decoded into flat records, which
 //!   every walk of the stage uses;
 //! - [`segment`]: the Viterbi segmenter over syllable boundaries;
-//! - [`correct`]: the skeleton index (candidate words for damaged text) and damage costs;
-//! - [`web`]: in how many tokens of Lao web text a word or two words stand (evidence for
+//! - `correct`: the skeleton index (candidate words for damaged text) and damage costs;
+//! - `web`: in how many tokens of Lao web text a word or two words stand (evidence for
 //!   a respelling);
+//!
+//! (`automaton`, `correct` and `web` are public for the project's benchmarks and tools,
+//! but hidden from these docs and not part of the API; their source explains them.)
 //! - `reading`: one lattice of exact, corrected and joined words, and the judge that turns
 //!   the best reading into edits only where it beats the unedited one by a margin;
 //! - `lines`: which hard line breaks of a wrapped paragraph to rejoin.
