@@ -139,9 +139,9 @@ fn build(args: &DictBuildArgs) -> anyhow::Result<()> {
         skipped += usize::from(!ok);
         vocab.merge(v);
     }
-    let mut opts = VocabularyOptions::default();
-    opts.min_count = args.min_count;
-    opts.ratio = args.ratio;
+    let opts = VocabularyOptions::default()
+        .min_count(args.min_count)
+        .ratio(args.ratio);
     let entries = vocab.dictionary(seg.lexicon(), &opts);
     // Written whole or not at all: an earlier dictionary stays as it was until then,
     // and Ctrl-C leaves no temporary file behind.

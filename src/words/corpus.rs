@@ -53,6 +53,26 @@ impl Default for VocabularyOptions {
     }
 }
 
+impl VocabularyOptions {
+    /// Sets [`VocabularyOptions::min_count`].
+    ///
+    /// ```
+    /// use laoclean::words::corpus::VocabularyOptions;
+    /// let opts = VocabularyOptions::default().min_count(2).ratio(20.0);
+    /// assert_eq!((opts.min_count, opts.ratio), (2, 20.0));
+    /// ```
+    pub fn min_count(mut self, count: u64) -> Self {
+        self.min_count = count;
+        self
+    }
+
+    /// Sets [`VocabularyOptions::ratio`].
+    pub fn ratio(mut self, ratio: f64) -> Self {
+        self.ratio = ratio;
+        self
+    }
+}
+
 /// Word counts of an archive. Add texts with [`add_text`](Vocabulary::add_text).
 #[derive(Clone, Debug, Default)]
 pub struct Vocabulary {
