@@ -249,6 +249,14 @@ impl FileReport {
 
     /// Adds the next chunk of the file's edits.
     pub fn add(&mut self, chunk: ReportChunk) -> io::Result<()> {
+        // The edits and suggestions in the order of the text, put together once for the
+        // lines of `jsonl` and the explanation.
+        let wants_order = self.format == Some(ReportFormat::Jsonl) || self.explanation.is_some();
+        let ordered = if wants_order {
+            in_text_order(&chunk)
+        } else {
+            Vec::new()
+        };
         match self.format {
             Some(ReportFormat::Json) => {
                 let [edits, suggestions, changes] = &mut self.parts[..] else {
@@ -260,7 +268,7 @@ impl FileReport {
             }
             Some(ReportFormat::Jsonl) => {
                 let mut lines = self.parts[0].pieces();
-                for (edit, suggestion) in in_text_order(&chunk) {
+                for &(edit, suggestion) in &ordered {
                     let line = EditLine {
                         file: &self.name,
                         suggestion,
@@ -275,7 +283,7 @@ impl FileReport {
         }
         if let Some(explanation) = &mut self.explanation {
             let mut text = explanation.pieces();
-            explain::write(&mut text, &self.shown, in_text_order(&chunk))?;
+            explain::write(&mut text, &self.shown, ordered)?;
             text.flush()?;
         }
         Ok(())
