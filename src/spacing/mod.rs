@@ -25,7 +25,9 @@
 //! - **Indentation.** The spaces and tabs that start a line are kept as they are: they
 //!   carry meaning in markdown (nested lists, code) and in poetry or aligned text. (Blanks
 //!   at the *end* of a line always go, markdown's two-space hard break included, as an
-//!   editor's "trim trailing whitespace" does.)
+//!   editor's "trim trailing whitespace" does; spaces right after a Lao letter before a
+//!   line that opens with one go in the word stage, where lines may be rejoined: they
+//!   tell it that the break was a space.)
 //! - **Tabs.** Blanks that hold a tab are column separators (tab-separated data,
 //!   aligned code) and are never changed, at the end of a line too.
 //! - **Rows of comma-separated values** (two commas or more, none followed by a space):
@@ -84,21 +86,29 @@ use std::ops::Range;
 
 /// The spacing stage alone, with the default settings; borrowed when nothing changes.
 /// The input is expected to have been through the character stage (plain spaces, ASCII
-/// digits), as in [`Cleaner`](crate::Cleaner).
+/// digits), as in [`Cleaner`](crate::Cleaner). Alone, it also takes away the spaces
+/// that end a line after a Lao letter before a line that opens with one, which in a
+/// [`Cleaner`](crate::Cleaner) it leaves to the word stage's rejoining of lines.
 ///
 /// ```
 /// use laoclean::spacing::apply;
 /// assert_eq!(apply("ໂຮ່ຈິມິນ ; ກວດ"), "ໂຮ່ຈິມິນ; ກວດ");
+/// assert_eq!(apply("ວາລະ \nສານ"), "ວາລະ\nສານ");
 /// assert_eq!(apply("ແຜນດັດແກ້(150,20 ຕື້ກີບ)"), "ແຜນດັດແກ້ (150,20 ຕື້ກີບ)");
 /// assert!(matches!(apply("4.753,15 ແລະ 1,211"), std::borrow::Cow::Borrowed(_)));
 /// ```
 pub fn apply(text: &str) -> Cow<'_, str> {
-    run(text, &Config::default(), false).text
+    run_lines(text, false, Line::default()).text
 }
 
 /// Runs the spacing rules over `text`.
-pub(crate) fn run<'a>(text: &'a str, _config: &Config, record: bool) -> StageOutput<'a> {
-    run_lines(text, record, Line::default())
+pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutput<'a> {
+    let line = Line {
+        wrap_blanks: config.level != crate::Level::Safe
+            && config.join_lines != crate::JoinLines::Never,
+        ..Line::default()
+    };
+    run_lines(text, record, line)
 }
 
 /// [`run`] with the buffers of `line` (its settings kept).
@@ -502,6 +512,12 @@ struct Line {
     all_letters: bool,
     /// Inline code of the text paired over line breaks ([`paragraph_code`]).
     code: Vec<Range<usize>>,
+    /// Leave the spaces that end a line after a Lao letter, before a line that opens
+    /// with one, to the word stage (the levels that have it, when lines may be
+    /// rejoined): where it rejoins the lines they make the break one space, as the text
+    /// had one there (`fold -s`), and elsewhere it takes them away
+    /// ([`wrap_blank`](crate::words::lines::wrap_blank)).
+    wrap_blanks: bool,
 }
 
 impl Line {
@@ -575,6 +591,11 @@ impl Line {
         // A lone CR before them and a line break after them ends the line once they go
         // (`\r\n`): the blanks before it are trailing too, and go now (a second cleaning
         // would take them otherwise).
+        // Spaces after a Lao letter before a line that opens with one: the word stage's.
+        let tail_goes = tail_goes
+            && !(self.wrap_blanks
+                && crate::words::lines::wrap_blank(&text[range.clone()]) == tail.len()
+                && crate::words::lines::opens_with_lao(&text[range.end..]));
         let cr_ends_line = tail_goes && c == '\r' && text[range.end..].starts_with('\n');
         for i in 1..n {
             if cr_ends_line

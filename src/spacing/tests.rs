@@ -1,8 +1,13 @@
 use super::*;
 
 fn fix(s: &str) -> String {
-    let out = run(s, &Config::default(), false).text.into_owned();
-    let again = run(&out, &Config::default(), false).text.into_owned();
+    fix_with(s, &Config::default())
+}
+
+/// [`fix`] with the settings of `config`.
+fn fix_with(s: &str, config: &Config) -> String {
+    let out = run(s, config, false).text.into_owned();
+    let again = run(&out, config, false).text.into_owned();
     assert_eq!(again, out, "not idempotent on {s:?}");
     out
 }
@@ -74,8 +79,20 @@ fn long_runs_are_one_edit() {
 #[test]
 fn indentation_is_kept_trailing_blanks_go() {
     keeps("  - ລາຍການ\n    - ຍ່ອຍ\n\tແຖວ");
-    assert_eq!(fix("ກ  \nຂ\t\n"), "ກ\nຂ\t\n");
+    assert_eq!(fix("ກ  \n- ຂ\t\n"), "ກ\n- ຂ\t\n");
+    assert_eq!(fix("ກ,  \nຂ\t\n"), "ກ,\nຂ\t\n");
     assert_eq!(rules("ກ  "), [Rule::TrailingSpace]);
+    // Spaces right after a Lao letter before a line that opens with one are the word
+    // stage's, where lines may be rejoined (`wrap_blank`): at `--level safe`, or with
+    // lines never joined, they go here.
+    assert_eq!(fix("ກ  \nຂ\t\n"), "ກ  \nຂ\t\n");
+    assert_eq!(fix("ກ  \r\nຂ"), "ກ  \r\nຂ");
+    for alone in [
+        Config::default().level(crate::Level::Safe),
+        Config::default().join_lines(crate::JoinLines::Never),
+    ] {
+        assert_eq!(fix_with("ກ  \nຂ\t\n", &alone), "ກ\nຂ\t\n");
+    }
     keeps("ກ \t");
     keeps("ກ\n\t\t\nຂ");
     // A line of blanks holds no Lao: it stays as it is.
@@ -84,7 +101,7 @@ fn indentation_is_kept_trailing_blanks_go() {
 
 #[test]
 fn line_ends_and_blank_lines_are_kept() {
-    assert_eq!(fix("ກ  \r\nຂ ,\r\n\r\n\r\nຄ"), "ກ\r\nຂ,\r\n\r\n\r\nຄ");
+    assert_eq!(fix("ກ.  \r\nຂ ,\r\n\r\n\r\nຄ"), "ກ.\r\nຂ,\r\n\r\n\r\nຄ");
     keeps("\n\n\r\n\n");
     keeps("");
     assert_eq!(fix("ກ \r\n"), "ກ\r\n");
@@ -473,7 +490,7 @@ mod props {
         ) {
             let s = v.concat();
             let short = run(&s, &Config::default(), true);
-            let all = Line { all_letters: true, ..Line::default() };
+            let all = Line { all_letters: true, wrap_blanks: true, ..Line::default() };
             let full = run_lines(&s, true, all);
             prop_assert_eq!(&short.text, &full.text, "input {:?}", s);
             prop_assert_eq!(&short.edits, &full.edits);

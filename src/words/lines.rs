@@ -32,13 +32,17 @@
 //! hold Lao letters: laoclean rejoins Lao prose, and a line of English, code or numbers
 //! next to it stays on its own; nor is a break joined before a line that begins with a
 //! blank, or after one that ends with one (an indented line was laid out by hand, and
-//! the spacing stage has taken the trailing blanks of prose away). A joined break
-//! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
+//! the spacing stage has taken the trailing blanks of prose away), but for spaces right
+//! after a Lao letter ([`wrap_blank`]), which the spacing stage leaves here: they say
+//! the break was a space, and the spaces and the break become one space where the lines
+//! are joined (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go. A
+//! joined break between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
 //! one space, but for a hyphen after a Lao word and before one (ພະນັກງານ-⏎ລັດຖະກອນ)
 //! and two digits after a full line of a paragraph folded at a fixed count (a number
-//! cut at its width). (A paragraph wrapped at its spaces loses them at its breaks: that
-//! a break was a space cannot be told from the lines' widths alone, see the README.) In
+//! cut at its width). (A paragraph wrapped at its spaces and without them loses them at
+//! its breaks: that a break was a space cannot be told from the lines' widths alone,
+//! see the README.) In
 //! a narrow column, one space that opens a line is the space between the two lines: the
 //! break and it become one space. A line break is `\n` or, in a file with Windows line
 //! endings, `\r\n`: the two bytes go together, and such a file is rejoined as the same
@@ -72,22 +76,70 @@ pub const MIN_WRAP_WIDTH: f64 = 40.0;
 pub const MIN_NARROW_WIDTH: f64 = 12.0;
 
 /// A line break to rejoin: its byte range (`\n`, or `\r\n` in a file with Windows line
-/// endings) and its replacement ("" or " ").
+/// endings, with the spaces before it that [`wrap_blank`] gives) and its replacement
+/// ("" or " ").
 pub(crate) type Join = (std::ops::Range<usize>, &'static str);
 
-/// The line breaks to rejoin, in text order.
-pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
-    let mut out = Vec::new();
+/// What [`plan`] does with the line breaks of a text.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub(crate) struct Breaks {
+    /// The line breaks to rejoin, in text order.
+    pub joins: Vec<Join>,
+    /// The spaces that end a line ([`wrap_blank`]) before a break that stays: taken away
+    /// ([`Rule::TrailingSpace`](crate::Rule::TrailingSpace)), in text order.
+    pub blanks: Vec<std::ops::Range<usize>>,
+}
+
+/// The length in bytes of the spaces that end `line` (a line without its line break)
+/// right after a Lao letter, 0 if it does not end so.
+///
+/// The spacing stage leaves such spaces to the word stage where the next line opens
+/// with a Lao letter ([`opens_with_lao`]) and lines may be rejoined: a space at the end
+/// of a wrapped line says that the break was a space (`fold -s` keeps it there; a
+/// narrow column's fold leaves it where the cut falls), which the line's length alone
+/// cannot tell. Where [`plan`] rejoins such a line, the spaces and the break become one
+/// space; where it does not, the spaces go, as the spacing stage takes away the blanks
+/// that end other lines.
+pub(crate) fn wrap_blank(line: &str) -> usize {
+    let kept = line.trim_end_matches(' ');
+    let blank = line.len() - kept.len();
+    if blank > 0 && kept.chars().next_back().is_some_and(crate::lao::is_letter) {
+        blank
+    } else {
+        0
+    }
+}
+
+/// Does `rest` (the text from the end of a line's content) hold a line break and then a
+/// line that opens with a Lao letter?
+pub(crate) fn opens_with_lao(rest: &str) -> bool {
+    let next = rest
+        .strip_prefix("\r\n")
+        .or_else(|| rest.strip_prefix('\n'));
+    next.and_then(|l| l.chars().next())
+        .is_some_and(crate::lao::is_letter)
+}
+
+/// The line breaks to rejoin, and the spaces left at line ends to take away, in text
+/// order. `blanks`: the spacing stage ran, and left the spaces of [`wrap_blank`] here.
+pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter, blanks: bool) -> Breaks {
+    let mut breaks = Breaks::default();
     if mode == JoinLines::Never || !text.contains('\n') {
-        return out;
+        return breaks;
     }
     // Lines with their byte starts, without the `\r` of a `\r\n` ending (its byte is
-    // part of the line break).
+    // part of the line break), nor the spaces that the spacing stage left at their ends
+    // (`wrap_blank`): the line as that stage leaves other lines, which is what the tests
+    // of wrapping below measure.
     let mut lines: Vec<(usize, &str)> = Vec::new();
     let mut pos = 0;
-    for l in text.split('\n') {
-        lines.push((pos, l.strip_suffix('\r').unwrap_or(l)));
-        pos += l.len() + 1;
+    let mut blank_at: Vec<usize> = Vec::new(); // the length of each line's spaces
+    for raw in text.split('\n') {
+        let l = raw.strip_suffix('\r').unwrap_or(raw);
+        let blank = if blanks { wrap_blank(l) } else { 0 };
+        lines.push((pos, &l[..l.len() - blank]));
+        blank_at.push(blank);
+        pos += raw.len() + 1;
     }
     // Fence lines and the lines inside a fence, by the same markdown rule as the spacing
     // stage and the stream's blocks (a fence closes only with its own character, at
@@ -109,10 +161,11 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
     };
     let flush = |para: &mut Vec<usize>, out: &mut Vec<Join>| {
         if para.len() >= 2 {
-            paragraph(&lines, para, mode, seg, &code, out);
+            paragraph(&lines, &blank_at, para, mode, seg, &code, out);
         }
         para.clear();
     };
+    let out = &mut breaks.joins;
     // A letter or digit. Lao consonants and leading vowels are letters: they are checked
     // first, as `is_alphanumeric` looks non-ASCII letters up in a slow table.
     let letter = |c: char| {
@@ -124,13 +177,26 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter) -> Vec<Join> {
         // A line that still ends in `\r` (a `\r\r\n` ending, from line endings converted
         // twice) is left as it is: the lone `\r` would be left inside the joined line.
         if !l.chars().any(letter) || fences[i] || l.ends_with('\r') {
-            flush(&mut para, &mut out);
+            flush(&mut para, out);
             continue;
         }
         para.push(i);
     }
-    flush(&mut para, &mut out);
-    out
+    flush(&mut para, out);
+    // The spaces before a break that stays go, but in code (fenced, or inline code that
+    // runs over the break), where the spacing stage would have kept them too.
+    let mut joined = breaks.joins.iter().map(|(r, _)| r.start).peekable();
+    for (i, &(start, l)) in lines.iter().enumerate() {
+        let at = start + l.len();
+        while joined.next_if(|&j| j < at).is_some() {}
+        if blank_at[i] == 0 || fences[i] || joined.peek() == Some(&at) {
+            continue;
+        }
+        if !crate::spacing::covers(&code, at) {
+            breaks.blanks.push(at..at + blank_at[i]);
+        }
+    }
+    breaks
 }
 
 /// Is this line a markdown structure line, or a list item, that is never joined to its
@@ -230,8 +296,11 @@ fn last_char(s: &str) -> Option<char> {
     s.trim_end().chars().next_back()
 }
 
+/// The breaks of one paragraph (`para`: indices into `lines`) to rejoin, pushed to
+/// `out`; `blank_at`: the length of the spaces that end each line ([`wrap_blank`]).
 fn paragraph(
     lines: &[(usize, &str)],
+    blank_at: &[usize],
     para: &[usize],
     mode: JoinLines,
     seg: &Segmenter,
@@ -290,12 +359,15 @@ fn paragraph(
         // `-ຮັບຮອງ`.)
         let before_x = a.trim_end().chars().rev().nth(1);
         let hyphen = x == '-' && before_x.is_some_and(is_letter) && is_letter(y);
-        let glue = if inside_word || inside_number || hyphen {
+        // Spaces that ended the line say the break was a space (`fold -s`), wherever.
+        let spaced = blank_at[w[0]] > 0;
+        let glue = if (inside_word || inside_number || hyphen) && !spaced {
             ""
         } else {
             " "
         };
-        // The break runs from the end of the line (its `\r`, if any) to the next line.
+        // The break runs from the end of the line (its spaces and `\r`, if any) to the
+        // next line.
         out.push((lines[w[0]].0 + a.len()..lines[w[1]].0, glue));
     }
 }
@@ -435,4 +507,56 @@ fn cuts_between(tail: &str, head: &str, seg: &Segmenter) -> bool {
     seg.tokens(&joined)
         .iter()
         .any(|t| t.kind == TokenKind::Word && t.span.start < cut && t.span.end > cut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{opens_with_lao, plan, wrap_blank, Breaks};
+    use crate::words::Segmenter;
+    use crate::JoinLines;
+
+    #[test]
+    fn a_wrap_blank_is_spaces_alone_right_after_a_lao_letter() {
+        assert_eq!(wrap_blank("ປະເທດ "), 1);
+        assert_eq!(wrap_blank("ປະເທດລາວ  "), 2);
+        assert_eq!(wrap_blank("ປະເທດ"), 0);
+        for other in [
+            "ປະເທດ, ",
+            "ປະເທດ 2 ",
+            "ປະເທດ\t ",
+            "ປະເທດ\u{a0} ",
+            "Laos ",
+            "  ",
+        ] {
+            assert_eq!(wrap_blank(other), 0, "{other:?}");
+        }
+        assert!(opens_with_lao("\nລາວ"));
+        assert!(opens_with_lao("\r\nລາວ"));
+        for other in ["", "\n", "\n ລາວ", "\n2 ລາວ", "ລາວ", "\r\r\nລາວ"] {
+            assert!(!opens_with_lao(other), "{other:?}");
+        }
+    }
+
+    #[test]
+    #[allow(clippy::single_range_in_vec_init)] // byte ranges, not the numbers in them
+    fn a_break_after_a_wrap_blank_is_joined_as_one_space_or_the_blank_goes() {
+        let seg = Segmenter::default();
+        // Joined: the spaces and the break become one space, inside a word or not.
+        let Breaks { joins, blanks } = plan("ວາລະ  \nສານ", JoinLines::Always, &seg, true);
+        assert_eq!((joins, blanks), (vec![(12..15, " ")], vec![]));
+        // Without the spacing stage, spaces at a line's end were laid out by hand: the
+        // break stays, and so do they.
+        assert_eq!(
+            plan("ວາລະ  \nສານ", JoinLines::Always, &seg, false),
+            Breaks::default()
+        );
+        // Not joined (a list item follows): the spaces alone go.
+        let Breaks { joins, blanks } = plan("ວາລະ \n- ສານ", JoinLines::Always, &seg, true);
+        assert_eq!((joins, blanks), (vec![], vec![12..13]));
+        // Never joining, laoclean leaves all spaces to the spacing stage.
+        assert_eq!(
+            plan("ວາລະ \nສານ", JoinLines::Never, &seg, true),
+            Breaks::default()
+        );
+    }
 }

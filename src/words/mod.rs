@@ -42,7 +42,7 @@ pub mod corpus;
 pub mod correct;
 mod ho_clusters;
 pub mod lexicon;
-mod lines;
+pub(crate) mod lines;
 mod reading;
 pub mod segment;
 pub mod syllable;
@@ -227,7 +227,8 @@ fn plan(
         Level::Aggressive => AGGRESSIVE_MARGIN,
         _ => STANDARD_MARGIN,
     };
-    let joins = lines::plan(text, cfg.join_lines, &model.segmenter);
+    let lines::Breaks { joins, blanks } =
+        lines::plan(text, cfg.join_lines, &model.segmenter, cfg.spacing);
     // A break that only now looks worth joining (the round before changed its
     // paragraph): read everything again.
     let only = if joins.is_empty() { only } else { None };
@@ -253,6 +254,14 @@ fn plan(
             alternatives: vec![text[range.clone()].to_string()],
             suggestion: false,
         })
+        .chain(blanks.into_iter().map(|range| Planned {
+            range,
+            replacement: String::new(),
+            rule: Rule::TrailingSpace,
+            confidence: 1.0,
+            alternatives: Vec::new(),
+            suggestion: false,
+        }))
         .collect();
     let mut reader = Reader::default();
     reader.compound_near = cfg.level == Level::Aggressive;
@@ -1093,6 +1102,68 @@ mod tests {
         let list = "ເມືອງໄຊເສດຖາ 45 ບ້ານ\nເມືອງຈັນທະບູລີ 33 ບ້ານ\nເມືອງສີສັດຕະນາກ 40 ບ້ານ\n\
                     ເມືອງນາຊາຍທອງ 52 ບ້ານ";
         assert_eq!(Cleaner::default().clean(list), list);
+    }
+
+    #[test]
+    fn spaces_that_end_a_wrapped_line_make_its_break_a_space() {
+        // A narrow column folded at 19 characters where one cut fell right after a
+        // space (`fold` leaves it at the line's end): that break is the space between
+        // two phrases (it was taken away, and the phrases run together: ທາງການໃນວັນທີ),
+        // the others cuts inside words.
+        let folded = "ກອງປະຊຸມຄົບຄະນະ ຄັ້\nງທີ 2 ຂອງຄະນະບໍລິຫາ\nນງານສູນກາງພັກ ໄດ້ດຳ\n\
+                      ເນີນຢ່າງເປັນທາງການ \nໃນວັນທີ 1-3 ມີນາ 20\n21 ທີ່ສຳນັກງານສູນກາ\n\
+                      ງພັກ ພາຍໃຕ້ການເປັນປ\nະທານ";
+        let once = Cleaner::default().clean(folded).into_owned();
+        assert_eq!(
+            once,
+            "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 2 ຂອງຄະນະບໍລິຫານງານສູນກາງພັກ ໄດ້ດຳເນີນຢ່າງເປັນທາງການ \
+             ໃນວັນທີ 1-3 ມີນາ 2021 ທີ່ສຳນັກງານສູນກາງພັກ ພາຍໃຕ້ການເປັນປະທານ"
+        );
+        assert_eq!(Cleaner::default().clean(&once), once);
+        // The same with Windows line endings, and with every break asked to be joined.
+        let windows = Cleaner::default()
+            .clean(&folded.replace('\n', "\r\n"))
+            .into_owned();
+        assert_eq!(windows, once);
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean("ປະເທດ  \nລາວ"), "ປະເທດ ລາວ");
+        assert_eq!(always.clean("ປະເທດ \r\nລາວ\r\n"), "ປະເທດ ລາວ\r\n");
+    }
+
+    #[test]
+    fn spaces_that_end_a_line_left_as_it_is_go() {
+        // Lines of whole phrases (a form, a poem) with spaces at their ends: not joined,
+        // and the spaces go as at the end of any line; the report says so.
+        let text = "ກອງປະຊຸມຄົບຄະນະ \nຄັ້ງທີ 2  \nຂອງຄະນະບໍລິຫານງານສູນກາງພັກ";
+        let cleaned = Cleaner::default().clean_with_report(text);
+        assert_eq!(cleaned.text, "ກອງປະຊຸມຄົບຄະນະ\nຄັ້ງທີ 2\nຂອງຄະນະບໍລິຫານງານສູນກາງພັກ");
+        let mut trailing: Vec<(usize, usize)> = cleaned
+            .edits
+            .iter()
+            .filter(|e| e.rule == Rule::TrailingSpace)
+            .map(|e| (e.start, e.end))
+            .collect();
+        trailing.sort_unstable();
+        assert_eq!(trailing, [(45, 46), (67, 69)]);
+        // Where the word stage does not run or lines are never joined, the spacing
+        // stage takes them away itself; with no spacing stage they stay.
+        let out = "ກອງປະຊຸມຄົບຄະນະ\nຄັ້ງທີ 2\nຂອງຄະນະບໍລິຫານງານສູນກາງພັກ";
+        for config in [
+            Config::default().level(Level::Safe),
+            Config::default().join_lines(JoinLines::Never),
+        ] {
+            assert_eq!(Cleaner::new(config).clean(text), out);
+        }
+        let no_spacing = Config::default()
+            .spacing(false)
+            .join_lines(JoinLines::Always);
+        assert_eq!(Cleaner::new(no_spacing).clean("ປະເທດ \nລາວ"), "ປະເທດ \nລາວ");
+        // In code the spaces are code: kept, the break too.
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        for code in ["ເບິ່ງ `ຄຳສັ່ງ \nລາວ` ແລ້ວ", "```\nປະເທດ \nລາວ\n```\n"]
+        {
+            assert_eq!(always.clean(code), code);
+        }
     }
 
     #[test]
