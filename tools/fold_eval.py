@@ -8,7 +8,8 @@ Three ways of folding a paragraph into lines of at most W code points:
 
   hard      cut every W code points, wherever that falls (`fold -w W`): inside words,
             and a space stays where the cut leaves it, at the end of a line or the start
-            of the next (narrow columns: W = 20, 25, 30, 35; paragraphs of 60 or more);
+            of the next (narrow columns: W = 20, 25, 30, 35, paragraphs of 60 or more;
+            and W = 45, 60, 80, paragraphs of 150 or more);
   spaces    break after the last space within W, which stays at the end of the line
             (`fold -s -w W`; a hard cut where a line has no space): W = 45, 60, 80,
             paragraphs of 150 or more;
@@ -19,9 +20,8 @@ For each way and width: the edit distance (code points) between the folded parag
 cleaned and the unfolded ones cleaned, summed; the spaces lost and put in (from the
 alignment; a line break left where the unfolded text has a space is not a space lost:
 that paragraph was not rejoined there); and the paragraphs left with a line break (not
-rejoined, or not all of them). A paragraph is one line of a sample of 60 code points or
-more (150 for the ways that break at spaces); the folded paragraphs go to laoclean in
-one file, separated by blank lines.
+rejoined, or not all of them). A paragraph is one line of a sample; the folded
+paragraphs go to laoclean in one file, separated by blank lines.
 
 It measures only: nothing here feeds the product.
 """
@@ -31,7 +31,12 @@ from rapidfuzz.distance import Levenshtein
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-WAYS = [('hard', [20, 25, 30, 35], 60), ('spaces', [45, 60, 80], 150), ('dropped', [45, 60, 80], 150)]
+WAYS = [
+    ('hard', [20, 25, 30, 35], 60),
+    ('hard', [45, 60, 80], 150),
+    ('spaces', [45, 60, 80], 150),
+    ('dropped', [45, 60, 80], 150),
+]
 
 
 def fold(text, width, way):

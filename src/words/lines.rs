@@ -43,8 +43,9 @@
 //! cut at its width). (A paragraph wrapped at its spaces and without them loses them at
 //! its breaks: that a break was a space cannot be told from the lines' widths alone,
 //! see the README.) In
-//! a narrow column, one space that opens a line is the space between the two lines: the
-//! break and it become one space. A line break is `\n` or, in a file with Windows line
+//! a paragraph that looks wrapped (auto), one space that opens a line is the space
+//! between the two lines, where a fold cut before it: the break and it become one
+//! space. A line break is `\n` or, in a file with Windows line
 //! endings, `\r\n`: the two bytes go together, and such a file is rejoined as the same
 //! text with `\n` would be.
 //!
@@ -334,9 +335,11 @@ fn paragraph(
             continue;
         };
         // Text folded at a fixed count cuts before a space too: one space that opens a
-        // line of a narrow column is the space between the two lines.
+        // line of a paragraph that looks wrapped (a narrow column or wider) is the space
+        // between the two lines. (Asked to join every line, a line that opens with a
+        // blank still stays: it was laid out by hand, as far as can be told.)
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
-        if one_space && wrap == Wrap::NarrowColumn {
+        if one_space && mode != JoinLines::Always {
             out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, " "));
             continue;
         }

@@ -1131,6 +1131,27 @@ mod tests {
     }
 
     #[test]
+    fn a_space_that_opens_a_line_of_a_wrapped_paragraph_is_the_space_between_the_lines() {
+        // Cut every 56 characters (`fold -w 56`): one cut fell before a space, which
+        // opens the next line. The paragraph was left with that break.
+        let folded = "ນັກຮຽນໃນໂຮງຮຽນມັດທະຍົມຂອງເມືອງໄດ້ຮັບປຶ້ມແບບຮຽນໃໝ່ຄົບຖ້ວນ\n \
+                      ແລະ ຄູສອນໄດ້ຮັບການຍົກລະດັບວິຊາສະເພາະ ເພື່ອໃຫ້ການຮຽນການສ\n\
+                      ອນມີຄຸນນະພາບດີຂຶ້ນກວ່າເກົ່າ ແລະ ສອດຄ່ອງກັບແຜນການສຶກສາແຫ່\n\
+                      ງຊາດໃນໄລຍະຕໍ່ໜ້າ";
+        let once = Cleaner::default().clean(folded).into_owned();
+        assert_eq!(
+            once,
+            "ນັກຮຽນໃນໂຮງຮຽນມັດທະຍົມຂອງເມືອງໄດ້ຮັບປຶ້ມແບບຮຽນໃໝ່ຄົບຖ້ວນ ແລະ ຄູສອນໄດ້ຮັບການຍົກລະດັບ\
+             ວິຊາສະເພາະ ເພື່ອໃຫ້ການຮຽນການສອນມີຄຸນນະພາບດີຂຶ້ນກວ່າເກົ່າ ແລະ ສອດຄ່ອງກັບແຜນການສຶກສາ\
+             ແຫ່ງຊາດໃນໄລຍະຕໍ່ໜ້າ"
+        );
+        assert_eq!(Cleaner::default().clean(&once), once);
+        // Asked to join every line, a line that opens with a blank stays as laid out.
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean("ວາລະ\n ສານ"), "ວາລະ\n ສານ");
+    }
+
+    #[test]
     fn spaces_that_end_a_line_left_as_it_is_go() {
         // Lines of whole phrases (a form, a poem) with spaces at their ends: not joined,
         // and the spaces go as at the end of any line; the report says so.
