@@ -137,7 +137,14 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter, blanks: bool) -
     let mut blank_at: Vec<usize> = Vec::new(); // the length of each line's spaces
     for raw in text.split('\n') {
         let l = raw.strip_suffix('\r').unwrap_or(raw);
-        let blank = if blanks { wrap_blank(l) } else { 0 };
+        // (After the last line, a `\r` is no line break but a character of the line, as
+        // the spacing stage reads it: the spaces before it are no line's end.)
+        let last = pos + raw.len() == text.len();
+        let blank = if blanks {
+            wrap_blank(if last { raw } else { l })
+        } else {
+            0
+        };
         lines.push((pos, &l[..l.len() - blank]));
         blank_at.push(blank);
         pos += raw.len() + 1;

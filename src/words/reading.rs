@@ -1359,9 +1359,16 @@ impl Reader {
         out
     }
 
+    /// The bytes of the text that characters `i..j` of the stretch hold. A space runs
+    /// to the next character: it may stand for a rejoined line break with the spaces
+    /// around it (see `words::plan`). (A stretch never ends with a space.)
     fn byte_range(&self, i: usize, j: usize) -> Range<usize> {
         let (last, c) = self.offsets[j - 1];
-        self.offsets[i].0..last + c.len_utf8()
+        let end = match c {
+            ' ' => self.offsets[j].0,
+            _ => last + c.len_utf8(),
+        };
+        self.offsets[i].0..end
     }
 }
 
