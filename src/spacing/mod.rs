@@ -112,6 +112,7 @@ pub(crate) fn run<'a>(text: &'a str, config: &Config, record: bool) -> StageOutp
 }
 
 /// [`run`] with the buffers of `line` (its settings kept).
+#[inline(always)]
 fn run_lines(text: &str, record: bool, mut line: Line) -> StageOutput<'_> {
     let mut w = Rewriter::new(text, record);
     let mut suggestions = Vec::new();
