@@ -69,9 +69,10 @@ pub enum JsonlError {
 pub struct FieldEdits {
     /// The dotted path of the field.
     pub field: String,
-    /// The edits, with byte spans in the field's decoded string value.
+    /// The edits, with byte spans in the field's decoded string value, in text order.
     pub edits: Vec<Edit>,
-    /// Suggestions not applied, with byte spans in the field's decoded string value.
+    /// Suggestions not applied, with byte spans in the field's decoded string value, in
+    /// text order.
     pub suggestions: Vec<Edit>,
 }
 
@@ -164,7 +165,10 @@ fn clean_object<'a>(
         let value: String =
             serde_json::from_str(raw).map_err(|e| JsonlError::Malformed(e.to_string()))?;
         let (text, edits, suggestions) = if report {
-            let c = cleaner.clean_with_report(&value);
+            let mut c = cleaner.clean_with_report(&value);
+            // In text order, as a stream's (of equal spans, in the order made).
+            c.edits.sort_by_key(|e| (e.start, e.end));
+            c.suggestions.sort_by_key(|e| (e.start, e.end));
             (Cow::Owned(c.text), c.edits, c.suggestions)
         } else {
             (cleaner.clean(&value), Vec::new(), Vec::new())

@@ -1458,6 +1458,42 @@ fn jsonl_says_when_no_record_holds_a_field() {
 }
 
 #[test]
+fn jsonl_mode_reports_a_fields_edits_in_text_order() {
+    // The word stage runs after the spacing stage, but its edit comes first in the text:
+    // the report lists a field's edits and suggestions by position, as for a text file.
+    let dir = TempDir::new().unwrap();
+    let input = write(
+        dir.path(),
+        "in.jsonl",
+        "{\"text\": \"ມະຕິກອງປະຊຸມໃຫ່ຍ ຄັ້ງທີ\\nຂອງພັກ ,ແລະ\"}\n",
+    );
+    for format in ["jsonl", "json"] {
+        let r = dir.path().join(format!("r.{format}"));
+        laoclean()
+            .args(["--jsonl", "--report", format, "--report-file"])
+            .arg(&r)
+            .arg(&input)
+            .assert()
+            .success();
+        let starts: Vec<u64> = if format == "jsonl" {
+            json_lines(&r)
+                .iter()
+                .map(|l| l["start"].as_u64().unwrap())
+                .collect()
+        } else {
+            let v: serde_json::Value = serde_json::from_str(&read(&r)).unwrap();
+            v["files"][0]["records"][0]["fields"][0]["edits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| e["start"].as_u64().unwrap())
+                .collect()
+        };
+        assert_eq!(starts, [36, 86, 88], "{format}");
+    }
+}
+
+#[test]
 fn jsonl_mode_reports_name_missing_paths_and_files_that_stopped() {
     let dir = TempDir::new().unwrap();
     let good = write(dir.path(), "a.jsonl", "{\"text\": \"ເເລະ\"}\n");
