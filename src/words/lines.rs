@@ -28,26 +28,28 @@
 //! `ບົດທີ 2 …`), a table of contents, a register of names.
 //!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`] every
-//! candidate is. At either mode, a break is joined only between two lines that both
-//! hold Lao letters: laoclean rejoins Lao prose, and a line of English, code or numbers
-//! next to it stays on its own; nor is a break joined before a line that begins with a
-//! blank, or after one that ends with one (an indented line was laid out by hand, and
-//! the spacing stage has taken the trailing blanks of prose away), but for spaces right
-//! after a Lao letter ([`wrap_blank`]), which the spacing stage leaves here: they say
-//! the break was a space, and the spaces and the break become one space where the lines
-//! are joined (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go. A
-//! joined break between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
-//! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it becomes
-//! one space, but for a hyphen after a Lao word and before one (ພະນັກງານ-⏎ລັດຖະກອນ)
-//! and two digits after a full line of a paragraph folded at a fixed count (a number
-//! cut at its width). (A paragraph wrapped at its spaces and without them loses them at
-//! its breaks: that a break was a space cannot be told from the lines' widths alone,
-//! see the README.) In
-//! a paragraph that looks wrapped (auto), one space that opens a line is the space
-//! between the two lines, where a fold cut before it: the break and it become one
-//! space. A line break is `\n` or, in a file with Windows line
-//! endings, `\r\n`: the two bytes go together, and such a file is rejoined as the same
-//! text with `\n` would be.
+//! candidate is. At either mode, a break is joined only between two lines that both hold
+//! Lao letters: laoclean rejoins Lao prose, and a line of English, code or numbers next to
+//! it stays on its own; nor is a break joined before a line that begins with a blank (but
+//! for one space after a fold's cut, below), or after one that ends with one (an indented
+//! line was laid out by hand, and the spacing stage has taken the trailing blanks of prose
+//! away), but for spaces right after a Lao letter ([`wrap_blank`]), which the spacing stage
+//! leaves here: they say the break was a space, and the spaces and the break become one
+//! space where the lines are joined (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the
+//! spaces go. A joined break between two Lao letters is removed (Lao puts no space between
+//! words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or
+//! Latin) it becomes one space, but for a hyphen after a Lao word and before one
+//! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a fixed
+//! count (a number cut at its width). (A paragraph wrapped at its spaces and without them
+//! loses them at its breaks: that a break was a space cannot be told from the lines' widths
+//! alone, see the README.) In a paragraph that is rejoined, one space that opens a line is
+//! the space between the two lines where a fold cut before it: the line before is of the
+//! paragraph's widest length (within a tenth) and ends no sentence (`. ! ? :`), and fewer
+//! than half of the lines open with a space (else it is a margin or indentation laid out by
+//! hand); the break and it become one space. Before a combining mark, which cannot open a
+//! word, a space at a break is a stray one: the break goes with it. A line break is `\n`
+//! or, in a file with Windows line endings, `\r\n`: the two bytes go together, and such a
+//! file is rejoined as the same text with `\n` would be.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, JoinLines};
@@ -326,6 +328,20 @@ fn paragraph(
         Wrap::NarrowColumn => fold_width(lines, para),
         _ => None,
     };
+    // A fold cut before a space leaves that space at the start of the next line, after
+    // a line of the fold's full width. Where half the lines or more open with a space,
+    // it is a margin or indentation laid out by hand, not cuts.
+    let opened = para
+        .iter()
+        .filter(|&&i| lines[i].1.starts_with(' '))
+        .count();
+    let cut_before_spaces = 2 * opened < para.len();
+    let body = &para[..para.len() - 1];
+    let widest = body
+        .iter()
+        .map(|&i| lines[i].1.chars().count())
+        .max()
+        .unwrap_or(0);
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -342,12 +358,21 @@ fn paragraph(
             continue;
         };
         // Text folded at a fixed count cuts before a space too: one space that opens a
-        // line of a paragraph that looks wrapped (a narrow column or wider) is the space
-        // between the two lines. (Asked to join every line, a line that opens with a
-        // blank still stays: it was laid out by hand, as far as can be told.)
+        // line is the space between the two lines, where the line before is of the
+        // fold's width (within a tenth: the character stage may have shortened it, ໍາ
+        // composed) and does not end a sentence (a new paragraph indented by hand
+        // follows one), and few lines open so. The break and it become one space;
+        // nothing before a mark, which cannot open a word (a stray space before it: the
+        // character stage joins such a mark on one line).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
-        if one_space && mode != JoinLines::Always {
-            out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, " "));
+        let full = 10 * a.chars().count() >= 9 * widest;
+        if one_space && cut_before_spaces && full && !matches!(x, '.' | '!' | '?' | ':') {
+            let glue = if b[1..].starts_with(crate::lao::is_mark) {
+                ""
+            } else {
+                " "
+            };
+            out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, glue));
             continue;
         }
         if y.is_whitespace() {
@@ -369,8 +394,9 @@ fn paragraph(
         // `-ຮັບຮອງ`.)
         let before_x = a.trim_end().chars().rev().nth(1);
         let hyphen = x == '-' && before_x.is_some_and(is_letter) && is_letter(y);
-        // Spaces that ended the line say the break was a space (`fold -s`), wherever.
-        let spaced = blank_at[w[0]] > 0;
+        // Spaces that ended the line say the break was a space (`fold -s`), but before
+        // a mark, which cannot open a word (a stray space: see above).
+        let spaced = blank_at[w[0]] > 0 && !crate::lao::is_mark(y);
         let glue = if (inside_word || inside_number || hyphen) && !spaced {
             ""
         } else {
