@@ -589,14 +589,14 @@ impl Line {
             && !text[tail.clone()].contains('\t')
             && !covers(&self.code, tail.start)
             && self.before(n - 1) != Script::Foreign;
-        // A lone CR before them and a line break after them ends the line once they go
-        // (`\r\n`): the blanks before it are trailing too, and go now (a second cleaning
-        // would take them otherwise).
         // Spaces after a Lao letter before a line that opens with one: the word stage's.
         let tail_goes = tail_goes
             && !(self.wrap_blanks
                 && crate::words::lines::wrap_blank(&text[range.clone()]) == tail.len()
                 && crate::words::lines::opens_with_lao(&text[range.end..]));
+        // A lone CR before them and a line break after them ends the line once they go
+        // (`\r\n`): the blanks before it are trailing too, and go now (a second cleaning
+        // would take them otherwise).
         let cr_ends_line = tail_goes && c == '\r' && text[range.end..].starts_with('\n');
         for i in 1..n {
             if cr_ends_line
