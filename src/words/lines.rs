@@ -43,11 +43,13 @@
 //! count (a number cut at its width). (A paragraph wrapped at its spaces and without them
 //! loses them at its breaks: that a break was a space cannot be told from the lines' widths
 //! alone, see the README.) In a paragraph that is rejoined, one space that opens a line is
-//! the space between the two lines where a fold cut before it: the line before is of the
-//! paragraph's widest length (within a tenth) and ends no sentence (`. ! ? :`), and fewer
-//! than half of the lines open with a space (else it is a margin or indentation laid out by
-//! hand); the break and it become one space. Before a combining mark, which cannot open a
-//! word, a space at a break is a stray one: the break goes with it. A line break is `\n`
+//! the space between the two lines where a fold cut before it: the line before and this
+//! one (unless it is the last) are of the paragraph's widest length (within a tenth), the
+//! line before ends no sentence (`. ! ? : …`, before any closing quote or bracket), and
+//! fewer than half of the lines open with a space (else it is a margin or indentation laid
+//! out by hand); the break and it become one space. Before a combining mark after a Lao
+//! letter, a space at a break is a stray one (a mark cannot open a word): the break goes
+//! with it, as the character stage joins such a mark on one line. A line break is `\n`
 //! or, in a file with Windows line endings, `\r\n`: the two bytes go together, and such a
 //! file is rejoined as the same text with `\n` would be.
 //!
@@ -306,6 +308,14 @@ fn last_char(s: &str) -> Option<char> {
     s.trim_end().chars().next_back()
 }
 
+/// Does `line` end a sentence: a full stop, `!`, `?`, `:`, `…` or ຯ, before any closing
+/// quotes and brackets (`.”`, `?)`)?
+fn ends_sentence(line: &str) -> bool {
+    let closers: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
+    let end = line.trim_end().trim_end_matches(closers);
+    end.ends_with(['.', '!', '?', ':', '…', 'ຯ'])
+}
+
 /// The breaks of one paragraph (`para`: indices into `lines`) to rejoin, pushed to
 /// `out`; `blank_at`: the length of the spaces that end each line ([`wrap_blank`]).
 fn paragraph(
@@ -357,29 +367,34 @@ fn paragraph(
         let (Some(x), Some(y)) = (last_char(a), b.chars().next()) else {
             continue;
         };
+        let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
+        let last_word = a.rsplit(' ').next().unwrap_or("");
+        // A mark cannot open a word: a space before one, after a Lao letter, is a stray
+        // one, as the character stage reads it on one line.
+        let stray_before_mark = |next: &str| {
+            next.starts_with(crate::lao::is_mark) && is_letter(x) && !phrase_word(last_word)
+        };
         // Text folded at a fixed count cuts before a space too: one space that opens a
-        // line is the space between the two lines, where the line before is of the
-        // fold's width (within a tenth: the character stage may have shortened it, ໍາ
-        // composed) and does not end a sentence (a new paragraph indented by hand
-        // follows one), and few lines open so. The break and it become one space;
-        // nothing before a mark, which cannot open a word (a stray space before it: the
-        // character stage joins such a mark on one line).
+        // line is the space between the two lines where a fold cut before it: the line
+        // before and this one are of the fold's width (within a tenth: the character
+        // stage may have shortened them, ໍາ composed) or this is the last, the line
+        // before ends no sentence (a new paragraph indented by hand follows one), and
+        // few lines open so (else it is a margin). The break and it become one space, or
+        // nothing before a stray mark (no line laid out by hand opens with one).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
-        let full = 10 * a.chars().count() >= 9 * widest;
-        if one_space && cut_before_spaces && full && !matches!(x, '.' | '!' | '?' | ':') {
-            let glue = if b[1..].starts_with(crate::lao::is_mark) {
-                ""
-            } else {
-                " "
-            };
-            out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, glue));
-            continue;
+        if one_space {
+            let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
+            let last = w[1] == para[para.len() - 1];
+            let cut = cut_before_spaces && full(a) && (full(b) || last) && !ends_sentence(a);
+            if cut || stray_before_mark(&b[1..]) {
+                let glue = if stray_before_mark(&b[1..]) { "" } else { " " };
+                out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, glue));
+                continue;
+            }
         }
         if y.is_whitespace() {
             continue;
         }
-        let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
-        let last_word = a.rsplit(' ').next().unwrap_or("");
         let first_word = b.split(' ').next().unwrap_or("");
         let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
         let inside_word =
@@ -395,8 +410,8 @@ fn paragraph(
         let before_x = a.trim_end().chars().rev().nth(1);
         let hyphen = x == '-' && before_x.is_some_and(is_letter) && is_letter(y);
         // Spaces that ended the line say the break was a space (`fold -s`), but before
-        // a mark, which cannot open a word (a stray space: see above).
-        let spaced = blank_at[w[0]] > 0 && !crate::lao::is_mark(y);
+        // a stray mark (see above).
+        let spaced = blank_at[w[0]] > 0 && !stray_before_mark(b);
         let glue = if (inside_word || inside_number || hyphen) && !spaced {
             ""
         } else {

@@ -1198,6 +1198,19 @@ mod tests {
             .map(|l| format!(" {}\n", l.trim()))
             .collect();
         assert_eq!(Cleaner::default().clean(&margin).matches('\n').count(), 4);
+        // A sentence that ends before a closing quote ends too; and a closing after a
+        // full line of the body stays, as the line that opens with a space is short
+        // (a fold leaves every line but the last full; found by a second review).
+        let quoted = "ຮັບຮອງເອົາມະຕິວ່າດ້ວ\nຍລະບອບແບບແຜນວິທີເຮ.”\n ຮັບຮອງເອົາການປັບປຸງກ\n\
+                      ົງຈັກການຈັດຕັ້ງຂອງລັ\n";
+        let out = Cleaner::default().clean(quoted).into_owned();
+        assert!(out.contains(".”\n ຮັບຮອງ"), "{out}");
+        let full_body = letter.replace("ອະນຸຍາດຕາມ", "ອະນຸຍາດໃຫ້ຕາມ");
+        let out = Cleaner::default().clean(&full_body).into_owned();
+        assert!(
+            out.ends_with("ດ້ວຍ\n ດ້ວຍຄວາມເຄົາລົບ ແລະ ນັບຖືຢ່າງສູງ\n ຜູ້ອຳນວຍການໂຮງຮຽນ\n"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -1212,6 +1225,12 @@ mod tests {
             "ຂອງພັກຕິດພັນກັບການທ່ອງທ່ຽວ"
         );
         assert_eq!(always.clean("ທາງດ \n້ານການເມືອງ"), "ທາງດ້ານການເມືອງ");
+        // After a line of any length, the space opening the line too; after a digit it
+        // stays, in either place, as on one line.
+        assert_eq!(always.clean("ທາງດ\n ້ານການເມືອງ"), "ທາງດ້ານການເມືອງ");
+        let one_line = always.clean("ແຜນວິທີ 2021 ່ອງການ").into_owned();
+        assert_eq!(one_line, "ແຜນວິທີ 2021 ່ອງການ");
+        assert_eq!(always.clean("ແຜນວິທີ 2021 \n່ອງການ"), one_line);
     }
 
     #[test]
