@@ -40,14 +40,7 @@ pub fn write_record(
     fields: &[laoclean::jsonl::FieldEdits],
 ) -> io::Result<()> {
     for f in fields {
-        let mut all: Vec<(&laoclean::Edit, bool)> = f
-            .edits
-            .iter()
-            .map(|e| (e, false))
-            .chain(f.suggestions.iter().map(|e| (e, true)))
-            .collect();
-        all.sort_by_key(|(e, suggestion)| (e.start, e.end, *suggestion));
-        for (e, suggestion) in all {
+        for (e, suggestion) in super::report::field_in_text_order(f) {
             write!(out, "{name}:{line}: {}: ", f.field)?;
             edit_line(out, e, suggestion)?;
         }

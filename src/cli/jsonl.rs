@@ -396,14 +396,7 @@ fn write_record(
         ReportFormat::Jsonl => {
             for f in &record.fields {
                 // In text order, edits and suggestions together, as a text file's lines.
-                let mut all: Vec<(&laoclean::Edit, bool)> = f
-                    .edits
-                    .iter()
-                    .map(|e| (e, false))
-                    .chain(f.suggestions.iter().map(|e| (e, true)))
-                    .collect();
-                all.sort_by_key(|(e, suggestion)| (e.start, e.end, *suggestion));
-                for (edit, suggestion) in all {
+                for (edit, suggestion) in super::report::field_in_text_order(f) {
                     let line = EditLine {
                         file: name,
                         line: record.line,

@@ -306,6 +306,21 @@ impl FileReport {
     }
 }
 
+/// The edits and suggestions of one `--jsonl` field in the order of the field's text, as
+/// [`in_text_order`] gives a chunk's: for its report lines and its explanation.
+pub(super) fn field_in_text_order(
+    field: &laoclean::jsonl::FieldEdits,
+) -> Vec<(&laoclean::Edit, bool)> {
+    let mut all: Vec<(&laoclean::Edit, bool)> = field
+        .edits
+        .iter()
+        .map(|e| (e, false))
+        .chain(field.suggestions.iter().map(|e| (e, true)))
+        .collect();
+    all.sort_by_key(|(e, suggestion)| (e.start, e.end, *suggestion));
+    all
+}
+
 /// The edits and suggestions of a chunk in the order of the text (the lists are each in
 /// order), an edit before a suggestion at the same place.
 fn in_text_order(chunk: &ReportChunk) -> Vec<(&LocatedEdit, bool)> {

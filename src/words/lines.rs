@@ -386,8 +386,9 @@ fn paragraph(
             let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
             let last = w[1] == para[para.len() - 1];
             let cut = cut_before_spaces && full(a) && (full(b) || last) && !ends_sentence(a);
-            if cut || stray_before_mark(&b[1..]) {
-                let glue = if stray_before_mark(&b[1..]) { "" } else { " " };
+            let stray = stray_before_mark(&b[1..]);
+            if cut || stray {
+                let glue = if stray { "" } else { " " };
                 out.push((lines[w[0]].0 + a.len()..lines[w[1]].0 + 1, glue));
                 continue;
             }
