@@ -14,7 +14,10 @@ Three ways of folding a paragraph into lines of at most W code points:
             (`fold -s -w W`; a hard cut where a line has no space): W = 45, 60, 80,
             paragraphs of 150 or more;
   dropped   break at the last space within W and drop it, as most editors wrap (the
-            break itself was the space): same widths and paragraphs as `spaces`.
+            break itself was the space): same widths and paragraphs as `spaces`;
+  words     break at the last space or word boundary within W (the words of
+            `laoclean segment`), dropping a space broken at, as editors that know Lao
+            words wrap: same widths and paragraphs as `spaces`.
 
 For each way and width: the edit distance (code points) between the folded paragraphs
 cleaned and the unfolded ones cleaned, summed; the spaces lost and put in (from the
@@ -36,11 +39,17 @@ WAYS = [
     ('hard', [45, 60, 80], 150),
     ('spaces', [45, 60, 80], 150),
     ('dropped', [45, 60, 80], 150),
+    ('words', [45, 60, 80], 150),
 ]
+
+SEP = '\x1f'  # between the words of `laoclean segment` (a control no sample holds)
 
 
 def fold(text, width, way):
-    """`text` (one line) folded into lines of at most `width` code points."""
+    """`text` (one line) folded into lines of at most `width` code points (`words`:
+    `text` with SEP between its words)."""
+    if way == 'words':
+        return fold_words(text, width)
     lines = []
     while len(text) > width:
         cut = width
@@ -54,6 +63,39 @@ def fold(text, width, way):
         lines.append(line)
     lines.append(text)
     return '\n'.join(lines)
+
+
+def fold_words(text, width):
+    """`text`, its words cut by SEP, folded at the last space or word boundary within
+    `width` code points (a space broken at is dropped); a word longer than the width is
+    cut at it."""
+    lines, line = [], ''
+    for i, piece in enumerate(text.split(' ')):
+        words = piece.split(SEP)
+        for j, word in enumerate(words):
+            glue = ' ' if i > 0 and j == 0 and line else ''
+            if len(line) + len(glue) + len(word) <= width:
+                line += glue + word
+                continue
+            if line:
+                lines.append(line)
+            line = word
+            while len(line) > width:
+                lines.append(line[:width])
+                line = line[width:]
+    lines.append(line)
+    return '\n'.join(lines)
+
+
+def segmented(binary, paragraphs):
+    """The paragraphs with SEP between their words (`laoclean segment`, which also
+    composes ໍາ as ຳ: the cleaning does so too)."""
+    out = subprocess.run([binary, 'segment', '--sep', SEP], input='\n'.join(paragraphs) + '\n',
+                         capture_output=True, check=True, text=True).stdout
+    words = out.rstrip('\n').split('\n')
+    if len(words) != len(paragraphs):
+        sys.exit('laoclean segment merged or split paragraphs')
+    return words
 
 
 def clean(binary, level, paragraphs):
@@ -95,8 +137,9 @@ def main():
     for way, widths, least in WAYS:
         paras = [l for l in lines if len(l) >= least]
         plain = clean(args.bin, args.level, paras)
+        source = segmented(args.bin, paras) if way == 'words' else paras
         for width in widths:
-            folded = clean(args.bin, args.level, [fold(p, width, way) for p in paras])
+            folded = clean(args.bin, args.level, [fold(p, width, way) for p in source])
             if len(folded) != len(plain):
                 sys.exit(f'{way} {width}: paragraphs came back merged or split')
             dist = lost = put = unjoined = shown = 0

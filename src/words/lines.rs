@@ -19,9 +19,14 @@
 //!   [`MIN_WRAP_WIDTH`], and at least two of the breaks between Lao letters, and a third
 //!   of them, cut a dictionary word and leave a piece of one on a side (a newspaper's
 //!   column, text folded at a fixed count). Short lines that end in whole words (a poem,
-//!   a list, a form) stay, as do lines that mostly end in the same word.
+//!   a list, a form) stay, as do lines that mostly end in the same word; or
+//! - a line opens inside a syllable (with a combining mark, a following vowel ະ າ ຳ ຽ or
+//!   ໆ, after a Lao letter) after a line of the paragraph's width (within a tenth), and a
+//!   dictionary word runs across that break: `ການນ\nຳພາ`. No line laid out by hand opens
+//!   so; after a shorter line, or with no word across (`ວັດທະນະຖາວອນ\nາັກ`, a letter OCR
+//!   lost), it is debris and says nothing of the paragraph.
 //!
-//! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in both tests.
+//! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in these tests.
 //!
 //! A paragraph is not wrapped prose, whatever its lengths, when most of its lines (two
 //! thirds, three lines or more) begin with the same word: a list (`ບົດທີ 1 …`,
@@ -42,7 +47,9 @@
 //! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a fixed
 //! count (a number cut at its width). (A paragraph wrapped at its spaces and without them
 //! loses them at its breaks: that a break was a space cannot be told from the lines' widths
-//! alone, see the README.) In a paragraph that is rejoined, one space that opens a line is
+//! alone, see the README; but for a wrap that cut a syllable, above: it counts characters,
+//! so it breaks a line early only at a space, and a break that cuts no word after a line
+//! clearly short of the widest, by more than a tenth, becomes one space.) In a paragraph that is rejoined, one space that opens a line is
 //! the space between the two lines where a fold cut before it: the line before and this
 //! one (unless it is the last) are of the paragraph's widest length (within a tenth), the
 //! line before ends no sentence (`. ! ? : …`, before any closing quote or bracket), and
@@ -188,7 +195,9 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter, blanks: bool) -
         // paragraph.
         // A line that still ends in `\r` (a `\r\r\n` ending, from line endings converted
         // twice) is left as it is: the lone `\r` would be left inside the joined line.
-        if !l.chars().any(letter) || fences[i] || l.ends_with('\r') {
+        // (A line that opens inside a syllable is the end of a word a wrap cut: `້.`.)
+        let cut_off = l.starts_with(inside_syllable);
+        if !(cut_off || l.chars().any(letter)) || fences[i] || l.ends_with('\r') {
             flush(&mut para, out);
             continue;
         }
@@ -334,10 +343,14 @@ fn paragraph(
     if wrap == Wrap::No {
         return;
     }
-    let fold = match wrap {
-        Wrap::NarrowColumn => fold_width(lines, para),
-        _ => None,
-    };
+    // A wrap that cut a syllable counts characters (one that knows Lao never does): it
+    // breaks a line at a space, which it takes away, or cuts a run of letters too long
+    // for the width where the width ends. So a break between two Lao words after a line
+    // clearly short of the widest (by more than a tenth, [`span`]: the character and
+    // spacing stages may have shortened it) was a space.
+    let counted = syllable_cut(lines, para, seg);
+    // The width of a fold at a fixed count, where one cut the paragraph.
+    let fold = fold_width(lines, para);
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
     // it is a margin or indentation laid out by hand, not cuts.
@@ -346,12 +359,8 @@ fn paragraph(
         .filter(|&&i| lines[i].1.starts_with(' '))
         .count();
     let cut_before_spaces = 2 * opened < para.len();
-    let body = &para[..para.len() - 1];
-    let widest = body
-        .iter()
-        .map(|&i| lines[i].1.chars().count())
-        .max()
-        .unwrap_or(0);
+    let widest = widest(lines, para);
+    let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -383,7 +392,6 @@ fn paragraph(
         // nothing before a stray mark (no line laid out by hand opens with one).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
         if one_space {
-            let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
             let last = w[1] == para[para.len() - 1];
             let cut = cut_before_spaces && full(a) && (full(b) || last) && !ends_sentence(a);
             let stray = stray_before_mark(&b[1..]);
@@ -413,7 +421,9 @@ fn paragraph(
         // Spaces that ended the line say the break was a space (`fold -s`), but before
         // a stray mark (see above).
         let spaced = blank_at[w[0]] > 0 && !stray_before_mark(b);
-        let glue = if (inside_word || inside_number || hyphen) && !spaced {
+        let short_of_width =
+            counted && 10 * span(a) < 9 * widest && !inside_syllable(y) && !cuts_word(a, b, seg);
+        let glue = if (inside_word || inside_number || hyphen) && !spaced && !short_of_width {
             ""
         } else {
             " "
@@ -422,6 +432,44 @@ fn paragraph(
         // next line.
         out.push((lines[w[0]].0 + a.len()..lines[w[1]].0, glue));
     }
+}
+
+/// Does a line of the paragraph open inside a syllable (with a mark, a following vowel
+/// or ໆ after a Lao letter) after a line of the paragraph's width (within a tenth,
+/// [`span`]), where a dictionary word runs across the break? No line laid out by hand
+/// opens so (`ການນ⏎ຳພາ`): a wrap cut it there, where the width ran out. (After a
+/// shorter line, or where no word runs across, it is OCR debris or a letter that OCR
+/// lost, `ວັດທະນະຖາວອນ⏎າັກ`, and says nothing of the paragraph.)
+fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+    let widest = widest(lines, para);
+    para.windows(2).any(|w| {
+        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        last_char(a).is_some_and(is_letter)
+            && b.chars().next().is_some_and(inside_syllable)
+            && 10 * span(a) >= 9 * widest
+            && cuts_word(a, b, seg)
+    })
+}
+
+/// The length in characters of the widest line of the paragraph before its last.
+fn widest(lines: &[(usize, &str)], para: &[usize]) -> usize {
+    para[..para.len() - 1]
+        .iter()
+        .map(|&i| lines[i].1.chars().count())
+        .max()
+        .unwrap_or(0)
+}
+
+/// The length of `line` in characters as a wrap may have counted them: each ຳ as the
+/// two characters ໍ າ that the character stage may have composed.
+fn span(line: &str) -> usize {
+    line.chars().count() + line.matches('ຳ').count()
+}
+
+/// Can `c` not open a syllable: a combining mark, a following vowel (ະ າ ຳ ຽ) or ໆ?
+/// A line break before one after a Lao letter cuts a syllable.
+fn inside_syllable(c: char) -> bool {
+    crate::lao::is_mark(c) || crate::lao::is_following_vowel(c) || c == 'ໆ'
 }
 
 /// The width of a paragraph folded at a fixed count of characters: the length of its
@@ -462,7 +510,8 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Wr
             cut += usize::from(cuts_word(a, b, seg));
         }
     }
-    if cut > 0 && 2 * cut >= long {
+    let syllable_cut = syllable_cut(lines, para, seg);
+    if (cut > 0 && 2 * cut >= long) || (syllable_cut && para.len() < 3) {
         return Wrap::Wrapped;
     }
     if para.len() < 3 {
@@ -484,13 +533,15 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Wr
     if even && (MIN_NARROW_WIDTH..MIN_WRAP_WIDTH).contains(&median) {
         return match narrow_column(lines, para, seg) {
             true => Wrap::NarrowColumn,
+            false if syllable_cut => Wrap::Wrapped,
             false => Wrap::No,
         };
     }
-    match 3 * mid_sentence >= 2 * body.len()
-        && even
-        && median >= MIN_WRAP_WIDTH
-        && median <= MAX_WRAP_WIDTH as f64
+    match syllable_cut
+        || (3 * mid_sentence >= 2 * body.len()
+            && even
+            && median >= MIN_WRAP_WIDTH
+            && median <= MAX_WRAP_WIDTH as f64)
     {
         true => Wrap::Wrapped,
         false => Wrap::No,

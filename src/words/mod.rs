@@ -1214,6 +1214,81 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_opens_inside_a_syllable_was_cut_by_a_wrap() {
+        // Two lines, or three of uneven lengths (laid out by hand, they would stay),
+        // one of which opens with a vowel that follows its consonant (ຳ of ນຳ): no line
+        // laid out by hand opens so, and the break is joined. Left, the piece before it
+        // was respelt on its own (ການນ → ການເນ).
+        for text in [
+            "ສ້າງຄວາມເຂັ້ມແຂງໃຫ້ແກ່ການນ\nຳພາຂອງພັກ ແລະ ລັດ.",
+            "ສ້າງຄວາມເຂັ້ມແຂງໃຫ້ແກ່ການນ\nຳພາຂອງພັກ ແລະ ລັດ\nໃນທົ່ວປະເທດ.",
+        ] {
+            let out = Cleaner::default().clean(text);
+            assert!(
+                out.starts_with("ສ້າງຄວາມເຂັ້ມແຂງໃຫ້ແກ່ການນຳພາຂອງພັກ ແລະ ລັດ"),
+                "{out}"
+            );
+            assert!(!out.contains('\n'), "{out}");
+        }
+        // A tone mark or ໆ opens no line either; a line that opens with a consonant
+        // after a short one stays.
+        let out = Cleaner::default().clean("ປະຊາຊົນທຸກຊົນເຜົ່າ ແລະ ທຸກຊັ້ນຄົນຕ\n່າງ\nໆ ໃນທົ່ວປະເທດ.");
+        assert_eq!(out, "ປະຊາຊົນທຸກຊົນເຜົ່າ ແລະ ທຸກຊັ້ນຄົນຕ່າງໆ ໃນທົ່ວປະເທດ.");
+        let by_hand = "ສ້າງຄວາມເຂັ້ມແຂງໃຫ້ແກ່ການນຳພາ\nຂອງພັກ ແລະ ລັດ\nໃນທົ່ວປະເທດ.";
+        assert_eq!(Cleaner::default().clean(by_hand), by_hand);
+    }
+
+    #[test]
+    fn a_paragraph_whose_wrap_cut_a_syllable_gets_its_dropped_spaces_back() {
+        // Wrapped at 40 characters as a script's wrap does (at the last space, which it
+        // takes away, or where the width ends in a run too long for it: ບັນດ⏎າເຜົ່າ).
+        // Such a wrap counts characters, so a line clearly short of the width ended
+        // at a space; the full one was cut.
+        let text = "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 2 ຂອງຄະນະບໍລິຫານງານສູນກາງພັກ ໄດ້ຮັບຮອງເອົາ\
+                    ແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມ ແລະ ມອບໃຫ້ທຸກຂະແໜງການ ເອົາໃຈໃສ່ຈັດຕັ້ງ\
+                    ປະຕິບັດ ໃຫ້ສຳເລັດຕາມຄາດໝາຍ ຢ່າງເປັນເອກະພາບ ໃນທົ່ວປະເທດ \
+                    ເພື່ອຍົກສູງຊີວິດການເປັນຢູ່ຂອງປະຊາຊົນບັນດາເຜົ່າ ໃຫ້ດີຂຶ້ນກວ່າເກົ່າ.";
+        let wrapped = "ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 2\nຂອງຄະນະບໍລິຫານງານສູນກາງພັກ\n\
+                       ໄດ້ຮັບຮອງເອົາແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມ\nແລະ ມອບໃຫ້ທຸກຂະແໜງການ\n\
+                       ເອົາໃຈໃສ່ຈັດຕັ້ງປະຕິບັດ\nໃຫ້ສຳເລັດຕາມຄາດໝາຍ ຢ່າງເປັນເອກະພາບ\n\
+                       ໃນທົ່ວປະເທດ\nເພື່ອຍົກສູງຊີວິດການເປັນຢູ່ຂອງປະຊາຊົນບັນດ\n\
+                       າເຜົ່າ ໃຫ້ດີຂຶ້ນກວ່າເກົ່າ.";
+        assert_eq!(Cleaner::default().clean(wrapped), text);
+        // A letter that OCR lost at the start of a line (ພັກ read as າັກ) is no cut: no
+        // word runs across the break, and the letterhead's lines stay.
+        let letterhead = "ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ\n\
+                          ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ\n\
+                          າັກປະຊາຊົນປະຕິວັດລາວ";
+        assert_eq!(
+            Cleaner::default().clean(letterhead).matches('\n').count(),
+            2
+        );
+        // Nor is a line opening with a mark after a short line (OCR debris): the
+        // paragraph is judged as it would be without it.
+        let debris = "ຂໍ້ມູນ\n່ກອງປະຊຸມຄົບຄະນະ ຄັ້ງທີ 2 ຂອງຄະນະບໍລິຫານງານສູນກາງພັກ\n\
+                      ໄດ້ຮັບຮອງເອົາແຜນພັດທະນາ";
+        assert_eq!(Cleaner::default().clean(debris).matches('\n').count(), 2);
+    }
+
+    #[test]
+    fn a_paragraph_folded_at_a_fixed_count_is_one_paragraph_again() {
+        // Folded at 42, 49 and 50 characters: numbers cut at the width are one number
+        // again (2021-2⏎025, 2016-202⏎0: the line before is of the fold's width, in a
+        // wide paragraph as in a narrow column), and a last line that is only a tone
+        // mark and a full stop (ໄວ⏎້.) is the end of the paragraph's last word.
+        let text = "ແຜນງານ ແລະ ໂຄງການວຽກງານຈຸດສຸມ ແຕ່ປີ 2021-2025 ແມ່ນສືບຕໍ່ຜັນຂະຫຍາຍແຜນງານ \
+                    ແລະ ວຽກງານຈຸດສຸມ ປີ 2016-2020 ວຽກງານໄດ້ເຮັດໄດ້ດີມີຄວາມໂດດເດັ່ນສືບຕໍ່\
+                    ເສີມຂະຫຍາຍໃຫ້ດີຍິ່ງຂຶ້ນ ເພື່ອເຮັດໃຫ້ໄດ້ຕາມຄາດໝາຍທີ່ວາງໄວ້.";
+        assert_eq!(Cleaner::default().clean(text), text);
+        let chars: Vec<char> = text.chars().collect();
+        for width in [42, 49, 50] {
+            let folded: Vec<String> = chars.chunks(width).map(|c| c.iter().collect()).collect();
+            let folded = folded.join("\n");
+            assert_eq!(Cleaner::default().clean(&folded), text, "{folded}");
+        }
+    }
+
+    #[test]
     fn a_space_at_a_break_before_a_mark_goes() {
         // A line cannot open with a combining mark: the space before it, at the end of
         // the line before or at the start of its own, was a stray one (as the
