@@ -6,7 +6,7 @@
 //!             └─── edits (mapped back to the input's byte offsets) ───▶ report
 //! ```
 
-use crate::edit::{map_to_original, Edit};
+use crate::edit::{map_spans_to_original, map_to_original, Edit};
 use crate::stream::paragraphs;
 use crate::words::{Lexicon, WordModel};
 use crate::{characters, noise, spacing, words, Config};
@@ -575,7 +575,9 @@ impl<'a> Stages<'a> {
             // Carry the new edits back through every earlier stage, latest first.
             for earlier in self.per_stage.iter().rev() {
                 map_to_original(earlier, &mut edits);
-                map_to_original(earlier, &mut suggestions);
+                // A suggestion leaves out what an earlier stage deleted beside it (a
+                // space it took away is that stage's edit, not part of the advice).
+                map_spans_to_original(earlier, &mut suggestions);
             }
             if !self.per_stage.is_empty() {
                 // `original` is what the input holds at the mapped span.
@@ -659,6 +661,35 @@ mod tests {
                     assert!(!changes.is_empty());
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_suggestion_leaves_out_what_an_earlier_stage_deleted_beside_it() {
+        // The spacing stage takes the trailing space away (its own edit); the word
+        // stage's suggestion to join ສອງ␠ໜ້າ ends where that space was, and was reported
+        // with it inside (`ສອງ␠ໜ້າ␠ → ສອງໜ້າ`, overlapping the deletion).
+        for text in ["ສອງ ໜ້າ \n", "ເອກະສານ ສອງ ໜ້າ \n"] {
+            let report = Cleaner::default().clean_with_report(text);
+            let join = report
+                .suggestions
+                .iter()
+                .find(|s| s.rule == crate::Rule::WordJoinSpace)
+                .expect("a suggestion to join");
+            assert_eq!(
+                (join.original.as_str(), join.replacement.as_str()),
+                ("ສອງ ໜ້າ", "ສອງໜ້າ")
+            );
+            assert_eq!(&text[join.start..join.end], "ສອງ ໜ້າ");
+            let trailing = report
+                .edits
+                .iter()
+                .find(|e| e.rule == crate::Rule::TrailingSpace);
+            assert!(
+                trailing.is_some_and(|t| t.start >= join.end),
+                "{:?}",
+                report.edits
+            );
         }
     }
 

@@ -248,7 +248,7 @@ fn run_everywhere<'a>(text: &'a str, config: &Config, record: bool) -> StageOutp
             let mut later = next.edits;
             let mut later_suggestions = next.suggestions;
             map_to_original(&edits, &mut later);
-            map_to_original(&edits, &mut later_suggestions);
+            crate::edit::map_spans_to_original(&edits, &mut later_suggestions);
             edits = compose(text, &out, vec![edits, later]);
             suggestions = later_suggestions;
         }
@@ -310,13 +310,13 @@ fn one_pass<'a>(text: &'a str, config: &Config, record: bool) -> Pass<'a> {
         // Scan edits are in the NFC pass's output; carry them back to the input.
         let nfc_local = nfc_edits.clone();
         map_to_original(&nfc_local, &mut scan_edits);
-        map_to_original(&nfc_local, &mut suggestions);
+        crate::edit::map_spans_to_original(&nfc_local, &mut suggestions);
         // An invisible character removed right before or after a cluster the scan
         // rewrote stays out of the cluster's edit, reported under its own rule
         // (`<ZWJ>ນໍ້າ`: char.invisible, then char.am-compose); one inside the cluster is
         // part of it.
         crate::edit::map_spans_to_original(&formatted.edits, &mut scan_edits);
-        map_to_original(&formatted.edits, &mut suggestions);
+        crate::edit::map_spans_to_original(&formatted.edits, &mut suggestions);
         map_to_original(&formatted.edits, &mut nfc_edits);
         for s in &mut suggestions {
             s.original = text[s.start..s.end].to_string();
