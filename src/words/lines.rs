@@ -20,11 +20,12 @@
 //!   of them, cut a dictionary word and leave a piece of one on a side (a newspaper's
 //!   column, text folded at a fixed count). Short lines that end in whole words (a poem,
 //!   a list, a form) stay, as do lines that mostly end in the same word; or
-//! - a line opens inside a syllable (with a combining mark, a following vowel ະ າ ຳ ຽ or
-//!   ໆ, after a Lao letter) after a line of the paragraph's width (within a tenth), and a
-//!   dictionary word runs across that break: `ການນ\nຳພາ`. No line laid out by hand opens
-//!   so; after a shorter line, or with no word across (`ວັດທະນະຖາວອນ\nາັກ`, a letter OCR
-//!   lost), it is debris and says nothing of the paragraph.
+//! - a line opens inside a syllable (with a combining mark or a following vowel ະ າ ຳ ຽ
+//!   after a Lao letter) after a line of the paragraph's width (within a tenth) that
+//!   ends in a piece of a word, and a dictionary word runs across that break: a wrap cut
+//!   the word there, `ການນ\nຳພາ`. (After a whole word, or a shorter line, it is OCR that
+//!   lost a line's first consonant, `ລາວ\nະນະປະຈຳ`, a stray mark or debris, which text
+//!   laid out by hand has too.)
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in these tests.
 //!
@@ -45,20 +46,22 @@
 //! words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or
 //! Latin) it becomes one space, but for a hyphen after a Lao word and before one
 //! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a fixed
-//! count (a number cut at its width). (A paragraph wrapped at its spaces and without them
-//! loses them at its breaks: that a break was a space cannot be told from the lines' widths
-//! alone, see the README; but for a wrap that cut a syllable, above: it counts characters,
-//! so it breaks a line early only at a space, and a break that cuts no word after a line
-//! clearly short of the widest, by more than a tenth, becomes one space.) In a paragraph that is rejoined, one space that opens a line is
-//! the space between the two lines where a fold cut before it: the line before and this
-//! one (unless it is the last) are of the paragraph's widest length (within a tenth), the
-//! line before ends no sentence (`. ! ? : …`, before any closing quote or bracket), and
-//! fewer than half of the lines open with a space (else it is a margin or indentation laid
-//! out by hand); the break and it become one space. Before a combining mark after a Lao
-//! letter, a space at a break is a stray one (a mark cannot open a word): the break goes
-//! with it, as the character stage joins such a mark on one line. A line break is `\n`
-//! or, in a file with Windows line endings, `\r\n`: the two bytes go together, and such a
-//! file is rejoined as the same text with `\n` would be.
+//! count (a number cut at its width: a narrow column, or three lines of one length). (A
+//! paragraph wrapped at its spaces and without them loses them at its breaks: that a
+//! break was a space cannot be told from the lines' widths alone, see the README; but
+//! for a wrap that cut a syllable, above: it counts characters, so where its lines are
+//! not as long as each other (a fold's are) it broke a line early only at a space, and a
+//! break that cuts no word after a line clearly short of the one it cut, by more than a
+//! tenth, becomes one space.) In a paragraph that is rejoined, one space that opens a
+//! line is the space between the two lines where a fold cut before it: the line before
+//! and this one (unless it is the last) are of the paragraph's widest length (within a
+//! tenth), the line before ends no sentence (`. ! ? : …`, before any closing quote or
+//! bracket), and fewer than half of the lines open with a space (else it is a margin or
+//! indentation laid out by hand); the break and it become one space. Before a combining
+//! mark after a Lao letter, a space at a break is a stray one (a mark cannot open a
+//! word): the break goes with it, as the character stage joins such a mark on one line.
+//! A line break is `\n` or, in a file with Windows line endings, `\r\n`: the two bytes
+//! go together, and such a file is rejoined as the same text with `\n` would be.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, JoinLines};
@@ -195,9 +198,7 @@ pub(crate) fn plan(text: &str, mode: JoinLines, seg: &Segmenter, blanks: bool) -
         // paragraph.
         // A line that still ends in `\r` (a `\r\r\n` ending, from line endings converted
         // twice) is left as it is: the lone `\r` would be left inside the joined line.
-        // (A line that opens inside a syllable is the end of a word a wrap cut: `້.`.)
-        let cut_off = l.starts_with(inside_syllable);
-        if !(cut_off || l.chars().any(letter)) || fences[i] || l.ends_with('\r') {
+        if !l.chars().any(letter) || fences[i] || l.ends_with('\r') {
             flush(&mut para, out);
             continue;
         }
@@ -344,13 +345,22 @@ fn paragraph(
         return;
     }
     // A wrap that cut a syllable counts characters (one that knows Lao never does): it
-    // breaks a line at a space, which it takes away, or cuts a run of letters too long
-    // for the width where the width ends. So a break between two Lao words after a line
-    // clearly short of the widest (by more than a tenth, [`span`]: the character and
-    // spacing stages may have shortened it) was a space.
-    let counted = syllable_cut(lines, para, seg);
-    // The width of a fold at a fixed count, where one cut the paragraph.
-    let fold = fold_width(lines, para);
+    // cuts every line at the width (a fold: most lines as long, [`even`]), or it breaks
+    // a line at a space, which it takes away, and cuts a run of letters too long for the
+    // width where the width ends. In the latter, a break between two Lao words after a
+    // line clearly short of the line it cut (by more than a tenth, [`span`]: the
+    // character and spacing stages may have changed it) was a space.
+    let widest = widest(lines, para);
+    let body = &para[..para.len() - 1];
+    let cut_at = syllable_cut(lines, para, seg).filter(|_| !even(lines, body));
+    let short = |l: &str| cut_at.is_some_and(|width| 10 * span(l) < 9 * width);
+    // The width of a fold at a fixed count, where one cut the paragraph (in a narrow
+    // column, or over three lines or more: two lines of one length may be chance).
+    let fold = match wrap {
+        Wrap::NarrowColumn => fold_width(lines, para),
+        _ if body.len() >= 3 => fold_width(lines, para),
+        _ => None,
+    };
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
     // it is a margin or indentation laid out by hand, not cuts.
@@ -359,7 +369,6 @@ fn paragraph(
         .filter(|&&i| lines[i].1.starts_with(' '))
         .count();
     let cut_before_spaces = 2 * opened < para.len();
-    let widest = widest(lines, para);
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
@@ -421,8 +430,7 @@ fn paragraph(
         // Spaces that ended the line say the break was a space (`fold -s`), but before
         // a stray mark (see above).
         let spaced = blank_at[w[0]] > 0 && !stray_before_mark(b);
-        let short_of_width =
-            counted && 10 * span(a) < 9 * widest && !inside_syllable(y) && !cuts_word(a, b, seg);
+        let short_of_width = short(a) && !inside_syllable(y) && !cuts_word(a, b, seg);
         let glue = if (inside_word || inside_number || hyphen) && !spaced && !short_of_width {
             ""
         } else {
@@ -434,21 +442,47 @@ fn paragraph(
     }
 }
 
-/// Does a line of the paragraph open inside a syllable (with a mark, a following vowel
-/// or ໆ after a Lao letter) after a line of the paragraph's width (within a tenth,
-/// [`span`]), where a dictionary word runs across the break? No line laid out by hand
-/// opens so (`ການນ⏎ຳພາ`): a wrap cut it there, where the width ran out. (After a
-/// shorter line, or where no word runs across, it is OCR debris or a letter that OCR
-/// lost, `ວັດທະນະຖາວອນ⏎າັກ`, and says nothing of the paragraph.)
-fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+/// Does a line of the paragraph open inside a syllable (with a mark or a following
+/// vowel after a Lao letter) after a line of the paragraph's width (within a tenth,
+/// [`span`]) that ends in a piece of a word (syllables no word covers), where a
+/// dictionary word runs across the break? A wrap cut it there, where the width ran
+/// out: `ການນ⏎ຳພາ`. A line may open so in text laid out by hand too, where OCR lost
+/// its first consonant or a mark strayed (`ລາວ⏎ະນະປະຈຳພັກ`), but then the line before
+/// ends in a whole word, and this says nothing of the paragraph.
+/// Returns the shortest such line's [`span`], the wrap's width.
+fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Option<usize> {
     let widest = widest(lines, para);
-    para.windows(2).any(|w| {
-        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-        last_char(a).is_some_and(is_letter)
-            && b.chars().next().is_some_and(inside_syllable)
-            && 10 * span(a) >= 9 * widest
-            && cuts_word(a, b, seg)
-    })
+    para.windows(2)
+        .filter_map(|w| {
+            let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+            if !(last_char(a).is_some_and(is_letter)
+                && b.chars().next().is_some_and(inside_syllable)
+                && 10 * span(a) >= 9 * widest)
+            {
+                return None;
+            }
+            let (tail, head) = letters_around(a, b);
+            let piece = seg
+                .tokens(&tail)
+                .last()
+                .is_some_and(|t| t.kind != TokenKind::Word);
+            (piece && cuts_between(&tail, &head, seg)).then(|| span(a))
+        })
+        .min()
+}
+
+/// Are most of these lines (half, and two or more) as long as each other, give or take a
+/// character ([`span`])? Lines folded at a fixed count are; lines wrapped at spaces are
+/// not.
+fn even(lines: &[(usize, &str)], body: &[usize]) -> bool {
+    let mut spans: Vec<usize> = body.iter().map(|&i| span(lines[i].1)).collect();
+    spans.sort_unstable();
+    let most = spans
+        .iter()
+        .map(|&s| spans.iter().filter(|&&t| t + 1 >= s && t <= s + 1).count())
+        .max()
+        .unwrap_or(0);
+    most >= 2 && 2 * most >= spans.len()
 }
 
 /// The length in characters of the widest line of the paragraph before its last.
@@ -466,16 +500,20 @@ fn span(line: &str) -> usize {
     line.chars().count() + line.matches('ຳ').count()
 }
 
-/// Can `c` not open a syllable: a combining mark, a following vowel (ະ າ ຳ ຽ) or ໆ?
-/// A line break before one after a Lao letter cuts a syllable.
+/// Can `c` not open a syllable: a combining mark or a following vowel (ະ າ ຳ ຽ)? A line
+/// break before one after a Lao letter cuts a syllable. (Not ໆ: text that writes
+/// `ຕ່າງ ໆ` with a space may be wrapped before it by a wrap that knows Lao words.)
 fn inside_syllable(c: char) -> bool {
-    crate::lao::is_mark(c) || crate::lao::is_following_vowel(c) || c == 'ໆ'
+    crate::lao::is_mark(c) || crate::lao::is_following_vowel(c)
 }
 
 /// The width of a paragraph folded at a fixed count of characters: the length of its
 /// longest line before the last, if two thirds of those lines have it.
 fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<usize> {
     let body = &para[..para.len().saturating_sub(1)];
+    if body.len() < 2 {
+        return None; // one line is of its own width
+    }
     let lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
     let width = *lens.iter().max()?;
     let full = lens.iter().filter(|&&l| l == width).count();
@@ -510,7 +548,7 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Wr
             cut += usize::from(cuts_word(a, b, seg));
         }
     }
-    let syllable_cut = syllable_cut(lines, para, seg);
+    let syllable_cut = syllable_cut(lines, para, seg).is_some();
     if (cut > 0 && 2 * cut >= long) || (syllable_cut && para.len() < 3) {
         return Wrap::Wrapped;
     }
