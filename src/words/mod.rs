@@ -726,6 +726,30 @@ mod tests {
     }
 
     #[test]
+    fn a_word_typed_a_syllable_at_a_time_is_joined() {
+        // Machine translation and text taken from PDFs put a space after every syllable:
+        // a word across two spaces or more (ສາທາລະນະລັດ, ຄະນະບໍລິຫານ) was left in pieces,
+        // since the skeleton walk steps over one space and no piece of two syllables is
+        // a word.
+        let r = report("ສາ ທາ ລະ ນະ ລັດ ປະ ຊາ ທິ ປະ ໄຕ");
+        assert_eq!(r.text, "ສາທາລະນະລັດ ປະຊາທິປະໄຕ");
+        assert!(
+            r.edits.iter().all(|e| e.rule == Rule::WordJoinSpace),
+            "{:?}",
+            r.edits
+        );
+        let r = report("ຄະນະ ບໍ ລິ ຫານ ງານ");
+        assert_eq!(r.text, "ຄະນະບໍລິຫານ ງານ");
+        assert_eq!(r.edits[0].original, "ຄະນະ ບໍ ລິ ຫານ");
+        // Never across a space Lao style may put there (before ແຫ່ງ, of, which heads a
+        // phrase: `spaces_between_phrases_stay`), nor between whole words.
+        let text = "ສະພາ ແຫ່ງ ຊາດ ໄດ້ຮັບຮອງເອົາ";
+        assert_eq!(Cleaner::default().clean(text), "ສະພາ ແຫ່ງຊາດ ໄດ້ຮັບຮອງເອົາ");
+        let text = "ກອງປະຊຸມ ໄດ້ ຕົກລົງ ເປັນ ເອກະພາບ";
+        assert_eq!(Cleaner::default().clean(text), text);
+    }
+
+    #[test]
     fn a_stray_space_is_joined_where_the_words_then_fall_otherwise() {
         // ສູນ␠ກາງຂອງ reads as two words either way: ສູນ + ກາງຂອງ (a rare word of one list)
         // as written, ສູນກາງ + ຂອງ joined. A join changes no letter, so as many words as

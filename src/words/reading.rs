@@ -13,7 +13,10 @@
 //! - a respelt *phrase*: two words in a row that web text holds far more often than
 //!   chance ([`correct`](super::correct#web-phrases)) with the same skeleton as the text,
 //!   its cost plus the damage cost; its edit is the words of it that change;
-//! - a *joined* word across one space (either of the above plus [`JOIN_SPACE`]).
+//! - a *joined* word across one space (either of the above plus [`JOIN_SPACE`]), or a
+//!   dictionary word spelt exactly across two spaces or more (a word typed a syllable at
+//!   a time, ບໍ␠ລິ␠ຫານ: `JOIN_SPACE` each), from a word of the unedited reading and never
+//!   across a space before a word that opens a clause or a phrase, or after ວ່າ.
 //!
 //! Viterbi gives two paths over the same nodes: the *unedited* one (spaces, unknown
 //! syllables and exact words only: the plain segmentation) and the best one. Where the
@@ -329,6 +332,9 @@ struct Search {
     max_end: usize,
     /// The skeleton walk may step over one space.
     join: bool,
+    /// Words spelt across two spaces or more are looked for ([`across_spaces`]): `p`
+    /// starts a word of the unedited reading.
+    across: bool,
     /// The edit search runs too.
     near: bool,
     /// The text positions where the edit search may make its edits.
@@ -587,6 +593,7 @@ impl Reader {
                 },
                 max_end: self.chars.len(),
                 join: true,
+                across: p == 0 || self.chars[p - 1] == ' ' || self.plain_end[p - 1] == p,
                 near: self.hot_near[p],
                 edits: self.near_edits[p],
                 correctable: self.correctable[p],
@@ -600,6 +607,7 @@ impl Reader {
                     self.compound_end[p]
                 },
                 join: false,
+                across: false,
                 near: self.compound_near,
                 edits: (p, self.chars.len()),
                 correctable: self.correctable[p],
@@ -1470,6 +1478,89 @@ fn search_from(
                     found((e, w, cost + damage as u64, Kind::Corrected));
                 },
             );
+        }
+    }
+    if search.across {
+        // A word typed with a space after each of its syllables (ບໍ␠ລິ␠ຫານ): the
+        // skeleton walk steps over one space; this finds the dictionary's words as
+        // written across two or more.
+        for automaton in lex.automata() {
+            across_spaces(
+                automaton,
+                chars,
+                keys,
+                p,
+                search.max_end,
+                written,
+                |e, w, cost, n| {
+                    if e > search.min_end && ok(e) {
+                        found((e, w, cost + n * JOIN_SPACE, Kind::Joined));
+                    }
+                },
+            );
+        }
+    }
+}
+
+/// The words of `automaton` that the text from `p` spells exactly with two or more
+/// single spaces between its letters left out (up to [`MAX_WORD_CHARS`] letters, ending
+/// before `max_end`), none before a word of the clause list or after ວ່າ:
+/// `found(end, word, cost, spaces)`. `word` is a buffer for the key bytes.
+#[inline(never)]
+fn across_spaces(
+    automaton: &super::automaton::Automaton,
+    chars: &[char],
+    keys: &[u8],
+    p: usize,
+    max_end: usize,
+    word: &mut Vec<u8>,
+    mut found: impl FnMut(usize, &[u8], u64, u64),
+) {
+    let a = automaton.flat();
+    let mut state = a.start();
+    let mut head = a.head(state);
+    let mut out = 0u64;
+    // The spaces stepped over, and up to where they are known to be no space that Lao
+    // style may put there (looked at only once a word is found: most walks end first).
+    let (mut n, mut checked) = (0u64, p);
+    word.clear();
+    let mut k = p;
+    while k < max_end && word.len() < MAX_WORD_CHARS {
+        if chars[k] == ' ' {
+            // One space between two letters of the word.
+            if word.is_empty() || keys.get(k + 1).map_or(true, |&b| b == 0) {
+                return;
+            }
+            n += 1;
+            k += 1;
+            continue;
+        }
+        let Some(t) = Some(keys[k])
+            .filter(|&b| b != 0)
+            .and_then(|b| a.find_from(state, head as u8, b))
+        else {
+            return;
+        };
+        out += t.output;
+        state = t.target;
+        head = a.head(state);
+        word.push(keys[k]);
+        k += 1;
+        if n >= 2 {
+            if let Some(f) = super::automaton::Flat::final_of(head) {
+                // Never a space before a word that opens a clause or a phrase, or after
+                // ວ່າ (one such space taken out needs the standard margin; several are
+                // not looked for).
+                for at in checked..k {
+                    if chars[at] == ' '
+                        && (opens_clause(&chars[at + 1..]) || ends_phrase(&chars[..at]))
+                    {
+                        return;
+                    }
+                }
+                checked = k;
+                found(k, word, out + f, n);
+            }
         }
     }
 }
