@@ -22,10 +22,11 @@
 //!   a list, a form) stay, as do lines that mostly end in the same word; or
 //! - a line opens inside a syllable (with a combining mark or a following vowel ະ າ ຳ ຽ
 //!   after a Lao letter) after a line of the paragraph's width (within a tenth) that
-//!   ends in a piece of a word, and a dictionary word runs across that break: a wrap cut
-//!   the word there, `ການນ\nຳພາ`. (After a whole word, or a shorter line, it is OCR that
-//!   lost a line's first consonant, `ລາວ\nະນະປະຈຳ`, a stray mark or debris, which text
-//!   laid out by hand has too.)
+//!   ends in a piece of a word, and a dictionary word runs across that break right after
+//!   one (or from the start): a wrap cut the word there, `ການນ\nຳພາ`. (After a whole
+//!   word, a word the dictionary lacks or a shorter line, it is OCR that lost a line's
+//!   first consonant, `ລາວ\nະນະປະຈຳ`, a stray mark or debris, which text laid out by
+//!   hand has too.)
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in these tests.
 //!
@@ -46,7 +47,8 @@
 //! words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or
 //! Latin) it becomes one space, but for a hyphen after a Lao word and before one
 //! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a fixed
-//! count (a number cut at its width: a narrow column, or three lines of one length). (A
+//! count (a number cut at its width: a narrow column, or three lines or more and three
+//! in four of them of one length). (A
 //! paragraph wrapped at its spaces and without them loses them at its breaks: that a
 //! break was a space cannot be told from the lines' widths alone, see the README; but
 //! for a wrap that cut a syllable, above: it counts characters, so where its lines are
@@ -354,12 +356,17 @@ fn paragraph(
     let body = &para[..para.len() - 1];
     let cut_at = syllable_cut(lines, para, seg).filter(|_| !even(lines, body));
     let short = |l: &str| cut_at.is_some_and(|width| 10 * span(l) < 9 * width);
-    // The width of a fold at a fixed count, where one cut the paragraph (in a narrow
-    // column, or over three lines or more: two lines of one length may be chance).
+    // The width of a fold at a fixed count, where one cut the paragraph: a narrow
+    // column, or three lines or more and three in four of them of one length (two lines
+    // of one length may be chance).
     let fold = match wrap {
         Wrap::NarrowColumn => fold_width(lines, para),
-        _ if body.len() >= 3 => fold_width(lines, para),
-        _ => None,
+        _ => fold_width(lines, para).filter(|&width| {
+            let full = body
+                .iter()
+                .filter(|&&i| lines[i].1.chars().count() == width);
+            4 * full.count() >= 3 * body.len() && body.len() >= 3
+        }),
     };
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
@@ -444,11 +451,11 @@ fn paragraph(
 
 /// Does a line of the paragraph open inside a syllable (with a mark or a following
 /// vowel after a Lao letter) after a line of the paragraph's width (within a tenth,
-/// [`span`]) that ends in a piece of a word (syllables no word covers), where a
-/// dictionary word runs across the break? A wrap cut it there, where the width ran
-/// out: `ການນ⏎ຳພາ`. A line may open so in text laid out by hand too, where OCR lost
-/// its first consonant or a mark strayed (`ລາວ⏎ະນະປະຈຳພັກ`), but then the line before
-/// ends in a whole word, and this says nothing of the paragraph.
+/// [`span`]) that ends in a piece of a word (syllables no word covers), where joining
+/// them mends a word ([`mends_a_word`])? A wrap cut it there, where the width ran out:
+/// `ການນ⏎ຳພາ`. A line may open so in text laid out by hand too, where OCR lost its
+/// first consonant or a mark strayed (`ລາວ⏎ະນະປະຈຳພັກ`), but then the line before
+/// mostly ends in a whole word, and this says nothing of the paragraph.
 /// Returns the shortest such line's [`span`], the wrap's width.
 fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Option<usize> {
     let widest = widest(lines, para);
@@ -466,9 +473,31 @@ fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Opt
                 .tokens(&tail)
                 .last()
                 .is_some_and(|t| t.kind != TokenKind::Word);
-            (piece && cuts_between(&tail, &head, seg)).then(|| span(a))
+            (piece && mends_a_word(&tail, &head, seg)).then(|| span(a))
         })
         .min()
+}
+
+/// Does joining the letters `tail` and `head` across a cut inside a syllable mend a
+/// word: `head` holds a consonant (a line of a vowel alone is debris), and the joined
+/// letters read a dictionary word across the cut right after a dictionary word or from
+/// the start? After a word the dictionary lacks (a name, an abbreviation, a misspelt
+/// word: `ໂຄວິດ⏎ັດຕັ້ງ`, where OCR lost the next line's first consonant), the reading
+/// across is chance.
+fn mends_a_word(tail: &str, head: &str, seg: &Segmenter) -> bool {
+    if tail.is_empty() || !head.chars().any(crate::lao::is_consonant) {
+        return false;
+    }
+    let joined = format!("{tail}{head}");
+    let cut = tail.len();
+    let tokens = seg.tokens(&joined);
+    let Some(i) = tokens
+        .iter()
+        .position(|t| t.span.start < cut && t.span.end > cut)
+    else {
+        return false;
+    };
+    tokens[i].kind == TokenKind::Word && (i == 0 || tokens[i - 1].kind == TokenKind::Word)
 }
 
 /// Are most of these lines (half, and two or more) as long as each other, give or take a

@@ -1268,6 +1268,12 @@ mod tests {
             "ຮ່ວມແຮງຮ່ວມຈິດຮ່ວມໃຈ\nສາມັກຄີກັນເປັນກຳລັງດຽວ\nະເດັດດ່ຽວພ້ອມກັນກ້າວໜ້າ\nບູຊາຊູກຽດຂອງລາວ",
             "ພັກປະຊາຊົນປະຕິວັດລາວ  \nະນະປະຈຳພັກແຂວງວຽງຈັນ  \nເລກທີ 015 / ຄປພ.ວຈ",
             "ຂອງບັນດາຂະແໜງການ\nິ\n1 ປີຜ່ານມາ.",
+            // After a word the dictionary lacks, a reading across is chance (a second
+            // review): a name or loanword, a misspelt word, an abbreviation; a line
+            // of a vowel alone is debris.
+            "ມາດຕະການປ້ອງກັນພະຍາດໂຄວິດ\nັດຕັ້ງປະຕິບັດຢ່າງເຂັ້ມງວດ",
+            "ສະບັບເລກທີ 347/ຄອຣ  \nະນະປະຈຳພັກແຂວງ  \nເລກທີ 015 / ຄປພ.ວຈ",
+            "ມະຕິກອງປະຊຸມໃຫຍ່\nະ",
         ] {
             let out = Cleaner::default().clean(by_hand);
             assert_eq!(
@@ -1342,6 +1348,9 @@ mod tests {
         let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
         let two = "ລາຍຮັບທັງໝົດໃນປີ 2023\n15 ລ້ານກີບ";
         assert_eq!(always.clean(two), "ລາຍຮັບທັງໝົດໃນປີ 2023 15 ລ້ານກີບ");
+        // Nor two lines of three (a second review).
+        let three = "ລາຍຮັບທັງໝົດໃນປີ 2023\n15 ລ້ານກີບ ລາຍຈ່າຍລວມ\n12 ລ້ານກີບ.\nຂອບໃຈ.";
+        assert!(always.clean(three).contains("2023 15"));
     }
 
     #[test]
