@@ -34,36 +34,37 @@
 //! thirds, three lines or more) begin with the same word: a list (`ບົດທີ 1 …`,
 //! `ບົດທີ 2 …`), a table of contents, a register of names.
 //!
-//! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`] every
-//! candidate is. At either mode, a break is joined only between two lines that both hold
-//! Lao letters: laoclean rejoins Lao prose, and a line of English, code or numbers next to
-//! it stays on its own; nor is a break joined before a line that begins with a blank (but
-//! for one space after a fold's cut, below), or after one that ends with one (an indented
-//! line was laid out by hand, and the spacing stage has taken the trailing blanks of prose
-//! away), but for spaces right after a Lao letter ([`wrap_blank`]), which the spacing stage
-//! leaves here: they say the break was a space, and the spaces and the break become one
-//! space where the lines are joined (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the
-//! spaces go. A joined break between two Lao letters is removed (Lao puts no space between
-//! words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or
-//! Latin) it becomes one space, but for a hyphen after a Lao word and before one
-//! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a fixed
-//! count (a number cut at its width: a narrow column, or three lines or more and three
-//! in four of them of one length). (A
-//! paragraph wrapped at its spaces and without them loses them at its breaks: that a
-//! break was a space cannot be told from the lines' widths alone, see the README; but
-//! for a wrap that cut a syllable, above: it counts characters, so where its lines are
-//! not as long as each other (a fold's are) it broke a line early only at a space, and a
-//! break that cuts no word after a line clearly short of the one it cut, by more than a
-//! tenth, becomes one space.) In a paragraph that is rejoined, one space that opens a
-//! line is the space between the two lines where a fold cut before it: the line before
-//! and this one (unless it is the last) are of the paragraph's widest length (within a
-//! tenth), the line before ends no sentence (`. ! ? : …`, before any closing quote or
-//! bracket), and fewer than half of the lines open with a space (else it is a margin or
-//! indentation laid out by hand); the break and it become one space. Before a combining
-//! mark after a Lao letter, a space at a break is a stray one (a mark cannot open a
-//! word): the break goes with it, as the character stage joins such a mark on one line.
-//! A line break is `\n` or, in a file with Windows line endings, `\r\n`: the two bytes
-//! go together, and such a file is rejoined as the same text with `\n` would be.
+//! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`]
+//! every candidate is. At either mode, a break is joined only between two lines that
+//! both hold Lao letters: laoclean rejoins Lao prose, and a line of English, code or
+//! numbers next to it stays on its own; nor is a break joined before a line that begins
+//! with a blank (but for one space after a fold's cut, below), or after one that ends
+//! with one (an indented line was laid out by hand, and the spacing stage has taken the
+//! trailing blanks of prose away), but for spaces right after a Lao letter
+//! ([`wrap_blank`]), which the spacing stage leaves here: they say the break was a
+//! space, and the spaces and the break become one space where the lines are joined
+//! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go. A joined break
+//! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
+//! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it
+//! becomes one space, but for a hyphen after a Lao word and before one
+//! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a
+//! fixed count (a number cut at its width: a narrow column, or three lines or more and
+//! three in four of them of one length). (A paragraph wrapped at its spaces and without
+//! them loses them at its breaks: that a break was a space cannot be told from the
+//! lines' widths alone, see the README; but for a wrap that cut a syllable, above: it
+//! counts characters, so where its lines are not as long as each other (a fold's are)
+//! it broke a line early only at a space, and a break that cuts no word after a line
+//! clearly short of the one it cut, by more than a tenth, becomes one space.) In a
+//! paragraph that is rejoined, one space that opens a line is the space between the two
+//! lines where a fold cut before it: the line before and this one (unless it is the
+//! last) are of the paragraph's widest length (within a tenth), the line before ends no
+//! sentence (`. ! ? : …`, before any closing quote or bracket), and fewer than half of
+//! the lines open with a space (else it is a margin or indentation laid out by hand);
+//! the break and it become one space. Before a combining mark after a Lao letter, a
+//! space at a break is a stray one (a mark cannot open a word): the break goes with it,
+//! as the character stage joins such a mark on one line. A line break is `\n` or, in a
+//! file with Windows line endings, `\r\n`: the two bytes go together, and such a file
+//! is rejoined as the same text with `\n` would be.
 //!
 //! ```
 //! use laoclean::{Cleaner, Config, JoinLines};
