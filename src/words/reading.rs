@@ -16,7 +16,8 @@
 //! - a *joined* word across one space (either of the above plus [`JOIN_SPACE`]), or a
 //!   dictionary word spelt exactly across two spaces or more (a word typed a syllable at
 //!   a time, ບໍ␠ລິ␠ຫານ: `JOIN_SPACE` each), from a word of the unedited reading and never
-//!   across a space before a word that opens a clause or a phrase, or after ວ່າ.
+//!   across a space before a word that opens a clause or a phrase, or after ວ່າ; where
+//!   one wins but is not applied, the stretch is read again without them.
 //!
 //! Viterbi gives two paths over the same nodes: the *unedited* one (spaces, unknown
 //! syllables and exact words only: the plain segmentation) and the best one. Where the
@@ -408,6 +409,9 @@ pub(crate) struct Reader {
     /// a respelling needs a clearer win than a joined space), unless web text
     /// corroborates it ([`WEB_CORROBORATES`]).
     pub min_spelling_confidence: f32,
+    /// This stretch is read again without words across two spaces or more: one of them
+    /// won but was not applied (see [`Reader::read`]).
+    no_across: bool,
 }
 
 impl Reader {
@@ -543,8 +547,43 @@ impl Reader {
         }
         let mut best = std::mem::take(&mut self.best_path);
         self.path_into(&self.best, &mut best);
-        self.plan_edits(lex, index, margin, &best, plan);
+        // A word across two spaces or more that wins but is only suggested (a compound
+        // running text never showed, a gain under the margin) would keep the shorter
+        // joins inside it from being applied (ລົດ␠ໄຟ␠ຟ້າ: ໄຟຟ້າ is applied, ລົດໄຟຟ້າ only
+        // suggested): the stretch is then read again without such words.
+        let across: Vec<Range<usize>> = best
+            .iter()
+            .map(|&id| &self.edges[id as usize])
+            .filter(|e| {
+                e.kind == Kind::Joined
+                    && self.chars[e.start..e.end]
+                        .iter()
+                        .filter(|&&c| c == ' ')
+                        .count()
+                        >= 2
+            })
+            .map(|e| self.byte_range(e.start, e.end))
+            .collect();
+        if across.is_empty() || self.no_across {
+            self.plan_edits(lex, index, margin, &best, plan);
+            self.best_path = best;
+            return;
+        }
+        let mut planned = Vec::new();
+        self.plan_edits(lex, index, margin, &best, &mut planned);
         self.best_path = best;
+        let applied = |r: &Range<usize>| {
+            planned
+                .iter()
+                .any(|p| !p.suggestion && p.range.start <= r.start && p.range.end >= r.end)
+        };
+        if across.iter().all(applied) {
+            plan.append(&mut planned);
+            return;
+        }
+        self.no_across = true;
+        self.read(lex, index, stretch, margin, plan);
+        self.no_across = false;
     }
 
     /// The unedited edges from `p`: a space, unknown syllables, exact words.
@@ -593,7 +632,8 @@ impl Reader {
                 },
                 max_end: self.chars.len(),
                 join: true,
-                across: p == 0 || self.chars[p - 1] == ' ' || self.plain_end[p - 1] == p,
+                across: !self.no_across
+                    && (p == 0 || self.chars[p - 1] == ' ' || self.plain_end[p - 1] == p),
                 near: self.hot_near[p],
                 edits: self.near_edits[p],
                 correctable: self.correctable[p],
