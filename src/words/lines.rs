@@ -73,7 +73,7 @@
 //! assert_eq!(c.clean("- ກ\n- ຂ"), "- ກ\n- ຂ");
 //! ```
 
-use super::segment::{Segmenter, TokenKind};
+use super::segment::{Segmenter, Token, TokenKind};
 use crate::lao::is_letter;
 use crate::JoinLines;
 
@@ -340,9 +340,17 @@ fn paragraph(
     code: &[std::ops::Range<usize>],
     out: &mut Vec<Join>,
 ) {
+    // The lines before the last, and their spans sorted (for `even` and the median).
+    let body = &para[..para.len() - 1];
+    let mut spans: Vec<usize> = body.iter().map(|&i| span(lines[i].1)).collect();
+    spans.sort_unstable();
+    // A cut inside a syllable says the paragraph was wrapped where most of its lines
+    // are at least half as long as the line cut (one such cut above a list of short
+    // lines says nothing of them).
+    let cut = syllable_cut(lines, para, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
     let wrap = match mode {
         JoinLines::Always => Wrap::Wrapped,
-        _ => looks_wrapped(lines, para, seg),
+        _ => looks_wrapped(lines, para, seg, cut.is_some()),
     };
     if wrap == Wrap::No {
         return;
@@ -354,21 +362,16 @@ fn paragraph(
     // line clearly short of the line it cut (by more than a tenth, [`span`]: the
     // character and spacing stages may have changed it) was a space.
     let widest = widest(lines, para);
-    let body = &para[..para.len() - 1];
-    let cut_at = syllable_cut(lines, para, seg).filter(|_| !even(lines, body));
+    let cut_at = cut.filter(|_| !even(&spans));
     let short = |l: &str| cut_at.is_some_and(|width| 10 * span(l) < 9 * width);
     // The width of a fold at a fixed count, where one cut the paragraph: a narrow
     // column, or three lines or more and three in four of them of one length (two lines
     // of one length may be chance).
-    let fold = match wrap {
-        Wrap::NarrowColumn => fold_width(lines, para),
-        _ => fold_width(lines, para).filter(|&width| {
-            let full = body
-                .iter()
-                .filter(|&&i| lines[i].1.chars().count() == width);
-            4 * full.count() >= 3 * body.len() && body.len() >= 3
-        }),
-    };
+    let fold = fold_width(lines, para)
+        .filter(|&(_, full)| {
+            wrap == Wrap::NarrowColumn || (4 * full >= 3 * body.len() && body.len() >= 3)
+        })
+        .map(|(width, _)| width);
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
     // it is a margin or indentation laid out by hand, not cuts.
@@ -486,32 +489,25 @@ fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Opt
 /// word: `ໂຄວິດ⏎ັດຕັ້ງ`, where OCR lost the next line's first consonant), the reading
 /// across is chance.
 fn mends_a_word(tail: &str, head: &str, seg: &Segmenter) -> bool {
-    if tail.is_empty() || !head.chars().any(crate::lao::is_consonant) {
-        return false;
-    }
-    let joined = format!("{tail}{head}");
-    let cut = tail.len();
-    let tokens = seg.tokens(&joined);
-    let Some(i) = tokens
-        .iter()
-        .position(|t| t.span.start < cut && t.span.end > cut)
-    else {
-        return false;
-    };
-    tokens[i].kind == TokenKind::Word && (i == 0 || tokens[i - 1].kind == TokenKind::Word)
+    let word = |t: &Token| t.kind == TokenKind::Word;
+    head.chars().any(crate::lao::is_consonant)
+        && across_the_cut(tail, head, seg)
+            .is_some_and(|(tokens, i)| word(&tokens[i]) && (i == 0 || word(&tokens[i - 1])))
 }
 
 /// Are most of these lines (half, and two or more) as long as each other, give or take a
-/// character ([`span`])? Lines folded at a fixed count are; lines wrapped at spaces are
-/// not.
-fn even(lines: &[(usize, &str)], body: &[usize]) -> bool {
-    let mut spans: Vec<usize> = body.iter().map(|&i| span(lines[i].1)).collect();
-    spans.sort_unstable();
-    let most = spans
-        .iter()
-        .map(|&s| spans.iter().filter(|&&t| t + 1 >= s && t <= s + 1).count())
-        .max()
-        .unwrap_or(0);
+/// character? `spans`: their [`span`]s, sorted. Lines folded at a fixed count are; lines
+/// wrapped at spaces are not.
+fn even(spans: &[usize]) -> bool {
+    // The most spans within one of each other (a window of width 2 over the sorted
+    // spans, in one pass).
+    let (mut most, mut from) = (0, 0);
+    for (to, &s) in spans.iter().enumerate() {
+        while spans[from] + 2 < s {
+            from += 1;
+        }
+        most = most.max(to + 1 - from);
+    }
     most >= 2 && 2 * most >= spans.len()
 }
 
@@ -538,8 +534,8 @@ fn inside_syllable(c: char) -> bool {
 }
 
 /// The width of a paragraph folded at a fixed count of characters: the length of its
-/// longest line before the last, if two thirds of those lines have it.
-fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<usize> {
+/// longest line before the last, if two thirds of those lines have it; and how many do.
+fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<(usize, usize)> {
     let body = &para[..para.len().saturating_sub(1)];
     if body.len() < 2 {
         return None; // one line is of its own width
@@ -547,7 +543,7 @@ fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<usize> {
     let lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
     let width = *lens.iter().max()?;
     let full = lens.iter().filter(|&&l| l == width).count();
-    (3 * full >= 2 * lens.len()).then_some(width)
+    (3 * full >= 2 * lens.len()).then_some((width, full))
 }
 
 /// How a paragraph looks: not wrapped, wrapped prose, or a narrow column cut at its
@@ -559,7 +555,13 @@ enum Wrap {
     NarrowColumn,
 }
 
-fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Wrap {
+/// `syllable_cut`: a line of the paragraph was cut inside a syllable ([`syllable_cut`]).
+fn looks_wrapped(
+    lines: &[(usize, &str)],
+    para: &[usize],
+    seg: &Segmenter,
+    syllable_cut: bool,
+) -> Wrap {
     if same_first_word(lines, para) {
         return Wrap::No;
     }
@@ -578,7 +580,6 @@ fn looks_wrapped(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Wr
             cut += usize::from(cuts_word(a, b, seg));
         }
     }
-    let syllable_cut = syllable_cut(lines, para, seg).is_some();
     if (cut > 0 && 2 * cut >= long) || (syllable_cut && para.len() < 3) {
         return Wrap::Wrapped;
     }
@@ -670,14 +671,21 @@ fn cuts_word(a: &str, b: &str, seg: &Segmenter) -> bool {
 /// Does a word of the dictionary run across a break between the letters `tail` and
 /// `head`?
 fn cuts_between(tail: &str, head: &str, seg: &Segmenter) -> bool {
+    across_the_cut(tail, head, seg).is_some_and(|(tokens, i)| tokens[i].kind == TokenKind::Word)
+}
+
+/// The best segmentation of the letters `tail` and `head` joined, and the index of its
+/// token that runs across the cut between them, if one does.
+fn across_the_cut(tail: &str, head: &str, seg: &Segmenter) -> Option<(Vec<Token>, usize)> {
     if tail.is_empty() || head.is_empty() {
-        return false;
+        return None;
     }
-    let joined = format!("{tail}{head}");
     let cut = tail.len();
-    seg.tokens(&joined)
+    let tokens = seg.tokens(&format!("{tail}{head}"));
+    let i = tokens
         .iter()
-        .any(|t| t.kind == TokenKind::Word && t.span.start < cut && t.span.end > cut)
+        .position(|t| t.span.start < cut && t.span.end > cut)?;
+    Some((tokens, i))
 }
 
 #[cfg(test)]

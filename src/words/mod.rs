@@ -1285,6 +1285,9 @@ mod tests {
             "ມາດຕະການປ້ອງກັນພະຍາດໂຄວິດ\nັດຕັ້ງປະຕິບັດຢ່າງເຂັ້ມງວດ",
             "ສະບັບເລກທີ 347/ຄອຣ  \nະນະປະຈຳພັກແຂວງ  \nເລກທີ 015 / ຄປພ.ວຈ",
             "ມະຕິກອງປະຊຸມໃຫຍ່\nະ",
+            // One cut above a list of short lines says nothing of them (found reading
+            // the change again: the list ran into one line).
+            "ສ້າງຄວາມເຂັ້ມແຂງໃຫ້ແກ່ການນ\nຳພາຂອງພັກ\nຄະນະພັກ\nສູນກາງ\nເສດຖະກິດ\nກອງປະຊຸມ",
         ] {
             let out = Cleaner::default().clean(by_hand);
             assert_eq!(
