@@ -19,6 +19,13 @@ Three ways of folding a paragraph into lines of at most W code points:
             `laoclean segment`), dropping a space broken at, as editors that know Lao
             words wrap: same widths and paragraphs as `spaces`.
 
+With --font PATH (a TrueType font with Lao, e.g. fonts-lao's Phetsarath_OT.ttf; needs
+`pip install fonttools`), two more ways measure lines by glyph widths, as a word processor
+or a PDF lays them out (W = columns of 1,000 font units, about one Lao letter each):
+
+  glyphs        cut where the width runs out, between two clusters (a PDF's lines);
+  glyph-spaces  break at the last space that fits and drop it (a word processor).
+
 For each way and width: the edit distance (code points) between the folded paragraphs
 cleaned and the unfolded ones cleaned, summed; the spaces lost and put in (from the
 alignment; a line break left where the unfolded text has a space is not a space lost:
@@ -26,9 +33,14 @@ that paragraph was not rejoined there); and the paragraphs left with a line brea
 rejoined, or not all of them). A paragraph is one line of a sample; the folded
 paragraphs go to laoclean in one file, separated by blank lines.
 
+A second table runs paragraphs together: every three paragraphs of 100 code points or
+more, each folded, are written one after another with a line break between them and no
+blank line (as OCR and PDF text give pages), and it counts the paragraph ends that stay a
+line break, and the line breaks left in all.
+
 It measures only: nothing here feeds the product.
 """
-import argparse, glob, os, subprocess, sys, tempfile
+import argparse, glob, os, subprocess, sys, tempfile, unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
@@ -45,11 +57,51 @@ WAYS = [
 SEP = '\x1f'  # between the words of `laoclean segment` (a control no sample holds)
 
 
+GLYPH = None  # character -> advance width, with --font
+
+
+def glyph_width(s):
+    return sum(GLYPH.get(c, 1000) for c in s)
+
+
+def fold_glyphs(text, width, drop_spaces):
+    """`text` laid out in lines of at most `width` × 1,000 font units: cut between two
+    clusters (a mark or following vowel stays with its letter), or at the last space that
+    fits (dropped), cut where a run alone is too wide."""
+    limit, lines, line = width * 1000, [], ''
+    if drop_spaces:
+        for run in text.split(' '):
+            glue = ' ' if line else ''
+            if glyph_width(line + glue + run) <= limit:
+                line += glue + run
+                continue
+            if line:
+                lines.append(line)
+            line = run
+            while glyph_width(line) > limit:
+                k = len(line)
+                while k > 1 and glyph_width(line[:k]) > limit:
+                    k -= 1
+                lines.append(line[:k])
+                line = line[k:]
+    else:
+        for c in text:
+            inside = unicodedata.category(c) == 'Mn' or c in '\u0eb0\u0eb2\u0eb3\u0ebd'
+            if line and not inside and glyph_width(line + c) > limit:
+                lines.append(line)
+                line = ''
+            line += c
+    lines.append(line)
+    return '\n'.join(lines)
+
+
 def fold(text, width, way):
     """`text` (one line) folded into lines of at most `width` code points (`words`:
     `text` with SEP between its words)."""
     if way == 'words':
         return fold_words(text, width)
+    if way in ('glyphs', 'glyph-spaces'):
+        return fold_glyphs(text, width, way == 'glyph-spaces')
     lines = []
     while len(text) > width:
         cut = width
@@ -128,13 +180,24 @@ def main():
     ap.add_argument('--bin', default=os.path.join(ROOT, 'target/release/laoclean'))
     ap.add_argument('--level', default='standard')
     ap.add_argument('--show', type=int, default=0, help='print up to N differing paragraphs')
+    ap.add_argument('--font', help='a TrueType font with Lao: adds the glyph-width ways')
     args = ap.parse_args()
+    ways = list(WAYS)
+    if args.font:
+        from fontTools.ttLib import TTFont
+        global GLYPH
+        font = TTFont(args.font)
+        # Advance widths on an em of 2,048 units (Phetsarath OT's own).
+        metrics, scale = font['hmtx'], 2048 / font['head'].unitsPerEm
+        GLYPH = {chr(u): round(metrics[g][0] * scale) for u, g in font.getBestCmap().items()}
+        ways += [('glyphs', [20, 30], 60), ('glyphs', [45, 60, 80], 150),
+                 ('glyph-spaces', [45, 60, 80], 150)]
     lines = []
     for path in sorted(glob.glob(os.path.join(ROOT, 'corpus-samples', '*.txt'))):
         lines += [l.strip() for l in open(path, encoding='utf-8').read().split('\n')]
     print('| way | width | paragraphs | edit distance | spaces lost | spaces put in | left unjoined |')
     print('|---|---:|---:|---:|---:|---:|---:|')
-    for way, widths, least in WAYS:
+    for way, widths, least in ways:
         paras = [l for l in lines if len(l) >= least]
         plain = clean(args.bin, args.level, paras)
         source = segmented(args.bin, paras) if way == 'words' else paras
@@ -152,6 +215,33 @@ def main():
                     shown += 1
                     print(f'  {way} {width}:\n    {a}\n    {b}', file=sys.stderr)
             print(f'| {way} | {width} | {len(paras)} | {dist} | {lost} | {put} | {unjoined} |')
+    run_together(args, lines, [w for w in ways if w[0] in ('hard', 'dropped', 'glyphs', 'glyph-spaces')])
+
+
+def run_together(args, lines, ways):
+    """Paragraphs folded and written one after another without a blank line: the
+    paragraph ends kept, and the line breaks left in all."""
+    paras = [l for l in lines if len(l) >= 100]
+    groups = [paras[i:i + 3] for i in range(0, len(paras) - 2, 3)]
+    cleaned = dict(zip(paras, clean(args.bin, args.level, paras)))
+    print()
+    print('| way | width | paragraph ends | kept | line breaks left |')
+    print('|---|---:|---:|---:|---:|')
+    for way in dict.fromkeys(w for w, _, _ in ways):
+        for width in (45, 60, 80):
+            texts = ['\n'.join(fold(p, width, way) for p in g) for g in groups]
+            out = clean(args.bin, args.level, texts)
+            ends = kept = left = 0
+            for group, text in zip(groups, out):
+                left += text.count('\n')
+                for p in group[1:]:
+                    ends += 1
+                    # The next paragraph's first letters as the cleaning leaves them.
+                    head = cleaned[p][:12]
+                    at = text.find(head)
+                    kept += at > 0 and text[at - 1] == '\n'
+            print(f'| {way} | {width} | {ends} | {kept} | {left} |')
+
 
 
 if __name__ == '__main__':

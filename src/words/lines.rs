@@ -35,9 +35,18 @@
 //! `ບົດທີ 2 …`), a table of contents, a register of names.
 //!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`]
-//! every candidate is. At either mode, a break is joined only between two lines that
-//! both hold Lao letters: laoclean rejoins Lao prose, and a line of English, code or
-//! numbers next to it stays on its own; nor is a break joined before a line that begins
+//! every candidate is. In one that looks wrapped, a break stays where no wrap would
+//! have made it, as a list, a heading or a paragraph's last line ends a line by hand:
+//! after a line the next line's first phrase (up to its first space between two Lao
+//! letters) would have fitted on, within nine tenths of the paragraph's widest line
+//! counted in characters and in columns (a wrap of any kind fills a line with what
+//! fits); and in a fold at a fixed count (three lines in four, and three or more, of its
+//! width), after a line short of the width by a fifth that ends a sentence. Not where
+//! the break cuts a syllable or a word (a wrap that measures glyphs found no room
+//! there), nor before ໆ or closing punctuation, which open no line laid out by hand.
+//! At either mode, a break is joined only between two lines that both hold Lao
+//! letters: laoclean rejoins Lao prose, and a line of English, code or numbers next to
+//! it stays on its own; nor is a break joined before a line that begins
 //! with a blank (but for one space after a fold's cut, below), or after one that ends
 //! with one (an indented line was laid out by hand, and the spacing stage has taken the
 //! trailing blanks of prose away), but for spaces right after a Lao letter
@@ -381,6 +390,17 @@ fn paragraph(
         .count();
     let cut_before_spaces = 2 * opened < para.len();
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
+    let room = Room::of(lines, para);
+    // A fold at a fixed count fills every line but a paragraph's last: where three lines
+    // in four, and three or more, are of its width, a line clearly short of it (by a
+    // fifth: the character and spacing stages may have changed it) that ends a sentence
+    // ended a paragraph. (A wrap at spaces that cuts runs too long for its width fills
+    // lines too: a line it broke at a space ends mid-sentence more often than not.)
+    let fold_end = fold_width(lines, para)
+        .filter(|&(_, full)| 4 * full >= 3 * body.len() && body.len() >= 3)
+        .map(|(width, _)| width);
+    let short_of_fold =
+        |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -396,6 +416,19 @@ fn paragraph(
         let (Some(x), Some(y)) = (last_char(a), b.chars().next()) else {
             continue;
         };
+        // A line the next line's first phrase would have fitted on, or one short of a
+        // fold's width, was ended by hand (a list, a heading, a paragraph's last line):
+        // no wrap broke it there. (Unless the break cuts a syllable or a word: a wrap
+        // that measures glyphs, not characters, found no room; or the next line opens
+        // with what no line laid out by hand opens with, ໆ or closing punctuation.)
+        if mode == JoinLines::Auto
+            && (room.left_for(a, b) || short_of_fold(a))
+            && !inside_syllable(y)
+            && !matches!(y, 'ໆ' | ',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '»')
+            && !cuts_word(a, b, seg)
+        {
+            continue;
+        }
         let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
         let last_word = a.rsplit(' ').next().unwrap_or("");
         // A mark cannot open a word: a space before one, after a Lao letter, is a stray
@@ -451,6 +484,57 @@ fn paragraph(
         // next line.
         out.push((lines[w[0]].0 + a.len()..lines[w[1]].0, glue));
     }
+}
+
+/// The width a paragraph was wrapped at, as its widest line before the last gives it,
+/// counted two ways: in characters (a fold counts them) and in columns (an editor's
+/// display: combining marks take none).
+#[derive(Clone, Copy, Debug)]
+struct Room {
+    chars: usize,
+    columns: usize,
+}
+
+impl Room {
+    fn of(lines: &[(usize, &str)], para: &[usize]) -> Room {
+        let body = &para[..para.len() - 1];
+        let most = |count: fn(&str) -> usize| body.iter().map(|&i| count(lines[i].1)).max();
+        Room {
+            chars: most(|l| l.chars().count()).unwrap_or(0),
+            columns: most(columns).unwrap_or(0),
+        }
+    }
+
+    /// Would the first phrase of `b` (up to its first space between two Lao letters)
+    /// have fitted at the end of `a`, after a space, within nine tenths of the width by
+    /// both counts? A wrap of any kind (at spaces, between words, at a count) fills a
+    /// line with what fits, so it did not end `a`: the line was ended by hand. (Spaces
+    /// beside punctuation, digits or Latin may be the spacing stage's, which no wrap
+    /// saw: the phrase runs on over them.)
+    fn left_for(self, a: &str, b: &str) -> bool {
+        let b = b.trim_start();
+        let mut end = b.len();
+        let mut before = None;
+        let mut chars = b.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let after = chars.peek().map(|&(_, c)| c);
+            if c == ' ' && before.is_some_and(is_letter) && after.is_some_and(is_letter) {
+                end = i;
+                break;
+            }
+            before = Some(c);
+        }
+        let run = &b[..end];
+        let fits = |count: fn(&str) -> usize, width: usize| {
+            10 * (count(a.trim_end()) + 1 + count(run)) <= 9 * width
+        };
+        fits(|s| s.chars().count(), self.chars) && fits(columns, self.columns)
+    }
+}
+
+/// The columns `line` takes on a display: its characters but the combining marks.
+fn columns(line: &str) -> usize {
+    line.chars().filter(|&c| !crate::lao::is_mark(c)).count()
 }
 
 /// Does a line of the paragraph open inside a syllable (with a mark or a following
@@ -690,7 +774,7 @@ fn across_the_cut(tail: &str, head: &str, seg: &Segmenter) -> Option<(Vec<Token>
 
 #[cfg(test)]
 mod tests {
-    use super::{opens_with_lao, plan, wrap_blank, Breaks};
+    use super::{opens_with_lao, plan, wrap_blank, Breaks, Room};
     use crate::words::Segmenter;
     use crate::JoinLines;
 
@@ -714,6 +798,28 @@ mod tests {
         for other in ["", "\n", "\n ລາວ", "\n2 ລາວ", "ລາວ", "\r\r\nລາວ"] {
             assert!(!opens_with_lao(other), "{other:?}");
         }
+    }
+
+    #[test]
+    fn room_is_left_for_the_next_phrase_up_to_a_space_between_lao_letters() {
+        let room = Room {
+            chars: 40,
+            columns: 40,
+        };
+        let line = "ກອງປະຊຸມໃຫຍ່ຂອງພັກ"; // 18 characters, 15 columns
+                                      // 18 + 1 + 12 = 31 characters, 15 + 1 + 11 = 27 columns: within 36.
+        assert!(room.left_for(line, "ເມືອງໄຊເສດຖາ ແລະ ເມືອງສີສັດຕະນາກ"));
+        // The phrase runs on over spaces beside digits and punctuation (the spacing
+        // stage may have put them in): 18 + 1 + 26 characters > 36.
+        assert!(!room.left_for(line, "ບ້ານ 25 ແຫ່ງ, ເມືອງໄຊເສດຖາ"));
+        // Nor is there room for a line with no space.
+        assert!(!room.left_for(line, "ເມືອງໄຊເສດຖາເມືອງສີສັດຕະນາກ"));
+        // Both counts must leave room (18 + 1 + 5 characters > 21.6).
+        let narrow = Room {
+            chars: 24,
+            columns: 40,
+        };
+        assert!(!narrow.left_for(line, "ເມືອງ ແລະ"));
     }
 
     #[test]

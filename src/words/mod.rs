@@ -1312,6 +1312,47 @@ mod tests {
     }
 
     #[test]
+    fn a_line_a_wrap_would_have_filled_was_ended_by_hand() {
+        // One long line cut inside a word (ການສຶກ⏎ສາ) says the paragraph was wrapped,
+        // but the short lines below it, each of which the next would have fitted on,
+        // are a list: their breaks stay (they ran into one line before).
+        let list = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ \
+                    ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກ\nສາ ໃນເມືອງຕໍ່ໄປນີ້\nເມືອງໄຊເສດຖາ\nເມືອງສີສັດຕະນາກ\n\
+                    ເມືອງຈັນທະບູລີ\n";
+        let out = Cleaner::default().clean(list);
+        assert!(
+            out.ends_with("ການສຶກສາ ໃນເມືອງຕໍ່ໄປນີ້\nເມືອງໄຊເສດຖາ\nເມືອງສີສັດຕະນາກ\nເມືອງຈັນທະບູລີ\n"),
+            "{out}"
+        );
+        // `--join-lines always` still joins every break.
+        let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
+        assert_eq!(always.clean(list).matches('\n').count(), 1);
+        // Two paragraphs folded at 40 characters with no blank line between them: the
+        // first one's last line, short of the fold's width and ending a sentence, ended
+        // a paragraph; mid-sentence, a line so short is a wrap's still.
+        let p1 = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ ໃນໄລຍະ 5 ປີ.";
+        let p2 = "ຄະນະພັກແຂວງໄດ້ເອົາໃຈໃສ່ຊີ້ນຳການຈັດຕັ້ງປະຕິບັດວຽກງານດັ່ງກ່າວຢ່າງເຂັ້ມງວດ ແລະ ມີປະສິດທິຜົນ.";
+        let fold = |p: &str| -> String {
+            let chars: Vec<char> = p.chars().collect();
+            let lines: Vec<String> = chars.chunks(40).map(|c| c.iter().collect()).collect();
+            lines.join("\n")
+        };
+        let folded = format!("{}\n{}", fold(p1), fold(p2));
+        assert_eq!(Cleaner::default().clean(&folded), format!("{p1}\n{p2}"));
+        let mid_sentence = folded.replacen("ປີ.", "ປີ", 1);
+        assert!(!Cleaner::default().clean(&mid_sentence).contains('\n'));
+        // A short line whose break cuts a word was wrapped: a wrap that measures glyphs
+        // found no room for the word's end.
+        let glyphs = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊ\nາດ \
+                      ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສາທາລະນະສຸ\nກ ແລະ ຂະແໜງການສຶກສາທີ່ວາງອອກໃນກອງປະຊຸມໃຫຍ່ຄັ້ງທີ XI ຂອງພັກ.";
+        let out = Cleaner::default().clean(glyphs);
+        assert!(
+            !out.contains('\n') && out.contains("ສາທາລະນະສຸກ ແລະ"),
+            "{out}"
+        );
+    }
+
+    #[test]
     fn a_paragraph_whose_wrap_cut_a_syllable_gets_its_dropped_spaces_back() {
         // Wrapped at 40 characters as a script's wrap does (at the last space, which it
         // takes away, or where the width ends in a run too long for it: ບັນດ⏎າເຜົ່າ).
