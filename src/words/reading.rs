@@ -386,6 +386,10 @@ pub(crate) struct Reader {
     locked: Vec<bool>,
     /// The buffers of the skeleton walks.
     walk: WalkScratch,
+    /// The buffers of the walks run again while judging a reading (the alternatives of
+    /// an edit, the respellings of a word), kept from stretch to stretch: a fresh one a
+    /// walk grew its stack again each time.
+    judge_walk: std::cell::RefCell<(WalkScratch, Vec<u8>)>,
     /// The other respellings of each written word weighed so far ([`Reader::rival_on_web`]),
     /// by its key bytes (with any tone marks after it) and length; at most
     /// [`RIVAL_CACHE`] words, then cleared.
@@ -982,8 +986,8 @@ impl Reader {
             // same search again, without the bound of the second pass.
             let mut alternatives: Vec<(u64, String)> = Vec::new();
             if let Some(search) = self.search_at(e.start) {
-                let mut scratch = Vec::new();
-                let mut walk = WalkScratch::default();
+                let mut buffers = self.judge_walk.borrow_mut();
+                let (walk, scratch) = &mut *buffers;
                 let (chars, keys) = (&self.chars, &self.keys);
                 let mine = self.word(e);
                 let all = |_: usize, _: u64| u64::MAX;
@@ -993,16 +997,7 @@ impl Reader {
                     }
                 };
                 search_from(
-                    lex,
-                    index,
-                    chars,
-                    keys,
-                    &mut scratch,
-                    &mut walk,
-                    e.start,
-                    search,
-                    all,
-                    found,
+                    lex, index, chars, keys, scratch, walk, e.start, search, all, found,
                 );
             }
             // Cheapest first, each word once (a user's word list may hold a word of the
@@ -1375,7 +1370,7 @@ impl Reader {
                 (true, false),
                 |_, _| u64::MAX,
                 (MAX_DAMAGE, false),
-                &mut WalkScratch::default(),
+                &mut self.judge_walk.borrow_mut().0,
                 &mut |end, w, _, skipped, _, _| {
                     let near = || damage_within(w, written, MAX_DAMAGE).is_some();
                     if end == e.end && skipped.is_none() && w != written && near() {
