@@ -33,6 +33,11 @@ that paragraph was not rejoined there); and the paragraphs left with a line brea
 rejoined, or not all of them). A paragraph is one line of a sample; the folded
 paragraphs go to laoclean in one file, separated by blank lines.
 
+A third table makes pages of 20 such paragraphs, each folded at W but the sixth, which
+is left on one line or folded at 1.5 W (a page where one paragraph was wrapped wider,
+or not at all): the edit distance against the page's paragraphs each on one line,
+cleaned, and the line breaks left (the paragraph ends are 19 a page).
+
 A second table runs paragraphs together: every three paragraphs of 100 code points or
 more, each folded, are written one after another with a line break between them and no
 blank line (as OCR and PDF text give pages), and it counts the paragraph ends that stay a
@@ -215,7 +220,36 @@ def main():
                     shown += 1
                     print(f'  {way} {width}:\n    {a}\n    {b}', file=sys.stderr)
             print(f'| {way} | {width} | {len(paras)} | {dist} | {lost} | {put} | {unjoined} |')
-    run_together(args, lines, [w for w in ways if w[0] in ('hard', 'dropped', 'glyphs', 'glyph-spaces')])
+    together = [w for w in ways if w[0] in ('hard', 'dropped', 'glyphs', 'glyph-spaces')]
+    run_together(args, lines, together)
+    pages(args, lines, together)
+
+
+def pages(args, lines, ways):
+    """Pages of 20 paragraphs folded at one width but one, left on its line or folded
+    wider: edit distance against the paragraphs on their lines, line breaks left."""
+    paras = [l for l in lines if len(l) >= 100]
+    groups = [paras[i:i + 20] for i in range(0, len(paras) - 19, 20)]
+    gold = clean(args.bin, args.level, ['\n'.join(g) for g in groups])
+    print()
+    print('| way | width | sixth paragraph | edit distance | line breaks left |')
+    print('|---|---:|---|---:|---:|')
+    for way in dict.fromkeys(w for w, _, _ in ways):
+        for width in (45, 60):
+            for odd in ('folded too', 'on one line', 'folded at 1.5 W'):
+                def page(g):
+                    out = []
+                    for j, p in enumerate(g):
+                        if j == 5 and odd == 'on one line':
+                            out.append(p)
+                        else:
+                            w = int(width * 1.5) if j == 5 and odd != 'folded too' else width
+                            out.append(fold(p, w, way))
+                    return '\n'.join(out)
+                out = clean(args.bin, args.level, [page(g) for g in groups])
+                dist = sum(Levenshtein.distance(a, b) for a, b in zip(gold, out))
+                left = sum(o.count('\n') for o in out)
+                print(f'| {way} | {width} | {odd} | {dist} | {left} |')
 
 
 def run_together(args, lines, ways):

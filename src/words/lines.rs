@@ -26,7 +26,12 @@
 //!   one (or from the start): a wrap cut the word there, `ການນ\nຳພາ`. (After a whole
 //!   word, a word the dictionary lacks or a shorter line, it is OCR that lost a line's
 //!   first consonant, `ລາວ\nະນະປະຈຳ`, a stray mark or debris, which text laid out by
-//!   hand has too.)
+//!   hand has too.); or, where none of these holds,
+//! - it was folded at its spaces, each kept at the end of its line (`fold -s`): two or
+//!   more of its breaks mid-sentence before a Lao letter follow exactly one space, two
+//!   thirds of them do or cut a line of the widest length, at none of them would the
+//!   next line's first phrase have fitted on the line (below), and the widest line is
+//!   at least [`MIN_WRAP_WIDTH`] long (a poem's lines, each with a stray space, are not).
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in these tests.
 //!
@@ -36,12 +41,14 @@
 //!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`]
 //! every candidate is. In one that looks wrapped, a break stays where no wrap would
-//! have made it, as a list, a heading or a paragraph's last line ends a line by hand:
-//! after a line the next line's first phrase (up to its first space between two Lao
-//! letters) would have fitted on, within nine tenths of the paragraph's widest line
-//! counted in characters and in columns (a wrap of any kind fills a line with what
-//! fits); and in a fold at a fixed count (three lines in four, and three or more, of its
-//! width), after a line short of the width by a fifth that ends a sentence. Not where
+//! have made it, as a heading or a paragraph's last line ends a line by hand: after a
+//! line the next line's first phrase (up to its first space between two Lao letters)
+//! would have fitted on, within nine tenths of the shorter of the lines on either side
+//! of it, counted in characters and in columns (a wrap of any kind fills a line with
+//! what fits; the lines beside a line are of its own wrap, where a line elsewhere may
+//! have been wrapped wider or not at all); and in a fold at a fixed count (three lines in
+//! four, and three or more, of its width), after a line short of the width by a fifth
+//! that ends a sentence. Not where
 //! the break cuts a syllable or a word (a wrap that measures glyphs found no room
 //! there), nor before ໆ or closing punctuation, which open no line laid out by hand.
 //! At either mode, a break is joined only between two lines that both hold Lao
@@ -52,7 +59,9 @@
 //! trailing blanks of prose away), but for spaces right after a Lao letter
 //! ([`wrap_blank`]), which the spacing stage leaves here: they say the break was a
 //! space, and the spaces and the break become one space where the lines are joined
-//! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go. A joined break
+//! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go; and but for one
+//! space after a Latin letter, a digit or punctuation, which the spacing stage keeps
+//! at a line's end: it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it
 //! becomes one space, but for a hyphen after a Lao word and before one
@@ -357,9 +366,15 @@ fn paragraph(
     // are at least half as long as the line cut (one such cut above a list of short
     // lines says nothing of them).
     let cut = syllable_cut(lines, para, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
+    // Folded at its spaces (`fold -s`) where the tests of widths and cuts see no wrap.
     let wrap = match mode {
         JoinLines::Always => Wrap::Wrapped,
-        _ => looks_wrapped(lines, para, seg, cut.is_some()),
+        _ => match looks_wrapped(lines, para, seg, cut.is_some()) {
+            Wrap::No if folded_at_spaces(lines, blank_at, para, Room::widest(lines, para)) => {
+                Wrap::Wrapped
+            }
+            wrap => wrap,
+        },
     };
     if wrap == Wrap::No {
         return;
@@ -390,7 +405,6 @@ fn paragraph(
         .count();
     let cut_before_spaces = 2 * opened < para.len();
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
-    let room = Room::of(lines, para);
     // A fold at a fixed count fills every line but a paragraph's last: where three lines
     // in four, and three or more, are of its width, a line clearly short of it (by a
     // fifth: the character and spacing stages may have changed it) that ends a sentence
@@ -401,13 +415,29 @@ fn paragraph(
         .map(|(width, _)| width);
     let short_of_fold =
         |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
-    for w in para.windows(2) {
+    for (k, w) in para.windows(2).enumerate() {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
         if crate::spacing::covers(code, lines[w[0]].0 + a.len()) {
             continue;
         }
-        if structural(b) || a.trim_start().starts_with('#') || a.ends_with(' ') {
+        if structural(b) || a.trim_start().starts_with('#') {
+            continue;
+        }
+        if a.ends_with(' ') {
+            // One space that ends a line after a Latin letter, a digit or punctuation
+            // (which the spacing stage keeps there; after a Lao letter, `wrap_blank`)
+            // says the break was a space: it and the break become one space. (Two are a
+            // markdown hard break.)
+            let after_lao = last_char(a).is_some_and(is_letter);
+            if one_blank(a)
+                && !after_lao
+                && has_lao(a)
+                && has_lao(b)
+                && !b.starts_with(char::is_whitespace)
+            {
+                out.push((lines[w[0]].0 + a.len() - 1..lines[w[1]].0, " "));
+            }
             continue;
         }
         if !has_lao(a) || !has_lao(b) {
@@ -416,13 +446,15 @@ fn paragraph(
         let (Some(x), Some(y)) = (last_char(a), b.chars().next()) else {
             continue;
         };
-        // A line the next line's first phrase would have fitted on, or one short of a
-        // fold's width, was ended by hand (a list, a heading, a paragraph's last line):
-        // no wrap broke it there. (Unless the break cuts a syllable or a word: a wrap
-        // that measures glyphs, not characters, found no room; or the next line opens
-        // with what no line laid out by hand opens with, ໆ or closing punctuation.)
+        // A line the next line's first phrase would have fitted on, as wide as the lines
+        // on either side of it are, or one short of a fold's width, was ended by hand (a
+        // heading, a paragraph's last line): no wrap broke it there. (Unless the break
+        // cuts a syllable or a word: a wrap that measures glyphs, not characters, found
+        // no room; or the next line opens with what no line laid out by hand opens
+        // with, ໆ or closing punctuation.)
+        let dip = k > 0 && Room::between(lines[para[k - 1]].1, b).left_for(a, b);
         if mode == JoinLines::Auto
-            && (room.left_for(a, b) || short_of_fold(a))
+            && (dip || short_of_fold(a))
             && !inside_syllable(y)
             && !matches!(y, 'ໆ' | ',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '»')
             && !cuts_word(a, b, seg)
@@ -486,9 +518,48 @@ fn paragraph(
     }
 }
 
-/// The width a paragraph was wrapped at, as its widest line before the last gives it,
-/// counted two ways: in characters (a fold counts them) and in columns (an editor's
-/// display: combining marks take none).
+/// Does `line` end with exactly one space after something else (two or more are a
+/// markdown hard break, or a layout)?
+fn one_blank(line: &str) -> bool {
+    line.ends_with(' ') && !line[..line.len() - 1].ends_with(char::is_whitespace)
+}
+
+/// Was the paragraph folded at its spaces, keeping each at the end of its line (`fold
+/// -s`)? Two or more of its breaks mid-sentence before a Lao letter follow exactly one
+/// space (two are a markdown hard break), and two thirds of them do or cut a line of the widest
+/// length (a run too long for the width); and at none of the spaced ones would the next
+/// line's first phrase have fitted on the line (a poem, a form or a list whose lines end
+/// with a stray space has short lines with room: [`Room::left_for`]); and its widest
+/// line is at least [`MIN_WRAP_WIDTH`] long (a poem's lines, as long as each other, leave
+/// no room either).
+fn folded_at_spaces(
+    lines: &[(usize, &str)],
+    blank_at: &[usize],
+    para: &[usize],
+    room: Room,
+) -> bool {
+    let (mut between, mut spaced, mut cut) = (0usize, 0usize, 0usize);
+    for w in para.windows(2) {
+        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        let mid_sentence = last_char(a).is_some_and(|c| is_letter(c) || c.is_alphanumeric());
+        if !(mid_sentence && b.chars().next().is_some_and(is_letter)) {
+            continue;
+        }
+        between += 1;
+        if blank_at[w[0]] == 1 || one_blank(a) {
+            if room.left_for(a, b) {
+                return false;
+            }
+            spaced += 1;
+        } else if a.chars().count() == room.chars {
+            cut += 1; // a run too long for the width, cut at it
+        }
+    }
+    spaced >= 2 && 3 * (spaced + cut) >= 2 * between && room.chars as f64 >= MIN_WRAP_WIDTH
+}
+
+/// The width a wrap filled lines to, counted two ways: in characters (a fold counts
+/// them) and in columns (an editor's display: combining marks take none).
 #[derive(Clone, Copy, Debug)]
 struct Room {
     chars: usize,
@@ -496,12 +567,25 @@ struct Room {
 }
 
 impl Room {
-    fn of(lines: &[(usize, &str)], para: &[usize]) -> Room {
+    /// The paragraph's widest line before its last: the most a wrap of it filled.
+    fn widest(lines: &[(usize, &str)], para: &[usize]) -> Room {
         let body = &para[..para.len() - 1];
         let most = |count: fn(&str) -> usize| body.iter().map(|&i| count(lines[i].1)).max();
         Room {
             chars: most(|l| l.chars().count()).unwrap_or(0),
             columns: most(columns).unwrap_or(0),
+        }
+    }
+
+    /// The width a line between `before` and `after` was wrapped at, if at all: the
+    /// shorter of the two. Not the paragraph's widest line: a line wrapped wider, or not
+    /// at all, elsewhere in it (a page of paragraphs without blank lines, text around a
+    /// figure) says nothing of this one's width; the lines beside a line are of its own
+    /// paragraph, but for a paragraph's first and last.
+    fn between(before: &str, after: &str) -> Room {
+        Room {
+            chars: before.chars().count().min(after.chars().count()),
+            columns: columns(before).min(columns(after)),
         }
     }
 

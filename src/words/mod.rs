@@ -1313,20 +1313,34 @@ mod tests {
 
     #[test]
     fn a_line_a_wrap_would_have_filled_was_ended_by_hand() {
-        // One long line cut inside a word (ການສຶກ⏎ສາ) says the paragraph was wrapped,
-        // but the short lines below it, each of which the next would have fitted on,
-        // are a list: their breaks stay (they ran into one line before).
-        let list = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ \
-                    ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກ\nສາ ໃນເມືອງຕໍ່ໄປນີ້\nເມືອງໄຊເສດຖາ\nເມືອງສີສັດຕະນາກ\n\
-                    ເມືອງຈັນທະບູລີ\n";
-        let out = Cleaner::default().clean(list);
-        assert!(
-            out.ends_with("ການສຶກສາ ໃນເມືອງຕໍ່ໄປນີ້\nເມືອງໄຊເສດຖາ\nເມືອງສີສັດຕະນາກ\nເມືອງຈັນທະບູລີ\n"),
-            "{out}"
-        );
+        // Two paragraphs cut where a width of about 60 characters ran out (inside words,
+        // as a PDF's lines are), with no blank line between them: the first one's last
+        // line, which the next line's first phrase would have fitted on as wide as the
+        // lines on either side of it are, ended a paragraph. (They ran into one before.)
+        let page = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສ\n\
+                    ັງຄົມແຫ່ງຊາດ ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກສາ ແລະ ກິລາ ທີ່ວາງອອກ\n\
+                    ໃນກອງປະຊຸມໃຫຍ່ຂອງພັກ.\n\
+                    ຄະນະພັກແຂວງ ໄດ້ເອົາໃຈໃສ່ຊີ້ນຳການຈັດຕັ້ງປະຕິບັດວຽກງານດັ່ງກ່າວຢ\n\
+                    ່າງເຂັ້ມງວດ ແລະ ມີປະສິດທິຜົນ ໃນທົ່ວແຂວງ ແລະ ໄດ້ສະຫຼຸບຖອດຖອນບົດຮ\n\
+                    ຽນເປັນແຕ່ລະໄລຍະ.";
+        let out = Cleaner::default().clean(page);
+        assert_eq!(out.matches('\n').count(), 1, "{out}");
+        assert!(out.contains("ຂອງພັກ.\nຄະນະພັກແຂວງ ໄດ້"), "{out}");
         // `--join-lines always` still joins every break.
         let always = Cleaner::new(Config::default().join_lines(JoinLines::Always));
-        assert_eq!(always.clean(list).matches('\n').count(), 1);
+        assert!(!always.clean(page).contains('\n'));
+        // A line wrapped wider, or not at all, elsewhere (an outside review: a page where
+        // one paragraph stayed on one line kept every break of the others) says nothing
+        // of a line's own width: these breaks were a wrap's.
+        let mixed = "ເພີ່ມທະວີຄວາມສາມັກຄີເປັນເອກະພາບພາຍໃນຄະນະພັກ ແລະ ສະມາຊິກພັກ, ພະນັກງານ-ລັດຖະກອນ \
+                     ໃຫ້ໜັກແໜ້ນຂຶ້ນຕື່ມ.\nໃຫ້ແຕ່ລະພາກສ່ວນຈະແມ່ນອົງການພັກ, ພາກສ່ວນ\n\
+                     ອົງການປົກຄອງ ຂອງລັດຕ້ອງຖືສຳຄັນ, ທັງແມ່ນຄວາມ\n\
+                     ຮັບຜິດຊອບຂອງທຸກພາກສ່ວນຕໍ່ລະບອບສ່ອງແສງ.\n";
+        let out = Cleaner::default().clean(mixed);
+        assert!(
+            out.contains("ພາກສ່ວນອົງການ") && out.contains("ຄວາມຮັບຜິດຊອບ"),
+            "{out}"
+        );
         // Two paragraphs folded at 40 characters with no blank line between them: the
         // first one's last line, short of the fold's width and ending a sentence, ended
         // a paragraph; mid-sentence, a line so short is a wrap's still.
@@ -1350,6 +1364,38 @@ mod tests {
             !out.contains('\n') && out.contains("ສາທາລະນະສຸກ ແລະ"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_paragraph_folded_at_its_spaces_is_rejoined_with_them() {
+        // `fold -s -w 50`: each line ends with the space it was broken at, at uneven
+        // lengths, and the next line's first phrase never fits: rejoined, each break one
+        // space (the breaks stayed, as the widths alone do not tell a wrap).
+        let one = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບ ກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ \
+                   ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກສາ ແລະ ກິລາ ທີ່ວາງອອກໃນກອງປະຊຸມໃຫຍ່ ຂອງພັກ \
+                   ເພື່ອແນໃສ່ເຮັດໃຫ້ວຽກງານດັ່ງກ່າວ ມີປະສິດທິຜົນສູງ.";
+        let folded = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບ \nກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ \n\
+                      ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກສາ ແລະ ກິລາ \nທີ່ວາງອອກໃນກອງປະຊຸມໃຫຍ່ ຂອງພັກ \n\
+                      ເພື່ອແນໃສ່ເຮັດໃຫ້ວຽກງານດັ່ງກ່າວ ມີປະສິດທິຜົນສູງ.";
+        assert_eq!(Cleaner::default().clean(folded), one);
+        // One space after a Latin letter (which the spacing stage keeps at a line's end)
+        // says the same in any paragraph that is rejoined.
+        let text = "ຮັບຮອງເອົາແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມ ແຫ່ງຊາດ 5 ປີ ຄັ້ງທີ IX \n\
+                    ແລະ ແຜນງົບປະມານແຫ່ງລັດ 5 ປີ ເຊິ່ງໄດ້ຜ່ານການປະກອບຄວາມເຫັນ \n\
+                    ຫຼາຍເທື່ອ ແລະ ໄດ້ຜ່ານຜູ້ແທນກອງປະຊຸມໃຫຍ່ທົ່ວປະເທດ ຄັ້ງທີ XI \n\
+                    ຂອງພັກມາແລ້ວ.";
+        let out = Cleaner::default().clean(text);
+        assert_eq!(
+            out,
+            "ຮັບຮອງເອົາແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມ ແຫ່ງຊາດ 5 ປີ ຄັ້ງທີ IX ແລະ ແຜນງົບປະມານແຫ່ງລັດ 5 ປີ \
+             ເຊິ່ງໄດ້ຜ່ານການປະກອບຄວາມເຫັນ ຫຼາຍເທື່ອ ແລະ ໄດ້ຜ່ານຜູ້ແທນກອງປະຊຸມໃຫຍ່ທົ່ວປະເທດ ຄັ້ງທີ XI \
+             ຂອງພັກມາແລ້ວ."
+        );
+        // Lines as long as each other and too short for a wrap's width, each ending with
+        // a stray space (a poem), stay.
+        let poem = "ຮ່ວມແຮງຮ່ວມຈິດຮ່ວມໃຈ \nສາມັກຄີກັນເປັນກຳລັງດຽວ \nບູຊາຊູກຽດຂອງລາວ";
+        let out = Cleaner::default().clean(poem);
+        assert_eq!(out.matches('\n').count(), 2, "{out}");
     }
 
     #[test]
