@@ -220,7 +220,7 @@ def main():
                     shown += 1
                     print(f'  {way} {width}:\n    {a}\n    {b}', file=sys.stderr)
             print(f'| {way} | {width} | {len(paras)} | {dist} | {lost} | {put} | {unjoined} |')
-    together = [w for w in ways if w[0] in ('hard', 'dropped', 'glyphs', 'glyph-spaces')]
+    together = [w for w in ways if w[0] in ('hard', 'spaces', 'dropped', 'glyphs', 'glyph-spaces')]
     run_together(args, lines, together)
     pages(args, lines, together)
 

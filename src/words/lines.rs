@@ -366,12 +366,19 @@ fn paragraph(
     // are at least half as long as the line cut (one such cut above a list of short
     // lines says nothing of them).
     let cut = syllable_cut(lines, para, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
-    // Folded at its spaces (`fold -s`) where the tests of widths and cuts see no wrap.
+    // Folded at its spaces (`fold -s`) where the tests of widths and cuts see no wrap:
+    // the fold's width.
+    let mut fold_s = None;
     let wrap = match mode {
         JoinLines::Always => Wrap::Wrapped,
         _ => match looks_wrapped(lines, para, seg, cut.is_some()) {
-            Wrap::No if folded_at_spaces(lines, blank_at, para, Room::widest(lines, para)) => {
-                Wrap::Wrapped
+            Wrap::No => {
+                fold_s = fold_at_spaces(lines, blank_at, para);
+                if fold_s.is_some() {
+                    Wrap::Wrapped
+                } else {
+                    Wrap::No
+                }
             }
             wrap => wrap,
         },
@@ -424,20 +431,24 @@ fn paragraph(
         if structural(b) || a.trim_start().starts_with('#') {
             continue;
         }
-        if a.ends_with(' ') {
-            // One space that ends a line after a Latin letter, a digit or punctuation
-            // (which the spacing stage keeps there; after a Lao letter, `wrap_blank`)
-            // says the break was a space: it and the break become one space. (Two are a
-            // markdown hard break.)
-            let after_lao = last_char(a).is_some_and(is_letter);
-            if one_blank(a)
-                && !after_lao
-                && has_lao(a)
-                && has_lao(b)
+        // In a paragraph folded at its spaces, a break where the next word would have
+        // fitted is none of the fold's: a paragraph's end, a heading (the fold leaves a
+        // space before each of its breaks, or cuts a full line).
+        if fold_s.is_some_and(|width| fits_fold(a, b, width)) {
+            continue;
+        }
+        // One space that ends a line after a Latin letter, a digit or punctuation
+        // (which the spacing stage keeps; after a Lao letter, `wrap_blank`) says the
+        // break was a space, where the fold kept the spaces it broke at, or where it
+        // follows one such word after Lao text (`ຄັ້ງທີ XI␠`; a bilingual list's lines end
+        // with an English phrase). Other lines that end with a blank stay.
+        let spaced_latin = a.ends_with(' ');
+        if spaced_latin
+            && !(one_blank(a)
+                && !last_char(a).is_some_and(is_letter)
                 && !b.starts_with(char::is_whitespace)
-            {
-                out.push((lines[w[0]].0 + a.len() - 1..lines[w[1]].0, " "));
-            }
+                && (fold_s.is_some() || one_word_after_lao(a)))
+        {
             continue;
         }
         if !has_lao(a) || !has_lao(b) {
@@ -459,6 +470,10 @@ fn paragraph(
             && !matches!(y, 'ໆ' | ',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '»')
             && !cuts_word(a, b, seg)
         {
+            continue;
+        }
+        if spaced_latin {
+            out.push((lines[w[0]].0 + a.len() - 1..lines[w[1]].0, " "));
             continue;
         }
         let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
@@ -518,44 +533,67 @@ fn paragraph(
     }
 }
 
+/// Does `line` end with one word without Lao letters (and a blank) after a word with
+/// them (`… ຄັ້ງທີ XI `, `… ໂຄວິດ-19 `)?
+fn one_word_after_lao(line: &str) -> bool {
+    let mut words = line.split_whitespace().rev();
+    let last = words.next().unwrap_or("");
+    !has_lao(last) && words.next().is_some_and(has_lao)
+}
+
 /// Does `line` end with exactly one space after something else (two or more are a
 /// markdown hard break, or a layout)?
 fn one_blank(line: &str) -> bool {
     line.ends_with(' ') && !line[..line.len() - 1].ends_with(char::is_whitespace)
 }
 
-/// Was the paragraph folded at its spaces, keeping each at the end of its line (`fold
-/// -s`)? Two or more of its breaks mid-sentence before a Lao letter follow exactly one
-/// space (two are a markdown hard break), and two thirds of them do or cut a line of the widest
-/// length (a run too long for the width); and at none of the spaced ones would the next
-/// line's first phrase have fitted on the line (a poem, a form or a list whose lines end
-/// with a stray space has short lines with room: [`Room::left_for`]); and its widest
-/// line is at least [`MIN_WRAP_WIDTH`] long (a poem's lines, as long as each other, leave
-/// no room either).
-fn folded_at_spaces(
-    lines: &[(usize, &str)],
-    blank_at: &[usize],
-    para: &[usize],
-    room: Room,
-) -> bool {
+/// The width a paragraph was folded at its spaces at, keeping each at the end of its line
+/// (`fold -s`), if it was: the longest line before the last, its space included.
+///
+/// Such a fold breaks a line only where the next word (up to any space) does not fit
+/// ([`fits_fold`]), after the space it breaks at, or at the width in a run too long
+/// for it. So: two or more of the breaks mid-sentence before a Lao letter follow exactly
+/// one space after a Lao letter (two are a markdown hard break; one after a Latin word
+/// ends a line of a bilingual list as often), two thirds of them do or cut a line of the
+/// width, the next word would have fitted at none of the breaks that follow one space
+/// (a poem, a form, a list or subtitles whose lines end with a stray space mostly have
+/// one that would), and the width is at least [`MIN_WRAP_WIDTH`] (a poem's lines, as long
+/// as each other, leave no room either).
+fn fold_at_spaces(lines: &[(usize, &str)], blank_at: &[usize], para: &[usize]) -> Option<usize> {
+    let body = &para[..para.len() - 1];
+    let width = body.iter().map(|&i| span(lines[i].1) + blank_at[i]).max()?;
     let (mut between, mut spaced, mut cut) = (0usize, 0usize, 0usize);
     for w in para.windows(2) {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        if (blank_at[w[0]] == 1 || one_blank(a)) && fits_fold(a, b, width) {
+            return None;
+        }
         let mid_sentence = last_char(a).is_some_and(|c| is_letter(c) || c.is_alphanumeric());
         if !(mid_sentence && b.chars().next().is_some_and(is_letter)) {
             continue;
         }
         between += 1;
-        if blank_at[w[0]] == 1 || one_blank(a) {
-            if room.left_for(a, b) {
-                return false;
-            }
+        if blank_at[w[0]] == 1 {
             spaced += 1;
-        } else if a.chars().count() == room.chars {
+        } else if span(a) == width {
             cut += 1; // a run too long for the width, cut at it
         }
     }
-    spaced >= 2 && 3 * (spaced + cut) >= 2 * between && room.chars as f64 >= MIN_WRAP_WIDTH
+    (spaced >= 2 && 3 * (spaced + cut) >= 2 * between && width as f64 >= MIN_WRAP_WIDTH)
+        .then_some(width)
+}
+
+/// Would the next line's first word (up to any space) and the space after it have fitted
+/// at the end of `a` after one space, within `width` ([`span`]s: the fold counted ໍ າ
+/// where the character stage made ຳ)? Where they would, `fold -s` at that width did not
+/// break the line (it breaks after the last space within the width). (A space the
+/// spacing stage put in makes the word shorter: the paragraph is then less often taken
+/// for such a fold, and a break more often stays.)
+fn fits_fold(a: &str, b: &str, width: usize) -> bool {
+    let b = b.trim_start();
+    let word = b.split(' ').next().unwrap_or("");
+    let space_after = usize::from(word.len() < b.len());
+    span(a.trim_end()) + 1 + span(word) + space_after <= width
 }
 
 /// The width a wrap filled lines to, counted two ways: in characters (a fold counts
@@ -567,16 +605,6 @@ struct Room {
 }
 
 impl Room {
-    /// The paragraph's widest line before its last: the most a wrap of it filled.
-    fn widest(lines: &[(usize, &str)], para: &[usize]) -> Room {
-        let body = &para[..para.len() - 1];
-        let most = |count: fn(&str) -> usize| body.iter().map(|&i| count(lines[i].1)).max();
-        Room {
-            chars: most(|l| l.chars().count()).unwrap_or(0),
-            columns: most(columns).unwrap_or(0),
-        }
-    }
-
     /// The width a line between `before` and `after` was wrapped at, if at all: the
     /// shorter of the two. Not the paragraph's widest line: a line wrapped wider, or not
     /// at all, elsewhere in it (a page of paragraphs without blank lines, text around a
@@ -596,24 +624,29 @@ impl Room {
     /// beside punctuation, digits or Latin may be the spacing stage's, which no wrap
     /// saw: the phrase runs on over them.)
     fn left_for(self, a: &str, b: &str) -> bool {
-        let b = b.trim_start();
-        let mut end = b.len();
-        let mut before = None;
-        let mut chars = b.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            let after = chars.peek().map(|&(_, c)| c);
-            if c == ' ' && before.is_some_and(is_letter) && after.is_some_and(is_letter) {
-                end = i;
-                break;
-            }
-            before = Some(c);
-        }
-        let run = &b[..end];
+        let run = first_phrase(b);
         let fits = |count: fn(&str) -> usize, width: usize| {
             10 * (count(a.trim_end()) + 1 + count(run)) <= 9 * width
         };
         fits(|s| s.chars().count(), self.chars) && fits(columns, self.columns)
     }
+}
+
+/// The first phrase of `line`: up to its first space between two Lao letters. (Spaces
+/// beside punctuation, digits or Latin may be the spacing stage's, which no wrap saw: the
+/// phrase runs on over them.)
+fn first_phrase(line: &str) -> &str {
+    let line = line.trim_start();
+    let mut before = None;
+    let mut chars = line.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let after = chars.peek().map(|&(_, c)| c);
+        if c == ' ' && before.is_some_and(is_letter) && after.is_some_and(is_letter) {
+            return &line[..i];
+        }
+        before = Some(c);
+    }
+    line
 }
 
 /// The columns `line` takes on a display: its characters but the combining marks.
