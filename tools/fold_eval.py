@@ -69,33 +69,42 @@ def glyph_width(s):
     return sum(GLYPH.get(c, 1000) for c in s)
 
 
+def fill(pieces, limit, measure):
+    """Greedy line filling: `pieces` are (glue, unit) pairs (the glue goes before the unit
+    when it does not open a line); a line holds what fits within `limit` by `measure`, and
+    a unit too long alone is cut at it."""
+    lines, line = [], ''
+    for glue, unit in pieces:
+        glue = glue if line else ''
+        if measure(line + glue + unit) <= limit:
+            line += glue + unit
+            continue
+        if line:
+            lines.append(line)
+        line = unit
+        while measure(line) > limit:
+            k = len(line)
+            while k > 1 and measure(line[:k]) > limit:
+                k -= 1
+            lines.append(line[:k])
+            line = line[k:]
+    lines.append(line)
+    return '\n'.join(lines)
+
+
 def fold_glyphs(text, width, drop_spaces):
     """`text` laid out in lines of at most `width` × 1,000 font units: cut between two
     clusters (a mark or following vowel stays with its letter), or at the last space that
     fits (dropped), cut where a run alone is too wide."""
-    limit, lines, line = width * 1000, [], ''
     if drop_spaces:
-        for run in text.split(' '):
-            glue = ' ' if line else ''
-            if glyph_width(line + glue + run) <= limit:
-                line += glue + run
-                continue
-            if line:
-                lines.append(line)
-            line = run
-            while glyph_width(line) > limit:
-                k = len(line)
-                while k > 1 and glyph_width(line[:k]) > limit:
-                    k -= 1
-                lines.append(line[:k])
-                line = line[k:]
-    else:
-        for c in text:
-            inside = unicodedata.category(c) == 'Mn' or c in '\u0eb0\u0eb2\u0eb3\u0ebd'
-            if line and not inside and glyph_width(line + c) > limit:
-                lines.append(line)
-                line = ''
-            line += c
+        return fill([(' ', run) for run in text.split(' ')], width * 1000, glyph_width)
+    lines, line = [], ''
+    for c in text:
+        inside = unicodedata.category(c) == 'Mn' or c in '\u0eb0\u0eb2\u0eb3\u0ebd'
+        if line and not inside and glyph_width(line + c) > width * 1000:
+            lines.append(line)
+            line = ''
+        line += c
     lines.append(line)
     return '\n'.join(lines)
 
@@ -126,22 +135,9 @@ def fold_words(text, width):
     """`text`, its words cut by SEP, folded at the last space or word boundary within
     `width` code points (a space broken at is dropped); a word longer than the width is
     cut at it."""
-    lines, line = [], ''
-    for i, piece in enumerate(text.split(' ')):
-        words = piece.split(SEP)
-        for j, word in enumerate(words):
-            glue = ' ' if i > 0 and j == 0 and line else ''
-            if len(line) + len(glue) + len(word) <= width:
-                line += glue + word
-                continue
-            if line:
-                lines.append(line)
-            line = word
-            while len(line) > width:
-                lines.append(line[:width])
-                line = line[width:]
-    lines.append(line)
-    return '\n'.join(lines)
+    pieces = [(' ' if j == 0 else '', word)
+              for piece in text.split(' ') for j, word in enumerate(piece.split(SEP))]
+    return fill(pieces, width, len)
 
 
 def segmented(binary, paragraphs):
