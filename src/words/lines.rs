@@ -27,11 +27,13 @@
 //!   word, a word the dictionary lacks or a shorter line, it is OCR that lost a line's
 //!   first consonant, `ລາວ\nະນະປະຈຳ`, a stray mark or debris, which text laid out by
 //!   hand has too.); or, where none of these holds,
-//! - it was folded at its spaces, each kept at the end of its line (`fold -s`): two or
-//!   more of its breaks mid-sentence before a Lao letter follow exactly one space, two
-//!   thirds of them do or cut a line of the widest length, at none of them would the
-//!   next line's first phrase have fitted on the line (below), and the widest line is
-//!   at least [`MIN_WRAP_WIDTH`] long (a poem's lines, each with a stray space, are not).
+//! - it was folded at its spaces, each kept at the end of its line (`fold -s`,
+//!   [`fold_at_spaces`]): two or more of its breaks mid-sentence before a Lao letter
+//!   follow exactly one space after a Lao letter, two thirds of them do or cut a line
+//!   of the fold's width (its longest line, the space included), at none of the breaks
+//!   after one space would the next word and a space have fitted within that width, and
+//!   the width is at least [`MIN_WRAP_WIDTH`] (a poem's lines, each with a stray space,
+//!   are as long as each other: no room either).
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in these tests.
 //!
@@ -48,20 +50,23 @@
 //! what fits; the lines beside a line are of its own wrap, where a line elsewhere may
 //! have been wrapped wider or not at all); and in a fold at a fixed count (three lines in
 //! four, and three or more, of its width), after a line short of the width by a fifth
-//! that ends a sentence. Not where
-//! the break cuts a syllable or a word (a wrap that measures glyphs found no room
-//! there), nor before ໆ or closing punctuation, which open no line laid out by hand.
-//! At either mode, a break is joined only between two lines that both hold Lao
-//! letters: laoclean rejoins Lao prose, and a line of English, code or numbers next to
-//! it stays on its own; nor is a break joined before a line that begins
+//! that ends a sentence; in a paragraph folded at its spaces, after a line the next
+//! word and a space would have fitted on within the fold's width. Not where the break
+//! cuts a syllable or a word (a wrap that measures glyphs found no room there), nor
+//! before ໆ or closing punctuation, which open no line laid out by hand. At either
+//! mode, a break is joined only between two lines that both hold Lao letters: laoclean
+//! rejoins Lao prose, and a line of English, code or numbers next to it stays on its
+//! own; nor is a break joined before a line that begins
 //! with a blank (but for one space after a fold's cut, below), or after one that ends
 //! with one (an indented line was laid out by hand, and the spacing stage has taken the
 //! trailing blanks of prose away), but for spaces right after a Lao letter
 //! ([`wrap_blank`]), which the spacing stage leaves here: they say the break was a
 //! space, and the spaces and the break become one space where the lines are joined
 //! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go; and but for one
-//! space after a Latin letter, a digit or punctuation, which the spacing stage keeps
-//! at a line's end: it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`). A joined break
+//! space after a Latin word, a number or punctuation, which the spacing stage keeps at
+//! a line's end: in a paragraph folded at its spaces, or after one such word right
+//! after Lao text, it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`; a bilingual
+//! list's lines end with an English phrase). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it
 //! becomes one space, but for a hyphen after a Lao word and before one
@@ -923,8 +928,9 @@ mod tests {
             chars: 40,
             columns: 40,
         };
-        let line = "ກອງປະຊຸມໃຫຍ່ຂອງພັກ"; // 18 characters, 15 columns
-                                      // 18 + 1 + 12 = 31 characters, 15 + 1 + 11 = 27 columns: within 36.
+        // 18 characters, 15 columns; with the phrase, 18 + 1 + 12 = 31 characters and
+        // 15 + 1 + 11 = 27 columns: within 36.
+        let line = "ກອງປະຊຸມໃຫຍ່ຂອງພັກ";
         assert!(room.left_for(line, "ເມືອງໄຊເສດຖາ ແລະ ເມືອງສີສັດຕະນາກ"));
         // The phrase runs on over spaces beside digits and punctuation (the spacing
         // stage may have put them in): 18 + 1 + 26 characters > 36.
