@@ -26,14 +26,7 @@
 //!   one (or from the start): a wrap cut the word there, `ການນ\nຳພາ`. (After a whole
 //!   word, a word the dictionary lacks or a shorter line, it is OCR that lost a line's
 //!   first consonant, `ລາວ\nະນະປະຈຳ`, a stray mark or debris, which text laid out by
-//!   hand has too.); or, where none of these holds,
-//! - it was folded at its spaces, each kept at the end of its line (`fold -s`,
-//!   [`fold_at_spaces`]): two or more of its breaks mid-sentence before a Lao letter
-//!   follow exactly one space after a Lao letter, two thirds of them do or cut a line
-//!   of the fold's width (its longest line, the space included), at none of the breaks
-//!   after one space would the next word and a space have fitted within that width, and
-//!   the width is at least [`MIN_WRAP_WIDTH`] (a poem's lines, each with a stray space,
-//!   are as long as each other: no room either).
+//!   hand has too.)
 //!
 //! Lines longer than [`MAX_WRAP_WIDTH`] are paragraphs of their own, in these tests.
 //!
@@ -50,8 +43,7 @@
 //! what fits; the lines beside a line are of its own wrap, where a line elsewhere may
 //! have been wrapped wider or not at all); and in a fold at a fixed count (three lines in
 //! four, and three or more, of its width), after a line short of the width by a fifth
-//! that ends a sentence; in a paragraph folded at its spaces, after a line the next
-//! word and a space would have fitted on within the fold's width. Not where the break
+//! that ends a sentence. Not where the break
 //! cuts a syllable or a word (a wrap that measures glyphs found no room there), nor
 //! before ໆ or closing punctuation, which open no line laid out by hand. At either
 //! mode, a break is joined only between two lines that both hold Lao letters: laoclean
@@ -63,10 +55,9 @@
 //! ([`wrap_blank`]), which the spacing stage leaves here: they say the break was a
 //! space, and the spaces and the break become one space where the lines are joined
 //! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go; and but for one
-//! space after a Latin word, a number or punctuation, which the spacing stage keeps at
-//! a line's end: in a paragraph folded at its spaces, or after one such word right
-//! after Lao text, it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`; a bilingual
-//! list's lines end with an English phrase). A joined break
+//! space after one Latin word or number right after Lao text, which the spacing stage
+//! keeps at a line's end: it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`; a
+//! bilingual list's lines end with an English phrase). A joined break
 //! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
 //! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it
 //! becomes one space, but for a hyphen after a Lao word and before one
@@ -371,22 +362,9 @@ fn paragraph(
     // are at least half as long as the line cut (one such cut above a list of short
     // lines says nothing of them).
     let cut = syllable_cut(lines, para, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
-    // Folded at its spaces (`fold -s`) where the tests of widths and cuts see no wrap:
-    // the fold's width.
-    let mut fold_s = None;
     let wrap = match mode {
         JoinLines::Always => Wrap::Wrapped,
-        _ => match looks_wrapped(lines, para, seg, cut.is_some()) {
-            Wrap::No => {
-                fold_s = fold_at_spaces(lines, blank_at, para);
-                if fold_s.is_some() {
-                    Wrap::Wrapped
-                } else {
-                    Wrap::No
-                }
-            }
-            wrap => wrap,
-        },
+        _ => looks_wrapped(lines, para, seg, cut.is_some()),
     };
     if wrap == Wrap::No {
         return;
@@ -436,24 +414,16 @@ fn paragraph(
         if structural(b) || a.trim_start().starts_with('#') {
             continue;
         }
-        // In a paragraph folded at its spaces, a break where the next word would have
-        // fitted is none of the fold's: a paragraph's end, a heading (the fold leaves a
-        // space before each of its breaks, or cuts a full line).
-        if fold_s.is_some_and(|width| fits_fold(a, b, width)) {
-            continue;
-        }
-        // One space that ends a line after a Latin letter, a digit or punctuation
-        // (which the spacing stage keeps; after a Lao letter, `wrap_blank`) says the
-        // break was a space, where the fold kept the spaces it broke at, or where it
-        // follows one such word after Lao text (`ຄັ້ງທີ XI␠`; a bilingual list's lines end
-        // with an English phrase). Other lines that end with a blank stay.
+        // One space that ends a line after one Latin word or number right after Lao
+        // text (which the spacing stage keeps there; after a Lao letter, `wrap_blank`)
+        // says the break was a space (`ຄັ້ງທີ XI␠`; a bilingual list's lines end with an
+        // English phrase). Other lines that end with a blank stay.
         let spaced_latin = a.ends_with(' ');
-        if spaced_latin
-            && !(one_blank(a)
-                && !last_char(a).is_some_and(is_letter)
-                && !b.starts_with(char::is_whitespace)
-                && (fold_s.is_some() || one_word_after_lao(a)))
-        {
+        let one_space_after_latin = one_blank(a)
+            && !last_char(a).is_some_and(is_letter)
+            && !b.starts_with(char::is_whitespace)
+            && one_word_after_lao(a);
+        if spaced_latin && !one_space_after_latin {
             continue;
         }
         if !has_lao(a) || !has_lao(b) {
@@ -550,55 +520,6 @@ fn one_word_after_lao(line: &str) -> bool {
 /// markdown hard break, or a layout)?
 fn one_blank(line: &str) -> bool {
     line.ends_with(' ') && !line[..line.len() - 1].ends_with(char::is_whitespace)
-}
-
-/// The width a paragraph was folded at its spaces at, keeping each at the end of its line
-/// (`fold -s`), if it was: the longest line before the last, its space included.
-///
-/// Such a fold breaks a line only where the next word (up to any space) does not fit
-/// ([`fits_fold`]), after the space it breaks at, or at the width in a run too long
-/// for it. So: two or more of the breaks mid-sentence before a Lao letter follow exactly
-/// one space after a Lao letter (two are a markdown hard break; one after a Latin word
-/// ends a line of a bilingual list as often), two thirds of them do or cut a line of the
-/// width, the next word would have fitted at none of the breaks that follow one space
-/// (a poem, a form, a list or subtitles whose lines end with a stray space mostly have
-/// one that would), and the width is at least [`MIN_WRAP_WIDTH`] (a poem's lines, as long
-/// as each other, leave no room either).
-fn fold_at_spaces(lines: &[(usize, &str)], blank_at: &[usize], para: &[usize]) -> Option<usize> {
-    let body = &para[..para.len() - 1];
-    let width = body.iter().map(|&i| span(lines[i].1) + blank_at[i]).max()?;
-    let (mut between, mut spaced, mut cut) = (0usize, 0usize, 0usize);
-    for w in para.windows(2) {
-        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-        if (blank_at[w[0]] == 1 || one_blank(a)) && fits_fold(a, b, width) {
-            return None;
-        }
-        let mid_sentence = last_char(a).is_some_and(|c| is_letter(c) || c.is_alphanumeric());
-        if !(mid_sentence && b.chars().next().is_some_and(is_letter)) {
-            continue;
-        }
-        between += 1;
-        if blank_at[w[0]] == 1 {
-            spaced += 1;
-        } else if span(a) == width {
-            cut += 1; // a run too long for the width, cut at it
-        }
-    }
-    (spaced >= 2 && 3 * (spaced + cut) >= 2 * between && width as f64 >= MIN_WRAP_WIDTH)
-        .then_some(width)
-}
-
-/// Would the next line's first word (up to any space) and the space after it have fitted
-/// at the end of `a` after one space, within `width` ([`span`]s: the fold counted ໍ າ
-/// where the character stage made ຳ)? Where they would, `fold -s` at that width did not
-/// break the line (it breaks after the last space within the width). (A space the
-/// spacing stage put in makes the word shorter: the paragraph is then less often taken
-/// for such a fold, and a break more often stays.)
-fn fits_fold(a: &str, b: &str, width: usize) -> bool {
-    let b = b.trim_start();
-    let word = b.split(' ').next().unwrap_or("");
-    let space_after = usize::from(word.len() < b.len());
-    span(a.trim_end()) + 1 + span(word) + space_after <= width
 }
 
 /// The width a wrap filled lines to, counted two ways: in characters (a fold counts

@@ -1367,19 +1367,10 @@ mod tests {
     }
 
     #[test]
-    fn a_paragraph_folded_at_its_spaces_is_rejoined_with_them() {
-        // `fold -s -w 50`: each line ends with the space it was broken at, at uneven
-        // lengths, and the next line's first phrase never fits: rejoined, each break one
-        // space (the breaks stayed, as the widths alone do not tell a wrap).
-        let one = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບ ກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ \
-                   ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກສາ ແລະ ກິລາ ທີ່ວາງອອກໃນກອງປະຊຸມໃຫຍ່ ຂອງພັກ \
-                   ເພື່ອແນໃສ່ເຮັດໃຫ້ວຽກງານດັ່ງກ່າວ ມີປະສິດທິຜົນສູງ.";
-        let folded = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບ \nກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ \n\
-                      ໃນໄລຍະ 5 ປີ ຂອງຂະແໜງການສຶກສາ ແລະ ກິລາ \nທີ່ວາງອອກໃນກອງປະຊຸມໃຫຍ່ ຂອງພັກ \n\
-                      ເພື່ອແນໃສ່ເຮັດໃຫ້ວຽກງານດັ່ງກ່າວ ມີປະສິດທິຜົນສູງ.";
-        assert_eq!(Cleaner::default().clean(folded), one);
-        // One space after a Latin word that follows Lao text (which the spacing stage
-        // keeps at a line's end) says the same in any paragraph that is rejoined.
+    fn one_space_after_a_latin_word_ending_a_wrapped_line_is_the_break() {
+        // The spacing stage keeps one space after a Latin word at a line's end; after
+        // one such word right after Lao text (`ຄັ້ງທີ XI␠`), in a paragraph rejoined, it
+        // says the break was a space (the break stayed before).
         let text = "ຮັບຮອງເອົາແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມ ແຫ່ງຊາດ 5 ປີ ຄັ້ງທີ IX \n\
                     ແລະ ແຜນງົບປະມານແຫ່ງລັດ 5 ປີ ເຊິ່ງໄດ້ຜ່ານການປະກອບຄວາມເຫັນ \n\
                     ຫຼາຍເທື່ອ ແລະ ໄດ້ຜ່ານຜູ້ແທນກອງປະຊຸມໃຫຍ່ທົ່ວປະເທດ ຄັ້ງທີ XI \n\
@@ -1391,33 +1382,29 @@ mod tests {
              ເຊິ່ງໄດ້ຜ່ານການປະກອບຄວາມເຫັນ ຫຼາຍເທື່ອ ແລະ ໄດ້ຜ່ານຜູ້ແທນກອງປະຊຸມໃຫຍ່ທົ່ວປະເທດ ຄັ້ງທີ XI \
              ຂອງພັກມາແລ້ວ."
         );
-        // Lines laid out by hand, each ending with a stray space, stay (a second outside
-        // review: 251 of 1,098 generated blocks were joined when only the widest line
-        // measured the room): a poem, whose lines are as long as each other and too
-        // short for a fold; lines where the next word would have fitted; a bilingual
-        // list, whose lines end with an English phrase.
+        // Lines laid out by hand, each ending with a stray space, stay: a bilingual
+        // list, whose lines end with an English phrase; and (outside reviews of a rule
+        // for text folded at its spaces, `fold -s`, taken out: it joined from 4% to 15%
+        // of such generated blocks) a poem, an agenda, hand-broken lines.
         for by_hand in [
-            "ຮ່ວມແຮງຮ່ວມຈິດຮ່ວມໃຈ \nສາມັກຄີກັນເປັນກຳລັງດຽວ \nບູຊາຊູກຽດຂອງລາວ",
-            "ແຜນການຈັດຕັ້ງ \nເຜີຍແຜ່ເຊື່ອມຊຶມມະຕິກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XI ຂອງພັກ \n\
-             ຂອງຄະນະພັກ ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກ",
             "ກະຊວງສຶກສາທິການ ແລະ ກິລາ Ministry of Education and Sports \n\
              ກະຊວງການເງິນ ແລະ ງົບປະມານ Ministry of Finance and Budget \n\
              ສະພາແຫ່ງຊາດ ແລະ ລັດຖະບານ National Assembly and Government",
+            "ຮ່ວມແຮງຮ່ວມຈິດຮ່ວມໃຈສາມັກຄີ ສ້າງສາປະເທດຊາດ \nບູຊາຊູກຽດຂອງລາວເຮົາໄວ້ ບໍ່ໃຫ້ສັດຕູທຳລາຍ \n\
+             ລູກຫຼານລາວທຸກຄົນຈົ່ງຈື່ຈຳ ຮັກແພງແຜ່ນດິນ \nຊົ່ວລູກຊົ່ວຫຼານບໍ່ລືມບຸນຄຸນ",
+            "ກອງປະຊຸມໄດ້ຮັບຮອງເອົາບັນຫາສຳຄັນດັ່ງນີ້: \nຕີລາຄາຜົນສຳເລັດຂອງກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XI \n\
+             ຮັບຮອງເອົາແຜນການເຄື່ອນໄຫວຂອງພັກ \nພິຈາລະນາບັນຫາການຈັດຕັ້ງ ແລະ ພະນັກງານ \n\
+             ຮັບຮອງເອົາມະຕິກອງປະຊຸມ",
+            "ແຜນການຈັດຕັ້ງ \nເຜີຍແຜ່ເຊື່ອມຊຶມມະຕິກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XI ຂອງພັກ \n\
+             ຂອງຄະນະພັກ ຄະນະໂຄສະນາອົບຮົມສູນກາງພັກ",
         ] {
             let out = Cleaner::default().clean(by_hand);
-            assert_eq!(out.matches('\n').count(), 2, "{out}");
+            assert_eq!(
+                out.matches('\n').count(),
+                by_hand.matches('\n').count(),
+                "{out}"
+            );
         }
-        // In a page folded so, a line the next word would have fitted on ended a
-        // paragraph (the fold leaves a space before each of its breaks).
-        let page = "ສ້າງໃຫ້ມີສະມາຊິກພັກດີເດັ່ນ ແລະ \nເປັນແບບຢ່າງນຳໜ້າໃຫ້ແກ່ມະຫາຊົນ.\n\
-                    ໂຄງການທີ 2: ສ້າງແຜນຈັດພິມ ແລະ \nຈຳໜ່າຍເອກະສານມະຕິກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XI \n\
-                    ຂອງພັກ ແລະ ແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ \n5 ປີ ຄັ້ງທີ IX ຂອງລັດ ໃນທົ່ວປະເທດ.\n";
-        assert_eq!(
-            Cleaner::default().clean(page),
-            "ສ້າງໃຫ້ມີສະມາຊິກພັກດີເດັ່ນ ແລະ ເປັນແບບຢ່າງນຳໜ້າໃຫ້ແກ່ມະຫາຊົນ.\n\
-             ໂຄງການທີ 2: ສ້າງແຜນຈັດພິມ ແລະ ຈຳໜ່າຍເອກະສານມະຕິກອງປະຊຸມໃຫຍ່ ຄັ້ງທີ XI ຂອງພັກ ແລະ \
-             ແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມແຫ່ງຊາດ 5 ປີ ຄັ້ງທີ IX ຂອງລັດ ໃນທົ່ວປະເທດ.\n"
-        );
     }
 
     #[test]
