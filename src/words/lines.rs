@@ -43,23 +43,22 @@
 //! what fits; the lines beside a line are of its own wrap, where a line elsewhere may
 //! have been wrapped wider or not at all); and in a fold at a fixed count (three lines in
 //! four, and three or more, of its width), after a line short of the width by a fifth
-//! that ends a sentence. Not where the break
-//! cuts a syllable or a word (a wrap that measures glyphs found no room there), nor
-//! before ໆ or closing punctuation, which open no line laid out by hand. At either
-//! mode, a break is joined only between two lines that both hold Lao letters: laoclean
-//! rejoins Lao prose, and a line of English, code or numbers next to it stays on its
-//! own; nor is a break joined before a line that begins
-//! with a blank (but for one space after a fold's cut, below), or after one that ends
-//! with one (an indented line was laid out by hand, and the spacing stage has taken the
-//! trailing blanks of prose away), but for spaces right after a Lao letter
+//! that ends a sentence. Not where the break cuts a syllable or a word (a wrap that
+//! measures glyphs found no room there), nor before ໆ or closing punctuation, which
+//! open no line laid out by hand. At either mode, a break is joined only between two
+//! lines that both hold Lao letters: laoclean rejoins Lao prose, and a line of English,
+//! code or numbers next to it stays on its own; nor is a break joined before a line
+//! that begins with a blank (but for one space after a fold's cut, below), or after one
+//! that ends with one (an indented line was laid out by hand, and the spacing stage has
+//! taken the trailing blanks of prose away), but for spaces right after a Lao letter
 //! ([`wrap_blank`]), which the spacing stage leaves here: they say the break was a
 //! space, and the spaces and the break become one space where the lines are joined
 //! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go; and but for one
 //! space after one Latin word or number right after Lao text, which the spacing stage
 //! keeps at a line's end: it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`; a
-//! bilingual list's lines end with an English phrase). A joined break
-//! between two Lao letters is removed (Lao puts no space between words) unless ແລະ or
-//! ຫຼື stands beside it; elsewhere (after `, ; : .`, next to digits or Latin) it
+//! bilingual list's lines end with an English phrase). A joined break between two Lao
+//! letters is removed (Lao puts no space between words) unless ແລະ or ຫຼື stands beside
+//! it; elsewhere (after `, ; : .`, next to digits or Latin) it
 //! becomes one space, but for a hyphen after a Lao word and before one
 //! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a
 //! fixed count (a number cut at its width: a narrow column, or three lines or more and
@@ -509,7 +508,7 @@ fn paragraph(
 }
 
 /// Does `line` end with one word without Lao letters (and a blank) after a word with
-/// them (`… ຄັ້ງທີ XI `, `… ໂຄວິດ-19 `)?
+/// them (`… ຄັ້ງທີ XI `, `… ພະຍາດ COVID-19 `)?
 fn one_word_after_lao(line: &str) -> bool {
     let mut words = line.split_whitespace().rev();
     let last = words.next().unwrap_or("");
