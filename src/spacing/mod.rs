@@ -284,6 +284,13 @@ pub(crate) fn paragraph_code(text: &str) -> Vec<Range<usize>> {
     out
 }
 
+/// Is `c` a punctuation mark that closes what comes before it (`, . ; : ! ? ) %` and the
+/// closing quotes: `dictionaries/rules/punctuation.tsv`, class `close`)? No line laid
+/// out by hand opens with one.
+pub(crate) fn closes(c: char) -> bool {
+    punctuation::lookup(c).is_some_and(|p| p.class == punctuation::Class::Close)
+}
+
 /// Does one of `spans` (sorted, disjoint) hold byte offset `at`?
 pub(crate) fn covers(spans: &[Range<usize>], at: usize) -> bool {
     let k = spans.partition_point(|r| r.end <= at);

@@ -360,7 +360,9 @@ fn paragraph(
     // A cut inside a syllable says the paragraph was wrapped where most of its lines
     // are at least half as long as the line cut (one such cut above a list of short
     // lines says nothing of them).
-    let cut = syllable_cut(lines, para, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
+    let widest = widest(lines, para);
+    let cut =
+        syllable_cut(lines, para, widest, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
     let wrap = match mode {
         JoinLines::Always => Wrap::Wrapped,
         _ => looks_wrapped(lines, para, seg, cut.is_some()),
@@ -374,17 +376,19 @@ fn paragraph(
     // width where the width ends. In the latter, a break between two Lao words after a
     // line clearly short of the line it cut (by more than a tenth, [`span`]: the
     // character and spacing stages may have changed it) was a space.
-    let widest = widest(lines, para);
     let cut_at = cut.filter(|_| !even(&spans));
     let short = |l: &str| cut_at.is_some_and(|width| 10 * span(l) < 9 * width);
-    // The width of a fold at a fixed count, where one cut the paragraph: a narrow
-    // column, or three lines or more and three in four of them of one length (two lines
-    // of one length may be chance).
-    let fold = fold_width(lines, para)
-        .filter(|&(_, full)| {
-            wrap == Wrap::NarrowColumn || (4 * full >= 3 * body.len() && body.len() >= 3)
-        })
+    // The width of a fold at a fixed count, where one cut the paragraph: three lines or
+    // more and three in four of them of one length (two lines of one length may be
+    // chance), or a narrow column (two in three).
+    let folded = fold_width(lines, para);
+    let fold_end = folded
+        .filter(|&(_, full)| 4 * full >= 3 * body.len() && body.len() >= 3)
         .map(|(width, _)| width);
+    let fold = match wrap {
+        Wrap::NarrowColumn => folded.map(|(width, _)| width),
+        _ => fold_end,
+    };
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
     // it is a margin or indentation laid out by hand, not cuts.
@@ -395,13 +399,11 @@ fn paragraph(
     let cut_before_spaces = 2 * opened < para.len();
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
     // A fold at a fixed count fills every line but a paragraph's last: where three lines
-    // in four, and three or more, are of its width, a line clearly short of it (by a
-    // fifth: the character and spacing stages may have changed it) that ends a sentence
-    // ended a paragraph. (A wrap at spaces that cuts runs too long for its width fills
-    // lines too: a line it broke at a space ends mid-sentence more often than not.)
-    let fold_end = fold_width(lines, para)
-        .filter(|&(_, full)| 4 * full >= 3 * body.len() && body.len() >= 3)
-        .map(|(width, _)| width);
+    // in four, and three or more, are of its width (`fold_end`), a line clearly short of
+    // it (by a fifth: the character and spacing stages may have changed it) that ends a
+    // sentence ended a paragraph. (A wrap at spaces that cuts runs too long for its
+    // width fills lines too: a line it broke at a space ends mid-sentence more often
+    // than not.)
     let short_of_fold =
         |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
     for (k, w) in para.windows(2).enumerate() {
@@ -441,7 +443,9 @@ fn paragraph(
         if mode == JoinLines::Auto
             && (dip || short_of_fold(a))
             && !inside_syllable(y)
-            && !matches!(y, 'ໆ' | ',' | '.' | ';' | ':' | ')' | ']' | '”' | '’' | '»')
+            && y != 'ໆ'
+            && y != ']'
+            && !crate::spacing::closes(y)
             && !cuts_word(a, b, seg)
         {
             continue;
@@ -587,8 +591,12 @@ fn columns(line: &str) -> usize {
 /// first consonant or a mark strayed (`ລາວ⏎ະນະປະຈຳພັກ`), but then the line before
 /// mostly ends in a whole word, and this says nothing of the paragraph.
 /// Returns the shortest such line's [`span`], the wrap's width.
-fn syllable_cut(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> Option<usize> {
-    let widest = widest(lines, para);
+fn syllable_cut(
+    lines: &[(usize, &str)],
+    para: &[usize],
+    widest: usize,
+    seg: &Segmenter,
+) -> Option<usize> {
     para.windows(2)
         .filter_map(|w| {
             let (a, b) = (lines[w[0]].1, lines[w[1]].1);

@@ -1570,9 +1570,9 @@ fn across_spaces(
             k += 1;
             continue;
         }
-        let Some(t) = Some(keys[k])
-            .filter(|&b| b != 0)
-            .and_then(|b| a.find_from(state, head as u8, b))
+        let Some(t) = (keys[k] != 0)
+            .then(|| a.find_from(state, head as u8, keys[k]))
+            .flatten()
         else {
             return;
         };
