@@ -3,10 +3,11 @@
 //! The input is read as a stream of *blocks*. A block is one or more whole paragraphs
 //! (split where a run of blank lines ends; `"\n\n"` and `"\r\n\r\n"` both count) up to a
 //! byte budget ([`StreamOptions::block_bytes`], 1 MiB by default). A paragraph longer
-//! than the budget is cut, in order of preference, after a line break, before a single
-//! space between two words, or between two clusters (never after a leading vowel or ຫ,
-//! never before a mark or a following vowel, never inside a UTF-8 sequence or a
-//! `"\r\n"`).
+//! than the budget is cut, in order of preference, after a line that ends a sentence
+//! (in the budget's second half, before a line that opens with no digit or mark), after
+//! a line break, before a single space between two words, or between two clusters
+//! (never after a leading vowel or ຫ, never before a mark or a following vowel, never
+//! inside a UTF-8 sequence or a `"\r\n"`).
 //!
 //! Blocks are cleaned in parallel on the current rayon pool, a batch of
 //! `threads × 4` at a time, and written in input order, so memory stays around
@@ -22,7 +23,8 @@
 //! line by line, so in practice the output is the same for any budget above the longest
 //! line when lines are not rejoined and no inline code runs over a line break (backticks
 //! pair within a paragraph). Where lines are rejoined, a piece is judged hard-wrapped or
-//! not by its own lines: a break at a cut is never joined, and a piece can be left
+//! not by its own lines: a break at a cut is never joined (a cut after a sentence's end
+//! is where a wrapped paragraph likely ended), and a piece can be left
 //! unjoined as a whole where the whole paragraph would be joined, or the other way round
 //! (one hard-wrapped paragraph of 2 MB with no blank line, at the default 1 MiB budget:
 //! measured by an outside review, its 21,784 lines all left as they were, where the whole
@@ -790,6 +792,7 @@ impl<R: BufRead> BlockReader<R> {
 fn find_cut(valid: &[u8], budget: usize, eof: bool) -> usize {
     let budget = budget.min(valid.len());
     paragraph_end(valid, budget, eof)
+        .or_else(|| sentence_line_end(valid, budget))
         .or_else(|| line_end(valid, budget))
         .or_else(|| space_before_word(valid, budget))
         .or_else(|| cluster_boundary(valid, budget))
@@ -860,6 +863,41 @@ fn paragraph_end(bytes: &[u8], budget: usize, eof: bool) -> Option<usize> {
         from = j;
     }
     best
+}
+
+/// Just after the last line break in the second half of `budget` that ends a sentence
+/// (`.`, `!`, `?`, `:`, `…` or `ຯ`, as the rejoining of hard-wrapped lines tells one)
+/// before a line that opens with a letter or punctuation (not a digit or a mark):
+/// a wrapped paragraph is likely to end there, so cutting there seldom keeps a break
+/// the whole text would have joined (and never one inside a word).
+fn sentence_line_end(bytes: &[u8], budget: usize) -> Option<usize> {
+    let mut end = budget;
+    while let Some(i) = memchr::memrchr(b'\n', &bytes[budget / 2..end]).map(|i| i + budget / 2) {
+        // The line's last few characters (up to 16 bytes, from a character start).
+        let mut from = i.saturating_sub(16);
+        while from < i && (bytes[from] & 0xC0) == 0x80 {
+            from += 1;
+        }
+        let tail = std::str::from_utf8(&bytes[from..i]).unwrap_or("");
+        // What opens the next line: not a digit (`31.⏎234` is a number cut by a
+        // fold), a mark or a following vowel.
+        let next = bytes.get(i + 1..).map_or("", |rest| {
+            let rest = &rest[..rest.len().min(4)];
+            std::str::from_utf8(rest)
+                .unwrap_or_else(|e| std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""))
+        });
+        let opens = next.chars().next().is_some_and(|c| {
+            !(c.is_ascii_digit()
+                || lao::is_digit(c)
+                || lao::is_mark(c)
+                || lao::is_following_vowel(c))
+        });
+        if opens && crate::words::lines::ends_sentence(tail) {
+            return Some(i + 1);
+        }
+        end = i;
+    }
+    None
 }
 
 /// Just after the last line break at or before `budget`.
@@ -1138,6 +1176,22 @@ mod tests {
         // Nothing to cut at: a character boundary, never inside a sequence.
         assert_eq!(blocks("\u{0EB4}\u{0EB4}", 4), ["\u{0EB4}", "\u{0EB4}"]);
         assert_eq!(blocks("ກ", 1), ["ກ"]);
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_after_a_line_that_ends_a_sentence() {
+        // The last line end in the budget's second half after a full stop, rather than
+        // the last line end: a wrap of the whole paragraph would likely keep it.
+        assert_eq!(blocks("ກກ ກກ.\nຂຂ\nຄຄຄຄ", 24), ["ກກ ກກ.\n", "ຂຂ\nຄຄຄຄ"]);
+        // Not before a digit (`31.⏎234` is a number cut by a fold) or a mark, nor in
+        // the budget's first half.
+        assert_eq!(blocks("ກກ ກ 1.\n23\nຄຄຄຄ", 24), ["ກກ ກ 1.\n23\n", "ຄຄຄຄ"]);
+        assert_eq!(blocks("ກກ ກກ.\n\u{0EB4}ຂ\nຄຄຄຄ", 27).len(), 2);
+        assert_eq!(
+            blocks("ກກ ກກ.\n\u{0EB4}ຂ\nຄຄຄຄ", 27)[0],
+            "ກກ ກກ.\n\u{0EB4}ຂ\n"
+        );
+        assert_eq!(blocks("ກ.\nຂຂຂຂ\nຄຄຄຄ", 29), ["ກ.\nຂຂຂຂ\n", "ຄຄຄຄ"]);
     }
 
     #[test]

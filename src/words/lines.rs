@@ -41,9 +41,10 @@
 //! would have fitted on, within nine tenths of the shorter of the lines on either side
 //! of it, counted in characters and in columns (a wrap of any kind fills a line with
 //! what fits; the lines beside a line are of its own wrap, where a line elsewhere may
-//! have been wrapped wider or not at all); and in a fold at a fixed count (three lines in
-//! four, and three or more, of its width), after a line short of the width by a fifth
-//! that ends a sentence. Not where the break cuts a syllable or a word (a wrap that
+//! have been wrapped wider or not at all); and in a fold at a fixed count (three lines
+//! in four, and three or more, of its width, or half of twelve lines or more; the width
+//! is the lines' most common length, within a character), after a line short of it by a
+//! fifth that ends a sentence. Not where the break cuts a syllable or a word (a wrap that
 //! measures glyphs found no room there), nor before ໆ or closing punctuation, which
 //! open no line laid out by hand. At either mode, a break is joined only between two
 //! lines that both hold Lao letters: laoclean rejoins Lao prose, and a line of English,
@@ -62,7 +63,7 @@
 //! becomes one space, but for a hyphen after a Lao word and before one
 //! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a
 //! fixed count (a number cut at its width: a narrow column, or three lines or more and
-//! three in four of them of one length). (A paragraph wrapped at its spaces and without
+//! three in four of them of one length, or twelve or more and half of them). (A paragraph wrapped at its spaces and without
 //! them loses them at its breaks: that a break was a space cannot be told from the
 //! lines' widths alone, see the README; but for a wrap that cut a syllable, above: it
 //! counts characters, so where its lines are not as long as each other (a fold's are)
@@ -336,7 +337,7 @@ fn last_char(s: &str) -> Option<char> {
 
 /// Does `line` end a sentence: a full stop, `!`, `?`, `:`, `…` or ຯ, before any closing
 /// quotes and brackets (`.”`, `?)`)?
-fn ends_sentence(line: &str) -> bool {
+pub(crate) fn ends_sentence(line: &str) -> bool {
     let closers: &[char] = &['"', '\'', '”', '’', '»', ')', ']', '}'];
     let end = line.trim_end().trim_end_matches(closers);
     end.ends_with(['.', '!', '?', ':', '…', 'ຯ'])
@@ -380,10 +381,12 @@ fn paragraph(
     let short = |l: &str| cut_at.is_some_and(|width| 10 * span(l) < 9 * width);
     // The width of a fold at a fixed count, where one cut the paragraph: three lines or
     // more and three in four of them of one length (two lines of one length may be
-    // chance), or a narrow column (two in three).
+    // chance), or twelve lines or more and half of them (a page of paragraphs without
+    // blank lines between them, many of one or two lines, has fewer full lines; so many
+    // lines of one length are no chance), or a narrow column (two in three).
     let folded = fold_width(lines, para);
     let fold_end = folded
-        .filter(|&(_, full)| 4 * full >= 3 * body.len() && body.len() >= 3)
+        .filter(|&(_, full)| (4 * full >= 3 * body.len() || body.len() >= 12) && body.len() >= 3)
         .map(|(width, _)| width);
     let fold = match wrap {
         Wrap::NarrowColumn => folded.map(|(width, _)| width),
@@ -398,12 +401,11 @@ fn paragraph(
         .count();
     let cut_before_spaces = 2 * opened < para.len();
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
-    // A fold at a fixed count fills every line but a paragraph's last: where three lines
-    // in four, and three or more, are of its width (`fold_end`), a line clearly short of
-    // it (by a fifth: the character and spacing stages may have changed it) that ends a
-    // sentence ended a paragraph. (A wrap at spaces that cuts runs too long for its
-    // width fills lines too: a line it broke at a space ends mid-sentence more often
-    // than not.)
+    // A fold at a fixed count fills every line but a paragraph's last: where it is one
+    // (`fold_end`, above), a line clearly short of its width (by a fifth: the character
+    // and spacing stages may have changed it) that ends a sentence ended a paragraph. (A
+    // wrap at spaces that cuts runs too long for its width fills lines too: a line it
+    // broke at a space ends mid-sentence more often than not.)
     let short_of_fold =
         |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
     for (k, w) in para.windows(2).enumerate() {
@@ -667,17 +669,36 @@ fn inside_syllable(c: char) -> bool {
     crate::lao::is_mark(c) || crate::lao::is_following_vowel(c)
 }
 
-/// The width of a paragraph folded at a fixed count of characters: the length of its
-/// longest line before the last, if two thirds of those lines have it; and how many do.
+/// The width of a paragraph folded at a fixed count of characters, and how many of its
+/// lines before the last are full: the most common length of those lines, where two
+/// thirds of them are within one character of it (the character and spacing stages may
+/// have made a line a character shorter, ໍາ composed, or longer, a space after a comma)
+/// and hardly any (one in ten) longer still, as a fold makes none.
 fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<(usize, usize)> {
     let body = &para[..para.len().saturating_sub(1)];
     if body.len() < 2 {
         return None; // one line is of its own width
     }
-    let lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
-    let width = *lens.iter().max()?;
-    let full = lens.iter().filter(|&&l| l == width).count();
-    (3 * full >= 2 * lens.len()).then_some((width, full))
+    let mut lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
+    lens.sort_unstable();
+    // The most common length (the longest of equally common ones).
+    let (mut width, mut most, mut run) = (0, 0, 0);
+    for (k, &len) in lens.iter().enumerate() {
+        run = if k > 0 && lens[k - 1] == len {
+            run + 1
+        } else {
+            1
+        };
+        if run >= most {
+            (width, most) = (len, run);
+        }
+    }
+    let near = |len: usize| len + 1 >= width && len <= width + 1;
+    let full = lens.iter().filter(|&&len| near(len)).count();
+    let longer = lens.iter().filter(|&&len| len > width + 1).count();
+    let n = lens.len();
+    let many = 3 * full >= 2 * n || (n >= 12 && 2 * full >= n);
+    (many && 10 * longer <= n).then_some((width, full))
 }
 
 /// How a paragraph looks: not wrapped, wrapped prose, or a narrow column cut at its

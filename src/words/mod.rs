@@ -1355,6 +1355,33 @@ mod tests {
         assert_eq!(Cleaner::default().clean(&folded), format!("{p1}\n{p2}"));
         let mid_sentence = folded.replacen("ປີ.", "ປີ", 1);
         assert!(!Cleaner::default().clean(&mid_sentence).contains('\n'));
+        // A page of such paragraphs, many of one line (so that fewer than two lines in
+        // three are of the fold's width), one line made longer by the spacing stage
+        // (ປີ2024 → ປີ 2024): the fold's width is its lines' most common length, and
+        // its paragraph ends stay (they all ran into one before).
+        let long = [
+            format!("{p1} {p2}"),
+            format!("{p2} ໃນປີ2024 {p1}"),
+            format!("{p1} {}", p1.replace('5', "3")),
+            format!("{p2} {}", p2.replace("ແຂວງ", "ເມືອງ")),
+        ];
+        let short = [
+            "ກອງປະຊຸມປິດລົງແລ້ວ.",
+            "ຂໍ້ມູນເພີ່ມເຕີມ:",
+            "ຜົນການຈັດຕັ້ງປະຕິບັດ.",
+            "ແຜນການປີຕໍ່ໄປ.",
+        ];
+        let paragraphs: Vec<&str> = long
+            .iter()
+            .map(String::as_str)
+            .zip(short)
+            .flat_map(|(l, s)| [l, s])
+            .collect();
+        let page: Vec<String> = paragraphs.iter().map(|p| fold(p)).collect();
+        assert_eq!(
+            Cleaner::default().clean(&page.join("\n")),
+            Cleaner::default().clean(&paragraphs.join("\n"))
+        );
         // A short line whose break cuts a word was wrapped: a wrap that measures glyphs
         // found no room for the word's end.
         let glyphs = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊ\nາດ \
