@@ -364,9 +364,13 @@ fn paragraph(
     let widest = widest(lines, para);
     let cut =
         syllable_cut(lines, para, widest, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
-    let wrap = match mode {
-        JoinLines::Always => Wrap::Wrapped,
-        _ => looks_wrapped(lines, para, seg, cut.is_some()),
+    let long = match mode {
+        JoinLines::Always => None,
+        _ => Some(LongCuts::of(lines, para, seg)),
+    };
+    let wrap = match &long {
+        None => Wrap::Wrapped,
+        Some(long) => looks_wrapped(lines, para, seg, long, cut.is_some()),
     };
     if wrap == Wrap::No {
         return;
@@ -408,6 +412,15 @@ fn paragraph(
     // broke at a space ends mid-sentence more often than not.)
     let short_of_fold =
         |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
+    // Two lines each shorter than half the width of the long lines a wrap cut inside a
+    // word were not filled by that wrap (but for a paragraph's last, after which the
+    // next one begins): a list, headings, short paragraphs under a paragraph wrapped.
+    // (Not a piece of a word cut from the line before, with no space: `ວາລ⏎ະ⏎ສານ`.)
+    let cut_width = long.as_ref().and_then(LongCuts::width);
+    let both_short = |a: &str, b: &str| {
+        cut_width.is_some_and(|w| 2 * a.chars().count() < w && 2 * b.chars().count() < w)
+            && !(a.starts_with(inside_syllable) && !a.contains(' '))
+    };
     for (k, w) in para.windows(2).enumerate() {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -443,7 +456,7 @@ fn paragraph(
         // with, ໆ or closing punctuation.)
         let dip = k > 0 && Room::between(lines[para[k - 1]].1, b).left_for(a, b);
         if mode == JoinLines::Auto
-            && (dip || short_of_fold(a))
+            && (dip || short_of_fold(a) || both_short(a, b))
             && !inside_syllable(y)
             && y != 'ໆ'
             && y != ']'
@@ -710,11 +723,49 @@ enum Wrap {
     NarrowColumn,
 }
 
+/// The breaks between two Lao letters after a long line ([`LONG_LINE`] characters or
+/// more) of a paragraph, and the lengths of those lines where the break cuts a
+/// dictionary word: lines a wrap filled.
+struct LongCuts {
+    breaks: usize,
+    widths: Vec<usize>,
+}
+
+impl LongCuts {
+    fn of(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> LongCuts {
+        let mut long = LongCuts {
+            breaks: 0,
+            widths: Vec::new(),
+        };
+        for w in para.windows(2) {
+            let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+            let between_letters =
+                last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter);
+            let width = a.chars().count();
+            if between_letters && (LONG_LINE..=MAX_WRAP_WIDTH).contains(&width) && !structural(b) {
+                long.breaks += 1;
+                if cuts_word(a, b, seg) {
+                    long.widths.push(width);
+                }
+            }
+        }
+        long
+    }
+
+    /// The median length of the lines cut inside a word: the wrap's width.
+    fn width(&self) -> Option<usize> {
+        let mut widths = self.widths.clone();
+        widths.sort_unstable();
+        widths.get(widths.len() / 2).copied()
+    }
+}
+
 /// `syllable_cut`: a line of the paragraph was cut inside a syllable ([`syllable_cut`]).
 fn looks_wrapped(
     lines: &[(usize, &str)],
     para: &[usize],
     seg: &Segmenter,
+    long: &LongCuts,
     syllable_cut: bool,
 ) -> Wrap {
     if same_first_word(lines, para) {
@@ -724,18 +775,8 @@ fn looks_wrapped(
     // letters after a long line. (One such break alone is no sign: in a file of one
     // paragraph a line, the last syllable of a line and the first of the next make a
     // word often enough.)
-    let (mut long, mut cut) = (0usize, 0usize);
-    for w in para.windows(2) {
-        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-        let between_letters =
-            last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter);
-        let width = a.chars().count();
-        if between_letters && (LONG_LINE..=MAX_WRAP_WIDTH).contains(&width) && !structural(b) {
-            long += 1;
-            cut += usize::from(cuts_word(a, b, seg));
-        }
-    }
-    if (cut > 0 && 2 * cut >= long) || (syllable_cut && para.len() < 3) {
+    let cut = long.widths.len();
+    if (cut > 0 && 2 * cut >= long.breaks) || (syllable_cut && para.len() < 3) {
         return Wrap::Wrapped;
     }
     if para.len() < 3 {

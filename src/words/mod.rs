@@ -1394,6 +1394,29 @@ mod tests {
     }
 
     #[test]
+    fn short_lines_under_a_long_line_cut_inside_a_word_stay() {
+        // One long line cut inside a word (ແຫ່ງຊ⏎າດ) makes the paragraph wrapped; the
+        // list under it, of lines each shorter than half the cut line, is no wrap's:
+        // its items ran together, words fused (ດັ່ງນີ້ການສຶກສາສາທາລະນະສຸກ…).
+        let list = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊ\n\
+                    າດ ໃນໄລຍະ 5 ປີ ດັ່ງນີ້\nການສຶກສາ\nສາທາລະນະສຸກ\nການຄົມມະນາຄົມ\nກະສິກຳ ແລະ ປ່າໄມ້";
+        assert_eq!(
+            Cleaner::default().clean(list),
+            "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ ໃນໄລຍະ 5 ປີ \
+             ດັ່ງນີ້\nການສຶກສາ\nສາທາລະນະສຸກ\nການຄົມມະນາຄົມ\nກະສິກຳ ແລະ ປ່າໄມ້"
+        );
+        // A short line that is a piece of a syllable cut from the line before is no
+        // item: the word is whole again.
+        let piece = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ວຽກງານສາທາລ\n\
+                     ະ\nນະສຸກ ແລະ ການສຶກສາ.";
+        assert_eq!(
+            Cleaner::default().clean(piece),
+            "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ວຽກງານສາທາລະນະສຸກ ແລະ \
+             ການສຶກສາ."
+        );
+    }
+
+    #[test]
     fn one_space_after_a_latin_word_ending_a_wrapped_line_is_the_break() {
         // The spacing stage keeps one space after a Latin word at a line's end; after
         // one such word right after Lao text (`ຄັ້ງທີ XI␠`), in a paragraph rejoined, it
