@@ -364,13 +364,9 @@ fn paragraph(
     let widest = widest(lines, para);
     let cut =
         syllable_cut(lines, para, widest, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
-    let long = match mode {
-        JoinLines::Always => None,
-        _ => Some(LongCuts::of(lines, para, seg)),
-    };
-    let wrap = match &long {
-        None => Wrap::Wrapped,
-        Some(long) => looks_wrapped(lines, para, seg, long, cut.is_some()),
+    let wrap = match mode {
+        JoinLines::Always => Wrap::Wrapped,
+        _ => looks_wrapped(lines, para, seg, cut.is_some()),
     };
     if wrap == Wrap::No {
         return;
@@ -385,12 +381,28 @@ fn paragraph(
     let short = |l: &str| cut_at.is_some_and(|width| 10 * span(l) < 9 * width);
     // The width of a fold at a fixed count, where one cut the paragraph: three lines or
     // more and three in four of them of one length (two lines of one length may be
-    // chance), or twelve lines or more and half of them (a page of paragraphs without
-    // blank lines between them, many of one or two lines, has fewer full lines; so many
-    // lines of one length are no chance), or a narrow column (two in three).
+    // chance), or a narrow column (two in three). Or twelve lines or more and half of
+    // them, where half the lines short of that length by a fifth, and three or more, end
+    // a sentence: a page of paragraphs without blank lines between them, many of one or
+    // two lines, has fewer full lines, and its short lines are paragraphs' last (a wrap
+    // at spaces that cuts runs too long for its width, as Python's `textwrap` does,
+    // makes as many lines of its width, and short lines that mostly end mid-sentence).
     let folded = fold_width(lines, para);
+    let ends_paragraphs = |width: usize| {
+        let short = body
+            .iter()
+            .map(|&i| lines[i].1)
+            .filter(|l| 10 * span(l) < 8 * width);
+        let (short, ending) = short.fold((0, 0), |(n, e), l| {
+            (n + 1, e + usize::from(ends_sentence(l)))
+        });
+        ending >= 3 && 2 * ending >= short
+    };
     let fold_end = folded
-        .filter(|&(_, full)| (4 * full >= 3 * body.len() || body.len() >= 12) && body.len() >= 3)
+        .filter(|&(width, full)| {
+            body.len() >= 3
+                && (4 * full >= 3 * body.len() || (body.len() >= 12 && ends_paragraphs(width)))
+        })
         .map(|(width, _)| width);
     let fold = match wrap {
         Wrap::NarrowColumn => folded.map(|(width, _)| width),
@@ -412,15 +424,6 @@ fn paragraph(
     // broke at a space ends mid-sentence more often than not.)
     let short_of_fold =
         |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
-    // Two lines each shorter than half the width of the long lines a wrap cut inside a
-    // word were not filled by that wrap (but for a paragraph's last, after which the
-    // next one begins): a list, headings, short paragraphs under a paragraph wrapped.
-    // (Not a piece of a word cut from the line before, with no space: `ວາລ⏎ະ⏎ສານ`.)
-    let cut_width = long.as_ref().and_then(LongCuts::width);
-    let both_short = |a: &str, b: &str| {
-        cut_width.is_some_and(|w| 2 * a.chars().count() < w && 2 * b.chars().count() < w)
-            && !(a.starts_with(inside_syllable) && !a.contains(' '))
-    };
     for (k, w) in para.windows(2).enumerate() {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.
@@ -456,7 +459,7 @@ fn paragraph(
         // with, ໆ or closing punctuation.)
         let dip = k > 0 && Room::between(lines[para[k - 1]].1, b).left_for(a, b);
         if mode == JoinLines::Auto
-            && (dip || short_of_fold(a) || both_short(a, b))
+            && (dip || short_of_fold(a))
             && !inside_syllable(y)
             && y != 'ໆ'
             && y != ']'
@@ -501,11 +504,12 @@ fn paragraph(
         let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
         let inside_word =
             is_letter(x) && is_letter(y) && !phrase_word(last_word) && !phrase_word(first_word);
-        // A number cut by a fold (20⏎21): the line before is full. (A blank the fold
-        // left at its end, between two numbers, was taken away by the spacing stage and
-        // left it short.)
-        let inside_number =
-            digit(x) && digit(y) && fold.is_some_and(|width| a.chars().count() >= width);
+        // A number cut by a fold (20⏎21): the line before is full (within a character;
+        // a longer one was laid out by hand). (A blank the fold left at its end, between
+        // two numbers, was taken away by the spacing stage and left it short.)
+        let inside_number = digit(x)
+            && digit(y)
+            && fold.is_some_and(|width| (width..=width + 1).contains(&a.chars().count()));
         // A hyphen between two Lao words (ພະນັກງານ-⏎ລັດຖະກອນ) cut after it. (Not before
         // it: a line that opens with one is a list item as Lao documents write them,
         // `-ຮັບຮອງ`.)
@@ -723,49 +727,11 @@ enum Wrap {
     NarrowColumn,
 }
 
-/// The breaks between two Lao letters after a long line ([`LONG_LINE`] characters or
-/// more) of a paragraph, and the lengths of those lines where the break cuts a
-/// dictionary word: lines a wrap filled.
-struct LongCuts {
-    breaks: usize,
-    widths: Vec<usize>,
-}
-
-impl LongCuts {
-    fn of(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> LongCuts {
-        let mut long = LongCuts {
-            breaks: 0,
-            widths: Vec::new(),
-        };
-        for w in para.windows(2) {
-            let (a, b) = (lines[w[0]].1, lines[w[1]].1);
-            let between_letters =
-                last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter);
-            let width = a.chars().count();
-            if between_letters && (LONG_LINE..=MAX_WRAP_WIDTH).contains(&width) && !structural(b) {
-                long.breaks += 1;
-                if cuts_word(a, b, seg) {
-                    long.widths.push(width);
-                }
-            }
-        }
-        long
-    }
-
-    /// The median length of the lines cut inside a word: the wrap's width.
-    fn width(&self) -> Option<usize> {
-        let mut widths = self.widths.clone();
-        widths.sort_unstable();
-        widths.get(widths.len() / 2).copied()
-    }
-}
-
 /// `syllable_cut`: a line of the paragraph was cut inside a syllable ([`syllable_cut`]).
 fn looks_wrapped(
     lines: &[(usize, &str)],
     para: &[usize],
     seg: &Segmenter,
-    long: &LongCuts,
     syllable_cut: bool,
 ) -> Wrap {
     if same_first_word(lines, para) {
@@ -775,8 +741,18 @@ fn looks_wrapped(
     // letters after a long line. (One such break alone is no sign: in a file of one
     // paragraph a line, the last syllable of a line and the first of the next make a
     // word often enough.)
-    let cut = long.widths.len();
-    if (cut > 0 && 2 * cut >= long.breaks) || (syllable_cut && para.len() < 3) {
+    let (mut long, mut cut) = (0usize, 0usize);
+    for w in para.windows(2) {
+        let (a, b) = (lines[w[0]].1, lines[w[1]].1);
+        let between_letters =
+            last_char(a).is_some_and(is_letter) && b.chars().next().is_some_and(is_letter);
+        let width = a.chars().count();
+        if between_letters && (LONG_LINE..=MAX_WRAP_WIDTH).contains(&width) && !structural(b) {
+            long += 1;
+            cut += usize::from(cuts_word(a, b, seg));
+        }
+    }
+    if (cut > 0 && 2 * cut >= long) || (syllable_cut && para.len() < 3) {
         return Wrap::Wrapped;
     }
     if para.len() < 3 {

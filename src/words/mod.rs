@@ -1382,6 +1382,26 @@ mod tests {
             Cleaner::default().clean(&page.join("\n")),
             Cleaner::default().clean(&paragraphs.join("\n"))
         );
+        // Wrapped at spaces at 15 characters, runs too long for the width cut at it (as
+        // Python's `textwrap` does): half the lines are of the width too, but its short
+        // lines mostly end mid-sentence, so no line ending with `:` ended a paragraph
+        // (an outside review: kept, before this check).
+        let textwrap = "ກອງປະຊຸມໄດ້ຕົກລ\nົງເປັນເອກະພາບກ່\nຽວກັບແຜນການພັດທ\nະນາເສດຖະກິດ ແລະ\n\
+                        ສັງຄົມແຫ່ງຊາດ\nໃນໄລຍະ 5 ປີ ຄະນ\nະພັກແຂວງໄດ້ເອົາ\nໃຈໃສ່ຊີ້ນຳການຈັ\n\
+                        ດຕັ້ງປະຕິບັດວຽກ\nງານດັ່ງກ່າວຢ່າງ\nເຂັ້ມງວດ ແລະ\nມີປະສິດທິຜົນ ໃນ\n\
+                        ນັ້ນມີວຽກງານຕົ້\nນຕໍ ເຊັ່ນ:\nການສຶກສາ,\nສາທາລະນະສຸກ,\nການຄົມມະນາຄົມ\n\
+                        ແລະ ກະສິກຳ ພ້ອມ\nທັງສືບຕໍ່ປັບປຸງ\nກົງຈັກການຈັດຕັ້\nງໃຫ້ກະທັດຮັດ\nແລະ\n\
+                        ມີປະສິດທິພາບ\nເຊັ່ນ: ການຝຶກອົ\nບຮົມພະນັກງານ.";
+        let out = Cleaner::default().clean(textwrap);
+        assert!(!out.contains('\n'), "{out}");
+        // A line laid out by hand longer than a fold's width that ends with a number,
+        // before a folded paragraph that opens with one: two numbers, not one cut by the
+        // fold (an outside review: `2023⏎2024` became `20232024`).
+        let heading = "ບົດລາຍງານຜົນການຈັດຕັ້ງປະຕິບັດແຜນພັດທະນາເສດຖະກິດ-ສັງຄົມ ປີ 2023";
+        let body = format!("2024 {p2} {p1} {p2} {p1} {p2}");
+        let page = format!("{heading}\n{}", fold(&body));
+        let out = Cleaner::default().clean(&page);
+        assert!(!out.contains("20232024"), "{out}");
         // A short line whose break cuts a word was wrapped: a wrap that measures glyphs
         // found no room for the word's end.
         let glyphs = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊ\nາດ \
@@ -1390,29 +1410,6 @@ mod tests {
         assert!(
             !out.contains('\n') && out.contains("ສາທາລະນະສຸກ ແລະ"),
             "{out}"
-        );
-    }
-
-    #[test]
-    fn short_lines_under_a_long_line_cut_inside_a_word_stay() {
-        // One long line cut inside a word (ແຫ່ງຊ⏎າດ) makes the paragraph wrapped; the
-        // list under it, of lines each shorter than half the cut line, is no wrap's:
-        // its items ran together, words fused (ດັ່ງນີ້ການສຶກສາສາທາລະນະສຸກ…).
-        let list = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊ\n\
-                    າດ ໃນໄລຍະ 5 ປີ ດັ່ງນີ້\nການສຶກສາ\nສາທາລະນະສຸກ\nການຄົມມະນາຄົມ\nກະສິກຳ ແລະ ປ່າໄມ້";
-        assert_eq!(
-            Cleaner::default().clean(list),
-            "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊາດ ໃນໄລຍະ 5 ປີ \
-             ດັ່ງນີ້\nການສຶກສາ\nສາທາລະນະສຸກ\nການຄົມມະນາຄົມ\nກະສິກຳ ແລະ ປ່າໄມ້"
-        );
-        // A short line that is a piece of a syllable cut from the line before is no
-        // item: the word is whole again.
-        let piece = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ວຽກງານສາທາລ\n\
-                     ະ\nນະສຸກ ແລະ ການສຶກສາ.";
-        assert_eq!(
-            Cleaner::default().clean(piece),
-            "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ວຽກງານສາທາລະນະສຸກ ແລະ \
-             ການສຶກສາ."
         );
     }
 
