@@ -42,9 +42,10 @@
 //! of it, counted in characters and in columns (a wrap of any kind fills a line with
 //! what fits; the lines beside a line are of its own wrap, where a line elsewhere may
 //! have been wrapped wider or not at all); and in a fold at a fixed count (three lines
-//! in four, and three or more, of its width, or half of twelve lines or more; the width
-//! is the lines' most common length, within a character), after a line short of it by a
-//! fifth that ends a sentence. Not where the break cuts a syllable or a word (a wrap that
+//! in four, and three or more, of its width, or half of twelve lines or more where half
+//! the lines short of it, and three or more, end a sentence; the width is the lines'
+//! most common length, within a character), after a line short of it by a fifth that
+//! ends a sentence. Not where the break cuts a syllable or a word (a wrap that
 //! measures glyphs found no room there), nor before ໆ or closing punctuation, which
 //! open no line laid out by hand. At either mode, a break is joined only between two
 //! lines that both hold Lao letters: laoclean rejoins Lao prose, and a line of English,
@@ -61,10 +62,10 @@
 //! letters is removed (Lao puts no space between words) unless ແລະ or ຫຼື stands beside
 //! it; elsewhere (after `, ; : .`, next to digits or Latin) it
 //! becomes one space, but for a hyphen after a Lao word and before one
-//! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line of a paragraph folded at a
-//! fixed count (a number cut at its width: a narrow column, or three lines or more and
-//! three in four of them of one length, or twelve or more and half of them). (A paragraph wrapped at its spaces and without
-//! them loses them at its breaks: that a break was a space cannot be told from the
+//! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line (within a character) of a
+//! paragraph folded at a fixed count (a number cut at its width: a narrow column, or a
+//! fold as above). (A paragraph wrapped at its spaces and without them loses them at
+//! its breaks: that a break was a space cannot be told from the
 //! lines' widths alone, see the README; but for a wrap that cut a syllable, above: it
 //! counts characters, so where its lines are not as long as each other (a fold's are)
 //! it broke a line early only at a space, and a break that cuts no word after a line
@@ -482,14 +483,17 @@ fn paragraph(
         // Text folded at a fixed count cuts before a space too: one space that opens a
         // line is the space between the two lines where a fold cut before it: the line
         // before and this one are of the fold's width (within a tenth: the character
-        // stage may have shortened them, ໍາ composed) or this is the last, the line
-        // before ends no sentence (a new paragraph indented by hand follows one), and
+        // stage may have shortened them, ໍາ composed) or this is the last, or one that
+        // ended a paragraph of a fold (`short_of_fold`), the line before ends no sentence (a new paragraph indented by hand follows one), and
         // few lines open so (else it is a margin). The break and it become one space, or
         // nothing before a stray mark (no line laid out by hand opens with one).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
         if one_space {
             let last = w[1] == para[para.len() - 1];
-            let cut = cut_before_spaces && full(a) && (full(b) || last) && !ends_sentence(a);
+            let cut = cut_before_spaces
+                && full(a)
+                && (full(b) || last || short_of_fold(b))
+                && !ends_sentence(a);
             let stray = stray_before_mark(&b[1..]);
             if cut || stray {
                 let glue = if stray { "" } else { " " };

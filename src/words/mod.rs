@@ -1382,6 +1382,18 @@ mod tests {
             Cleaner::default().clean(&page.join("\n")),
             Cleaner::default().clean(&paragraphs.join("\n"))
         );
+        // A fold that cut before a space leaves it opening a paragraph's last line
+        // (`␠ແລະ ສັງຄົມແຫ່ງຊາດ ໃນໄລຍະ 5 ປີ.`): the break and it are one space, and the
+        // line's end stays.
+        let first = format!("{p1} {p1}");
+        let fold48 = |p: &str| -> String {
+            let chars: Vec<char> = p.chars().collect();
+            let lines: Vec<String> = chars.chunks(48).map(|c| c.iter().collect()).collect();
+            lines.join("\n")
+        };
+        let page = format!("{}\n{}", fold48(&first), fold48(p2));
+        assert!(page.contains("\n ແລະ ສັງຄົມແຫ່ງຊາດ ໃນໄລຍະ 5 ປີ.\n"));
+        assert_eq!(Cleaner::default().clean(&page), format!("{first}\n{p2}"));
         // Wrapped at spaces at 15 characters, runs too long for the width cut at it (as
         // Python's `textwrap` does): half the lines are of the width too, but its short
         // lines mostly end mid-sentence, so no line ending with `:` ended a paragraph
