@@ -45,7 +45,8 @@
 //! in four, and three or more, of its width, or half of twelve lines or more where half
 //! the lines short of it, and three or more, end a sentence; the width is the lines'
 //! most common length, within a character), after a line short of it by a fifth that
-//! ends a sentence. Not where the break cuts a syllable or a word (a wrap that
+//! ends a sentence (in the latter, a page, after any such line: a heading too). Not
+//! where the break cuts a syllable or a word (a wrap that
 //! measures glyphs found no room there), nor before ໆ or closing punctuation, which
 //! open no line laid out by hand. At either mode, a break is joined only between two
 //! lines that both hold Lao letters: laoclean rejoins Lao prose, and a line of English,
@@ -399,11 +400,9 @@ fn paragraph(
         });
         ending >= 3 && 2 * ending >= short
     };
+    let page = folded.is_some_and(|(width, _)| body.len() >= 12 && ends_paragraphs(width));
     let fold_end = folded
-        .filter(|&(width, full)| {
-            body.len() >= 3
-                && (4 * full >= 3 * body.len() || (body.len() >= 12 && ends_paragraphs(width)))
-        })
+        .filter(|&(_, full)| body.len() >= 3 && (4 * full >= 3 * body.len() || page))
         .map(|(width, _)| width);
     let fold = match wrap {
         Wrap::NarrowColumn => folded.map(|(width, _)| width),
@@ -420,11 +419,13 @@ fn paragraph(
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
     // A fold at a fixed count fills every line but a paragraph's last: where it is one
     // (`fold_end`, above), a line clearly short of its width (by a fifth: the character
-    // and spacing stages may have changed it) that ends a sentence ended a paragraph. (A
-    // wrap at spaces that cuts runs too long for its width fills lines too: a line it
-    // broke at a space ends mid-sentence more often than not.)
-    let short_of_fold =
-        |l: &str| fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && ends_sentence(l);
+    // and spacing stages may have changed it) that ends a sentence ended a paragraph; in
+    // a page told by its short lines (`page`), any such line (a heading too). (A wrap at
+    // spaces that cuts runs too long for its width fills lines too: a line it broke at a
+    // space ends mid-sentence more often than not.)
+    let short_of_fold = |l: &str| {
+        fold_end.is_some_and(|width| 10 * span(l) < 8 * width) && (page || ends_sentence(l))
+    };
     for (k, w) in para.windows(2).enumerate() {
         let (a, b) = (lines[w[0]].1, lines[w[1]].1);
         // The line break, where it starts, inside inline code.

@@ -1358,7 +1358,8 @@ mod tests {
         // A page of such paragraphs, many of one line (so that fewer than two lines in
         // three are of the fold's width), one line made longer by the spacing stage
         // (ປີ2024 → ປີ 2024): the fold's width is its lines' most common length, and
-        // its paragraph ends stay (they all ran into one before).
+        // its paragraph ends stay (they all ran into one before), a heading's too: in such
+        // a page, whose short lines mostly end sentences, only a paragraph's last is short.
         let long = [
             format!("{p1} {p2}"),
             format!("{p2} ໃນປີ2024 {p1}"),
@@ -1368,7 +1369,7 @@ mod tests {
         let short = [
             "ກອງປະຊຸມປິດລົງແລ້ວ.",
             "ຂໍ້ມູນເພີ່ມເຕີມ:",
-            "ຜົນການຈັດຕັ້ງປະຕິບັດ.",
+            "ຜົນການຈັດຕັ້ງປະຕິບັດ",
             "ແຜນການປີຕໍ່ໄປ.",
         ];
         let paragraphs: Vec<&str> = long
