@@ -19,18 +19,18 @@
 //! neither on the number of threads nor on the budget, as long as no paragraph is longer
 //! than the budget (the stages work paragraph by paragraph); a paragraph that has to be
 //! cut is cleaned as pieces, each on its own. A paragraph is cut at a line end when one
-//! fits in the budget, and the stages other than the rejoining of hard-wrapped lines work
-//! line by line, so in practice the output is the same for any budget above the longest
-//! line when lines are not rejoined and no inline code runs over a line break (backticks
-//! pair within a paragraph). Where lines are rejoined, a piece is judged hard-wrapped or
-//! not by its own lines: a break at a cut is never joined (a cut after a sentence's end
-//! is where a wrapped paragraph likely ended), and a piece can be left
-//! unjoined as a whole where the whole paragraph would be joined, or the other way round
-//! (one hard-wrapped paragraph of 2 MB with no blank line, at the default 1 MiB budget:
-//! measured by an outside review, its 21,784 lines all left as they were, where the whole
-//! text rejoins them into 183). Such a paragraph wants a budget larger than itself
-//! ([`StreamOptions::block_bytes`]), or [`JoinLines::Always`](crate::JoinLines), whose
-//! joins do not depend on the piece. A block that
+//! fits in the budget, and the stages other than the rejoining of hard-wrapped lines
+//! work line by line, so in practice the output is the same for any budget above the
+//! longest line when lines are not rejoined and no inline code runs over a line break
+//! (backticks pair within a paragraph). Where lines are rejoined, a piece is judged
+//! hard-wrapped or not by its own lines: a break at a cut is never joined (a cut after
+//! a sentence's end is where a wrapped paragraph likely ended), and a piece can be left
+//! unjoined as a whole where the whole paragraph would be joined, or the other way
+//! round (one hard-wrapped paragraph of 2 MB with no blank line, at the default 1 MiB
+//! budget: measured by an outside review, its 21,784 lines all left as they were, where
+//! the whole text rejoins them into 183). Such a paragraph wants a budget larger than
+//! itself ([`StreamOptions::block_bytes`]), or [`JoinLines::Always`](crate::JoinLines),
+//! whose joins do not depend on the piece. A block that
 //! starts inside a markdown code fence opened in an earlier block is cleaned as if the
 //! fence were open (the stages leave code alone), as in the whole text.
 //!

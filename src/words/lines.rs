@@ -46,27 +46,26 @@
 //! the lines short of it, and three or more, end a sentence; the width is the lines'
 //! most common length, within a character), after a line short of it by a fifth that
 //! ends a sentence (in the latter, a page, after any such line: a heading too). Not
-//! where the break cuts a syllable or a word (a wrap that
-//! measures glyphs found no room there), nor before ໆ or closing punctuation, which
-//! open no line laid out by hand. At either mode, a break is joined only between two
-//! lines that both hold Lao letters: laoclean rejoins Lao prose, and a line of English,
-//! code or numbers next to it stays on its own; nor is a break joined before a line
-//! that begins with a blank (but for one space after a fold's cut, below), or after one
-//! that ends with one (an indented line was laid out by hand, and the spacing stage has
-//! taken the trailing blanks of prose away), but for spaces right after a Lao letter
-//! ([`wrap_blank`]), which the spacing stage leaves here: they say the break was a
-//! space, and the spaces and the break become one space where the lines are joined
-//! (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`); where they are not, the spaces go; and but for one
-//! space after one Latin word or number right after Lao text, which the spacing stage
-//! keeps at a line's end: it says the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`; a
-//! bilingual list's lines end with an English phrase). A joined break between two Lao
-//! letters is removed (Lao puts no space between words) unless ແລະ or ຫຼື stands beside
-//! it; elsewhere (after `, ; : .`, next to digits or Latin) it
-//! becomes one space, but for a hyphen after a Lao word and before one
-//! (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line (within a character) of a
-//! paragraph folded at a fixed count (a number cut at its width: a narrow column, or a
-//! fold as above). (A paragraph wrapped at its spaces and without them loses them at
-//! its breaks: that a break was a space cannot be told from the
+//! where the break cuts a syllable or a word (a wrap that measures glyphs found no room
+//! there), nor before ໆ or closing punctuation, which open no line laid out by hand. At
+//! either mode, a break is joined only between two lines that both hold Lao letters:
+//! laoclean rejoins Lao prose, and a line of English, code or numbers next to it stays
+//! on its own; nor is a break joined before a line that begins with a blank (but for
+//! one space after a fold's cut, below), or after one that ends with one (an indented
+//! line was laid out by hand, and the spacing stage has taken the trailing blanks of
+//! prose away), but for spaces right after a Lao letter ([`wrap_blank`]), which the
+//! spacing stage leaves here: they say the break was a space, and the spaces and the
+//! break become one space where the lines are joined (`ທາງການ␠⏎ໃນ` → `ທາງການ ໃນ`);
+//! where they are not, the spaces go; and but for one space after one Latin word or
+//! number right after Lao text, which the spacing stage keeps at a line's end: it says
+//! the same (`ຄັ້ງທີ XI␠⏎ຂອງ` → `ຄັ້ງທີ XI ຂອງ`; a bilingual list's lines end with an
+//! English phrase). A joined break between two Lao letters is removed (Lao puts no
+//! space between words) unless ແລະ or ຫຼື stands beside it; elsewhere (after `, ; : .`,
+//! next to digits or Latin) it becomes one space, but for a hyphen after a Lao word and
+//! before one (ພະນັກງານ-⏎ລັດຖະກອນ) and two digits after a full line (within a
+//! character) of a paragraph folded at a fixed count (a number cut at its width: a
+//! narrow column, or a fold as above). (A paragraph wrapped at its spaces and without
+//! them loses them at its breaks: that a break was a space cannot be told from the
 //! lines' widths alone, see the README; but for a wrap that cut a syllable, above: it
 //! counts characters, so where its lines are not as long as each other (a fold's are)
 //! it broke a line early only at a space, and a break that cuts no word after a line
@@ -485,9 +484,10 @@ fn paragraph(
         // line is the space between the two lines where a fold cut before it: the line
         // before and this one are of the fold's width (within a tenth: the character
         // stage may have shortened them, ໍາ composed) or this is the last, or one that
-        // ended a paragraph of a fold (`short_of_fold`), the line before ends no sentence (a new paragraph indented by hand follows one), and
-        // few lines open so (else it is a margin). The break and it become one space, or
-        // nothing before a stray mark (no line laid out by hand opens with one).
+        // ended a paragraph of a fold (`short_of_fold`), the line before ends no
+        // sentence (a new paragraph indented by hand follows one), and few lines open
+        // so (else it is a margin). The break and it become one space, or nothing
+        // before a stray mark (no line laid out by hand opens with one).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
         if one_space {
             let last = w[1] == para[para.len() - 1];
