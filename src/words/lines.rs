@@ -399,14 +399,14 @@ fn paragraph(
         });
         ending >= 3 && 2 * ending >= short
     };
-    let page = folded.is_some_and(|(width, _)| body.len() >= 12 && ends_paragraphs(width));
+    // (Not below 30 characters: there a wrap at spaces of short sentences makes such
+    // lines too, an outside review found.)
+    let page =
+        folded.is_some_and(|(width, _)| width >= 30 && body.len() >= 12 && ends_paragraphs(width));
     let fold_end = folded
         .filter(|&(_, full)| body.len() >= 3 && (4 * full >= 3 * body.len() || page))
         .map(|(width, _)| width);
-    let fold = match wrap {
-        Wrap::NarrowColumn => folded.map(|(width, _)| width),
-        _ => fold_end,
-    };
+    let fold = number_fold(lines, para, wrap == Wrap::NarrowColumn);
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
     // it is a margin or indentation laid out by hand, not cuts.
@@ -416,6 +416,11 @@ fn paragraph(
         .count();
     let cut_before_spaces = 2 * opened < para.len();
     let full = |l: &str| 10 * l.chars().count() >= 9 * widest;
+    // A line that opens with a space after one short of the width was indented by hand:
+    // where a paragraph has one, a line that opens so after a full line may be too.
+    let indented = para
+        .windows(2)
+        .any(|w| lines[w[1]].1.starts_with(' ') && !full(lines[w[0]].1));
     // A fold at a fixed count fills every line but a paragraph's last: where it is one
     // (`fold_end`, above), a line clearly short of its width (by a fifth: the character
     // and spacing stages may have changed it) that ends a sentence ended a paragraph; in
@@ -493,7 +498,7 @@ fn paragraph(
             let last = w[1] == para[para.len() - 1];
             let cut = cut_before_spaces
                 && full(a)
-                && (full(b) || last || short_of_fold(b))
+                && (full(b) || last || (short_of_fold(b) && !indented))
                 && !ends_sentence(a);
             let stray = stray_before_mark(&b[1..]);
             if cut || stray {
@@ -509,12 +514,11 @@ fn paragraph(
         let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
         let inside_word =
             is_letter(x) && is_letter(y) && !phrase_word(last_word) && !phrase_word(first_word);
-        // A number cut by a fold (20⏎21): the line before is full (within a character;
-        // a longer one was laid out by hand). (A blank the fold left at its end, between
-        // two numbers, was taken away by the spacing stage and left it short.)
-        let inside_number = digit(x)
-            && digit(y)
-            && fold.is_some_and(|width| (width..=width + 1).contains(&a.chars().count()));
+        // A number cut by a fold (20⏎21): the line before is full ([`number_fold`]). (A
+        // blank the fold left at its end, between two numbers, was taken away by the
+        // spacing stage and left it short.)
+        let inside_number =
+            digit(x) && digit(y) && fold.is_some_and(|width| a.chars().count() >= width);
         // A hyphen between two Lao words (ພະນັກງານ-⏎ລັດຖະກອນ) cut after it. (Not before
         // it: a line that opens with one is a list item as Lao documents write them,
         // `-ຮັບຮອງ`.)
@@ -721,6 +725,28 @@ fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<(usize, usize)>
     let n = lens.len();
     let many = 3 * full >= 2 * n || (n >= 12 && 2 * full >= n);
     (many && 10 * longer <= n).then_some((width, full))
+}
+
+/// The width at which a fold cut numbers (`20⏎21`): the longest line before the last,
+/// where two thirds of those lines in a narrow column, or three in four and three or
+/// more elsewhere, are exactly as long. Exactly, not within a character as
+/// [`fold_width`] counts: the rows of a table or a list whose lines are nearly as long
+/// as each other are no fold, and gluing their numbers would corrupt them (an outside
+/// review).
+fn number_fold(lines: &[(usize, &str)], para: &[usize], narrow: bool) -> Option<usize> {
+    let body = &para[..para.len().saturating_sub(1)];
+    if body.len() < 2 {
+        return None;
+    }
+    let lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
+    let width = *lens.iter().max()?;
+    let full = lens.iter().filter(|&&len| len == width).count();
+    let n = lens.len();
+    let enough = match narrow {
+        true => 3 * full >= 2 * n,
+        false => n >= 3 && 4 * full >= 3 * n,
+    };
+    enough.then_some(width)
 }
 
 /// How a paragraph looks: not wrapped, wrapped prose, or a narrow column cut at its

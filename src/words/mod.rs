@@ -1415,6 +1415,14 @@ mod tests {
         let page = format!("{heading}\n{}", fold(&body));
         let out = Cleaner::default().clean(&page);
         assert!(!out.contains("20232024"), "{out}");
+        // Nor the rows of a numbered list within a character of each other's length
+        // (an outside review: `2024⏎2.` became `20242.`).
+        let rows = "1.ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການ 2024\n\
+                    2.ຄະນະພັກແຂວງໄດ້ເອົາໃຈໃສ່ຊີ້ນຳການຈັດຕັ້ງປະຕິ 2025\n\
+                    3.ກອງປະຊຸມໄດ້ຮັບຮອງເອົາມະຕິວ່າດ້ວຍການປັບປຸງ 2026\n\
+                    4.ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບ 35";
+        let out = Cleaner::default().clean(rows);
+        assert!(!out.contains("20242") && !out.contains("20253"), "{out}");
         // A short line whose break cuts a word was wrapped: a wrap that measures glyphs
         // found no room for the word's end.
         let glyphs = "ກອງປະຊຸມໄດ້ຕົກລົງເປັນເອກະພາບກ່ຽວກັບແຜນການພັດທະນາເສດຖະກິດ ແລະ ສັງຄົມແຫ່ງຊ\nາດ \
