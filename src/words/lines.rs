@@ -399,10 +399,11 @@ fn paragraph(
         });
         ending >= 3 && 2 * ending >= short
     };
-    // (Not below 30 characters: there a wrap at spaces of short sentences makes such
-    // lines too, an outside review found.)
-    let page =
-        folded.is_some_and(|(width, _)| width >= 30 && body.len() >= 12 && ends_paragraphs(width));
+    // (Not narrower than [`MIN_WRAP_WIDTH`]: there a wrap at spaces of short sentences
+    // makes such lines too, outside reviews found.)
+    let page = folded.is_some_and(|(width, _)| {
+        width as f64 >= MIN_WRAP_WIDTH && body.len() >= 12 && ends_paragraphs(width)
+    });
     let fold_end = folded
         .filter(|&(_, full)| body.len() >= 3 && (4 * full >= 3 * body.len() || page))
         .map(|(width, _)| width);
