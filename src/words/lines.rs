@@ -490,9 +490,9 @@ fn paragraph(
         // line is the space between the two lines where a fold cut before it: the line
         // before and this one are of the fold's width (within a tenth: the character
         // stage may have shortened them, ໍາ composed) or this is the last, or one that
-        // ended a paragraph of a fold (`short_of_fold`), the line before ends no
-        // sentence (a new paragraph indented by hand follows one), and few lines open
-        // so (else it is a margin). The break and it become one space, or nothing
+        // ended a paragraph of a fold (`short_of_fold`; where no line is `indented`),
+        // the line before ends no sentence (a new paragraph indented by hand follows
+        // one), and few lines open so (else it is a margin). The break and it become one space, or nothing
         // before a stray mark (no line laid out by hand opens with one).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
         if one_space {
@@ -698,9 +698,10 @@ fn inside_syllable(c: char) -> bool {
 
 /// The width of a paragraph folded at a fixed count of characters, and how many of its
 /// lines before the last are full: the most common length of those lines, where two
-/// thirds of them are within one character of it (the character and spacing stages may
-/// have made a line a character shorter, ໍາ composed, or longer, a space after a comma)
-/// and hardly any (one in ten) longer still, as a fold makes none.
+/// thirds of them (half, of twelve lines or more) are within one character of it (the
+/// character and spacing stages may have made a line a character shorter, ໍາ composed,
+/// or longer, a space after a comma) and hardly any (one in ten) longer still, as a fold
+/// makes none.
 fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<(usize, usize)> {
     let body = &para[..para.len().saturating_sub(1)];
     if body.len() < 2 {
