@@ -881,12 +881,7 @@ fn sentence_line_end(bytes: &[u8], budget: usize) -> Option<usize> {
         let tail = std::str::from_utf8(&bytes[from..i]).unwrap_or("");
         // What opens the next line: not a digit (`31.⏎234` is a number cut by a
         // fold), a mark or a following vowel.
-        let next = bytes.get(i + 1..).map_or("", |rest| {
-            let rest = &rest[..rest.len().min(4)];
-            std::str::from_utf8(rest)
-                .unwrap_or_else(|e| std::str::from_utf8(&rest[..e.valid_up_to()]).unwrap_or(""))
-        });
-        let opens = next.chars().next().is_some_and(|c| {
+        let opens = char_at(bytes, i + 1).is_some_and(|c| {
             !(c.is_ascii_digit()
                 || lao::is_digit(c)
                 || lao::is_mark(c)

@@ -362,7 +362,9 @@ fn paragraph(
     // A cut inside a syllable says the paragraph was wrapped where most of its lines
     // are at least half as long as the line cut (one such cut above a list of short
     // lines says nothing of them).
-    let widest = widest(lines, para);
+    // The lengths in characters of the lines before the last, sorted.
+    let lengths = body_lengths(lines, para);
+    let widest = lengths.last().copied().unwrap_or(0);
     let cut =
         syllable_cut(lines, para, widest, seg).filter(|&width| 2 * spans[spans.len() / 2] >= width);
     let wrap = match mode {
@@ -388,8 +390,13 @@ fn paragraph(
     // two lines, has fewer full lines, and its short lines are paragraphs' last (a wrap
     // at spaces that cuts runs too long for its width, as Python's `textwrap` does,
     // makes as many lines of its width, and short lines that mostly end mid-sentence).
-    let folded = fold_width(lines, para);
-    let ends_paragraphs = |width: usize| {
+    let folded = fold_width(&lengths);
+    // (Not narrower than [`MIN_WRAP_WIDTH`]: there a wrap at spaces of short sentences
+    // makes such lines too, outside reviews found.)
+    let page = folded.is_some_and(|(width, _)| {
+        if (width as f64) < MIN_WRAP_WIDTH || body.len() < 12 {
+            return false;
+        }
         let short = body
             .iter()
             .map(|&i| lines[i].1)
@@ -398,16 +405,11 @@ fn paragraph(
             (n + 1, e + usize::from(ends_sentence(l)))
         });
         ending >= 3 && 2 * ending >= short
-    };
-    // (Not narrower than [`MIN_WRAP_WIDTH`]: there a wrap at spaces of short sentences
-    // makes such lines too, outside reviews found.)
-    let page = folded.is_some_and(|(width, _)| {
-        width as f64 >= MIN_WRAP_WIDTH && body.len() >= 12 && ends_paragraphs(width)
     });
     let fold_end = folded
         .filter(|&(_, full)| body.len() >= 3 && (4 * full >= 3 * body.len() || page))
         .map(|(width, _)| width);
-    let fold = number_fold(lines, para, wrap == Wrap::NarrowColumn);
+    let fold = number_fold(&lengths, wrap == Wrap::NarrowColumn);
     // A fold cut before a space leaves that space at the start of the next line, after
     // a line of the fold's full width. Where half the lines or more open with a space,
     // it is a margin or indentation laid out by hand, not cuts.
@@ -492,8 +494,9 @@ fn paragraph(
         // stage may have shortened them, ໍາ composed) or this is the last, or one that
         // ended a paragraph of a fold (`short_of_fold`; where no line is `indented`),
         // the line before ends no sentence (a new paragraph indented by hand follows
-        // one), and few lines open so (else it is a margin). The break and it become one space, or nothing
-        // before a stray mark (no line laid out by hand opens with one).
+        // one), and few lines open so (else it is a margin). The break and it become
+        // one space, or nothing before a stray mark (no line laid out by hand opens with
+        // one).
         let one_space = y == ' ' && b[1..].starts_with(|c: char| !c.is_whitespace());
         if one_space {
             let last = w[1] == para[para.len() - 1];
@@ -674,13 +677,14 @@ fn even(spans: &[usize]) -> bool {
     most >= 2 && 2 * most >= spans.len()
 }
 
-/// The length in characters of the widest line of the paragraph before its last.
-fn widest(lines: &[(usize, &str)], para: &[usize]) -> usize {
-    para[..para.len() - 1]
+/// The lengths in characters of the paragraph's lines before its last, sorted.
+fn body_lengths(lines: &[(usize, &str)], para: &[usize]) -> Vec<usize> {
+    let mut lengths: Vec<usize> = para[..para.len().saturating_sub(1)]
         .iter()
         .map(|&i| lines[i].1.chars().count())
-        .max()
-        .unwrap_or(0)
+        .collect();
+    lengths.sort_unstable();
+    lengths
 }
 
 /// The length of `line` in characters as a wrap may have counted them: each ຳ as the
@@ -701,14 +705,11 @@ fn inside_syllable(c: char) -> bool {
 /// thirds of them (half, of twelve lines or more) are within one character of it (the
 /// character and spacing stages may have made a line a character shorter, ໍາ composed,
 /// or longer, a space after a comma) and hardly any (one in ten) longer still, as a fold
-/// makes none.
-fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<(usize, usize)> {
-    let body = &para[..para.len().saturating_sub(1)];
-    if body.len() < 2 {
+/// makes none. `lens`: the lengths of those lines, sorted ([`body_lengths`]).
+fn fold_width(lens: &[usize]) -> Option<(usize, usize)> {
+    if lens.len() < 2 {
         return None; // one line is of its own width
     }
-    let mut lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
-    lens.sort_unstable();
     // The most common length (the longest of equally common ones).
     let (mut width, mut most, mut run) = (0, 0, 0);
     for (k, &len) in lens.iter().enumerate() {
@@ -734,15 +735,13 @@ fn fold_width(lines: &[(usize, &str)], para: &[usize]) -> Option<(usize, usize)>
 /// more elsewhere, are exactly as long. Exactly, not within a character as
 /// [`fold_width`] counts: the rows of a table or a list whose lines are nearly as long
 /// as each other are no fold, and gluing their numbers would corrupt them (an outside
-/// review).
-fn number_fold(lines: &[(usize, &str)], para: &[usize], narrow: bool) -> Option<usize> {
-    let body = &para[..para.len().saturating_sub(1)];
-    if body.len() < 2 {
+/// review). `lens`: the lengths of those lines, sorted ([`body_lengths`]).
+fn number_fold(lens: &[usize], narrow: bool) -> Option<usize> {
+    if lens.len() < 2 {
         return None;
     }
-    let lens: Vec<usize> = body.iter().map(|&i| lines[i].1.chars().count()).collect();
-    let width = *lens.iter().max()?;
-    let full = lens.iter().filter(|&&len| len == width).count();
+    let width = *lens.last()?;
+    let full = lens.iter().rev().take_while(|&&len| len == width).count();
     let n = lens.len();
     let enough = match narrow {
         true => 3 * full >= 2 * n,
