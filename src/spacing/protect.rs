@@ -276,9 +276,10 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 break;
             }
         }
-        // www.… to the end of the core
+        // www.… to the end of the core (`www.` alone too, its dot stripped from the core
+        // as punctuation, as `http://` alone: `www.( 1` joined would take the `1` in)
         if (c == 'w' || c == 'W')
-            && k + 4 <= e
+            && k + 4 <= word_end
             && cs[k..k + 4]
                 .iter()
                 .map(|x| x.1.to_ascii_lowercase())
@@ -348,8 +349,10 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
     }
     // File names: a letter or digit, a dot and an extension of 1 to 4 ASCII letters and
     // digits with a letter among them, ending the core or before a punctuation mark
-    // (`report.pdf`, `ຮູບ1.jpg,`); the span starts after the last punctuation mark before
-    // it. Dots already inside an address are skipped.
+    // (`report.pdf`, `ຮູບ1.jpg,`), or ending in a digit before a Lao letter that can
+    // start a word (`ຮູບ.mp4ກ`: the stage puts a space there, `space.number`, and the
+    // name must be the same before and after it); the span starts after the last
+    // punctuation mark before it. Dots already inside an address are skipped.
     let mut from = s;
     let mut marked_to = s;
     let mut k = s;
@@ -368,9 +371,14 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 m += 1;
             }
             let ext = &cs[k + 1..m];
+            let number_then_word = |m: usize| {
+                cs[m - 1].1.is_ascii_digit()
+                    && crate::lao::is_letter(cs[m].1)
+                    && super::can_start_word(cs[m].1)
+            };
             if (1..=4).contains(&ext.len())
                 && ext.iter().any(|x| x.1.is_ascii_alphabetic())
-                && (m == e || is_edge_mark(cs[m].1))
+                && (m == e || is_edge_mark(cs[m].1) || number_then_word(m))
             {
                 // What an earlier name's span took in is marked already (`a.a.a.…`:
                 // marking it again, once per dot, would be quadratic).
@@ -413,6 +421,7 @@ mod tests {
         assert_eq!(spans("(www.kpl.gov.la)"), ["www.kpl.gov.la"]);
         assert_eq!(spans("ກ,www.x.la"), ["www.x.la"]);
         assert_eq!(spans("http:// ok"), ["http://"]);
+        assert_eq!(spans("ກwww.( 1"), ["www"]);
     }
 
     #[test]
@@ -492,6 +501,12 @@ mod tests {
         assert!(spans("ຄພ.ຄອສພ").is_empty());
         assert_eq!(spans("ຮູບ1.jpg,ກ1"), ["ຮູບ1.jpg"]);
         assert_eq!(spans("a.tar.gz"), ["a.tar.gz"]);
+        // A name whose extension ends in a digit before Lao: the same span as after the
+        // space the stage puts there.
+        assert_eq!(spans("ເບິ່ງ a.mp4ຂ"), ["a.mp4"]);
+        assert_eq!(spans("ເບິ່ງ a.mp4 ຂ"), ["a.mp4"]);
+        assert!(spans("ເບິ່ງ a.mpgຂ").is_empty());
+        assert!(spans("ເບິ່ງ a.mp4\u{0EB4}").is_empty());
     }
 
     #[test]
