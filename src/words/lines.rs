@@ -32,7 +32,11 @@
 //!
 //! A paragraph is not wrapped prose, whatever its lengths, when most of its lines (two
 //! thirds, three lines or more) begin with the same word: a list (`ບົດທີ 1 …`,
-//! `ບົດທີ 2 …`), a table of contents, a register of names.
+//! `ບົດທີ 2 …`), a table of contents, a register of names; nor when most of them (two
+//! thirds, and three or more) end in a number, or a number and a short word (a unit),
+//! or begin with a number that is no list's label: a table's rows laid out by hand
+//! (`ແຂວງວຽງຈັນ … 12,345`, `2019 … 78,901`), which a wrap of prose never makes line
+//! after line.
 //!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`]
 //! every candidate is. In one that looks wrapped, a break stays where no wrap would
@@ -309,6 +313,65 @@ fn same_last_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
     most_share(lines, para, |l| {
         l.trim_end().rsplit([' ', '\t']).next().unwrap_or("")
     })
+}
+
+/// Are the paragraph's lines the rows of a table or a list laid out by hand: do most of
+/// them (two thirds, and three or more) end in a number (`… 24%`), or a number and
+/// a unit after it (a short word: `… 305 ລ້ານກີບ`), or begin with one (a year, a row's
+/// number: `2019 …`)? A wrap ends or opens a line with a number only as often as the text
+/// holds numbers next to its breaks, never line after line.
+fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
+    if para.len() < 3 {
+        return false;
+    }
+    let rows = |row: &dyn Fn(&str) -> bool| {
+        let n = para.iter().filter(|&&i| row(lines[i].1)).count();
+        n >= 3 && 3 * n >= 2 * para.len()
+    };
+    let ends_in_number = |line: &str| {
+        let mut words = line.trim_end().rsplit([' ', '\t']);
+        let last = words.next().unwrap_or("");
+        number(last) || words.next().is_some_and(number) && unit(last, seg)
+    };
+    // (Not a list's label, `1.` or `2)`: [`structural`] keeps the breaks before those.)
+    let opens_with_number = |line: &str| {
+        let first = line.trim_start().split([' ', '\t']).next().unwrap_or("");
+        number(first) && !first.ends_with(['.', ')'])
+    };
+    rows(&ends_in_number) || rows(&opens_with_number)
+}
+
+/// The longest unit after a number in a table's row, in characters (ຫຼັງຄາເຮືອນ,
+/// households, is 11): longer, it is a phrase of prose a wrap broke after.
+const UNIT_WORD: usize = 12;
+
+/// Can `word` be a unit after a number in a table's row: one or two dictionary words
+/// (ລ້ານກີບ, million kip) of Lao letters alone, up to [`UNIT_WORD`], and none of the
+/// words Lao sets off by spaces in prose? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose
+/// wrapped at its spaces; `6 ໂ`, a piece of a word, a line of a column cut at a fixed
+/// count.)
+fn unit(word: &str, seg: &Segmenter) -> bool {
+    word.chars().count() <= UNIT_WORD
+        && word.chars().all(is_letter)
+        && !matches!(word, "ແລະ" | "ຫຼື")
+        && {
+            let words = seg.tokens(word);
+            words.len() <= 2 && words.iter().all(|t| t.kind == TokenKind::Word)
+        }
+}
+
+/// Is `word` a number: digits (ASCII or Lao) with the marks numbers are written with
+/// (`1,234`, `12.5%`, `2015-2020`, `10/5/2021`, `(24)`), ending in a digit or `%` (a
+/// number that ends a sentence or a clause, `2030.`, `18,`, is prose's)?
+fn number(word: &str) -> bool {
+    let word = word.strip_prefix('(').unwrap_or(word);
+    let word = word.strip_suffix(')').unwrap_or(word);
+    let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
+    word.starts_with(digit)
+        && word.ends_with(|c| digit(c) || c == '%')
+        && word
+            .chars()
+            .all(|c| digit(c) || matches!(c, ',' | '.' | '%' | '-' | '/' | ':'))
 }
 
 /// Do two thirds of the paragraph's lines, and three or more, give the same non-empty
@@ -766,7 +829,7 @@ fn looks_wrapped(
     seg: &Segmenter,
     syllable_cut: bool,
 ) -> Wrap {
-    if same_first_word(lines, para) {
+    if same_first_word(lines, para) || table_rows(lines, para, seg) {
         return Wrap::No;
     }
     // Long lines cut inside dictionary words: at least half of the breaks between Lao

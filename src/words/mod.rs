@@ -1655,6 +1655,29 @@ mod tests {
         // ...unless they begin with the same word: a table of contents, a list.
         let contents: String = (1..=4).map(|i| format!("ບົດທີ {i} {line}\n")).collect();
         assert_eq!(auto.clean(&contents), contents);
+        // ...or they are a table's rows: ending in a number, or a number and its unit,
+        // or opening with one (a year).
+        let names = ["ແຂວງວຽງຈັນ", "ແຂວງຫຼວງພະບາງ", "ແຂວງຈຳປາສັກ", "ແຂວງສະຫວັນນະເຂດ"];
+        let row = |k: usize| format!("{} ລາຍຮັບທັງໝົດຂອງແຂວງໃນປີນີ້ {}", names[k], line);
+        let tables = [
+            (0..4)
+                .map(|k| format!("{} 12,{k}45\n", row(k)))
+                .collect::<String>(),
+            (0..4)
+                .map(|k| format!("{} 3{k}.5% ລ້ານກີບ\n", row(k)))
+                .collect(),
+            (0..4).map(|k| format!("{} {k}0 ຄົນ\n", row(k))).collect(),
+            (0..4).map(|k| format!("20{k}0 {}\n", row(k))).collect(),
+        ];
+        for table in tables {
+            assert_eq!(auto.clean(&table), table);
+        }
+        // Two lines of prose in four ending in a number are no table, nor is a list's
+        // label a row's number.
+        let prose = format!("ທຸກຄົນຮູ້ວ່າ{line} 2024\nແລ້ວ{line}\n{line} 25\n{line}\n");
+        assert_eq!(auto.clean(&prose).lines().count(), 1);
+        let prose = format!("1. ທຸກຄົນຮູ້ວ່າ{line}\nແລ້ວ{line}\n2024 {line}\n{line}\n");
+        assert_eq!(auto.clean(&prose).lines().count(), 1);
         // Items numbered as Lao documents number them are never joined.
         let items = format!("ກ. {line}\nຂ) {line}\n(ຄ) {line}\n(4) {line}\n12. {line}\n");
         assert_eq!(always.clean(&items), items);
