@@ -316,29 +316,51 @@ fn same_last_word(lines: &[(usize, &str)], para: &[usize]) -> bool {
 }
 
 /// Are the paragraph's lines the rows of a table or a list laid out by hand: do most of
-/// them (two thirds, and three or more) end in a number (`… 24%`), or a number and
-/// a unit after it (a short word: `… 305 ລ້ານກີບ`), or begin with one (a year, a row's
-/// number: `2019 …`)? A wrap ends or opens a line with a number only as often as the text
-/// holds numbers next to its breaks, never line after line.
+/// them (two thirds, and three or more) end in numbers (`… 24%`, `… 12 305`), each
+/// with a unit after it or not (`… 305 ລ້ານກີບ`), or begin with one (a year, a row's
+/// number: `2019 …`), with no number between (a wrap of prose dense with numbers ends
+/// many lines in one, `… ມີ 18 ໂຄງການ`, but has numbers inside its lines too)? A wrap
+/// ends or opens a line with a number only as often as the text holds numbers next to
+/// its breaks, never line after line.
 fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool {
     if para.len() < 3 {
         return false;
     }
-    let rows = |row: &dyn Fn(&str) -> bool| {
-        let n = para.iter().filter(|&&i| row(lines[i].1)).count();
-        n >= 3 && 3 * n >= 2 * para.len()
-    };
-    let ends_in_number = |line: &str| {
-        let mut words = line.trim_end().rsplit([' ', '\t']);
-        let last = words.next().unwrap_or("");
-        number(last) || words.next().is_some_and(number) && unit(last, seg)
-    };
-    // (Not a list's label, `1.` or `2)`: [`structural`] keeps the breaks before those.)
-    let opens_with_number = |line: &str| {
-        let first = line.trim_start().split([' ', '\t']).next().unwrap_or("");
-        number(first) && !first.ends_with(['.', ')'])
-    };
-    rows(&ends_in_number) || rows(&opens_with_number)
+    let (mut opening, mut ending) = (0, 0);
+    for &i in para {
+        let (opens, ends) = row(lines[i].1, seg);
+        opening += usize::from(opens);
+        ending += usize::from(ends);
+    }
+    let most = |n: usize| n >= 3 && 3 * n >= 2 * para.len();
+    most(opening) || most(ending)
+}
+
+/// Is `line` a table's row that opens with a number (one that is no list's label, `1.`
+/// or `2)`: [`structural`] keeps the breaks before those), and one that ends in
+/// numbers, each with up to two units after it, with no other number between?
+fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
+    let words: Vec<&str> = line.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    let opens = words
+        .first()
+        .is_some_and(|&w| number(w) && !w.ends_with(['.', ')']));
+    // The numbers and units that end the line, from its end.
+    let mut end = words.len();
+    loop {
+        let mut k = end;
+        while k > 0 && end - k < 2 && unit(words[k - 1], seg) {
+            k -= 1;
+        }
+        match k.checked_sub(1) {
+            Some(n) if number(words[n]) => end = n,
+            _ => break,
+        }
+    }
+    let between = &words[usize::from(opens).min(end)..end];
+    if between.iter().any(|&w| number(w)) {
+        return (false, false);
+    }
+    (opens, end < words.len())
 }
 
 /// The longest unit after a number in a table's row, in characters (ຫຼັງຄາເຮືອນ,
@@ -347,17 +369,21 @@ const UNIT_WORD: usize = 12;
 
 /// Can `word` be a unit after a number in a table's row: one or two dictionary words
 /// (ລ້ານກີບ, million kip) of Lao letters alone, up to [`UNIT_WORD`], and none of the
-/// words Lao sets off by spaces in prose? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose
+/// words Lao sets off by spaces in prose, or two such joined by `/`? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose
 /// wrapped at its spaces; `6 ໂ`, a piece of a word, a line of a column cut at a fixed
 /// count.)
 fn unit(word: &str, seg: &Segmenter) -> bool {
-    word.chars().count() <= UNIT_WORD
-        && word.chars().all(is_letter)
-        && !matches!(word, "ແລະ" | "ຫຼື")
-        && {
-            let words = seg.tokens(word);
-            words.len() <= 2 && words.iter().all(|t| t.kind == TokenKind::Word)
-        }
+    // (Units per unit, `ໂຕນ/ເຮັກຕາ`, tonnes a hectare: each side one.)
+    word.split('/').all(|part| {
+        part.chars().count() <= UNIT_WORD
+            && !part.is_empty()
+            && part.chars().all(is_letter)
+            && !matches!(part, "ແລະ" | "ຫຼື")
+            && {
+                let words = seg.tokens(part);
+                words.len() <= 2 && words.iter().all(|t| t.kind == TokenKind::Word)
+            }
+    })
 }
 
 /// Is `word` a number: digits (ASCII or Lao) with the marks numbers are written with
@@ -829,7 +855,8 @@ fn looks_wrapped(
     seg: &Segmenter,
     syllable_cut: bool,
 ) -> Wrap {
-    if same_first_word(lines, para) || table_rows(lines, para, seg) {
+    // (A line that opens inside a syllable was cut there: no table's row does.)
+    if same_first_word(lines, para) || (!syllable_cut && table_rows(lines, para, seg)) {
         return Wrap::No;
     }
     // Long lines cut inside dictionary words: at least half of the breaks between Lao

@@ -1678,6 +1678,19 @@ mod tests {
         assert_eq!(auto.clean(&prose).lines().count(), 1);
         let prose = format!("1. ທຸກຄົນຮູ້ວ່າ{line}\nແລ້ວ{line}\n2024 {line}\n{line}\n");
         assert_eq!(auto.clean(&prose).lines().count(), 1);
+        // Prose dense with numbers, wrapped at its spaces, ends most lines in one, but
+        // holds numbers inside its lines too: no table.
+        let dense = "ໃນປີ 2023 ທົ່ວແຂວງມີໂຮງຮຽນທັງໝົດ 1.245 ແຫ່ງ ເພີ່ມຂຶ້ນ 35 ແຫ່ງ\n\
+                     ເມື່ອທຽບໃສ່ປີຜ່ານມາ ມີນັກຮຽນທັງໝົດ 234.567 ຄົນ ຍິງ 112.340\n\
+                     ຄົນ ມີຄູສອນທັງໝົດ 12.345 ຄົນ ໃນນັ້ນ ຄູຍິງ 6.789 ຄົນ ເທົ່າກັບ 55%\n\
+                     ຂອງຄູທັງໝົດ.\n";
+        assert_eq!(auto.clean(dense).lines().count(), 1, "{dense}");
+        // Units per unit are units (`ໂຕນ/ເຮັກຕາ`).
+        let rows: String = names
+            .iter()
+            .map(|n| format!("{n} ຜົນຜະລິດເຂົ້າສະເລ່ຍຂອງແຂວງໃນປີນີ້ທັງໝົດ 4,5 ໂຕນ/ເຮັກຕາ\n"))
+            .collect();
+        assert_eq!(auto.clean(&rows), rows);
         // Items numbered as Lao documents number them are never joined.
         let items = format!("ກ. {line}\nຂ) {line}\n(ຄ) {line}\n(4) {line}\n12. {line}\n");
         assert_eq!(always.clean(&items), items);
