@@ -338,7 +338,8 @@ fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool 
 
 /// Is `line` a table's row that opens with a number (one that is no list's label, `1.`
 /// or `2)`: [`structural`] keeps the breaks before those), and one that ends in
-/// numbers, each with up to two units after it, with no other number between?
+/// numbers, each with a unit after it or not, with no other number between? (Two words
+/// after a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
 fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
     let words: Vec<&str> = line.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
     let opens = words
@@ -347,10 +348,10 @@ fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
     // The numbers and units that end the line, from its end.
     let mut end = words.len();
     loop {
-        let mut k = end;
-        while k > 0 && end - k < 2 && unit(words[k - 1], seg) {
-            k -= 1;
-        }
+        let k = match end.checked_sub(1) {
+            Some(u) if unit(words[u], seg) => u,
+            _ => end,
+        };
         match k.checked_sub(1) {
             Some(n) if number(words[n]) => end = n,
             _ => break,
