@@ -34,9 +34,11 @@
 //! thirds, three lines or more) begin with the same word: a list (`ບົດທີ 1 …`,
 //! `ບົດທີ 2 …`), a table of contents, a register of names; nor when most of them (two
 //! thirds, and three or more) end in a number, or a number and a short word (a unit),
-//! or begin with a number that is no list's label: a table's rows laid out by hand
-//! (`ແຂວງວຽງຈັນ … 12,345`, `2019 … 78,901`), which a wrap of prose never makes line
-//! after line.
+//! or begin with a number that is no list's label, with no other number in the line: a
+//! table's rows laid out by hand (`ແຂວງວຽງຈັນ … 12,345`, `2019 … 78,901`), which a wrap
+//! of prose never makes line after line. Its rows keep their breaks, and the runs of
+//! other lines between them (prose above or below the table without a blank line, a
+//! heading) are paragraphs of their own.
 //!
 //! In a paragraph that is not wrapped, nothing is joined; with [`JoinLines::Always`]
 //! every candidate is. In one that looks wrapped, a break stays where no wrap would
@@ -341,7 +343,15 @@ fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool 
 /// numbers, each with a unit after it or not, with no other number between? (Two words
 /// after a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
 fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
-    let words: Vec<&str> = line.split([' ', '\t']).filter(|w| !w.is_empty()).collect();
+    // A line that opens inside a syllable was cut there: no row does.
+    if line.starts_with(inside_syllable) {
+        return (false, false);
+    }
+    // (A lone `|` separates cells, as a blank does.)
+    let words: Vec<&str> = line
+        .split([' ', '\t'])
+        .filter(|w| !w.is_empty() && *w != "|")
+        .collect();
     let opens = words
         .first()
         .is_some_and(|&w| number(w) && !w.ends_with(['.', ')']));
@@ -370,10 +380,15 @@ const UNIT_WORD: usize = 12;
 
 /// Can `word` be a unit after a number in a table's row: one or two dictionary words
 /// (ລ້ານກີບ, million kip) of Lao letters alone, up to [`UNIT_WORD`], and none of the
-/// words Lao sets off by spaces in prose, or two such joined by `/`? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose
+/// words Lao sets off by spaces in prose, or two such joined by `/`; or up to four Latin
+/// letters, or `%`? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose
 /// wrapped at its spaces; `6 ໂ`, a piece of a word, a line of a column cut at a fixed
 /// count.)
 fn unit(word: &str, seg: &Segmenter) -> bool {
+    // A unit written in Latin letters (`USD`, `kg`, `ha`), or a per cent set apart.
+    if word == "%" || word.len() <= 4 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+        return true;
+    }
     // (Units per unit, `ໂຕນ/ເຮັກຕາ`, tonnes a hectare: each side one.)
     word.split('/').all(|part| {
         part.chars().count() <= UNIT_WORD
@@ -388,10 +403,11 @@ fn unit(word: &str, seg: &Segmenter) -> bool {
 }
 
 /// Is `word` a number: digits (ASCII or Lao) with the marks numbers are written with
-/// (`1,234`, `12.5%`, `2015-2020`, `10/5/2021`, `(24)`), ending in a digit or `%` (a
+/// (`1,234`, `12.5%`, `-104`, `2015-2020`, `10/5/2021`, `(24)`), ending in a digit or `%` (a
 /// number that ends a sentence or a clause, `2030.`, `18,`, is prose's)?
 fn number(word: &str) -> bool {
     let word = word.strip_prefix('(').unwrap_or(word);
+    let word = word.strip_prefix(['-', '+', '−']).unwrap_or(word);
     let word = word.strip_suffix(')').unwrap_or(word);
     let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
     word.starts_with(digit)
@@ -445,6 +461,20 @@ fn paragraph(
     code: &[std::ops::Range<usize>],
     out: &mut Vec<Join>,
 ) {
+    // A table laid out by hand ([`table_rows`]): its rows keep their breaks, and each run
+    // of other lines between them (prose above or below the table, a heading, without a
+    // blank line between) is a paragraph of its own. (Such a run holds no row, so it is
+    // no table.)
+    if mode == JoinLines::Auto && table_rows(lines, para, seg) {
+        let is_row = |&i: &usize| {
+            let (opens, ends) = row(lines[i].1, seg);
+            opens || ends
+        };
+        for run in para.split(is_row).filter(|run| run.len() >= 2) {
+            paragraph(lines, blank_at, run, mode, seg, code, out);
+        }
+        return;
+    }
     // The lines before the last, and their spans sorted (for `even` and the median).
     let body = &para[..para.len() - 1];
     let mut spans: Vec<usize> = body.iter().map(|&i| span(lines[i].1)).collect();
@@ -856,8 +886,7 @@ fn looks_wrapped(
     seg: &Segmenter,
     syllable_cut: bool,
 ) -> Wrap {
-    // (A line that opens inside a syllable was cut there: no table's row does.)
-    if same_first_word(lines, para) || (!syllable_cut && table_rows(lines, para, seg)) {
+    if same_first_word(lines, para) {
         return Wrap::No;
     }
     // Long lines cut inside dictionary words: at least half of the breaks between Lao

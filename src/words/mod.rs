@@ -1685,6 +1685,16 @@ mod tests {
                      ຄົນ ມີຄູສອນທັງໝົດ 12.345 ຄົນ ໃນນັ້ນ ຄູຍິງ 6.789 ຄົນ ເທົ່າກັບ 55%\n\
                      ຂອງຄູທັງໝົດ.\n";
         assert_eq!(auto.clean(dense).lines().count(), 1, "{dense}");
+        // Prose above a table without a blank line between is joined on its own; the
+        // rows keep their breaks (and rows with a unit in Latin letters are rows).
+        let above = format!("ທຸກຄົນຮູ້ວ່າ{line}\nແລ້ວ{line}ວາລະ\nສານ{line}\n");
+        let latin: String = (0..8)
+            .map(|k| format!("{} ລາຍຈ່າຍທັງໝົດຂອງແຂວງ 87{k} USD\n", names[k % 4]))
+            .collect();
+        let page = format!("{above}{latin}");
+        let want = format!("{}{latin}", auto.clean(&above));
+        assert_eq!(want.lines().count(), 9);
+        assert_eq!(auto.clean(&page), want);
         // Units per unit are units (`ໂຕນ/ເຮັກຕາ`).
         let rows: String = names
             .iter()
