@@ -338,10 +338,10 @@ fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool 
     most(opening) || most(ending)
 }
 
-/// Is `line` a table's row that opens with a number (one that is no list's label, `1.`
-/// or `2)`: [`structural`] keeps the breaks before those), and one that ends in
-/// numbers, each with a unit after it or not, with no other number between? (Two words
-/// after a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
+/// Whether `line` is a table's row that opens with a number (one that is no list's
+/// label, `1.` or `2)`: [`structural`] keeps the breaks before those), and whether it is
+/// one that ends in numbers, each with a unit after it or not; either with no other
+/// number in the line. (Two words after a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
 fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
     // A line that opens inside a syllable was cut there: no row does.
     if line.starts_with(inside_syllable) {
@@ -381,12 +381,12 @@ const UNIT_WORD: usize = 12;
 /// Can `word` be a unit after a number in a table's row: one or two dictionary words
 /// (ລ້ານກີບ, million kip) of Lao letters alone, up to [`UNIT_WORD`], and none of the
 /// words Lao sets off by spaces in prose, or two such joined by `/`; or up to four Latin
-/// letters, or `%`? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose
-/// wrapped at its spaces; `6 ໂ`, a piece of a word, a line of a column cut at a fixed
-/// count.)
+/// letters, or `%`? (`ໂຄງການ,` or `2025 ແລະ` ends a line of prose wrapped at its
+/// spaces; `6 ໂ`, a piece of a word, a line of a column cut at a fixed count.)
 fn unit(word: &str, seg: &Segmenter) -> bool {
     // A unit written in Latin letters (`USD`, `kg`, `ha`), or a per cent set apart.
-    if word == "%" || word.len() <= 4 && word.bytes().all(|b| b.is_ascii_alphabetic()) {
+    let latin = (1..=4).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_alphabetic());
+    if word == "%" || latin {
         return true;
     }
     // (Units per unit, `ໂຕນ/ເຮັກຕາ`, tonnes a hectare: each side one.)
@@ -403,8 +403,8 @@ fn unit(word: &str, seg: &Segmenter) -> bool {
 }
 
 /// Is `word` a number: digits (ASCII or Lao) with the marks numbers are written with
-/// (`1,234`, `12.5%`, `-104`, `2015-2020`, `10/5/2021`, `(24)`), ending in a digit or `%` (a
-/// number that ends a sentence or a clause, `2030.`, `18,`, is prose's)?
+/// (`1,234`, `12.5%`, `-104`, `2015-2020`, `10/5/2021`, `(24)`), ending in a digit or
+/// `%` (a number that ends a sentence or a clause, `2030.`, `18,`, is prose's)?
 fn number(word: &str) -> bool {
     let word = word.strip_prefix('(').unwrap_or(word);
     let word = word.strip_prefix(['-', '+', '−']).unwrap_or(word);

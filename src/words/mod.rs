@@ -1695,6 +1695,10 @@ mod tests {
         let want = format!("{}{latin}", auto.clean(&above));
         assert_eq!(want.lines().count(), 9);
         assert_eq!(auto.clean(&page), want);
+        // A line that opens inside a syllable is no row, whatever it ends in: the cut
+        // above it is mended.
+        let cut = format!("ທຸກຄົນຮູ້ວ່າ{line} ທີ່ຕ\n້ອງການ ແຂວງໃໝ່ 12 ຄົນ\n{latin}");
+        assert!(auto.clean(&cut).contains("ທີ່ຕ້ອງການ"), "{cut}");
         // Units per unit are units (`ໂຕນ/ເຮັກຕາ`).
         let rows: String = names
             .iter()
