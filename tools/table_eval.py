@@ -8,11 +8,13 @@ counts, for each binary given, the breaks that come back kept.
 
     python3 tools/table_eval.py [--n 150] [--seed 7] [BIN ...]   (default: the release build)
 
-Shapes (3 to 12 rows each, names of 8 to 44 characters):
+Shapes (3 to 12 rows each, names of 8 to 44 characters; the magnitude shape last, so
+that the first six draw the same tables whether it is there or not):
 
   numbers        a name, then one to three numbers   `ແຂວງ… 12,345 6.5`
   unit           a name, a number, the same unit     `… 305 ລ້ານກີບ`
   units          a name, a number, a unit of its own
+  magnitude      a name, a number, a magnitude and a unit apart  `… 52 ລ້ານ ກີບ`
   year           a year, a name, two numbers         `2019 … 123 45%`
   colon          a label, a colon, a number          `…: 1,234`
   title_numbers  a title ending in `:`, then rows of a name and two numbers
@@ -22,6 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 UNITS = ['ຄົນ', 'ລ້ານກີບ', 'ໂຕນ', 'ແຫ່ງ', 'ຫຼັງຄາເຮືອນ', 'ເຮັກຕາ']
+MAGNITUDES = ['ພັນ', 'ແສນ', 'ລ້ານ', 'ຕື້']
+MAGNITUDE_UNITS = ['ກີບ', 'ໂດລາ', 'ຄົນ', 'ໂຕນ']
 
 
 def words(binary):
@@ -70,6 +74,11 @@ def shapes(rng, pool):
         w = width()
         return [f'{name(w - 4, w + 4)} {num()} {rng.choice(UNITS)}' for _ in rows()]
 
+    def magnitude():
+        w = width()
+        return [f'{name(w - 4, w + 4)} {rng.randint(1, 999)} {rng.choice(MAGNITUDES)} '
+                f'{rng.choice(MAGNITUDE_UNITS)}' for _ in rows()]
+
     def year():
         y, w = rng.randint(1990, 2020), width()
         return [f'{y + i} {name(w - 4, w + 4)} {num()} {num()}' for i in rows()]
@@ -82,7 +91,8 @@ def shapes(rng, pool):
         w = rng.randint(20, 40)
         return [name(30, 70) + ':'] + [f'{name(w - 4, w + 4)} {num()} {num()}' for _ in rows()]
 
-    return {f.__name__: f for f in (numbers, unit, units, year, colon, title_numbers)}
+    return {f.__name__: f for f in (numbers, unit, units, year, colon, title_numbers,
+                                    magnitude)}
 
 
 def lines_out(binary, table):

@@ -340,8 +340,9 @@ fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool 
 
 /// Whether `line` is a table's row that opens with a number (one that is no list's
 /// label, `1.` or `2)`: [`structural`] keeps the breaks before those), and whether it is
-/// one that ends in numbers, each with a unit after it or not; either with no other
-/// number in the line. (Two words after a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
+/// one that ends in numbers, each with a unit after it or not (and a magnitude before
+/// the unit, [`MAGNITUDES`]); either with no other number in the line. (Two words after
+/// a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
 fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
     // A line that opens inside a syllable was cut there: no row does.
     if line.starts_with(inside_syllable) {
@@ -362,6 +363,11 @@ fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
             Some(u) if unit(words[u], seg) => u,
             _ => end,
         };
+        // (A magnitude set apart before the unit: `52839 ລ້ານ ກີບ`.)
+        let k = match k.checked_sub(1) {
+            Some(m) if k < end && MAGNITUDES.contains(&words[m]) => m,
+            _ => k,
+        };
         match k.checked_sub(1) {
             Some(n) if number(words[n]) => end = n,
             _ => break,
@@ -373,6 +379,11 @@ fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
     }
     (opens, end < words.len())
 }
+
+/// The words for powers of ten that Lao writes after a number (hundred, thousand, ten
+/// thousand, hundred thousand, million, billion): in a table's row, one may stand apart
+/// between a number and its unit.
+const MAGNITUDES: &[&str] = &["ຮ້ອຍ", "ພັນ", "ໝື່ນ", "ແສນ", "ລ້ານ", "ຕື້"];
 
 /// The longest unit after a number in a table's row, in characters (ຫຼັງຄາເຮືອນ,
 /// households, is 11): longer, it is a phrase of prose a wrap broke after.

@@ -1655,8 +1655,8 @@ mod tests {
         // ...unless they begin with the same word: a table of contents, a list.
         let contents: String = (1..=4).map(|i| format!("ບົດທີ {i} {line}\n")).collect();
         assert_eq!(auto.clean(&contents), contents);
-        // ...or they are a table's rows: ending in a number, or a number and its unit,
-        // or opening with one (a year).
+        // ...or they are a table's rows: ending in a number, or a number and its unit
+        // (a magnitude apart before it too), or opening with one (a year).
         let names = ["ແຂວງວຽງຈັນ", "ແຂວງຫຼວງພະບາງ", "ແຂວງຈຳປາສັກ", "ແຂວງສະຫວັນນະເຂດ"];
         let row = |k: usize| format!("{} ລາຍຮັບທັງໝົດຂອງແຂວງໃນປີນີ້ {}", names[k], line);
         let tables = [
@@ -1667,6 +1667,9 @@ mod tests {
                 .map(|k| format!("{} 3{k}.5% ລ້ານກີບ\n", row(k)))
                 .collect(),
             (0..4).map(|k| format!("{} {k}0 ຄົນ\n", row(k))).collect(),
+            (0..4)
+                .map(|k| format!("{} 5{k} ລ້ານ ກີບ\n", row(k)))
+                .collect(),
             (0..4).map(|k| format!("20{k}0 {}\n", row(k))).collect(),
         ];
         for table in tables {
