@@ -328,13 +328,18 @@ fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool 
     if para.len() < 3 {
         return false;
     }
+    let most = |n: usize| n >= 3 && 3 * n >= 2 * para.len();
     let (mut opening, mut ending) = (0, 0);
-    for &i in para {
+    for (k, &i) in para.iter().enumerate() {
         let (opens, ends) = row(lines[i].1, seg);
         opening += usize::from(opens);
         ending += usize::from(ends);
+        // (Prose stops here: neither count can reach two thirds any more.)
+        let left = para.len() - k - 1;
+        if !most(opening + left) && !most(ending + left) {
+            return false;
+        }
     }
-    let most = |n: usize| n >= 3 && 3 * n >= 2 * para.len();
     most(opening) || most(ending)
 }
 
@@ -345,7 +350,7 @@ fn table_rows(lines: &[(usize, &str)], para: &[usize], seg: &Segmenter) -> bool 
 /// a number are prose's: `… 744 ກິໂລແມັດ ຂັ້ນ`.)
 fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
     // A line that opens inside a syllable was cut there: no row does.
-    if line.starts_with(inside_syllable) {
+    if line.starts_with(inside_syllable) || !has_digit(line) {
         return (false, false);
     }
     // (A lone `|` separates cells, as a blank does.)
@@ -384,6 +389,15 @@ fn row(line: &str, seg: &Segmenter) -> (bool, bool) {
 /// thousand, hundred thousand, million, billion): in a table's row, one may stand apart
 /// between a number and its unit.
 const MAGNITUDES: &[&str] = &["ຮ້ອຍ", "ພັນ", "ໝື່ນ", "ແສນ", "ລ້ານ", "ຕື້"];
+
+/// Does `line` hold a digit, ASCII or Lao (U+0ED0 to U+0ED9: in UTF-8, `E0 BB 90` to
+/// `E0 BB 99`)? (Bytes only: most lines of prose hold none, and are no row.)
+fn has_digit(line: &str) -> bool {
+    let b = line.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || b.windows(2)
+            .any(|w| w[0] == 0xBB && (0x90..=0x99).contains(&w[1]))
+}
 
 /// The longest unit after a number in a table's row, in characters (ຫຼັງຄາເຮືອນ,
 /// households, is 11): longer, it is a phrase of prose a wrap broke after.
