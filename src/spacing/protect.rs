@@ -85,6 +85,20 @@ fn mark(guard: &mut [u32], a: usize, b: usize, id: u32) {
     }
 }
 
+/// Marks `a..b` as one span that runs to the end of its word's core, as [`mark`] does,
+/// and gives the characters there already in another span (an e-mail address inside a
+/// path, `ກ\a@b.la`) the [`TO_WORD_END`] bit too: the word ends in a span that would
+/// take in a word joined to it, whichever span its last characters are in.
+fn mark_to_word_end(guard: &mut [u32], a: usize, b: usize, id: u32) {
+    for g in &mut guard[a..b] {
+        if *g == 0 {
+            *g = id;
+        } else if *g & CODE == 0 {
+            *g |= TO_WORD_END;
+        }
+    }
+}
+
 /// Markdown inline code: a run of backticks up to the next run of the same length.
 /// An opening run without its match on the line protects nothing.
 fn code_spans(cs: &[(usize, char)], guard: &mut [u32], ids: &mut Ids) {
@@ -225,7 +239,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 j += 1;
             }
             if j < k {
-                mark(guard, j, bracketed_end(cs, j, e), ids.next_to_word_end());
+                mark_to_word_end(guard, j, bracketed_end(cs, j, e), ids.next_to_word_end());
                 break;
             }
         }
@@ -244,7 +258,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                         .all(|(a, x)| a == x.1.to_ascii_lowercase())
             };
             if URI_SCHEMES.iter().any(known) && (j == s || !cs[j - 1].1.is_ascii_alphanumeric()) {
-                mark(guard, j, e, ids.next_to_word_end());
+                mark_to_word_end(guard, j, e, ids.next_to_word_end());
                 break;
             }
         }
@@ -272,7 +286,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                     && host.len() - d > 2
                     && host[d + 1..].iter().all(|x| x.1.is_ascii_alphabetic())
             }) {
-                mark(guard, j, e, ids.next_to_word_end());
+                mark_to_word_end(guard, j, e, ids.next_to_word_end());
                 break;
             }
         }
@@ -286,7 +300,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
                 .eq("www.".chars())
             && (k == s || !cs[k - 1].1.is_ascii_alphanumeric())
         {
-            mark(guard, k, bracketed_end(cs, k, e), ids.next_to_word_end());
+            mark_to_word_end(guard, k, bracketed_end(cs, k, e), ids.next_to_word_end());
             break;
         }
         // local@domain.tld
@@ -343,7 +357,7 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             None
         };
         if let Some(from) = from {
-            mark(guard, from, e, ids.next_to_word_end());
+            mark_to_word_end(guard, from, e, ids.next_to_word_end());
             break;
         }
     }

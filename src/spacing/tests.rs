@@ -234,6 +234,11 @@ fn addresses_paths_and_code_come_through() {
     // it is once the blank after the bracket goes (the blank stays: joined, the address
     // would take the number in).
     assert_eq!(fix("ເບິ່ງwww.( 1)1 "), "ເບິ່ງwww.( 1)1");
+    // A path that ends in an e-mail address runs to its word's end all the same: the
+    // blank before the punctuation after it stays (joined, the path would take in the
+    // word after the marks, and a second run would space the line another way).
+    let path = "ກ\\a@b.la ,.jpg7,19http://ກ ";
+    assert_eq!(fix(path), path);
     // After the fence closes, the rules are back.
     assert_eq!(fix("```\nກ  ຂ\n```\nກ  ຂ"), "```\nກ  ຂ\n```\nກ ຂ");
 }
