@@ -309,6 +309,12 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             while j > s && is_local_char(cs[j - 1].1) {
                 j -= 1;
             }
+            // The local part starts with a letter or digit: the marks before it
+            // (`,.@www.a`) are punctuation, which the core of a word that starts
+            // with them has been stripped of.
+            while j < k && !cs[j].1.is_ascii_alphanumeric() {
+                j += 1;
+            }
             let mut m = k + 1;
             while m < e && is_domain_char(cs[m].1) {
                 m += 1;
@@ -436,6 +442,8 @@ mod tests {
         assert_eq!(spans("ກ,www.x.la"), ["www.x.la"]);
         assert_eq!(spans("http:// ok"), ["http://"]);
         assert_eq!(spans("ກwww.( 1"), ["www"]);
+        assert_eq!(spans("ກ,.@www.aກ1"), ["www.aກ1"]);
+        assert_eq!(spans(",.@www.aກ1"), ["www.aກ1"]);
     }
 
     #[test]

@@ -239,6 +239,9 @@ fn addresses_paths_and_code_come_through() {
     // word after the marks, and a second run would space the line another way).
     let path = "ກ\\a@b.la ,.jpg7,19http://ກ ";
     assert_eq!(fix(path), path);
+    // An e-mail address's local part starts with a letter or digit, whether the marks
+    // before it open the word or follow a word joined to them.
+    assert_eq!(fix("ກ ,.@www.aກ1"), "ກ,.@www.aກ1");
     // After the fence closes, the rules are back.
     assert_eq!(fix("```\nກ  ຂ\n```\nກ  ຂ"), "```\nກ  ຂ\n```\nກ ຂ");
 }
