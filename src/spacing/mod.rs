@@ -515,6 +515,9 @@ struct Line {
     open: [Vec<usize>; 4],
     /// The line is a row of comma-separated values ([`is_csv_row`]).
     csv: bool,
+    /// The last non-blank is a lone `\r` that ends the line once the blanks after it go
+    /// (`\r␠\n` becomes `\r\n`): punctuation before it ends the line as it will.
+    cr_end: bool,
     /// Keep every letter of a run ([`Line::read_chars`] leaves out the middle of long
     /// ones): for tests that check that this changes nothing.
     all_letters: bool,
@@ -586,7 +589,6 @@ impl Line {
         self.classify();
         self.pair_brackets();
         self.find_scripts();
-        self.decide_removals();
         let n = self.nb.len();
         // The blanks after the last non-blank, and whether they go (not tabs, code, or
         // after a letter of another script, whose spacing is its own).
@@ -605,6 +607,8 @@ impl Line {
         // (`\r\n`): the blanks before it are trailing too, and go now (a second cleaning
         // would take them otherwise).
         let cr_ends_line = tail_goes && c == '\r' && text[range.end..].starts_with('\n');
+        self.cr_end = cr_ends_line;
+        self.decide_removals();
         for i in 1..n {
             if cr_ends_line
                 && i == n - 1
@@ -950,6 +954,8 @@ impl Line {
         }
         match self.next_touching(i) {
             None => true,
+            // (A lone CR that ends the line once the blanks after it go: the line's end.)
+            Some('\r') if self.cr_end && i + 2 == self.nb.len() => true,
             // A closing mark closes before another one only if that one closes there too:
             // `%` closes only a number, so in `ຄັ້ງທີ !%` neither mark closes anything.
             Some(c) => {

@@ -113,6 +113,9 @@ fn line_ends_and_blank_lines_are_kept() {
     // Blanks after a lone `\r` and before a line break go, which makes the `\r` part
     // of a `\r\n` line end: the blanks before it go too, in the same cleaning.
     assert_eq!(fix("ກ \r \nຂ  \t\r  \n"), "ກ\r\nຂ  \t\r\n");
+    // Punctuation before such a `\r` ends the line as it will: the blank before it goes
+    // in the same cleaning too.
+    assert_eq!(fix("ກ1 ,\r \nຂ"), "ກ1,\r\nຂ");
 }
 
 #[test]
