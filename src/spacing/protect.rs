@@ -277,6 +277,11 @@ fn word(cs: &[(usize, char)], mut s: usize, mut e: usize, guard: &mut [u32], ids
             while j > s && is_domain_char(cs[j - 1].1) {
                 j -= 1;
             }
+            // The host starts with a letter or digit, as the local part of an e-mail
+            // address does (below): the dots and hyphens before it are punctuation.
+            while j < h && !cs[j].1.is_ascii_alphanumeric() {
+                j += 1;
+            }
             // (Domain characters are ASCII: one per `cs` entry.)
             let host = &cs[j..h];
             let dot = host.iter().rposition(|x| x.1 == '.');
@@ -444,6 +449,7 @@ mod tests {
         assert_eq!(spans("ກwww.( 1"), ["www"]);
         assert_eq!(spans("ກ,.@www.aກ1"), ["www.aກ1"]);
         assert_eq!(spans(",.@www.aກ1"), ["www.aກ1"]);
+        assert_eq!(spans("ກ,.a.la/າ1"), ["a.la/າ1"]);
     }
 
     #[test]

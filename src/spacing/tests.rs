@@ -245,6 +245,8 @@ fn addresses_paths_and_code_come_through() {
     // An e-mail address's local part starts with a letter or digit, whether the marks
     // before it open the word or follow a word joined to them.
     assert_eq!(fix("ກ ,.@www.aກ1"), "ກ,.@www.aກ1");
+    // So does a web address's host.
+    assert_eq!(fix("ກ ,.jpg.jpg/າ1"), "ກ,.jpg.jpg/າ1");
     // After the fence closes, the rules are back.
     assert_eq!(fix("```\nກ  ຂ\n```\nກ  ຂ"), "```\nກ  ຂ\n```\nກ ຂ");
 }
