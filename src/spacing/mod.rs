@@ -606,15 +606,10 @@ impl Line {
         // A lone CR before them and a line break after them ends the line once they go
         // (`\r\n`): the blanks before it are trailing too, and go now (a second cleaning
         // would take them otherwise).
-        let cr_ends_line = tail_goes && c == '\r' && text[range.end..].starts_with('\n');
-        self.cr_end = cr_ends_line;
+        self.cr_end = tail_goes && c == '\r' && text[range.end..].starts_with('\n');
         self.decide_removals();
         for i in 1..n {
-            if cr_ends_line
-                && i == n - 1
-                && !self.touches(i)
-                && !self.tab_gap(i)
-                && !self.in_code(i)
+            if self.cr_end && i == n - 1 && !self.touches(i) && !self.tab_gap(i) && !self.in_code(i)
             {
                 w.replace(self.gap(i), "", Rule::TrailingSpace, 1.0);
                 continue;

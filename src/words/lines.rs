@@ -273,12 +273,11 @@ fn lao_list_item(t: &str) -> bool {
         Some(rest) => (true, rest),
         None => (false, t),
     };
-    let is_number = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
     let label = match rest.chars().next() {
         Some(c) if crate::lao::is_consonant(c) => c.len_utf8(),
-        Some(c) if is_number(c) => rest
+        Some(c) if digit(c) => rest
             .char_indices()
-            .take_while(|&(_, c)| is_number(c))
+            .take_while(|&(_, c)| digit(c))
             .take(4)
             .map(|(i, c)| i + c.len_utf8())
             .last()
@@ -419,12 +418,23 @@ fn unit(word: &str, seg: &Segmenter) -> bool {
         part.chars().count() <= UNIT_WORD
             && !part.is_empty()
             && part.chars().all(is_letter)
-            && !matches!(part, "ແລະ" | "ຫຼື")
+            && !phrase_word(part)
             && {
                 let words = seg.tokens(part);
                 words.len() <= 2 && words.iter().all(|t| t.kind == TokenKind::Word)
             }
     })
+}
+
+/// Is `c` a digit, ASCII or Lao (໐ to ໙)?
+fn digit(c: char) -> bool {
+    c.is_ascii_digit() || crate::lao::is_digit(c)
+}
+
+/// Is `word` one of the words Lao sets off by spaces inside a sentence, ແລະ (and) or ຫຼື
+/// (or)? A break beside one was a space, and no unit of a table's row is one.
+fn phrase_word(word: &str) -> bool {
+    matches!(word, "ແລະ" | "ຫຼື")
 }
 
 /// Is `word` a number: digits (ASCII or Lao) with the marks numbers are written with
@@ -434,7 +444,6 @@ fn number(word: &str) -> bool {
     let word = word.strip_prefix('(').unwrap_or(word);
     let word = word.strip_prefix(['-', '+', '−']).unwrap_or(word);
     let word = word.strip_suffix(')').unwrap_or(word);
-    let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
     word.starts_with(digit)
         && word.ends_with(|c| digit(c) || c == '%')
         && word
@@ -626,7 +635,6 @@ fn paragraph(
             out.push((lines[w[0]].0 + a.len() - 1..lines[w[1]].0, " "));
             continue;
         }
-        let phrase_word = |s: &str| matches!(s, "ແລະ" | "ຫຼື");
         let last_word = a.rsplit(' ').next().unwrap_or("");
         // A mark cannot open a word: a space before one, after a Lao letter, is a stray
         // one, as the character stage reads it on one line.
@@ -660,7 +668,6 @@ fn paragraph(
             continue;
         }
         let first_word = b.split(' ').next().unwrap_or("");
-        let digit = |c: char| c.is_ascii_digit() || crate::lao::is_digit(c);
         let inside_word =
             is_letter(x) && is_letter(y) && !phrase_word(last_word) && !phrase_word(first_word);
         // A number cut by a fold (20⏎21): the line before is full ([`number_fold`]). (A
